@@ -1,0 +1,48 @@
+/*
+ * CPU-level services: boot setup, idle, halt and the fatal report.
+ */
+#include <arch_interface.h>
+#include <riscv_csr.h>
+
+void arch_kernel_init(void)
+{
+	csr_write(mie, 0);
+	csr_write(mscratch, 0);
+}
+
+void arch_cpu_idle(void)
+{
+	__asm__ volatile("wfi");
+}
+
+FUNC_NORETURN void arch_cpu_halt(void)
+{
+	(void)arch_irq_lock();
+	for (;;) {
+		__asm__ volatile("wfi");
+	}
+}
+
+static const char *cause_str(unsigned long mcause)
+{
+	static const char *const names[] = {
+		"instruction address misaligned", "instruction access fault",
+		"illegal instruction",            "breakpoint",
+		"load address misaligned",        "load access fault",
+		"store address misaligned",       "store access fault",
+		"ecall from user mode",           "ecall from supervisor mode",
+		"reserved",                       "ecall from machine mode",
+		"instruction page fault",         "load page fault",
+		"reserved",                       "store page fault",
+	};
+
+	return mcause < ARRAY_SIZE(names) ? names[mcause] : "unknown";
+}
+
+void arch_fatal_report(const struct arch_esf *esf)
+{
+	printk("***   mcause %lu (%s), mtval 0x%08lx\n", esf->mcause, cause_str(esf->mcause),
+	       esf->mtval);
+	printk("***   mepc 0x%08lx, sp 0x%08lx, ra 0x%08lx, mstatus 0x%08lx\n", esf->mepc, esf->sp,
+	       esf->ra, esf->mstatus);
+}

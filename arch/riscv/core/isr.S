@@ -1,0 +1,106 @@
+/*
+ * Trap entry and exit (all interrupts, exceptions and ecalls).
+ *
+ * mscratch is 0 while the hart runs in machine mode and holds the top of the
+ * current thread's privileged stack while it runs in user mode. Swapping sp
+ * with mscratch therefore tells where the trap came from without touching any
+ * other register:
+ *   from machine mode - stay on the current stack;
+ *   from user mode    - switch to the privileged stack, whatever sp the user
+ *                       code left behind, and reload gp and tp, which user
+ *                       code controls.
+ *
+ * The frame (struct arch_esf) holds the caller-saved registers, mepc and
+ * mstatus; z_riscv_trap() preserves the callee-saved ones like any C function.
+ */
+#include <breeze/arch/riscv/arch.h>
+
+	.section .text.z_riscv_trap_entry, "ax"
+	.balign 4
+	.global z_riscv_trap_entry
+z_riscv_trap_entry:
+	csrrw	sp, mscratch, sp
+	bnez	sp, from_user
+	/* From machine mode: sp back, mscratch stays 0. */
+	csrrw	sp, mscratch, sp
+	addi	sp, sp, -ESF_SIZE
+	sw	t0, ESF_T0(sp)
+	addi	t0, sp, ESF_SIZE
+	sw	t0, ESF_SP(sp)
+	sw	gp, ESF_GP(sp)
+	sw	tp, ESF_TP(sp)
+	j	save_common
+
+from_user:
+	addi	sp, sp, -ESF_SIZE
+	sw	t0, ESF_T0(sp)
+	csrrw	t0, mscratch, zero
+	sw	t0, ESF_SP(sp)
+	sw	gp, ESF_GP(sp)
+	sw	tp, ESF_TP(sp)
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
+	la	t0, _kernel
+	lw	t0, 0(t0)		/* _kernel.cpus[0].current */
+	lw	tp, Z_THREAD_TP_OFFSET(t0)
+
+save_common:
+	sw	ra, ESF_RA(sp)
+	sw	t1, ESF_T1(sp)
+	sw	t2, ESF_T2(sp)
+	sw	t3, ESF_T3(sp)
+	sw	t4, ESF_T4(sp)
+	sw	t5, ESF_T5(sp)
+	sw	t6, ESF_T6(sp)
+	sw	a0, ESF_A0(sp)
+	sw	a1, ESF_A1(sp)
+	sw	a2, ESF_A2(sp)
+	sw	a3, ESF_A3(sp)
+	sw	a4, ESF_A4(sp)
+	sw	a5, ESF_A5(sp)
+	sw	a6, ESF_A6(sp)
+	sw	a7, ESF_A7(sp)
+	csrr	t0, mepc
+	sw	t0, ESF_MEPC(sp)
+	csrr	t0, mstatus
+	sw	t0, ESF_MSTATUS(sp)
+
+	mv	a0, sp
+	call	z_riscv_trap
+
+	.global z_riscv_trap_return
+z_riscv_trap_return:
+	/* Interrupts are masked here: z_riscv_trap returns with MIE clear. */
+	lw	t0, ESF_MEPC(sp)
+	csrw	mepc, t0
+	lw	t0, ESF_MSTATUS(sp)
+	csrw	mstatus, t0
+	li	t1, MSTATUS_MPP
+	and	t0, t0, t1
+	bnez	t0, 1f
+	/* Back to user mode: the privileged stack is empty again from here. */
+	addi	t0, sp, ESF_SIZE
+	csrw	mscratch, t0
+1:
+	lw	ra, ESF_RA(sp)
+	lw	gp, ESF_GP(sp)
+	lw	tp, ESF_TP(sp)
+	lw	t0, ESF_T0(sp)
+	lw	t1, ESF_T1(sp)
+	lw	t2, ESF_T2(sp)
+	lw	t3, ESF_T3(sp)
+	lw	t4, ESF_T4(sp)
+	lw	t5, ESF_T5(sp)
+	lw	t6, ESF_T6(sp)
+	lw	a0, ESF_A0(sp)
+	lw	a1, ESF_A1(sp)
+	lw	a2, ESF_A2(sp)
+	lw	a3, ESF_A3(sp)
+	lw	a4, ESF_A4(sp)
+	lw	a5, ESF_A5(sp)
+	lw	a6, ESF_A6(sp)
+	lw	a7, ESF_A7(sp)
+	lw	sp, ESF_SP(sp)
+	mret

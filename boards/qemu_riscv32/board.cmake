@@ -1,0 +1,11 @@
+# QEMU 'virt' with a 32-bit hart and no firmware: the image is loaded at
+# 0x80000000 and entered in machine mode.
+set(BOARD_TOOLCHAIN riscv64-elf)
+set(BOARD_ARCH riscv)
+set(BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/linker.ld)
+set(BOARD_QEMU qemu-system-riscv32)
+# -icount ties virtual time to instructions (1 instruction = 1 ns, mtime ticks
+# every 100 instructions) and sleep=off jumps over idle periods: runs are
+# deterministic and sleeping costs no wall-clock time.
+set(BOARD_QEMU_FLAGS -machine virt -bios none -m 32M -nographic -no-reboot
+    -icount shift=0,align=off,sleep=off)

@@ -1,0 +1,54 @@
+# Runs scripts/kconfig.py at configure time and imports the resulting CONFIG_*
+# values as CMake variables. Kconfig inputs are configure dependencies, so a
+# changed prj.conf or a menuconfig session re-runs this step on the next build.
+set(BREEZE_GENERATED ${CMAKE_BINARY_DIR}/include/generated)
+set(DOTCONFIG ${CMAKE_BINARY_DIR}/.config)
+set(AUTOCONF_H ${BREEZE_GENERATED}/autoconf.h)
+
+# Debian's python3-kconfiglib lives in /usr/lib/python3/dist-packages, which a
+# python3 installed elsewhere does not see: take the first interpreter that can
+# import it.
+if(NOT BREEZE_PYTHON)
+  foreach(_py /usr/bin/python3 python3)
+    execute_process(COMMAND ${_py} -c "import kconfiglib"
+                    RESULT_VARIABLE _rc OUTPUT_QUIET ERROR_QUIET)
+    if(_rc EQUAL 0)
+      set(BREEZE_PYTHON ${_py} CACHE FILEPATH "Python with kconfiglib")
+      break()
+    endif()
+  endforeach()
+  if(NOT BREEZE_PYTHON)
+    message(FATAL_ERROR "No python3 can import kconfiglib: run scripts/setup.sh "
+                        "(or: sudo apt-get install python3-kconfiglib)")
+  endif()
+endif()
+
+set(_fragments ${BOARD_DIR}/${BOARD}_defconfig)
+if(EXISTS ${CMAKE_SOURCE_DIR}/prj.conf)
+  list(APPEND _fragments ${CMAKE_SOURCE_DIR}/prj.conf)
+endif()
+foreach(_extra ${OVERLAY_CONFIG} ${EXTRA_CONF_FILE})
+  get_filename_component(_extra ${_extra} ABSOLUTE BASE_DIR ${CMAKE_SOURCE_DIR})
+  list(APPEND _fragments ${_extra})
+endforeach()
+
+execute_process(
+  COMMAND ${CMAKE_COMMAND} -E env srctree=${BREEZE_BASE}
+          ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/kconfig.py
+          ${BREEZE_BASE}/Kconfig ${DOTCONFIG} ${AUTOCONF_H} ${_fragments}
+  WORKING_DIRECTORY ${BREEZE_BASE}
+  RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "Kconfig failed")
+endif()
+
+file(GLOB_RECURSE _kconfig_files ${BREEZE_BASE}/*Kconfig)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             ${_fragments} ${DOTCONFIG} ${_kconfig_files})
+
+file(STRINGS ${DOTCONFIG} _lines REGEX "^CONFIG_")
+foreach(_line ${_lines})
+  if(_line MATCHES "^(CONFIG_[A-Za-z0-9_]+)=\"?([^\"]*)\"?$")
+    set(${CMAKE_MATCH_1} ${CMAKE_MATCH_2})
+  endif()
+endforeach()

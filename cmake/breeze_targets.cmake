@@ -1,0 +1,80 @@
+# Targets of a Breeze image: the common compile settings (breeze_interface), the
+# kernel, arch, driver and library object libraries, the application's 'app'
+# library and the final breeze.elf, plus run, debugserver and menuconfig.
+
+add_library(breeze_interface INTERFACE)
+target_include_directories(breeze_interface INTERFACE
+  ${BREEZE_BASE}/include ${BREEZE_GENERATED})
+target_compile_options(breeze_interface INTERFACE
+  -include ${AUTOCONF_H}
+  -std=gnu11 -g -Wall -Wextra -Werror
+  -ffunction-sections -fdata-sections -fno-common
+  $<$<COMPILE_LANGUAGE:ASM>:-D_ASMLANGUAGE>)
+if(CONFIG_SPEED_OPTIMIZATIONS)
+  target_compile_options(breeze_interface INTERFACE -O2)
+elseif(CONFIG_DEBUG_OPTIMIZATIONS)
+  target_compile_options(breeze_interface INTERFACE -Og)
+else()
+  target_compile_options(breeze_interface INTERFACE -Os)
+endif()
+if(CONFIG_STACK_CANARIES)
+  target_compile_options(breeze_interface INTERFACE -fstack-protector-strong)
+endif()
+if(CONFIG_PICOLIBC_INTEGER_PRINTF)
+  target_compile_definitions(breeze_interface INTERFACE PICOLIBC_INTEGER_PRINTF_SCANF)
+endif()
+
+# Kernel-internal headers: only kernel, arch and driver code sees them.
+add_library(breeze_internal INTERFACE)
+target_include_directories(breeze_internal INTERFACE
+  ${BREEZE_BASE}/kernel/include ${BREEZE_BASE}/arch/${BOARD_ARCH}/include)
+target_link_libraries(breeze_internal INTERFACE breeze_interface)
+
+add_subdirectory(${BREEZE_BASE}/kernel ${CMAKE_BINARY_DIR}/breeze/kernel)
+add_subdirectory(${BREEZE_BASE}/arch/${BOARD_ARCH} ${CMAKE_BINARY_DIR}/breeze/arch)
+add_subdirectory(${BREEZE_BASE}/drivers ${CMAKE_BINARY_DIR}/breeze/drivers)
+add_subdirectory(${BREEZE_BASE}/lib ${CMAKE_BINARY_DIR}/breeze/lib)
+
+add_library(app OBJECT)
+target_link_libraries(app PUBLIC breeze_interface)
+
+# The board's linker script goes through the C preprocessor first (macros and
+# CONFIG_* values may appear in it).
+set(LINKER_CMD ${CMAKE_BINARY_DIR}/linker.cmd)
+add_custom_command(OUTPUT ${LINKER_CMD}
+  COMMAND ${CMAKE_C_COMPILER} -E -P -x c -include ${AUTOCONF_H}
+          -I${BREEZE_BASE}/include ${BOARD_LINKER_SCRIPT} -o ${LINKER_CMD}
+  DEPENDS ${BOARD_LINKER_SCRIPT} ${AUTOCONF_H}
+  COMMENT "Preprocessing linker script")
+add_custom_target(linker_script DEPENDS ${LINKER_CMD})
+
+add_executable(breeze.elf)
+add_dependencies(breeze.elf linker_script)
+set_target_properties(breeze.elf PROPERTIES LINKER_LANGUAGE C)
+target_link_libraries(breeze.elf PRIVATE app breeze_kernel breeze_arch breeze_drivers
+                      ${BREEZE_LIBS})
+target_link_options(breeze.elf PRIVATE
+  -nostartfiles -T ${LINKER_CMD}
+  -Wl,--gc-sections -Wl,-Map=${CMAKE_BINARY_DIR}/breeze.map -Wl,--no-warn-rwx-segments
+  $<$<BOOL:${CONFIG_PICOLIBC_INTEGER_PRINTF}>:-DPICOLIBC_INTEGER_PRINTF_SCANF>)
+set_property(TARGET breeze.elf APPEND PROPERTY LINK_DEPENDS ${LINKER_CMD})
+add_custom_command(TARGET breeze.elf POST_BUILD
+  COMMAND ${CMAKE_SIZE} $<TARGET_FILE:breeze.elf>)
+
+# The QEMU command line, one argument per line, for scripts/run_image.py.
+set(QEMU_CMD ${BOARD_QEMU} ${BOARD_QEMU_FLAGS} -kernel ${CMAKE_BINARY_DIR}/breeze.elf)
+string(REPLACE ";" "\n" _qemu_lines "${QEMU_CMD}")
+file(WRITE ${CMAKE_BINARY_DIR}/qemu.cmd "${_qemu_lines}\n")
+
+add_custom_target(run
+  COMMAND ${QEMU_CMD}
+  DEPENDS breeze.elf USES_TERMINAL)
+add_custom_target(debugserver
+  COMMAND ${CMAKE_COMMAND} -E echo
+          "Waiting for GDB: gdb-multiarch ${CMAKE_BINARY_DIR}/breeze.elf -ex 'target remote :1234'"
+  COMMAND ${QEMU_CMD} -s -S
+  DEPENDS breeze.elf USES_TERMINAL)
+add_custom_target(menuconfig
+  COMMAND ${CMAKE_COMMAND} -E env srctree=${BREEZE_BASE} KCONFIG_CONFIG=${DOTCONFIG}
+          ${BREEZE_PYTHON} -m menuconfig ${BREEZE_BASE}/Kconfig
+  WORKING_DIRECTORY ${BREEZE_BASE} USES_TERMINAL)

@@ -1,0 +1,16 @@
+# Cross toolchain: Debian's riscv64-unknown-elf-gcc with picolibc, targeting rv32imac/ilp32.
+# -misa-spec=2.2 keeps Zicsr/Zifencei inside the base ISA so that GCC's multilib matching
+# picks the rv32imac/ilp32 libgcc and picolibc instead of falling back to rv64.
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR riscv32)
+set(CMAKE_C_COMPILER riscv64-unknown-elf-gcc)
+set(CMAKE_ASM_COMPILER riscv64-unknown-elf-gcc)
+set(CMAKE_OBJCOPY riscv64-unknown-elf-objcopy CACHE FILEPATH "")
+set(CMAKE_SIZE riscv64-unknown-elf-size CACHE FILEPATH "")
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+set(BREEZE_ARCH_FLAGS -march=rv32imac -misa-spec=2.2 -mabi=ilp32 -mcmodel=medany)
+string(JOIN " " _flags ${BREEZE_ARCH_FLAGS} --specs=picolibc.specs)
+set(CMAKE_C_FLAGS_INIT "${_flags}")
+set(CMAKE_ASM_FLAGS_INIT "${_flags}")
+# CMAKE_C_FLAGS reach the link line too: the specs must not appear twice.
+set(CMAKE_EXE_LINKER_FLAGS_INIT "")

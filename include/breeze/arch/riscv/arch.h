@@ -1,0 +1,127 @@
+/*
+ * RISC-V (RV32) architecture definitions visible to the whole kernel.
+ *
+ * The kernel runs in machine mode. Interrupt locking clears mstatus.MIE; the
+ * key remembers whether MIE was set so that locks nest.
+ */
+#ifndef BREEZE_ARCH_RISCV_ARCH_H
+#define BREEZE_ARCH_RISCV_ARCH_H
+
+#define MSTATUS_MIE  0x00000008
+#define MSTATUS_MPIE 0x00000080
+#define MSTATUS_MPP  0x00001800
+#define MSTATUS_MPP_M 0x00001800
+#define MSTATUS_MPP_U 0x00000000
+#define MSTATUS_MPRV 0x00020000
+
+/* Local interrupt numbers (mcause codes); PLIC sources follow at RISCV_IRQ_PLIC(n). */
+#define RISCV_IRQ_MSOFT  3
+#define RISCV_IRQ_MTIMER 7
+#define RISCV_IRQ_MEXT   11
+#define RISCV_IRQ_PLIC(n) (32 + (n))
+
+/* The ID in a7 of an ecall that raises a fatal error with the reason in a0. */
+#define RV_ECALL_RUNTIME_EXCEPT 0
+
+#define ARCH_STACK_PTR_ALIGN 16
+
+/* Offsets of struct arch_esf, shared with the assembly entry code. */
+#define ESF_RA      0
+#define ESF_T0      4
+#define ESF_T1      8
+#define ESF_T2      12
+#define ESF_T3      16
+#define ESF_T4      20
+#define ESF_T5      24
+#define ESF_T6      28
+#define ESF_A0      32
+#define ESF_A1      36
+#define ESF_A2      40
+#define ESF_A3      44
+#define ESF_A4      48
+#define ESF_A5      52
+#define ESF_A6      56
+#define ESF_A7      60
+#define ESF_MEPC    64
+#define ESF_MSTATUS 68
+#define ESF_SP      72
+#define ESF_GP      76
+#define ESF_TP      80
+#define ESF_MCAUSE  84
+#define ESF_MTVAL   88
+#define ESF_SIZE    96
+
+/* struct k_thread starts with struct _callee_saved: ra, sp, s0-s11, tp. */
+#define Z_THREAD_CALLEE_SAVED_OFFSET 0
+#define Z_THREAD_TP_OFFSET           (Z_THREAD_CALLEE_SAVED_OFFSET + 14 * 4)
+
+#ifndef _ASMLANGUAGE
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <breeze/toolchain.h>
+
+/*
+ * Exception stack frame: what a trap saves on the stack. Callee-saved
+ * registers are not here; C code preserves them and a context switch saves
+ * them in struct _callee_saved.
+ */
+struct arch_esf {
+	unsigned long ra;
+	unsigned long t0, t1, t2, t3, t4, t5, t6;
+	unsigned long a0, a1, a2, a3, a4, a5, a6, a7;
+	unsigned long mepc;
+	unsigned long mstatus;
+	unsigned long sp; /* stack pointer at the time of the trap */
+	unsigned long gp;
+	unsigned long tp;
+	unsigned long mcause; /* filled in for exceptions only */
+	unsigned long mtval;
+	unsigned long pad;
+};
+typedef struct arch_esf z_arch_esf_t;
+
+/* Registers a context switch saves: the callee-saved set, sp and the TLS pointer. */
+struct _callee_saved {
+	unsigned long ra;
+	unsigned long sp;
+	unsigned long s[12];
+	unsigned long tp;
+};
+
+static ALWAYS_INLINE unsigned int arch_irq_lock(void)
+{
+	unsigned long key;
+
+	__asm__ volatile("csrrci %0, mstatus, %1" : "=r"(key) : "i"(MSTATUS_MIE) : "memory");
+	return (unsigned int)(key & MSTATUS_MIE);
+}
+
+static ALWAYS_INLINE void arch_irq_unlock(unsigned int key)
+{
+	/* key is 0 or MSTATUS_MIE: setting those bits restores the old state. */
+	__asm__ volatile("csrs mstatus, %0" : : "r"(key) : "memory");
+}
+
+static ALWAYS_INLINE bool arch_irq_unlocked(unsigned int key)
+{
+	return key != 0U;
+}
+
+static ALWAYS_INLINE void arch_nop(void)
+{
+	__asm__ volatile("nop");
+}
+
+/* Raise a fatal error with @reason through an ecall, so the report has a PC. */
+#define ARCH_EXCEPT(reason)                                                        \
+	do {                                                                       \
+		register unsigned long _a0 __asm__("a0") = (unsigned long)(reason); \
+		register unsigned long _a7 __asm__("a7") = RV_ECALL_RUNTIME_EXCEPT; \
+		__asm__ volatile("ecall" : : "r"(_a0), "r"(_a7) : "memory");     \
+		CODE_UNREACHABLE;                                                  \
+	} while (false)
+
+#endif /* !_ASMLANGUAGE */
+
+#endif /* BREEZE_ARCH_RISCV_ARCH_H */

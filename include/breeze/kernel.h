@@ -1,0 +1,29 @@
+/*
+ * Breeze kernel API: everything an application needs, in one include.
+ */
+#ifndef BREEZE_KERNEL_H
+#define BREEZE_KERNEL_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <breeze/toolchain.h>
+#include <breeze/sys/util.h>
+#include <breeze/sys/atomic.h>
+#include <breeze/sys/dlist.h>
+#include <breeze/sys/printk.h>
+#include <breeze/sys/__assert.h>
+#include <breeze/sys/exit.h>
+#include <breeze/arch/cpu.h>
+#include <breeze/spinlock.h>
+#include <breeze/irq.h>
+#include <breeze/fatal.h>
+#include <breeze/init.h>
+#include <breeze/kernel/time.h>
+#include <breeze/kernel/thread.h>
+#include <breeze/kernel/sem.h>
+#include <breeze/kernel/mutex.h>
+
+#endif /* BREEZE_KERNEL_H */

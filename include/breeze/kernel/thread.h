@@ -1,0 +1,168 @@
+/*
+ * Threads: creation, life cycle, priorities and the scheduling calls.
+ *
+ * Priorities follow Zephyr: a lower number is more urgent; negative priorities
+ * are cooperative (never preempted by another thread), 0 and up are
+ * preemptible. The idle thread runs at K_IDLE_PRIO, below every application
+ * thread.
+ */
+#ifndef BREEZE_KERNEL_THREAD_H
+#define BREEZE_KERNEL_THREAD_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <breeze/arch/cpu.h>
+#include <breeze/kernel/time.h>
+#include <breeze/kernel/thread_stack.h>
+#include <breeze/kernel/timeout_types.h>
+#include <breeze/sys/dlist.h>
+#include <breeze/sys/iterable_sections.h>
+
+struct k_thread;
+typedef struct k_thread *k_tid_t;
+typedef void (*k_thread_entry_t)(void *p1, void *p2, void *p3);
+
+/* A queue of threads waiting for an object, most urgent first. */
+typedef struct {
+	sys_dlist_t waitq;
+} _wait_q_t;
+
+#define Z_WAIT_Q_INIT(wait_q) {SYS_DLIST_STATIC_INIT(&(wait_q)->waitq)}
+
+/* Scheduler-owned part of a thread. */
+struct _thread_base {
+	sys_dnode_t qnode;    /* link in a ready queue or a wait queue */
+	_wait_q_t *pended_on; /* wait queue the thread is in, if any */
+	uint8_t user_options; /* K_ESSENTIAL, K_USER, ... */
+	uint8_t thread_state; /* _THREAD_* bits, see kernel/include/ksched.h */
+	int8_t prio;
+	uint8_t sched_locked; /* k_sched_lock() nesting */
+	int swap_retval;      /* what the blocking call returns when woken */
+	struct _timeout timeout;
+};
+
+struct _thread_stack_info {
+	uintptr_t start;
+	size_t size;
+};
+
+struct k_thread {
+	/* First, so that the switch code finds it at offset 0 (see arch.h). */
+	struct _callee_saved callee_saved;
+	struct _thread_base base;
+	struct _thread_stack_info stack_info;
+	_wait_q_t join_queue; /* threads in k_thread_join() on this one */
+#ifdef CONFIG_THREAD_NAME
+	char name[CONFIG_THREAD_MAX_NAME_LEN];
+#endif
+};
+
+/* Thread options. */
+#define K_ESSENTIAL     BIT(0) /* its end is a fatal error */
+#define K_FP_REGS       BIT(1)
+#define K_USER          BIT(2)
+#define K_INHERIT_PERMS BIT(3)
+
+/* Priority levels. */
+#define K_HIGHEST_THREAD_PRIO             (-CONFIG_NUM_COOP_PRIORITIES)
+#define K_LOWEST_THREAD_PRIO              CONFIG_NUM_PREEMPT_PRIORITIES
+#define K_IDLE_PRIO                       K_LOWEST_THREAD_PRIO
+#define K_HIGHEST_APPLICATION_THREAD_PRIO K_HIGHEST_THREAD_PRIO
+#define K_LOWEST_APPLICATION_THREAD_PRIO  (K_LOWEST_THREAD_PRIO - 1)
+#define K_PRIO_COOP(x)                    (-(CONFIG_NUM_COOP_PRIORITIES - (x)))
+#define K_PRIO_PREEMPT(x)                 (x)
+
+/*
+ * Create a thread on @stack running entry(p1, p2, p3) at @prio. It starts
+ * after @delay, or waits for k_thread_start() with K_FOREVER. Returns
+ * @new_thread.
+ */
+k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, size_t stack_size,
+			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
+			uint32_t options, k_timeout_t delay);
+
+/* Start a thread created with a K_FOREVER delay. */
+void k_thread_start(k_tid_t thread);
+
+/* End @thread now, wherever it is (ready, blocked, sleeping, suspended, itself). */
+void k_thread_abort(k_tid_t thread);
+
+/*
+ * Wait until @thread has ended. 0 when it has (or already had), -EBUSY with
+ * K_NO_WAIT while it runs, -EAGAIN on timeout, -EDEADLK if @thread is the
+ * caller or is itself joining the caller.
+ */
+int k_thread_join(struct k_thread *thread, k_timeout_t timeout);
+
+/* 0, or -EINVAL when @name is NULL; the name is truncated to fit. */
+int k_thread_name_set(k_tid_t thread, const char *name);
+const char *k_thread_name_get(k_tid_t thread);
+
+int k_thread_priority_get(k_tid_t thread);
+void k_thread_priority_set(k_tid_t thread, int prio);
+
+void k_thread_suspend(k_tid_t thread);
+void k_thread_resume(k_tid_t thread);
+
+/* Let threads of the same priority run; the caller goes behind them. */
+void k_yield(void);
+
+/* Sleep; each returns the time left if woken early by k_wakeup(), else 0. */
+int32_t k_sleep(k_timeout_t timeout);
+int32_t k_msleep(int32_t ms);
+int32_t k_usleep(int32_t us);
+
+/* End a k_sleep() early. */
+void k_wakeup(k_tid_t thread);
+
+k_tid_t k_current_get(void);
+
+/* Keep the caller from being preempted by other threads until unlocked. */
+void k_sched_lock(void);
+void k_sched_unlock(void);
+
+/* Change time slicing at run time: slice in ms (0 = off), lowest slicing priority. */
+void k_sched_time_slice_set(int32_t slice, int prio);
+
+/* True in interrupt context. */
+bool k_is_in_isr(void);
+
+/* True when the caller is a preemptible thread (not cooperative, not locked). */
+int k_is_preempt_thread(void);
+
+/* Static threads, created and started at boot (after @delay ms, or never with SYS_FOREVER_MS). */
+struct _static_thread_data {
+	struct k_thread *init_thread;
+	k_thread_stack_t *init_stack;
+	size_t init_stack_size;
+	k_thread_entry_t init_entry;
+	void *init_p1;
+	void *init_p2;
+	void *init_p3;
+	int init_prio;
+	uint32_t init_options;
+	int32_t init_delay_ms;
+	const char *init_name;
+};
+
+#define SYS_FOREVER_MS (-1)
+
+#define K_THREAD_DEFINE(name, stack_size, entry, p1, p2, p3, prio, options, delay)  \
+	K_THREAD_STACK_DEFINE(_k_thread_stack_##name, stack_size);                 \
+	STRUCT_SECTION_ITERABLE(k_thread, _k_thread_obj_##name);                   \
+	static const STRUCT_SECTION_ITERABLE(_static_thread_data, _k_thread_data_##name) = { \
+		.init_thread = &_k_thread_obj_##name,                              \
+		.init_stack = _k_thread_stack_##name,                              \
+		.init_stack_size = K_THREAD_STACK_SIZEOF(_k_thread_stack_##name),  \
+		.init_entry = (k_thread_entry_t)(entry),                           \
+		.init_p1 = (void *)(p1),                                           \
+		.init_p2 = (void *)(p2),                                           \
+		.init_p3 = (void *)(p3),                                           \
+		.init_prio = (prio),                                               \
+		.init_options = (options),                                         \
+		.init_delay_ms = (delay),                                          \
+		.init_name = #name,                                                \
+	};                                                                         \
+	const k_tid_t name = (k_tid_t)&_k_thread_obj_##name
+
+#endif /* BREEZE_KERNEL_THREAD_H */

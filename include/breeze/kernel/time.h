@@ -1,0 +1,59 @@
+/*
+ * Timeouts and uptime. A k_timeout_t is a count of kernel ticks, or one of the
+ * two special values K_NO_WAIT (do not block) and K_FOREVER (no time limit).
+ */
+#ifndef BREEZE_KERNEL_TIME_H
+#define BREEZE_KERNEL_TIME_H
+
+#include <stdint.h>
+#include <breeze/sys/time_units.h>
+#include <breeze/sys/util.h>
+
+typedef int64_t k_ticks_t;
+
+typedef struct {
+	k_ticks_t ticks;
+} k_timeout_t;
+
+#define K_TICKS_FOREVER ((k_ticks_t)-1)
+
+#define Z_TIMEOUT_TICKS(t) ((k_timeout_t){.ticks = (t)})
+#define K_NO_WAIT          Z_TIMEOUT_TICKS(0)
+#define K_FOREVER          Z_TIMEOUT_TICKS(K_TICKS_FOREVER)
+#define K_TICKS(t)         Z_TIMEOUT_TICKS((k_ticks_t)MAX((t), 0))
+#define K_NSEC(t)          Z_TIMEOUT_TICKS((k_ticks_t)k_ns_to_ticks_ceil64(MAX((t), 0)))
+#define K_USEC(t)          Z_TIMEOUT_TICKS((k_ticks_t)k_us_to_ticks_ceil64(MAX((t), 0)))
+#define K_MSEC(t)          Z_TIMEOUT_TICKS((k_ticks_t)k_ms_to_ticks_ceil64(MAX((t), 0)))
+#define K_SECONDS(t)       K_MSEC((t) * 1000)
+#define K_MINUTES(t)       K_SECONDS((t) * 60)
+#define K_HOURS(t)         K_MINUTES((t) * 60)
+
+#define K_TIMEOUT_EQ(a, b) ((a).ticks == (b).ticks)
+
+/* Milliseconds and ticks since boot. */
+int64_t k_uptime_get(void);
+int64_t k_uptime_ticks(void);
+
+static inline uint32_t k_uptime_get_32(void)
+{
+	return (uint32_t)k_uptime_get();
+}
+
+/* Milliseconds elapsed since *reftime, which is updated to now. */
+static inline int64_t k_uptime_delta(int64_t *reftime)
+{
+	int64_t now = k_uptime_get();
+	int64_t delta = now - *reftime;
+
+	*reftime = now;
+	return delta;
+}
+
+/* Hardware cycle counter of the system timer (wraps). */
+uint32_t k_cycle_get_32(void);
+uint64_t k_cycle_get_64(void);
+
+/* Spin, without yielding the CPU, for at least usec microseconds. */
+void k_busy_wait(uint32_t usec);
+
+#endif /* BREEZE_KERNEL_TIME_H */

@@ -1,0 +1,13 @@
+/*
+ * printk: formatted console output (picolibc's formatter, the board's console).
+ */
+#ifndef BREEZE_SYS_PRINTK_H
+#define BREEZE_SYS_PRINTK_H
+
+#include <stdarg.h>
+#include <breeze/toolchain.h>
+
+void printk(const char *fmt, ...) __printf_like(1, 2);
+void vprintk(const char *fmt, va_list ap);
+
+#endif /* BREEZE_SYS_PRINTK_H */

@@ -1,0 +1,75 @@
+/*
+ * Fatal errors: one report, then the policy of k_sys_fatal_error_handler().
+ *
+ * The report is printed before the handler runs so that an overriding handler
+ * (a test expecting the fault, say) cannot lose it. If the handler returns,
+ * the faulting thread is aborted and the rest of the system runs on; faults in
+ * interrupt context always halt, as there is no thread to blame.
+ */
+#include <ksched.h>
+#include <arch_interface.h>
+
+static const char *reason_str(unsigned int reason)
+{
+	switch (reason) {
+	case K_ERR_CPU_EXCEPTION:
+		return "CPU exception";
+	case K_ERR_SPURIOUS_IRQ:
+		return "unhandled interrupt";
+	case K_ERR_STACK_CHK_FAIL:
+		return "stack check failed";
+	case K_ERR_KERNEL_OOPS:
+		return "kernel oops";
+	case K_ERR_KERNEL_PANIC:
+		return "kernel panic";
+	default:
+		return "unknown error";
+	}
+}
+
+FUNC_NORETURN void k_fatal_halt(unsigned int reason)
+{
+	(void)arch_irq_lock();
+	printk("*** System halted (exit status %u)\n", 16U + reason);
+	z_board_exit((int)(16U + reason));
+}
+
+__weak void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
+{
+	ARG_UNUSED(esf);
+	k_fatal_halt(reason);
+}
+
+void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
+{
+	(void)arch_irq_lock();
+	struct k_thread *t = _current;
+	bool in_isr = k_is_in_isr();
+
+	printk("*** FATAL ERROR %u: %s\n", reason, reason_str(reason));
+	if (esf != NULL) {
+		arch_fatal_report(esf);
+	}
+	if (in_isr) {
+		printk("***   in interrupt context (thread %p was interrupted)\n", (void *)t);
+	} else {
+		printk("***   thread '%s' (%p), priority %d, %s mode\n",
+		       IS_ENABLED(CONFIG_THREAD_NAME) ? k_thread_name_get(t) : "", (void *)t,
+		       t->base.prio, (t->base.user_options & K_USER) ? "user" : "supervisor");
+	}
+
+	k_sys_fatal_error_handler(reason, esf);
+
+	if (in_isr) {
+		k_fatal_halt(reason);
+	}
+	k_thread_abort(t);
+}
+
+FUNC_NORETURN void z_assert_fail(const char *cond, const char *file, int line)
+{
+	ARG_UNUSED(cond);
+	ARG_UNUSED(file);
+	ARG_UNUSED(line);
+	k_panic();
+}

@@ -1,0 +1,58 @@
+/*
+ * Everything an architecture port provides to the kernel. The kernel includes
+ * no arch header but this one (and the public <breeze/arch/cpu.h>).
+ */
+#ifndef BREEZE_ARCH_INTERFACE_H
+#define BREEZE_ARCH_INTERFACE_H
+
+#include <breeze/kernel.h>
+
+struct _cpu;
+
+/*
+ * Prepare @thread so that the first switch to it runs entry(p1, p2, p3) through
+ * z_thread_entry() on a stack whose initial top is @stack_top, with @tls as its
+ * thread-local storage pointer. Interrupts are enabled when the entry runs.
+ */
+void arch_new_thread(struct k_thread *thread, char *stack_top, void *tls, k_thread_entry_t entry,
+		     void *p1, void *p2, void *p3);
+
+/*
+ * Save the running context into @old and resume @new where it last switched
+ * out (or at its entry). Called with interrupts masked; returns when @old is
+ * switched back in.
+ */
+void arch_switch(struct k_thread *new, struct k_thread *old);
+
+/* Wait for an interrupt; called by the idle thread with interrupts enabled. */
+void arch_cpu_idle(void);
+
+/* Per-boot setup of the CPU (trap vector, interrupt controller state). */
+void arch_kernel_init(void);
+
+/* Enable, disable and query one interrupt line; build the table from IRQ_CONNECT. */
+void arch_irq_enable(unsigned int irq);
+void arch_irq_disable(unsigned int irq);
+bool arch_irq_is_enabled(unsigned int irq);
+void arch_irq_table_init(void);
+
+/* Print the architecture's part of a fatal error report (registers, cause). */
+void arch_fatal_report(const struct arch_esf *esf);
+
+/* Stop this CPU forever (after the board could not power off). */
+FUNC_NORETURN void arch_cpu_halt(void);
+
+/* Kernel entry points the port calls. */
+FUNC_NORETURN void z_cstart(void);
+FUNC_NORETURN void z_thread_entry(k_thread_entry_t entry, void *p1, void *p2, void *p3);
+void z_fatal_error(unsigned int reason, const struct arch_esf *esf);
+void z_irq_spurious(const void *arg);
+
+/* Board hook: end the run with @status (QEMU: exit status). */
+FUNC_NORETURN void z_board_exit(int status);
+
+/* System timer driver. */
+uint64_t sys_clock_cycle_get_64(void);
+void sys_clock_set_deadline(uint64_t cycles); /* UINT64_MAX: none */
+
+#endif /* BREEZE_ARCH_INTERFACE_H */

@@ -1,0 +1,43 @@
+/*
+ * The kernel's global state: per-CPU data and the ready queue.
+ */
+#ifndef BREEZE_KERNEL_STRUCTS_H
+#define BREEZE_KERNEL_STRUCTS_H
+
+#include <breeze/kernel.h>
+#include <prio_bitmap.h>
+
+/* Priority levels: -NUM_COOP .. NUM_PREEMPT (idle), mapped to 0 .. K_NUM_PRIORITIES-1. */
+#define K_NUM_PRIORITIES (CONFIG_NUM_COOP_PRIORITIES + CONFIG_NUM_PREEMPT_PRIORITIES + 1)
+#define Z_PRIO_LEVEL(prio) ((unsigned int)((prio) + CONFIG_NUM_COOP_PRIORITIES))
+
+BUILD_ASSERT(K_NUM_PRIORITIES <= 64, "at most 64 priority levels");
+
+struct _ready_q {
+	uint32_t bitmap[PRIO_BITMAP_WORDS(K_NUM_PRIORITIES)];
+	sys_dlist_t queues[K_NUM_PRIORITIES]; /* FIFO per level; the running thread stays in */
+};
+
+struct _cpu {
+	struct k_thread *current;
+	struct k_thread *idle_thread;
+	uint32_t nested; /* interrupt nesting depth: > 0 in an ISR */
+#ifdef CONFIG_TIMESLICING
+	struct _timeout slice_timeout;
+#endif
+};
+
+struct z_kernel {
+	struct _cpu cpus[CONFIG_MP_MAX_NUM_CPUS];
+	struct _ready_q ready_q;
+};
+
+extern struct z_kernel _kernel;
+
+#define _current_cpu (&_kernel.cpus[0])
+#define _current     (_current_cpu->current)
+
+/* The one lock of the scheduler, wait queues, timeouts and kernel objects. */
+extern struct k_spinlock _sched_spinlock;
+
+#endif /* BREEZE_KERNEL_STRUCTS_H */

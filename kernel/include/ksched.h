@@ -1,0 +1,82 @@
+/*
+ * Scheduler internals shared by the kernel's object implementations.
+ *
+ * Every function named *_locked, and every function here unless stated, must
+ * be called with _sched_spinlock held.
+ */
+#ifndef BREEZE_KSCHED_H
+#define BREEZE_KSCHED_H
+
+#include <kernel_structs.h>
+
+/* thread_state bits. A thread is runnable when none of the first five is set. */
+#define _THREAD_PENDING   BIT(0) /* in a wait queue */
+#define _THREAD_PRESTART  BIT(1) /* created, not started */
+#define _THREAD_DEAD      BIT(2) /* ended */
+#define _THREAD_SUSPENDED BIT(3) /* k_thread_suspend() */
+#define _THREAD_SLEEPING  BIT(4) /* k_sleep() */
+#define _THREAD_QUEUED    BIT(5) /* in the ready queue */
+
+#define _THREAD_NOT_RUNNABLE                                                       \
+	(_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD | _THREAD_SUSPENDED | _THREAD_SLEEPING)
+
+static inline bool z_is_thread_runnable(const struct k_thread *t)
+{
+	return (t->base.thread_state & _THREAD_NOT_RUNNABLE) == 0U;
+}
+
+static inline bool z_is_idle_thread(const struct k_thread *t)
+{
+	return t == _current_cpu->idle_thread;
+}
+
+void z_sched_init(void);
+
+/* Put @t in the ready queue if it is runnable (and not already there). */
+void z_ready_thread_locked(struct k_thread *t);
+
+/* Take @t out of the ready queue if it is there. */
+void z_dequeue_thread_locked(struct k_thread *t);
+
+/*
+ * Block the current thread on @wait_q (NULL: just sleep) for @timeout, release
+ * the lock and switch away. Returns what the waker set with z_wake_thread(), or
+ * -EAGAIN if the timeout expired.
+ */
+int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout);
+
+/* The most urgent thread in @wait_q, or NULL; it stays queued. */
+struct k_thread *z_waitq_head(_wait_q_t *wait_q);
+
+/* Take @t out of its wait queue and cancel its timeout; then it may run with @retval. */
+void z_wake_thread(struct k_thread *t, int retval);
+
+/* Wake the most urgent waiter of @wait_q with @retval; NULL when there was none. */
+struct k_thread *z_wake_first(_wait_q_t *wait_q, int retval);
+
+/* Wake every waiter of @wait_q with @retval; true if any was woken. */
+bool z_wake_all(_wait_q_t *wait_q, int retval);
+
+/* Change @t's priority, keeping its queue (ready or wait) in order. */
+void z_thread_prio_set_locked(struct k_thread *t, int prio);
+
+/*
+ * Release the lock and, if a more urgent thread may now run (and the current
+ * one may be preempted), switch to it. In an ISR only the lock is released:
+ * the interrupt exit reschedules.
+ */
+void z_reschedule(k_spinlock_key_t key);
+
+/* Switch to the next thread unconditionally (current blocked, yielded or ended). */
+int z_swap(k_spinlock_key_t key);
+
+/* At interrupt exit, with interrupts masked: switch if the ISR made it necessary. */
+void z_sched_isr_exit(void);
+
+/* End @t: out of every queue, timeout cancelled, joiners woken. */
+void z_thread_halt_locked(struct k_thread *t);
+
+/* Time slicing: restart the current thread's slice. */
+void z_slice_reset_locked(void);
+
+#endif /* BREEZE_KSCHED_H */

@@ -1,0 +1,27 @@
+/*
+ * Thread internals shared between thread creation, boot and the ports.
+ */
+#ifndef BREEZE_KTHREAD_H
+#define BREEZE_KTHREAD_H
+
+#include <breeze/kernel.h>
+
+/* Initialise @t (state PRESTART) with its stack, TLS and initial context. */
+void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size,
+			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
+			uint32_t options);
+
+/*
+ * Carve @t's thread-local storage block from the top of its stack: copy the
+ * .tdata template, zero .tbss, record @t as the block's current thread. Moves
+ * *@stack_top below the block and returns the thread pointer value.
+ */
+void *z_tls_setup(char **stack_top, struct k_thread *t);
+
+/* Start @t now (K_NO_WAIT), after @delay, or never (K_FOREVER: k_thread_start()). */
+void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay);
+
+/* Sleep for @ticks; returns the cycles left if woken early. */
+int32_t z_tick_sleep(k_ticks_t ticks);
+
+#endif /* BREEZE_KTHREAD_H */

@@ -1,0 +1,41 @@
+/*
+ * Bitmap of non-empty priority levels: the O(1) half of the ready queue.
+ *
+ * Bit i set means level i (0 = most urgent) has a ready thread. Finding the
+ * most urgent level scans at most a fixed number of words (two for the 64
+ * levels Breeze allows), each with one count-trailing-zeros.
+ */
+#ifndef BREEZE_PRIO_BITMAP_H
+#define BREEZE_PRIO_BITMAP_H
+
+#include <stdint.h>
+
+#define PRIO_BITMAP_WORDS(levels) (((levels) + 31U) / 32U)
+
+static inline void prio_bitmap_set(uint32_t *bm, unsigned int level)
+{
+	bm[level / 32U] |= 1UL << (level % 32U);
+}
+
+static inline void prio_bitmap_clear(uint32_t *bm, unsigned int level)
+{
+	bm[level / 32U] &= ~(1UL << (level % 32U));
+}
+
+static inline int prio_bitmap_test(const uint32_t *bm, unsigned int level)
+{
+	return (bm[level / 32U] >> (level % 32U)) & 1U;
+}
+
+/* Lowest set level, or -1 when the bitmap is empty. */
+static inline int prio_bitmap_first(const uint32_t *bm, unsigned int words)
+{
+	for (unsigned int w = 0; w < words; w++) {
+		if (bm[w] != 0U) {
+			return (int)(w * 32U + (unsigned int)__builtin_ctz(bm[w]));
+		}
+	}
+	return -1;
+}
+
+#endif /* BREEZE_PRIO_BITMAP_H */

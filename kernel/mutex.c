@@ -1,0 +1,102 @@
+/*
+ * Mutexes with priority inheritance.
+ *
+ * owner_orig_prio is the owner's priority when it took the mutex; the owner
+ * may run boosted above it while a more urgent thread waits. On unlock the
+ * owner returns to owner_orig_prio and the mutex passes directly to the most
+ * urgent waiter. When a waiter times out, the owner's boost is recomputed from
+ * the waiters that remain.
+ */
+#include <ksched.h>
+
+int k_mutex_init(struct k_mutex *mutex)
+{
+	sys_dlist_init(&mutex->wait_q.waitq);
+	mutex->owner = NULL;
+	mutex->lock_count = 0;
+	mutex->owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO;
+	return 0;
+}
+
+/* The priority the owner should run at: its own, or its most urgent waiter's. */
+static int inherited_prio(struct k_mutex *mutex)
+{
+	int prio = mutex->owner_orig_prio;
+
+	if (IS_ENABLED(CONFIG_PRIORITY_INHERITANCE)) {
+		struct k_thread *w = z_waitq_head(&mutex->wait_q);
+
+		if (w != NULL && w->base.prio < prio) {
+			prio = w->base.prio;
+		}
+	}
+	return prio;
+}
+
+int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+{
+	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	struct k_thread *cur = _current;
+
+	if (mutex->lock_count == 0U || mutex->owner == cur) {
+		if (mutex->lock_count == 0U) {
+			mutex->owner = cur;
+			mutex->owner_orig_prio = cur->base.prio;
+		}
+		mutex->lock_count++;
+		k_spin_unlock(&_sched_spinlock, key);
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EBUSY;
+	}
+	if (IS_ENABLED(CONFIG_PRIORITY_INHERITANCE) && cur->base.prio < mutex->owner->base.prio) {
+		z_thread_prio_set_locked(mutex->owner, cur->base.prio);
+	}
+
+	int ret = z_pend_curr(key, &mutex->wait_q, timeout);
+
+	if (ret == 0) {
+		return 0; /* the unlocking thread made us the owner */
+	}
+	/* Timed out: the owner keeps only the boost the remaining waiters justify. */
+	key = k_spin_lock(&_sched_spinlock);
+	if (mutex->owner != NULL) {
+		z_thread_prio_set_locked(mutex->owner, inherited_prio(mutex));
+	}
+	z_reschedule(key);
+	return ret;
+}
+
+int k_mutex_unlock(struct k_mutex *mutex)
+{
+	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if (mutex->owner == NULL) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EINVAL;
+	}
+	if (mutex->owner != _current) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EPERM;
+	}
+	if (--mutex->lock_count > 0U) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return 0;
+	}
+
+	z_thread_prio_set_locked(mutex->owner, mutex->owner_orig_prio);
+
+	struct k_thread *next = z_wake_first(&mutex->wait_q, 0);
+
+	mutex->owner = next;
+	if (next != NULL) {
+		mutex->lock_count = 1;
+		mutex->owner_orig_prio = next->base.prio;
+	}
+	z_reschedule(key);
+	return 0;
+}

@@ -1,0 +1,330 @@
+/*
+ * The scheduler: ready queue, wait queues, blocking and switching.
+ *
+ * Invariants:
+ * - The ready queue holds exactly the runnable threads, the running one
+ *   included, each at the tail of its level when it became ready. Picking the
+ *   next thread is the head of the most urgent non-empty level: O(1).
+ * - The running thread is preempted only by a more urgent thread, and only if
+ *   it is preemptible (priority >= 0) and has not locked the scheduler.
+ *   Cooperative threads give up the CPU only by blocking or yielding.
+ * - Wait queues are ordered by priority, FIFO among equals.
+ */
+#include <ksched.h>
+#include <timeout_q.h>
+#include <arch_interface.h>
+
+struct k_spinlock _sched_spinlock;
+
+void z_sched_init(void)
+{
+	for (unsigned int i = 0; i < K_NUM_PRIORITIES; i++) {
+		sys_dlist_init(&_kernel.ready_q.queues[i]);
+	}
+}
+
+static void enqueue(struct k_thread *t)
+{
+	unsigned int level = Z_PRIO_LEVEL(t->base.prio);
+
+	sys_dlist_append(&_kernel.ready_q.queues[level], &t->base.qnode);
+	prio_bitmap_set(_kernel.ready_q.bitmap, level);
+	t->base.thread_state |= _THREAD_QUEUED;
+}
+
+void z_dequeue_thread_locked(struct k_thread *t)
+{
+	if ((t->base.thread_state & _THREAD_QUEUED) == 0U) {
+		return;
+	}
+	unsigned int level = Z_PRIO_LEVEL(t->base.prio);
+
+	sys_dlist_remove(&t->base.qnode);
+	if (sys_dlist_is_empty(&_kernel.ready_q.queues[level])) {
+		prio_bitmap_clear(_kernel.ready_q.bitmap, level);
+	}
+	t->base.thread_state &= ~_THREAD_QUEUED;
+}
+
+void z_ready_thread_locked(struct k_thread *t)
+{
+	if (z_is_thread_runnable(t) && (t->base.thread_state & _THREAD_QUEUED) == 0U) {
+		enqueue(t);
+	}
+}
+
+static struct k_thread *next_up(void)
+{
+	int level = prio_bitmap_first(_kernel.ready_q.bitmap, ARRAY_SIZE(_kernel.ready_q.bitmap));
+
+	/* The idle thread is always ready, so level is never -1. */
+	sys_dnode_t *n = sys_dlist_peek_head(&_kernel.ready_q.queues[level]);
+
+	return CONTAINER_OF(n, struct k_thread, base.qnode);
+}
+
+static bool may_preempt_current(void)
+{
+	struct k_thread *cur = _current;
+
+	return !z_is_thread_runnable(cur) || (cur->base.prio >= 0 && cur->base.sched_locked == 0U);
+}
+
+#ifdef CONFIG_TIMESLICING
+static int32_t slice_ticks =
+	(CONFIG_TIMESLICE_SIZE * CONFIG_SYS_CLOCK_TICKS_PER_SEC + 999) / 1000;
+static int slice_max_prio = CONFIG_TIMESLICE_PRIORITY;
+
+static bool sliceable(const struct k_thread *t)
+{
+	return slice_ticks > 0 && t->base.prio >= slice_max_prio && !z_is_idle_thread(t) &&
+	       t->base.sched_locked == 0U;
+}
+
+/*
+ * Slice expiry (timer interrupt): the running thread goes behind its peers and
+ * gets a new slice; if a peer is now first, the interrupt exit switches to it.
+ */
+static void slice_expired(struct _timeout *to)
+{
+	ARG_UNUSED(to);
+	struct k_thread *cur = _current;
+
+	if (sliceable(cur) && (cur->base.thread_state & _THREAD_QUEUED) != 0U) {
+		z_dequeue_thread_locked(cur);
+		enqueue(cur);
+	}
+	z_slice_reset_locked();
+}
+
+void z_slice_reset_locked(void)
+{
+	struct _cpu *cpu = _current_cpu;
+
+	(void)z_abort_timeout(&cpu->slice_timeout);
+	if (sliceable(cpu->current)) {
+		z_add_timeout(&cpu->slice_timeout, slice_expired, slice_ticks);
+	}
+}
+
+void k_sched_time_slice_set(int32_t slice, int prio)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	slice_ticks = slice > 0 ? (int32_t)k_ms_to_ticks_ceil64((uint64_t)slice) : 0;
+	slice_max_prio = prio;
+	z_slice_reset_locked();
+	k_spin_unlock(&_sched_spinlock, key);
+}
+#else
+void z_slice_reset_locked(void)
+{
+}
+
+void k_sched_time_slice_set(int32_t slice, int prio)
+{
+	ARG_UNUSED(slice);
+	ARG_UNUSED(prio);
+}
+#endif
+
+/* Make @new the running thread; returns when @old runs again. */
+static void switch_to(struct k_thread *new, struct k_thread *old)
+{
+	_current = new;
+	z_slice_reset_locked();
+	arch_switch(new, old);
+}
+
+int z_swap(k_spinlock_key_t key)
+{
+	struct k_thread *old = _current;
+	struct k_thread *new = next_up();
+
+	if (new != old) {
+		switch_to(new, old);
+	}
+	k_spin_unlock(&_sched_spinlock, key);
+	return _current->base.swap_retval;
+}
+
+void z_reschedule(k_spinlock_key_t key)
+{
+	if (!k_is_in_isr() && next_up() != _current && may_preempt_current()) {
+		(void)z_swap(key);
+		return;
+	}
+	k_spin_unlock(&_sched_spinlock, key);
+}
+
+void z_sched_isr_exit(void)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	struct k_thread *next = next_up();
+	struct k_thread *cur = _current;
+
+	if (next != cur && may_preempt_current()) {
+		switch_to(next, cur);
+	}
+	k_spin_unlock(&_sched_spinlock, key);
+}
+
+/* Wait queues */
+
+static void waitq_insert(_wait_q_t *wq, struct k_thread *t)
+{
+	sys_dnode_t *n;
+
+	SYS_DLIST_FOR_EACH_NODE(&wq->waitq, n) {
+		struct k_thread *w = CONTAINER_OF(n, struct k_thread, base.qnode);
+
+		if (t->base.prio < w->base.prio) {
+			sys_dlist_insert(n, &t->base.qnode);
+			return;
+		}
+	}
+	sys_dlist_append(&wq->waitq, &t->base.qnode);
+}
+
+struct k_thread *z_waitq_head(_wait_q_t *wait_q)
+{
+	sys_dnode_t *n = sys_dlist_peek_head(&wait_q->waitq);
+
+	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
+}
+
+/* Timeout of a blocked or sleeping thread: it runs again, the call returns -EAGAIN. */
+static void thread_timeout(struct _timeout *to)
+{
+	struct k_thread *t = CONTAINER_OF(to, struct k_thread, base.timeout);
+
+	if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
+		sys_dlist_remove(&t->base.qnode);
+		t->base.pended_on = NULL;
+	}
+	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_SLEEPING);
+	z_ready_thread_locked(t);
+}
+
+int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
+{
+	struct k_thread *cur = _current;
+
+	z_dequeue_thread_locked(cur);
+	cur->base.swap_retval = -EAGAIN;
+	if (wait_q != NULL) {
+		cur->base.thread_state |= _THREAD_PENDING;
+		cur->base.pended_on = wait_q;
+		waitq_insert(wait_q, cur);
+	} else {
+		cur->base.thread_state |= _THREAD_SLEEPING;
+	}
+	if (!K_TIMEOUT_EQ(timeout, K_FOREVER)) {
+		z_add_timeout(&cur->base.timeout, thread_timeout, timeout.ticks);
+	}
+	return z_swap(key);
+}
+
+void z_wake_thread(struct k_thread *t, int retval)
+{
+	if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
+		sys_dlist_remove(&t->base.qnode);
+		t->base.pended_on = NULL;
+	}
+	(void)z_abort_timeout(&t->base.timeout);
+	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_SLEEPING);
+	t->base.swap_retval = retval;
+	z_ready_thread_locked(t);
+}
+
+struct k_thread *z_wake_first(_wait_q_t *wait_q, int retval)
+{
+	struct k_thread *t = z_waitq_head(wait_q);
+
+	if (t != NULL) {
+		z_wake_thread(t, retval);
+	}
+	return t;
+}
+
+bool z_wake_all(_wait_q_t *wait_q, int retval)
+{
+	bool any = false;
+
+	while (z_wake_first(wait_q, retval) != NULL) {
+		any = true;
+	}
+	return any;
+}
+
+void z_thread_prio_set_locked(struct k_thread *t, int prio)
+{
+	if (t->base.prio == prio) {
+		return;
+	}
+	if ((t->base.thread_state & _THREAD_QUEUED) != 0U) {
+		z_dequeue_thread_locked(t);
+		t->base.prio = (int8_t)prio;
+		enqueue(t);
+	} else if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
+		sys_dlist_remove(&t->base.qnode);
+		t->base.prio = (int8_t)prio;
+		waitq_insert(t->base.pended_on, t);
+	} else {
+		t->base.prio = (int8_t)prio;
+	}
+}
+
+void z_thread_halt_locked(struct k_thread *t)
+{
+	z_dequeue_thread_locked(t);
+	if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
+		sys_dlist_remove(&t->base.qnode);
+		t->base.pended_on = NULL;
+	}
+	(void)z_abort_timeout(&t->base.timeout);
+	t->base.thread_state = _THREAD_DEAD;
+	(void)z_wake_all(&t->join_queue, 0);
+}
+
+/* Public scheduling calls */
+
+void k_yield(void)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	struct k_thread *cur = _current;
+
+	z_dequeue_thread_locked(cur);
+	enqueue(cur);
+	(void)z_swap(key);
+}
+
+void k_sched_lock(void)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	_current->base.sched_locked++;
+	k_spin_unlock(&_sched_spinlock, key);
+}
+
+void k_sched_unlock(void)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	__ASSERT(_current->base.sched_locked > 0U, "k_sched_unlock without k_sched_lock");
+	_current->base.sched_locked--;
+	if (_current->base.sched_locked == 0U) {
+		z_slice_reset_locked();
+	}
+	z_reschedule(key);
+}
+
+bool k_is_in_isr(void)
+{
+	return _current_cpu->nested != 0U;
+}
+
+int k_is_preempt_thread(void)
+{
+	return !k_is_in_isr() && _current->base.prio >= 0 && _current->base.sched_locked == 0U;
+}

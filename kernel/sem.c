@@ -1,0 +1,58 @@
+/*
+ * Counting semaphores. A give hands the unit straight to the most urgent
+ * waiter (the count stays 0), so a woken taker can never lose it to a thread
+ * that arrives later.
+ */
+#include <ksched.h>
+
+int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
+{
+	if (limit == 0U || initial_count > limit) {
+		return -EINVAL;
+	}
+	sys_dlist_init(&sem->wait_q.waitq);
+	sem->count = initial_count;
+	sem->limit = limit;
+	return 0;
+}
+
+void k_sem_give(struct k_sem *sem)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if (z_wake_first(&sem->wait_q, 0) == NULL && sem->count < sem->limit) {
+		sem->count++;
+	}
+	z_reschedule(key);
+}
+
+int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if (sem->count > 0U) {
+		sem->count--;
+		k_spin_unlock(&_sched_spinlock, key);
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EBUSY;
+	}
+	__ASSERT(!k_is_in_isr(), "k_sem_take may only wait in a thread");
+	return z_pend_curr(key, &sem->wait_q, timeout);
+}
+
+void k_sem_reset(struct k_sem *sem)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	sem->count = 0;
+	(void)z_wake_all(&sem->wait_q, -EAGAIN);
+	z_reschedule(key);
+}
+
+unsigned int k_sem_count_get(struct k_sem *sem)
+{
+	return sem->count;
+}

@@ -1,0 +1,265 @@
+/*
+ * Thread life cycle: create, start, suspend/resume, sleep/wakeup, abort, join,
+ * names and priorities.
+ *
+ * A thread's storage (struct k_thread and its stack) belongs to the caller.
+ * After a thread has ended, both may be reused as soon as k_thread_join() has
+ * returned or the thread is known to be dead.
+ */
+#include <string.h>
+#include <ksched.h>
+#include <timeout_q.h>
+#include <arch_interface.h>
+#include <kthread.h>
+
+static bool is_valid_prio(int prio, k_thread_entry_t entry)
+{
+	ARG_UNUSED(entry);
+	return prio >= K_HIGHEST_THREAD_PRIO && prio <= K_LOWEST_THREAD_PRIO;
+}
+
+/* Delayed start: the timeout of a thread created with a delay. */
+static void start_timeout(struct _timeout *to)
+{
+	struct k_thread *t = CONTAINER_OF(to, struct k_thread, base.timeout);
+
+	t->base.thread_state &= ~_THREAD_PRESTART;
+	z_ready_thread_locked(t);
+}
+
+FUNC_NORETURN void z_thread_entry(k_thread_entry_t entry, void *p1, void *p2, void *p3)
+{
+	entry(p1, p2, p3);
+	k_thread_abort(k_current_get());
+	CODE_UNREACHABLE;
+}
+
+void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size,
+			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
+			uint32_t options)
+{
+	memset(t, 0, sizeof(*t));
+	sys_dnode_init(&t->base.qnode);
+	z_init_timeout(&t->base.timeout);
+	sys_dlist_init(&t->join_queue.waitq);
+	t->base.prio = (int8_t)prio;
+	t->base.user_options = (uint8_t)options;
+	t->base.thread_state = _THREAD_PRESTART;
+	t->stack_info.start = (uintptr_t)stack;
+	t->stack_info.size = stack_size;
+
+	char *top = (char *)ROUND_DOWN((uintptr_t)stack + stack_size, ARCH_STACK_PTR_ALIGN);
+	void *tls = z_tls_setup(&top, t);
+
+	arch_new_thread(t, top, tls, entry, p1, p2, p3);
+}
+
+void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay)
+{
+	if (K_TIMEOUT_EQ(delay, K_NO_WAIT)) {
+		k_thread_start(t);
+	} else if (!K_TIMEOUT_EQ(delay, K_FOREVER)) {
+		k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+		z_add_timeout(&t->base.timeout, start_timeout, delay.ticks);
+		k_spin_unlock(&_sched_spinlock, key);
+	}
+}
+
+k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, size_t stack_size,
+			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
+			uint32_t options, k_timeout_t delay)
+{
+	__ASSERT(!k_is_in_isr(), "threads cannot be created in an ISR");
+	__ASSERT(is_valid_prio(prio, entry), "invalid priority %d", prio);
+	__ASSERT(stack_size >= 256U, "stack of %u bytes is too small", (unsigned int)stack_size);
+
+	z_setup_new_thread(new_thread, stack, stack_size, entry, p1, p2, p3, prio, options);
+	z_thread_schedule_start(new_thread, delay);
+	return new_thread;
+}
+
+void k_thread_start(k_tid_t t)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if ((t->base.thread_state & _THREAD_PRESTART) == 0U) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return;
+	}
+	(void)z_abort_timeout(&t->base.timeout);
+	t->base.thread_state &= ~_THREAD_PRESTART;
+	z_ready_thread_locked(t);
+	z_reschedule(key);
+}
+
+void k_thread_suspend(k_tid_t t)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if ((t->base.thread_state & (_THREAD_DEAD | _THREAD_SUSPENDED)) != 0U) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return;
+	}
+	t->base.thread_state |= _THREAD_SUSPENDED;
+	z_dequeue_thread_locked(t);
+	if (t == _current && !k_is_in_isr()) {
+		(void)z_swap(key);
+		return;
+	}
+	k_spin_unlock(&_sched_spinlock, key);
+}
+
+void k_thread_resume(k_tid_t t)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if ((t->base.thread_state & _THREAD_SUSPENDED) == 0U) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return;
+	}
+	t->base.thread_state &= ~_THREAD_SUSPENDED;
+	z_ready_thread_locked(t);
+	z_reschedule(key);
+}
+
+void k_thread_abort(k_tid_t t)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if ((t->base.thread_state & _THREAD_DEAD) != 0U) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return;
+	}
+	if ((t->base.user_options & K_ESSENTIAL) != 0U) {
+		k_spin_unlock(&_sched_spinlock, key);
+		printk("essential thread %p aborted\n", (void *)t);
+		k_panic();
+	}
+	z_thread_halt_locked(t);
+	if (t == _current && !k_is_in_isr()) {
+		(void)z_swap(key);
+		CODE_UNREACHABLE;
+	}
+	z_reschedule(key);
+}
+
+int k_thread_join(struct k_thread *t, k_timeout_t timeout)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if ((t->base.thread_state & _THREAD_DEAD) != 0U) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EBUSY;
+	}
+	if (t == _current || _current->base.pended_on == &t->join_queue ||
+	    t->base.pended_on == &_current->join_queue) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EDEADLK;
+	}
+	__ASSERT(!k_is_in_isr(), "k_thread_join in an ISR");
+	return z_pend_curr(key, &t->join_queue, timeout);
+}
+
+int k_thread_priority_get(k_tid_t t)
+{
+	return t->base.prio;
+}
+
+void k_thread_priority_set(k_tid_t t, int prio)
+{
+	__ASSERT(is_valid_prio(prio, NULL), "invalid priority %d", prio);
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	z_thread_prio_set_locked(t, prio);
+	z_reschedule(key);
+}
+
+int32_t z_tick_sleep(k_ticks_t ticks)
+{
+	if (ticks == 0) {
+		k_yield();
+		return 0;
+	}
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	struct _timeout *to = &_current->base.timeout;
+
+	(void)z_pend_curr(key, NULL, Z_TIMEOUT_TICKS(ticks));
+	/* Woken early by k_wakeup(): the timeout was disarmed with time left. */
+	key = k_spin_lock(&_sched_spinlock);
+	uint64_t left = 0;
+	uint64_t now = sys_clock_cycle_get_64();
+
+	if (to->expiry > now) {
+		left = to->expiry - now;
+	}
+	k_spin_unlock(&_sched_spinlock, key);
+	return (int32_t)MIN(left, (uint64_t)INT32_MAX);
+}
+
+int32_t k_sleep(k_timeout_t timeout)
+{
+	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
+		k_thread_suspend(_current);
+		return (int32_t)K_TICKS_FOREVER;
+	}
+	int32_t left_cyc = z_tick_sleep(timeout.ticks);
+
+	return (int32_t)DIV_ROUND_UP((uint64_t)left_cyc * 1000U,
+				     (uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
+}
+
+int32_t k_msleep(int32_t ms)
+{
+	return k_sleep(K_MSEC(ms));
+}
+
+int32_t k_usleep(int32_t us)
+{
+	int32_t left_cyc = z_tick_sleep(K_USEC(us).ticks);
+
+	return (int32_t)DIV_ROUND_UP((uint64_t)left_cyc * 1000000U,
+				     (uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
+}
+
+void k_wakeup(k_tid_t t)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if ((t->base.thread_state & _THREAD_SLEEPING) == 0U) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return;
+	}
+	z_wake_thread(t, 0);
+	z_reschedule(key);
+}
+
+int k_thread_name_set(k_tid_t t, const char *name)
+{
+#ifdef CONFIG_THREAD_NAME
+	if (name == NULL) {
+		return -EINVAL;
+	}
+	strncpy(t->name, name, sizeof(t->name) - 1U);
+	t->name[sizeof(t->name) - 1U] = '\0';
+	return 0;
+#else
+	ARG_UNUSED(t);
+	ARG_UNUSED(name);
+	return -ENOSYS;
+#endif
+}
+
+const char *k_thread_name_get(k_tid_t t)
+{
+#ifdef CONFIG_THREAD_NAME
+	return t->name;
+#else
+	ARG_UNUSED(t);
+	return NULL;
+#endif
+}
