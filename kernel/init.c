@@ -77,7 +77,7 @@ static void idle_thread_entry(void *p1, void *p2, void *p3)
 FUNC_NORETURN void z_cstart(void)
 {
 	/* The boot context gets a throw-away thread record to switch away from. */
-	struct k_thread boot_thread = {.base.thread_state = _THREAD_DEAD};
+	struct k_thread boot_thread = { .base.thread_state = _THREAD_DEAD };
 
 	_current = &boot_thread;
 	arch_kernel_init();

@@ -71,8 +71,7 @@ static bool may_preempt_current(void)
 }
 
 #ifdef CONFIG_TIMESLICING
-static int32_t slice_ticks =
-	(CONFIG_TIMESLICE_SIZE * CONFIG_SYS_CLOCK_TICKS_PER_SEC + 999) / 1000;
+static int32_t slice_ticks = (CONFIG_TIMESLICE_SIZE * CONFIG_SYS_CLOCK_TICKS_PER_SEC + 999) / 1000;
 static int slice_max_prio = CONFIG_TIMESLICE_PRIORITY;
 
 static bool sliceable(const struct k_thread *t)

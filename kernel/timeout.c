@@ -11,7 +11,8 @@
 #include <timeout_q.h>
 #include <arch_interface.h>
 
-#define CYC_PER_TICK ((uint32_t)(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / CONFIG_SYS_CLOCK_TICKS_PER_SEC))
+#define CYC_PER_TICK \
+	((uint32_t)(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / CONFIG_SYS_CLOCK_TICKS_PER_SEC))
 
 BUILD_ASSERT(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC % CONFIG_SYS_CLOCK_TICKS_PER_SEC == 0,
 	     "the tick must be a whole number of timer cycles");

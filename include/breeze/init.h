@@ -21,12 +21,12 @@ struct init_entry {
 	uint8_t level;
 };
 
-#define SYS_INIT_NAMED(name, init_fn_, level_, prio)                               \
-	static const struct init_entry _init_entry_##name __used __aligned(4)      \
-		__attribute__((section("._init_entry.static." STRINGIFY(prio) "_" #name))) = { \
-			.init_fn = (init_fn_),                                     \
-			.level = INIT_LEVEL_##level_,                              \
-	}
+#define SYS_INIT_NAMED(name, init_fn_, level_, prio)                                       \
+	static const struct init_entry _init_entry_##name __used __aligned(4)              \
+	    __attribute__((section("._init_entry.static." STRINGIFY(prio) "_" #name))) = { \
+		    .init_fn = (init_fn_),                                                 \
+		    .level = INIT_LEVEL_##level_,                                          \
+	    }
 
 #define SYS_INIT(init_fn, level, prio) SYS_INIT_NAMED(init_fn, init_fn, level, prio)
 

@@ -26,19 +26,19 @@ struct irq_entry {
  * Connect @isr_p(@isr_param_p) to line @irq_p. Usable at file scope or inside a
  * function; the table is built from these entries at boot.
  */
-#define IRQ_CONNECT(irq_p, priority_p, isr_p, isr_param_p, flags_p)                \
+#define IRQ_CONNECT(irq_p, priority_p, isr_p, isr_param_p, flags_p)                            \
 	static const STRUCT_SECTION_ITERABLE(irq_entry, _CONCAT(_irq_entry_, __COUNTER__)) = { \
-		.irq = (irq_p),                                                    \
-		.priority = (priority_p),                                          \
-		.isr = (void (*)(const void *))(isr_p),                            \
-		.arg = (const void *)(isr_param_p),                                \
+		.irq = (irq_p),                                                                \
+		.priority = (priority_p),                                                      \
+		.isr = (void (*)(const void *))(isr_p),                                        \
+		.arg = (const void *)(isr_param_p),                                            \
 	}
 
 void irq_enable(unsigned int irq);
 void irq_disable(unsigned int irq);
 bool irq_is_enabled(unsigned int irq);
 
-#define irq_lock()       arch_irq_lock()
-#define irq_unlock(key)  arch_irq_unlock(key)
+#define irq_lock()      arch_irq_lock()
+#define irq_unlock(key) arch_irq_unlock(key)
 
 #endif /* BREEZE_IRQ_H */

@@ -4,8 +4,8 @@
 #ifndef BREEZE_TOOLCHAIN_H
 #define BREEZE_TOOLCHAIN_H
 
-#define ALWAYS_INLINE  inline __attribute__((always_inline))
-#define FUNC_NORETURN  __attribute__((noreturn))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#define FUNC_NORETURN __attribute__((noreturn))
 /* The C library's <sys/cdefs.h> may define some of these already, identically. */
 #ifndef __weak
 #define __weak __attribute__((weak))
@@ -22,21 +22,21 @@
 #ifndef __aligned
 #define __aligned(x) __attribute__((aligned(x)))
 #endif
-#define __noinit       __attribute__((section(".noinit")))
+#define __noinit            __attribute__((section(".noinit")))
 #define __printf_like(f, a) __attribute__((format(printf, f, a)))
-#define __maybe_unused __attribute__((unused))
+#define __maybe_unused      __attribute__((unused))
 
 #ifndef likely
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #endif
 
-#define Z_STRINGIFY(x) #x
-#define STRINGIFY(s)   Z_STRINGIFY(s)
+#define Z_STRINGIFY(x)   #x
+#define STRINGIFY(s)     Z_STRINGIFY(s)
 #define _DO_CONCAT(x, y) x##y
 #define _CONCAT(x, y)    _DO_CONCAT(x, y)
 
-#define ARG_UNUSED(x) (void)(x)
+#define ARG_UNUSED(x)    (void)(x)
 #define CODE_UNREACHABLE __builtin_unreachable()
 
 /* Place a definition in a named section and keep it through --gc-sections. */

@@ -8,7 +8,7 @@
 #include <prio_bitmap.h>
 
 /* Priority levels: -NUM_COOP .. NUM_PREEMPT (idle), mapped to 0 .. K_NUM_PRIORITIES-1. */
-#define K_NUM_PRIORITIES (CONFIG_NUM_COOP_PRIORITIES + CONFIG_NUM_PREEMPT_PRIORITIES + 1)
+#define K_NUM_PRIORITIES   (CONFIG_NUM_COOP_PRIORITIES + CONFIG_NUM_PREEMPT_PRIORITIES + 1)
 #define Z_PRIO_LEVEL(prio) ((unsigned int)((prio) + CONFIG_NUM_COOP_PRIORITIES))
 
 BUILD_ASSERT(K_NUM_PRIORITIES <= 64, "at most 64 priority levels");

@@ -17,7 +17,7 @@
 #define _THREAD_SLEEPING  BIT(4) /* k_sleep() */
 #define _THREAD_QUEUED    BIT(5) /* in the ready queue */
 
-#define _THREAD_NOT_RUNNABLE                                                       \
+#define _THREAD_NOT_RUNNABLE \
 	(_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD | _THREAD_SUSPENDED | _THREAD_SLEEPING)
 
 static inline bool z_is_thread_runnable(const struct k_thread *t)

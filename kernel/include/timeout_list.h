@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <breeze/kernel/timeout_types.h>
 
-#define CONTAINER_OF_TIMEOUT(n) ((struct _timeout *)((char *)(n) - offsetof(struct _timeout, node)))
+#define CONTAINER_OF_TIMEOUT(n) ((struct _timeout *)((char *)(n)-offsetof(struct _timeout, node)))
 
 /* Insert in expiry order, after entries with the same expiry (FIFO among equals). */
 void z_timeout_list_insert(sys_dlist_t *list, struct _timeout *to);

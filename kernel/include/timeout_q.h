@@ -34,5 +34,4 @@ uint64_t z_timeout_remaining_cycles(const struct _timeout *to);
 /* Called by the system timer driver from its interrupt: run what is due. */
 void z_timeout_announce(void);
 
-
 #endif /* BREEZE_TIMEOUT_Q_H */

@@ -26,14 +26,22 @@ FUNC_NORETURN void arch_cpu_halt(void)
 static const char *cause_str(unsigned long mcause)
 {
 	static const char *const names[] = {
-		"instruction address misaligned", "instruction access fault",
-		"illegal instruction",            "breakpoint",
-		"load address misaligned",        "load access fault",
-		"store address misaligned",       "store access fault",
-		"ecall from user mode",           "ecall from supervisor mode",
-		"reserved",                       "ecall from machine mode",
-		"instruction page fault",         "load page fault",
-		"reserved",                       "store page fault",
+		"instruction address misaligned",
+		"instruction access fault",
+		"illegal instruction",
+		"breakpoint",
+		"load address misaligned",
+		"load access fault",
+		"store address misaligned",
+		"store access fault",
+		"ecall from user mode",
+		"ecall from supervisor mode",
+		"reserved",
+		"ecall from machine mode",
+		"instruction page fault",
+		"load page fault",
+		"reserved",
+		"store page fault",
 	};
 
 	return mcause < ARRAY_SIZE(names) ? names[mcause] : "unknown";

@@ -19,9 +19,11 @@ struct k_mutex {
 	int owner_orig_prio;
 };
 
-#define Z_MUTEX_INITIALIZER(obj)                                                   \
-	{.wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .owner = NULL, .lock_count = 0,   \
-	 .owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO}
+#define Z_MUTEX_INITIALIZER(obj)                                                        \
+	{                                                                               \
+		.wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .owner = NULL, .lock_count = 0, \
+		.owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO                     \
+	}
 
 #define K_MUTEX_DEFINE(name) STRUCT_SECTION_ITERABLE(k_mutex, name) = Z_MUTEX_INITIALIZER(name)
 

@@ -15,12 +15,15 @@ struct k_sem {
 
 #define K_SEM_MAX_LIMIT UINT_MAX
 
-#define Z_SEM_INITIALIZER(obj, initial_count, count_limit)                         \
-	{.wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .count = (initial_count), .limit = (count_limit)}
+#define Z_SEM_INITIALIZER(obj, initial_count, count_limit)                        \
+	{                                                                         \
+		.wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .count = (initial_count), \
+		.limit = (count_limit)                                            \
+	}
 
-#define K_SEM_DEFINE(name, initial_count, count_limit)                             \
-	STRUCT_SECTION_ITERABLE(k_sem, name) =                                     \
-		Z_SEM_INITIALIZER(name, initial_count, count_limit);               \
+#define K_SEM_DEFINE(name, initial_count, count_limit)           \
+	STRUCT_SECTION_ITERABLE(k_sem, name) =                   \
+	    Z_SEM_INITIALIZER(name, initial_count, count_limit); \
 	BUILD_ASSERT(((count_limit) != 0) && ((initial_count) <= (count_limit)))
 
 /* 0, or -EINVAL when the limit is 0 or below the initial count. */

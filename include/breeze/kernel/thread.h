@@ -27,7 +27,10 @@ typedef struct {
 	sys_dlist_t waitq;
 } _wait_q_t;
 
-#define Z_WAIT_Q_INIT(wait_q) {SYS_DLIST_STATIC_INIT(&(wait_q)->waitq)}
+#define Z_WAIT_Q_INIT(wait_q)                           \
+	{                                               \
+		SYS_DLIST_STATIC_INIT(&(wait_q)->waitq) \
+	}
 
 /* Scheduler-owned part of a thread. */
 struct _thread_base {
@@ -147,22 +150,22 @@ struct _static_thread_data {
 
 #define SYS_FOREVER_MS (-1)
 
-#define K_THREAD_DEFINE(name, stack_size, entry, p1, p2, p3, prio, options, delay)  \
-	K_THREAD_STACK_DEFINE(_k_thread_stack_##name, stack_size);                 \
-	STRUCT_SECTION_ITERABLE(k_thread, _k_thread_obj_##name);                   \
+#define K_THREAD_DEFINE(name, stack_size, entry, p1, p2, p3, prio, options, delay)           \
+	K_THREAD_STACK_DEFINE(_k_thread_stack_##name, stack_size);                           \
+	STRUCT_SECTION_ITERABLE(k_thread, _k_thread_obj_##name);                             \
 	static const STRUCT_SECTION_ITERABLE(_static_thread_data, _k_thread_data_##name) = { \
-		.init_thread = &_k_thread_obj_##name,                              \
-		.init_stack = _k_thread_stack_##name,                              \
-		.init_stack_size = K_THREAD_STACK_SIZEOF(_k_thread_stack_##name),  \
-		.init_entry = (k_thread_entry_t)(entry),                           \
-		.init_p1 = (void *)(p1),                                           \
-		.init_p2 = (void *)(p2),                                           \
-		.init_p3 = (void *)(p3),                                           \
-		.init_prio = (prio),                                               \
-		.init_options = (options),                                         \
-		.init_delay_ms = (delay),                                          \
-		.init_name = #name,                                                \
-	};                                                                         \
+		.init_thread = &_k_thread_obj_##name,                                        \
+		.init_stack = _k_thread_stack_##name,                                        \
+		.init_stack_size = K_THREAD_STACK_SIZEOF(_k_thread_stack_##name),            \
+		.init_entry = (k_thread_entry_t)(entry),                                     \
+		.init_p1 = (void *)(p1),                                                     \
+		.init_p2 = (void *)(p2),                                                     \
+		.init_p3 = (void *)(p3),                                                     \
+		.init_prio = (prio),                                                         \
+		.init_options = (options),                                                   \
+		.init_delay_ms = (delay),                                                    \
+		.init_name = #name,                                                          \
+	};                                                                                   \
 	const k_tid_t name = (k_tid_t)&_k_thread_obj_##name
 
 #endif /* BREEZE_KERNEL_THREAD_H */

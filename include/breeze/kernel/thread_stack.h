@@ -20,15 +20,15 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 
 #define Z_STACK_SECTION __attribute__((section(".noinit.stacks")))
 
-#define K_KERNEL_STACK_DEFINE(sym, size)                                           \
+#define K_KERNEL_STACK_DEFINE(sym, size)                                                  \
 	struct z_thread_stack_element Z_STACK_SECTION __aligned(Z_THREAD_STACK_OBJ_ALIGN) \
-		sym[K_THREAD_STACK_LEN(size)]
-#define K_KERNEL_STACK_ARRAY_DEFINE(sym, nmemb, size)                              \
+	    sym[K_THREAD_STACK_LEN(size)]
+#define K_KERNEL_STACK_ARRAY_DEFINE(sym, nmemb, size)                                     \
 	struct z_thread_stack_element Z_STACK_SECTION __aligned(Z_THREAD_STACK_OBJ_ALIGN) \
-		sym[nmemb][K_THREAD_STACK_LEN(size)]
-#define K_KERNEL_STACK_MEMBER(sym, size)                                           \
-	struct z_thread_stack_element __aligned(Z_THREAD_STACK_OBJ_ALIGN)          \
-		sym[K_THREAD_STACK_LEN(size)]
+	    sym[nmemb][K_THREAD_STACK_LEN(size)]
+#define K_KERNEL_STACK_MEMBER(sym, size)                                  \
+	struct z_thread_stack_element __aligned(Z_THREAD_STACK_OBJ_ALIGN) \
+	    sym[K_THREAD_STACK_LEN(size)]
 #define K_KERNEL_STACK_SIZEOF(sym) sizeof(sym)
 #define K_KERNEL_STACK_EXTERN(sym) extern k_thread_stack_t sym[]
 

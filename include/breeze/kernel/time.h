@@ -17,16 +17,16 @@ typedef struct {
 
 #define K_TICKS_FOREVER ((k_ticks_t)-1)
 
-#define Z_TIMEOUT_TICKS(t) ((k_timeout_t){.ticks = (t)})
+#define Z_TIMEOUT_TICKS(t) ((k_timeout_t){ .ticks = (t) })
 #define K_NO_WAIT          Z_TIMEOUT_TICKS(0)
 #define K_FOREVER          Z_TIMEOUT_TICKS(K_TICKS_FOREVER)
 #define K_TICKS(t)         Z_TIMEOUT_TICKS((k_ticks_t)MAX((t), 0))
 #define K_NSEC(t)          Z_TIMEOUT_TICKS((k_ticks_t)k_ns_to_ticks_ceil64(MAX((t), 0)))
 #define K_USEC(t)          Z_TIMEOUT_TICKS((k_ticks_t)k_us_to_ticks_ceil64(MAX((t), 0)))
 #define K_MSEC(t)          Z_TIMEOUT_TICKS((k_ticks_t)k_ms_to_ticks_ceil64(MAX((t), 0)))
-#define K_SECONDS(t)       K_MSEC((t) * 1000)
-#define K_MINUTES(t)       K_SECONDS((t) * 60)
-#define K_HOURS(t)         K_MINUTES((t) * 60)
+#define K_SECONDS(t)       K_MSEC((t)*1000)
+#define K_MINUTES(t)       K_SECONDS((t)*60)
+#define K_HOURS(t)         K_MINUTES((t)*60)
 
 #define K_TIMEOUT_EQ(a, b) ((a).ticks == (b).ticks)
 

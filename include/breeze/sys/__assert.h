@@ -11,18 +11,18 @@
 FUNC_NORETURN void z_assert_fail(const char *cond, const char *file, int line);
 
 #ifdef CONFIG_ASSERT
-#define __ASSERT(test, fmt, ...)                                                   \
-	do {                                                                       \
-		if (unlikely(!(test))) {                                           \
+#define __ASSERT(test, fmt, ...)                                                            \
+	do {                                                                                \
+		if (unlikely(!(test))) {                                                    \
 			printk("ASSERTION FAIL [%s] @ %s:%d\n\t" fmt "\n", #test, __FILE__, \
-			       __LINE__, ##__VA_ARGS__);                           \
-			z_assert_fail(#test, __FILE__, __LINE__);                  \
-		}                                                                  \
+			       __LINE__, ##__VA_ARGS__);                                    \
+			z_assert_fail(#test, __FILE__, __LINE__);                           \
+		}                                                                           \
 	} while (false)
-#define __ASSERT_EVAL(expr1, expr2, test, fmt, ...)                                \
-	do {                                                                       \
-		expr2;                                                             \
-		__ASSERT(test, fmt, ##__VA_ARGS__);                                \
+#define __ASSERT_EVAL(expr1, expr2, test, fmt, ...) \
+	do {                                        \
+		expr2;                              \
+		__ASSERT(test, fmt, ##__VA_ARGS__); \
 	} while (false)
 #else
 #define __ASSERT(test, fmt, ...)                    ((void)0)

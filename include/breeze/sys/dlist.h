@@ -17,7 +17,10 @@ struct _dnode {
 typedef struct _dnode sys_dlist_t;
 typedef struct _dnode sys_dnode_t;
 
-#define SYS_DLIST_STATIC_INIT(list) {(list), (list)}
+#define SYS_DLIST_STATIC_INIT(list) \
+	{                           \
+		(list), (list)      \
+	}
 
 static inline void sys_dlist_init(sys_dlist_t *list)
 {
@@ -97,7 +100,7 @@ static inline sys_dnode_t *sys_dlist_get(sys_dlist_t *list)
 #define SYS_DLIST_FOR_EACH_NODE(list, n) \
 	for ((n) = sys_dlist_peek_head(list); (n) != NULL; (n) = sys_dlist_peek_next(list, n))
 
-#define SYS_DLIST_FOR_EACH_NODE_SAFE(list, n, s)                                  \
+#define SYS_DLIST_FOR_EACH_NODE_SAFE(list, n, s)                                               \
 	for ((n) = sys_dlist_peek_head(list), (s) = (n) ? sys_dlist_peek_next(list, n) : NULL; \
 	     (n) != NULL; (n) = (s), (s) = (n) ? sys_dlist_peek_next(list, n) : NULL)
 

@@ -18,16 +18,16 @@
 #define STRUCT_SECTION_START_EXTERN(type) extern struct type _##type##_list_start[]
 #define STRUCT_SECTION_END_EXTERN(type)   extern struct type _##type##_list_end[]
 
-#define STRUCT_SECTION_FOREACH(type, iterator)                                     \
-	STRUCT_SECTION_START_EXTERN(type);                                         \
-	STRUCT_SECTION_END_EXTERN(type);                                           \
+#define STRUCT_SECTION_FOREACH(type, iterator)                                            \
+	STRUCT_SECTION_START_EXTERN(type);                                                \
+	STRUCT_SECTION_END_EXTERN(type);                                                  \
 	for (struct type *iterator = _##type##_list_start; iterator < _##type##_list_end; \
 	     iterator++)
 
-#define STRUCT_SECTION_COUNT(type, dst)                                            \
-	do {                                                                       \
-		STRUCT_SECTION_START_EXTERN(type);                                 \
-		STRUCT_SECTION_END_EXTERN(type);                                   \
+#define STRUCT_SECTION_COUNT(type, dst)                                             \
+	do {                                                                        \
+		STRUCT_SECTION_START_EXTERN(type);                                  \
+		STRUCT_SECTION_END_EXTERN(type);                                    \
 		*(dst) = (unsigned int)(_##type##_list_end - _##type##_list_start); \
 	} while (0)
 

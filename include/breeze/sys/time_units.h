@@ -36,22 +36,73 @@ static inline uint64_t z_tmcvt(uint64_t t, uint32_t from_hz, uint32_t to_hz, boo
 #define Z_TICK_HZ ((uint32_t)CONFIG_SYS_CLOCK_TICKS_PER_SEC)
 #define Z_CYC_HZ  ((uint32_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC)
 
-static inline uint64_t k_ms_to_ticks_ceil64(uint64_t t) { return z_tmcvt(t, 1000U, Z_TICK_HZ, true); }
-static inline uint32_t k_ms_to_ticks_ceil32(uint32_t t) { return (uint32_t)k_ms_to_ticks_ceil64(t); }
-static inline uint64_t k_us_to_ticks_ceil64(uint64_t t) { return z_tmcvt(t, 1000000U, Z_TICK_HZ, true); }
-static inline uint64_t k_ns_to_ticks_ceil64(uint64_t t) { return z_tmcvt(t, 1000000000U, Z_TICK_HZ, true); }
-static inline uint64_t k_ticks_to_ms_floor64(uint64_t t) { return z_tmcvt(t, Z_TICK_HZ, 1000U, false); }
-static inline uint32_t k_ticks_to_ms_floor32(uint32_t t) { return (uint32_t)k_ticks_to_ms_floor64(t); }
-static inline uint64_t k_ticks_to_ms_ceil64(uint64_t t) { return z_tmcvt(t, Z_TICK_HZ, 1000U, true); }
-static inline uint64_t k_ticks_to_us_floor64(uint64_t t) { return z_tmcvt(t, Z_TICK_HZ, 1000000U, false); }
-static inline uint64_t k_ticks_to_us_ceil64(uint64_t t) { return z_tmcvt(t, Z_TICK_HZ, 1000000U, true); }
-static inline uint64_t k_ticks_to_cyc_floor64(uint64_t t) { return z_tmcvt(t, Z_TICK_HZ, Z_CYC_HZ, false); }
-static inline uint64_t k_cyc_to_ticks_floor64(uint64_t t) { return z_tmcvt(t, Z_CYC_HZ, Z_TICK_HZ, false); }
-static inline uint64_t k_cyc_to_ms_floor64(uint64_t t) { return z_tmcvt(t, Z_CYC_HZ, 1000U, false); }
-static inline uint64_t k_cyc_to_us_floor64(uint64_t t) { return z_tmcvt(t, Z_CYC_HZ, 1000000U, false); }
-static inline uint64_t k_cyc_to_ns_floor64(uint64_t t) { return z_tmcvt(t, Z_CYC_HZ, 1000000000U, false); }
-static inline uint32_t k_cyc_to_us_floor32(uint32_t t) { return (uint32_t)k_cyc_to_us_floor64(t); }
-static inline uint32_t k_cyc_to_ns_floor32(uint32_t t) { return (uint32_t)k_cyc_to_ns_floor64(t); }
-static inline uint64_t k_us_to_cyc_ceil64(uint64_t t) { return z_tmcvt(t, 1000000U, Z_CYC_HZ, true); }
+static inline uint64_t k_ms_to_ticks_ceil64(uint64_t t)
+{
+	return z_tmcvt(t, 1000U, Z_TICK_HZ, true);
+}
+static inline uint32_t k_ms_to_ticks_ceil32(uint32_t t)
+{
+	return (uint32_t)k_ms_to_ticks_ceil64(t);
+}
+static inline uint64_t k_us_to_ticks_ceil64(uint64_t t)
+{
+	return z_tmcvt(t, 1000000U, Z_TICK_HZ, true);
+}
+static inline uint64_t k_ns_to_ticks_ceil64(uint64_t t)
+{
+	return z_tmcvt(t, 1000000000U, Z_TICK_HZ, true);
+}
+static inline uint64_t k_ticks_to_ms_floor64(uint64_t t)
+{
+	return z_tmcvt(t, Z_TICK_HZ, 1000U, false);
+}
+static inline uint32_t k_ticks_to_ms_floor32(uint32_t t)
+{
+	return (uint32_t)k_ticks_to_ms_floor64(t);
+}
+static inline uint64_t k_ticks_to_ms_ceil64(uint64_t t)
+{
+	return z_tmcvt(t, Z_TICK_HZ, 1000U, true);
+}
+static inline uint64_t k_ticks_to_us_floor64(uint64_t t)
+{
+	return z_tmcvt(t, Z_TICK_HZ, 1000000U, false);
+}
+static inline uint64_t k_ticks_to_us_ceil64(uint64_t t)
+{
+	return z_tmcvt(t, Z_TICK_HZ, 1000000U, true);
+}
+static inline uint64_t k_ticks_to_cyc_floor64(uint64_t t)
+{
+	return z_tmcvt(t, Z_TICK_HZ, Z_CYC_HZ, false);
+}
+static inline uint64_t k_cyc_to_ticks_floor64(uint64_t t)
+{
+	return z_tmcvt(t, Z_CYC_HZ, Z_TICK_HZ, false);
+}
+static inline uint64_t k_cyc_to_ms_floor64(uint64_t t)
+{
+	return z_tmcvt(t, Z_CYC_HZ, 1000U, false);
+}
+static inline uint64_t k_cyc_to_us_floor64(uint64_t t)
+{
+	return z_tmcvt(t, Z_CYC_HZ, 1000000U, false);
+}
+static inline uint64_t k_cyc_to_ns_floor64(uint64_t t)
+{
+	return z_tmcvt(t, Z_CYC_HZ, 1000000000U, false);
+}
+static inline uint32_t k_cyc_to_us_floor32(uint32_t t)
+{
+	return (uint32_t)k_cyc_to_us_floor64(t);
+}
+static inline uint32_t k_cyc_to_ns_floor32(uint32_t t)
+{
+	return (uint32_t)k_cyc_to_ns_floor64(t);
+}
+static inline uint64_t k_us_to_cyc_ceil64(uint64_t t)
+{
+	return z_tmcvt(t, 1000000U, Z_CYC_HZ, true);
+}
 
 #endif /* BREEZE_SYS_TIME_UNITS_H */

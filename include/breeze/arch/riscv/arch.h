@@ -7,17 +7,17 @@
 #ifndef BREEZE_ARCH_RISCV_ARCH_H
 #define BREEZE_ARCH_RISCV_ARCH_H
 
-#define MSTATUS_MIE  0x00000008
-#define MSTATUS_MPIE 0x00000080
-#define MSTATUS_MPP  0x00001800
+#define MSTATUS_MIE   0x00000008
+#define MSTATUS_MPIE  0x00000080
+#define MSTATUS_MPP   0x00001800
 #define MSTATUS_MPP_M 0x00001800
 #define MSTATUS_MPP_U 0x00000000
-#define MSTATUS_MPRV 0x00020000
+#define MSTATUS_MPRV  0x00020000
 
 /* Local interrupt numbers (mcause codes); PLIC sources follow at RISCV_IRQ_PLIC(n). */
-#define RISCV_IRQ_MSOFT  3
-#define RISCV_IRQ_MTIMER 7
-#define RISCV_IRQ_MEXT   11
+#define RISCV_IRQ_MSOFT   3
+#define RISCV_IRQ_MTIMER  7
+#define RISCV_IRQ_MEXT    11
 #define RISCV_IRQ_PLIC(n) (32 + (n))
 
 /* The ID in a7 of an ecall that raises a fatal error with the reason in a0. */
@@ -114,12 +114,12 @@ static ALWAYS_INLINE void arch_nop(void)
 }
 
 /* Raise a fatal error with @reason through an ecall, so the report has a PC. */
-#define ARCH_EXCEPT(reason)                                                        \
-	do {                                                                       \
+#define ARCH_EXCEPT(reason)                                                         \
+	do {                                                                        \
 		register unsigned long _a0 __asm__("a0") = (unsigned long)(reason); \
 		register unsigned long _a7 __asm__("a7") = RV_ECALL_RUNTIME_EXCEPT; \
-		__asm__ volatile("ecall" : : "r"(_a0), "r"(_a7) : "memory");     \
-		CODE_UNREACHABLE;                                                  \
+		__asm__ volatile("ecall" : : "r"(_a0), "r"(_a7) : "memory");        \
+		CODE_UNREACHABLE;                                                   \
 	} while (false)
 
 #endif /* !_ASMLANGUAGE */
