@@ -1,0 +1,37 @@
+# Entry points. Everything real happens in CMake; this file only gives the
+# short commands of the README and makes sure the tools are installed first.
+BUILD ?= build
+BOARD ?= qemu_riscv32
+APP   ?= samples/hello
+JOBS  ?= 2
+
+APP_BUILD := $(BUILD)/$(subst /,_,$(APP))-$(BOARD)
+
+.PHONY: run test setup build menuconfig debugserver format clean
+
+run: build
+	ninja -C $(APP_BUILD) run
+
+build: setup
+	cmake -G Ninja -B $(APP_BUILD) -S $(APP) -DBOARD=$(BOARD)
+	ninja -C $(APP_BUILD)
+
+test: setup
+	cmake -G Ninja -B $(BUILD)/tests -S tests -DBOARD=$(BOARD)
+	ninja -C $(BUILD)/tests -j $(JOBS)
+	cd $(BUILD)/tests && ctest --output-on-failure -j $(JOBS)
+
+menuconfig: build
+	ninja -C $(APP_BUILD) menuconfig
+
+debugserver: build
+	ninja -C $(APP_BUILD) debugserver
+
+setup:
+	@scripts/setup.sh
+
+format:
+	git ls-files '*.c' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Make sure the Debian packages Breeze builds and tests with are installed.
+# As root it installs what is missing with apt-get; otherwise it prints the
+# exact command to run and fails.
+set -euo pipefail
+
+missing=()
+need() { # need <package> <test command...>
+	local pkg=$1
+	shift
+	"$@" >/dev/null 2>&1 || missing+=("$pkg")
+}
+
+need gcc-riscv64-unknown-elf command -v riscv64-unknown-elf-gcc
+need picolibc-riscv64-unknown-elf test -e /usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs
+need qemu-system-misc command -v qemu-system-riscv32
+need cmake command -v cmake
+need ninja-build command -v ninja
+need python3-kconfiglib /usr/bin/python3 -c "import kconfiglib"
+need make command -v make
+need gcc command -v gcc
+need clang command -v clang
+need libclang-rt-14-dev sh -c 'ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
+need gdb-multiarch command -v gdb-multiarch
+
+if [ ${#missing[@]} -eq 0 ]; then
+	exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then
+	echo "setup: installing ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+	echo "setup: missing packages. Install them with:"
+	echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+	exit 1
+fi
