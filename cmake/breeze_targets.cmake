@@ -24,6 +24,17 @@ if(CONFIG_PICOLIBC_INTEGER_PRINTF)
   target_compile_definitions(breeze_interface INTERFACE PICOLIBC_INTEGER_PRINTF_SCANF)
 endif()
 
+# System call glue, generated from the one list (kernel/syscalls.def).
+execute_process(
+  COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_syscalls.py
+          ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_GENERATED}
+  RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "gen_syscalls.py failed")
+endif()
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_BASE}/scripts/gen_syscalls.py)
+
 # Kernel-internal headers: only kernel, arch and driver code sees them.
 add_library(breeze_internal INTERFACE)
 target_include_directories(breeze_internal INTERFACE
@@ -48,16 +59,33 @@ add_custom_command(OUTPUT ${LINKER_CMD}
   COMMENT "Preprocessing linker script")
 add_custom_target(linker_script DEPENDS ${LINKER_CMD})
 
+# Application memory partitions: laid out from the compiled objects, before the
+# one final link.
+set(BREEZE_OBJECT_LIBS app breeze_kernel breeze_arch breeze_drivers ${BREEZE_LIBS})
+set(APP_SMEM_FRAGMENTS ${CMAKE_BINARY_DIR}/app_smem.ld ${CMAKE_BINARY_DIR}/app_smem_symbols.ld
+                       ${CMAKE_BINARY_DIR}/app_smem_bss_table.ld)
+set(_objs)
+foreach(_lib ${BREEZE_OBJECT_LIBS})
+  list(APPEND _objs $<TARGET_OBJECTS:${_lib}>)
+endforeach()
+file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/app_smem_objects.txt CONTENT "${_objs}")
+add_custom_command(OUTPUT ${APP_SMEM_FRAGMENTS}
+  COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_app_smem.py
+          --readelf ${CMAKE_READELF} --objects ${CMAKE_BINARY_DIR}/app_smem_objects.txt
+          ${CMAKE_BINARY_DIR}
+  DEPENDS ${_objs} ${BREEZE_BASE}/scripts/gen_app_smem.py
+  COMMENT "Laying out application memory partitions")
+add_custom_target(app_smem DEPENDS ${APP_SMEM_FRAGMENTS})
+
 add_executable(breeze.elf)
-add_dependencies(breeze.elf linker_script)
+add_dependencies(breeze.elf linker_script app_smem)
 set_target_properties(breeze.elf PROPERTIES LINKER_LANGUAGE C)
-target_link_libraries(breeze.elf PRIVATE app breeze_kernel breeze_arch breeze_drivers
-                      ${BREEZE_LIBS})
+target_link_libraries(breeze.elf PRIVATE ${BREEZE_OBJECT_LIBS})
 target_link_options(breeze.elf PRIVATE
-  -nostartfiles -T ${LINKER_CMD}
+  -nostartfiles -T ${LINKER_CMD} -L${CMAKE_BINARY_DIR}
   -Wl,--gc-sections -Wl,-Map=${CMAKE_BINARY_DIR}/breeze.map -Wl,--no-warn-rwx-segments
   $<$<BOOL:${CONFIG_PICOLIBC_INTEGER_PRINTF}>:-DPICOLIBC_INTEGER_PRINTF_SCANF>)
-set_property(TARGET breeze.elf APPEND PROPERTY LINK_DEPENDS ${LINKER_CMD})
+set_property(TARGET breeze.elf APPEND PROPERTY LINK_DEPENDS ${LINKER_CMD} ${APP_SMEM_FRAGMENTS})
 add_custom_command(TARGET breeze.elf POST_BUILD
   COMMAND ${CMAKE_SIZE} $<TARGET_FILE:breeze.elf>)
 

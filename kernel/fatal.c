@@ -34,9 +34,26 @@ FUNC_NORETURN void k_fatal_halt(unsigned int reason)
 	z_board_exit((int)(16U + reason));
 }
 
+/* A fault the current thread caused in user mode (including a failed system call check). */
+static bool is_user_fault(const struct arch_esf *esf)
+{
+#ifdef CONFIG_USERSPACE
+	return !k_is_in_isr() && arch_esf_is_user(esf);
+#else
+	ARG_UNUSED(esf);
+	return false;
+#endif
+}
+
+/*
+ * Breeze's policy: a user thread's fault ends that thread alone (return, and
+ * the caller aborts it); any other fault halts the system.
+ */
 __weak void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 {
-	ARG_UNUSED(esf);
+	if (is_user_fault(esf)) {
+		return;
+	}
 	k_fatal_halt(reason);
 }
 
@@ -56,6 +73,12 @@ void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
 		printk("***   thread '%s' (%p), priority %d, %s mode\n",
 		       IS_ENABLED(CONFIG_THREAD_NAME) ? k_thread_name_get(t) : "", (void *)t,
 		       t->base.prio, (t->base.user_options & K_USER) ? "user" : "supervisor");
+#ifdef CONFIG_USERSPACE
+		if ((t->base.user_options & K_USER) != 0U) {
+			printk("***   memory domain %p%s\n", (void *)t->userspace.domain,
+			       t->userspace.domain == &k_mem_domain_default ? " (default)" : "");
+		}
+#endif
 	}
 
 	k_sys_fatal_error_handler(reason, esf);
@@ -63,7 +86,10 @@ void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
 	if (in_isr) {
 		k_fatal_halt(reason);
 	}
-	k_thread_abort(t);
+	if (is_user_fault(esf)) {
+		printk("***   only this thread is aborted\n");
+	}
+	z_impl_k_thread_abort(t);
 }
 
 FUNC_NORETURN void z_assert_fail(const char *cond, const char *file, int line)

@@ -11,6 +11,9 @@
 #include <arch_interface.h>
 #include <kernel_internal.h>
 #include <breeze/version.h>
+#ifdef CONFIG_USERSPACE
+#include <kobject_internal.h>
+#endif
 
 struct z_kernel _kernel;
 
@@ -42,6 +45,9 @@ static void init_static_threads(void)
 				K_FOREVER);
 		k_thread_name_set(d->init_thread, d->init_name);
 	}
+#ifdef CONFIG_USERSPACE
+	z_object_static_grants_apply();
+#endif
 	/* Start them only once all exist, so that they can refer to each other. */
 	STRUCT_SECTION_FOREACH(_static_thread_data, d) {
 		if (d->init_delay_ms != SYS_FOREVER_MS) {
@@ -83,6 +89,10 @@ FUNC_NORETURN void z_cstart(void)
 	arch_kernel_init();
 	z_stack_chk_guard_init();
 	arch_irq_table_init();
+#ifdef CONFIG_USERSPACE
+	z_app_smem_init();
+	z_object_boot_init();
+#endif
 	run_init_level(INIT_LEVEL_PRE_KERNEL_1);
 	run_init_level(INIT_LEVEL_PRE_KERNEL_2);
 	z_sched_init();

@@ -8,13 +8,21 @@
  * the waiters that remain.
  */
 #include <ksched.h>
+#include <kobject_init.h>
+#include <kuser.h>
 
-int k_mutex_init(struct k_mutex *mutex)
+int z_impl_k_mutex_init(struct k_mutex *mutex)
 {
+	int ret = z_object_init_begin_for(mutex, K_OBJ_MUTEX);
+
+	if (ret != 0) {
+		return ret;
+	}
 	sys_dlist_init(&mutex->wait_q.waitq);
 	mutex->owner = NULL;
 	mutex->lock_count = 0;
 	mutex->owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO;
+	z_object_init_end_for(mutex);
 	return 0;
 }
 
@@ -33,7 +41,7 @@ static int inherited_prio(struct k_mutex *mutex)
 	return prio;
 }
 
-int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 {
 	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
@@ -70,7 +78,7 @@ int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 	return ret;
 }
 
-int k_mutex_unlock(struct k_mutex *mutex)
+int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 {
 	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
@@ -100,3 +108,42 @@ int k_mutex_unlock(struct k_mutex *mutex)
 	z_reschedule(key);
 	return 0;
 }
+
+#ifdef CONFIG_USERSPACE
+/* A thread ended while owning mutexes: free them; their waiters learn it. */
+static void abandon(void *obj, void *arg)
+{
+	struct k_mutex *mutex = obj;
+
+	if (mutex->owner != arg) {
+		return;
+	}
+	z_thread_prio_set_locked(mutex->owner, mutex->owner_orig_prio);
+	mutex->owner = NULL;
+	mutex->lock_count = 0;
+	(void)z_wake_all(&mutex->wait_q, -EOWNERDEAD);
+}
+
+void z_mutex_abandon_locked(struct k_thread *dead)
+{
+	z_object_foreach(K_OBJ_MUTEX, abandon, dead);
+}
+
+int z_vrfy_k_mutex_init(struct k_mutex *mutex)
+{
+	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(mutex, K_OBJ_MUTEX));
+	return z_impl_k_mutex_init(mutex);
+}
+
+int z_vrfy_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
+{
+	K_OOPS(K_SYSCALL_OBJ(mutex, K_OBJ_MUTEX));
+	return z_impl_k_mutex_lock(mutex, timeout);
+}
+
+int z_vrfy_k_mutex_unlock(struct k_mutex *mutex)
+{
+	K_OOPS(K_SYSCALL_OBJ(mutex, K_OBJ_MUTEX));
+	return z_impl_k_mutex_unlock(mutex);
+}
+#endif

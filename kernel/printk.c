@@ -28,18 +28,70 @@ int z_console_putc(int c)
 static int stdio_putc(char c, FILE *file)
 {
 	ARG_UNUSED(file);
+#ifdef CONFIG_USERSPACE
+	if (k_is_user_context()) {
+		k_str_out(&c, 1);
+		return (unsigned char)c;
+	}
+#endif
 	return z_console_putc((unsigned char)c);
 }
 
-static FILE console_stream = FDEV_SETUP_STREAM(stdio_putc, NULL, NULL, _FDEV_SETUP_WRITE);
+/*
+ * Read-only, so that user threads can use stdout too (the formatter only reads
+ * the stream); their characters go out through k_str_out().
+ */
+static const FILE console_stream = FDEV_SETUP_STREAM(stdio_putc, NULL, NULL, _FDEV_SETUP_WRITE);
 
 FILE *const stdin = NULL;
-FILE *const stdout = &console_stream;
-FILE *const stderr = &console_stream;
+FILE *const stdout = (FILE *)&console_stream;
+FILE *const stderr = (FILE *)&console_stream;
+
+#ifdef CONFIG_USERSPACE
+/* printk() in user mode: format on the caller's stack, emit in chunks. */
+struct user_out {
+	FILE file; /* first: the put function gets this pointer */
+	size_t n;
+	char buf[64];
+};
+
+static void user_flush(struct user_out *o)
+{
+	if (o->n > 0U) {
+		k_str_out(o->buf, o->n);
+		o->n = 0;
+	}
+}
+
+static int user_putc(char c, FILE *file)
+{
+	struct user_out *o = (struct user_out *)file;
+
+	o->buf[o->n++] = c;
+	if (o->n == sizeof(o->buf)) {
+		user_flush(o);
+	}
+	return (unsigned char)c;
+}
+
+static void user_vprintk(const char *fmt, va_list ap)
+{
+	struct user_out o = { .file = FDEV_SETUP_STREAM(user_putc, NULL, NULL, _FDEV_SETUP_WRITE) };
+
+	(void)vfprintf(&o.file, fmt, ap);
+	user_flush(&o);
+}
+#endif
 
 void vprintk(const char *fmt, va_list ap)
 {
-	(void)vfprintf(&console_stream, fmt, ap);
+#ifdef CONFIG_USERSPACE
+	if (k_is_user_context()) {
+		user_vprintk(fmt, ap);
+		return;
+	}
+#endif
+	(void)vfprintf((FILE *)&console_stream, fmt, ap);
 }
 
 void printk(const char *fmt, ...)

@@ -132,6 +132,7 @@ static void switch_to(struct k_thread *new, struct k_thread *old)
 {
 	_current = new;
 	z_slice_reset_locked();
+	arch_thread_switch_prepare(new);
 	arch_switch(new, old);
 }
 
@@ -288,7 +289,7 @@ void z_thread_halt_locked(struct k_thread *t)
 
 /* Public scheduling calls */
 
-void k_yield(void)
+void z_impl_k_yield(void)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	struct k_thread *cur = _current;
@@ -320,7 +321,8 @@ void k_sched_unlock(void)
 
 bool k_is_in_isr(void)
 {
-	return _current_cpu->nested != 0U;
+	/* User code never runs in an ISR, and cannot read the per-CPU data. */
+	return !k_is_user_context() && _current_cpu->nested != 0U;
 }
 
 int k_is_preempt_thread(void)

@@ -4,19 +4,26 @@
  * that arrives later.
  */
 #include <ksched.h>
+#include <kobject_init.h>
 
-int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
+int z_impl_k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
 {
 	if (limit == 0U || initial_count > limit) {
 		return -EINVAL;
 	}
+	int ret = z_object_init_begin_for(sem, K_OBJ_SEM);
+
+	if (ret != 0) {
+		return ret;
+	}
 	sys_dlist_init(&sem->wait_q.waitq);
 	sem->count = initial_count;
 	sem->limit = limit;
+	z_object_init_end_for(sem);
 	return 0;
 }
 
-void k_sem_give(struct k_sem *sem)
+void z_impl_k_sem_give(struct k_sem *sem)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -26,7 +33,7 @@ void k_sem_give(struct k_sem *sem)
 	z_reschedule(key);
 }
 
-int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+int z_impl_k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -43,7 +50,7 @@ int k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 	return z_pend_curr(key, &sem->wait_q, timeout);
 }
 
-void k_sem_reset(struct k_sem *sem)
+void z_impl_k_sem_reset(struct k_sem *sem)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -52,7 +59,39 @@ void k_sem_reset(struct k_sem *sem)
 	z_reschedule(key);
 }
 
-unsigned int k_sem_count_get(struct k_sem *sem)
+unsigned int z_impl_k_sem_count_get(struct k_sem *sem)
 {
 	return sem->count;
 }
+
+#ifdef CONFIG_USERSPACE
+int z_vrfy_k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
+{
+	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(sem, K_OBJ_SEM));
+	return z_impl_k_sem_init(sem, initial_count, limit);
+}
+
+int z_vrfy_k_sem_take(struct k_sem *sem, k_timeout_t timeout)
+{
+	K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+	return z_impl_k_sem_take(sem, timeout);
+}
+
+void z_vrfy_k_sem_give(struct k_sem *sem)
+{
+	K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+	z_impl_k_sem_give(sem);
+}
+
+void z_vrfy_k_sem_reset(struct k_sem *sem)
+{
+	K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+	z_impl_k_sem_reset(sem);
+}
+
+unsigned int z_vrfy_k_sem_count_get(struct k_sem *sem)
+{
+	K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+	return z_impl_k_sem_count_get(sem);
+}
+#endif

@@ -11,6 +11,7 @@
 #include <timeout_q.h>
 #include <arch_interface.h>
 #include <kthread.h>
+#include <kuser.h>
 
 static bool is_valid_prio(int prio, k_thread_entry_t entry)
 {
@@ -29,6 +30,11 @@ static void start_timeout(struct _timeout *to)
 
 FUNC_NORETURN void z_thread_entry(k_thread_entry_t entry, void *p1, void *p2, void *p3)
 {
+#ifdef CONFIG_USERSPACE
+	if ((_current->base.user_options & K_USER) != 0U) {
+		z_thread_user_start(entry, p1, p2, p3);
+	}
+#endif
 	entry(p1, p2, p3);
 	k_thread_abort(k_current_get());
 	CODE_UNREACHABLE;
@@ -38,7 +44,8 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
 			uint32_t options)
 {
-	memset(t, 0, sizeof(*t));
+	/* Keep the object header: the registry finds this storage through it. */
+	memset((char *)t + Z_THREAD_KEEP_BYTES, 0, sizeof(*t) - Z_THREAD_KEEP_BYTES);
 	sys_dnode_init(&t->base.qnode);
 	z_init_timeout(&t->base.timeout);
 	sys_dlist_init(&t->join_queue.waitq);
@@ -48,10 +55,12 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 	t->stack_info.start = (uintptr_t)stack;
 	t->stack_info.size = stack_size;
 
-	char *top = (char *)ROUND_DOWN((uintptr_t)stack + stack_size, ARCH_STACK_PTR_ALIGN);
+	char *top = (char *)ROUND_DOWN((uintptr_t)z_thread_stack_layout(t, stack, stack_size),
+				       ARCH_STACK_PTR_ALIGN);
 	void *tls = z_tls_setup(&top, t);
 
 	arch_new_thread(t, top, tls, entry, p1, p2, p3);
+	z_thread_user_setup(t, _current);
 }
 
 void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay)
@@ -66,9 +75,9 @@ void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay)
 	}
 }
 
-k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, size_t stack_size,
-			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
-			uint32_t options, k_timeout_t delay)
+k_tid_t z_impl_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
+			       size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
+			       void *p3, int prio, uint32_t options, k_timeout_t delay)
 {
 	__ASSERT(!k_is_in_isr(), "threads cannot be created in an ISR");
 	__ASSERT(is_valid_prio(prio, entry), "invalid priority %d", prio);
@@ -79,7 +88,7 @@ k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, si
 	return new_thread;
 }
 
-void k_thread_start(k_tid_t t)
+void z_impl_k_thread_start(k_tid_t t)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -93,7 +102,7 @@ void k_thread_start(k_tid_t t)
 	z_reschedule(key);
 }
 
-void k_thread_suspend(k_tid_t t)
+void z_impl_k_thread_suspend(k_tid_t t)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -110,7 +119,7 @@ void k_thread_suspend(k_tid_t t)
 	k_spin_unlock(&_sched_spinlock, key);
 }
 
-void k_thread_resume(k_tid_t t)
+void z_impl_k_thread_resume(k_tid_t t)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -123,7 +132,7 @@ void k_thread_resume(k_tid_t t)
 	z_reschedule(key);
 }
 
-void k_thread_abort(k_tid_t t)
+void z_impl_k_thread_abort(k_tid_t t)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -137,6 +146,7 @@ void k_thread_abort(k_tid_t t)
 		k_panic();
 	}
 	z_thread_halt_locked(t);
+	z_thread_user_exit_locked(t);
 	if (t == _current && !k_is_in_isr()) {
 		(void)z_swap(key);
 		CODE_UNREACHABLE;
@@ -144,7 +154,7 @@ void k_thread_abort(k_tid_t t)
 	z_reschedule(key);
 }
 
-int k_thread_join(struct k_thread *t, k_timeout_t timeout)
+int z_impl_k_thread_join(struct k_thread *t, k_timeout_t timeout)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -165,12 +175,12 @@ int k_thread_join(struct k_thread *t, k_timeout_t timeout)
 	return z_pend_curr(key, &t->join_queue, timeout);
 }
 
-int k_thread_priority_get(k_tid_t t)
+int z_impl_k_thread_priority_get(k_tid_t t)
 {
 	return t->base.prio;
 }
 
-void k_thread_priority_set(k_tid_t t, int prio)
+void z_impl_k_thread_priority_set(k_tid_t t, int prio)
 {
 	__ASSERT(is_valid_prio(prio, NULL), "invalid priority %d", prio);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
@@ -201,7 +211,7 @@ int32_t z_tick_sleep(k_ticks_t ticks)
 	return (int32_t)MIN(left, (uint64_t)INT32_MAX);
 }
 
-int32_t k_sleep(k_timeout_t timeout)
+int32_t z_impl_k_sleep(k_timeout_t timeout)
 {
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
 		k_thread_suspend(_current);
@@ -218,7 +228,7 @@ int32_t k_msleep(int32_t ms)
 	return k_sleep(K_MSEC(ms));
 }
 
-int32_t k_usleep(int32_t us)
+int32_t z_impl_k_usleep(int32_t us)
 {
 	int32_t left_cyc = z_tick_sleep(K_USEC(us).ticks);
 
@@ -226,7 +236,7 @@ int32_t k_usleep(int32_t us)
 				     (uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
 }
 
-void k_wakeup(k_tid_t t)
+void z_impl_k_wakeup(k_tid_t t)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -238,7 +248,7 @@ void k_wakeup(k_tid_t t)
 	z_reschedule(key);
 }
 
-int k_thread_name_set(k_tid_t t, const char *name)
+int z_impl_k_thread_name_set(k_tid_t t, const char *name)
 {
 #ifdef CONFIG_THREAD_NAME
 	if (name == NULL) {
@@ -250,6 +260,24 @@ int k_thread_name_set(k_tid_t t, const char *name)
 #else
 	ARG_UNUSED(t);
 	ARG_UNUSED(name);
+	return -ENOSYS;
+#endif
+}
+
+int z_impl_k_thread_name_copy(k_tid_t t, char *buf, size_t size)
+{
+#ifdef CONFIG_THREAD_NAME
+	size_t len = strlen(t->name) + 1U;
+
+	if (len > size) {
+		return -ENOSPC;
+	}
+	memcpy(buf, t->name, len);
+	return 0;
+#else
+	ARG_UNUSED(t);
+	ARG_UNUSED(buf);
+	ARG_UNUSED(size);
 	return -ENOSYS;
 #endif
 }

@@ -69,30 +69,22 @@ void z_timeout_announce(void)
 	k_spin_unlock(&_sched_spinlock, key);
 }
 
-int64_t k_uptime_ticks(void)
+int64_t z_impl_k_uptime_ticks(void)
 {
 	return (int64_t)(sys_clock_cycle_get_64() / CYC_PER_TICK);
 }
 
+/* Through the k_uptime_ticks() system call, so that user threads can use it. */
 int64_t k_uptime_get(void)
 {
-	return (int64_t)k_cyc_to_ms_floor64(sys_clock_cycle_get_64());
+	return (int64_t)k_ticks_to_ms_floor64((uint64_t)k_uptime_ticks());
 }
 
-uint32_t k_cycle_get_32(void)
-{
-	return (uint32_t)sys_clock_cycle_get_64();
-}
-
-uint64_t k_cycle_get_64(void)
-{
-	return sys_clock_cycle_get_64();
-}
-
+/* Usable in user mode too: the cycle counter is readable there. */
 void k_busy_wait(uint32_t usec)
 {
-	uint64_t end = sys_clock_cycle_get_64() + k_us_to_cyc_ceil64(usec);
+	uint64_t end = k_cycle_get_64() + k_us_to_cyc_ceil64(usec);
 
-	while (sys_clock_cycle_get_64() < end) {
+	while (k_cycle_get_64() < end) {
 	}
 }

@@ -14,6 +14,21 @@ extern char __tls_align[];
 
 static __thread struct k_thread *z_tls_current;
 
+#ifdef CONFIG_USERSPACE
+/*
+ * True exactly while the thread executes in user mode: the trap entry clears
+ * it and the return to user mode sets it (see isr.S). The system call
+ * wrappers read it to choose between a trap and a direct call.
+ */
+__thread bool z_tls_user_mode;
+#endif
+
+/* Address in @t's TLS block of the variable whose address is @var in the caller's. */
+static void *tls_slot(const struct k_thread *t, const void *var)
+{
+	return (char *)t->tls + ((uintptr_t)var - (uintptr_t)__builtin_thread_pointer());
+}
+
 void *z_tls_setup(char **stack_top, struct k_thread *t)
 {
 	size_t tdata = (size_t)__tdata_size;
@@ -24,11 +39,9 @@ void *z_tls_setup(char **stack_top, struct k_thread *t)
 	memcpy(tls, __tdata_start, tdata);
 	memset(tls + tdata, 0, tbss);
 	*stack_top = tls;
-
-	/* z_tls_current's offset from the thread pointer is fixed at link time. */
-	uintptr_t offset = (uintptr_t)&z_tls_current - (uintptr_t)__builtin_thread_pointer();
-
-	*(struct k_thread **)(tls + offset) = t;
+	t->tls = tls;
+	/* Offsets from the thread pointer are fixed at link time. */
+	*(struct k_thread **)tls_slot(t, &z_tls_current) = t;
 	return tls;
 }
 

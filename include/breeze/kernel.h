@@ -25,5 +25,13 @@
 #include <breeze/kernel/thread.h>
 #include <breeze/kernel/sem.h>
 #include <breeze/kernel/mutex.h>
+#include <breeze/kernel/kobject.h>
+#include <breeze/kernel/user.h>
+#ifdef CONFIG_USERSPACE
+#include <breeze/app_memory/mem_domain.h>
+#endif
+
+/* The system call wrappers of everything declared __syscall above (generated). */
+#include <syscalls.h>
 
 #endif /* BREEZE_KERNEL_H */

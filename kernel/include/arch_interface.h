@@ -42,6 +42,31 @@ void arch_fatal_report(const struct arch_esf *esf);
 /* Stop this CPU forever (after the board could not power off). */
 FUNC_NORETURN void arch_cpu_halt(void);
 
+#ifdef CONFIG_USERSPACE
+/* Switch the running thread to user mode for good: fn(a0, a1, a2, a3) on its user stack. */
+FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
+					void (*fn)(void *, void *, void *, void *), void *a0,
+					void *a1, void *a2, void *a3);
+
+/* Compute @domain's MPU/PMP image from its partitions: 0, or -ENOSPC if it does not fit. */
+int arch_mem_domain_encode(struct k_mem_domain *domain);
+
+/* Compute the MPU/PMP entries of @t's own stack region. */
+void arch_thread_stack_encode(struct k_thread *t);
+
+/* Load the protection of @t (its stack and its domain's image) into the hardware. */
+void arch_mem_domain_thread_load(struct k_thread *t);
+
+/* Readable bytes from @addr to the end of the caller's region holding it (0: none). */
+size_t arch_user_readable_len(const void *addr);
+
+/* True if @esf was saved on a trap from user mode. */
+bool arch_esf_is_user(const struct arch_esf *esf);
+#endif
+
+/* Called by the scheduler just before switching to @new (user threads: load protection). */
+void arch_thread_switch_prepare(struct k_thread *new);
+
 /* Kernel entry points the port calls. */
 FUNC_NORETURN void z_cstart(void);
 FUNC_NORETURN void z_thread_entry(k_thread_entry_t entry, void *p1, void *p2, void *p3);

@@ -4,11 +4,25 @@
 #include <arch_interface.h>
 #include <riscv_csr.h>
 
+void z_riscv_pmp_init(void);
+
 void arch_kernel_init(void)
 {
 	csr_write(mie, 0);
 	csr_write(mscratch, 0);
+	/* Let user mode read cycle, time and instret (k_cycle_get_*, benchmarks). */
+	csr_write(mcounteren, 0x7);
+#ifdef CONFIG_USERSPACE
+	z_riscv_pmp_init();
+#endif
 }
+
+#ifndef CONFIG_USERSPACE
+void arch_thread_switch_prepare(struct k_thread *new)
+{
+	ARG_UNUSED(new);
+}
+#endif
 
 void arch_cpu_idle(void)
 {

@@ -45,6 +45,12 @@ from_user:
 	la	t0, _kernel
 	lw	t0, 0(t0)		/* _kernel.cpus[0].current */
 	lw	tp, Z_THREAD_TP_OFFSET(t0)
+#ifdef CONFIG_USERSPACE
+	/* Kernel code now runs for this thread: system call wrappers call directly. */
+	lui	t0, %tprel_hi(z_tls_user_mode)
+	add	t0, t0, tp, %tprel_add(z_tls_user_mode)
+	sb	zero, %tprel_lo(z_tls_user_mode)(t0)
+#endif
 
 save_common:
 	sw	ra, ESF_RA(sp)
@@ -83,6 +89,12 @@ z_riscv_trap_return:
 	/* Back to user mode: the privileged stack is empty again from here. */
 	addi	t0, sp, ESF_SIZE
 	csrw	mscratch, t0
+#ifdef CONFIG_USERSPACE
+	lui	t0, %tprel_hi(z_tls_user_mode)
+	add	t0, t0, tp, %tprel_add(z_tls_user_mode)
+	li	t1, 1
+	sb	t1, %tprel_lo(z_tls_user_mode)(t0)
+#endif
 1:
 	lw	ra, ESF_RA(sp)
 	lw	gp, ESF_GP(sp)

@@ -16,7 +16,6 @@ _start:
 	.option norelax
 	la	gp, __global_pointer$
 	.option pop
-	mv	tp, zero
 	la	sp, z_boot_stack
 	li	t0, CONFIG_ISR_STACK_SIZE
 	add	sp, sp, t0
@@ -29,6 +28,15 @@ _start:
 	addi	t0, t0, 4
 	j	1b
 2:
+	/* The boot context's thread pointer: a zeroed TLS block of its own. */
+	la	tp, __boot_tls_start
+	la	t1, __boot_tls_end
+	mv	t0, tp
+3:	bgeu	t0, t1, 4f
+	sw	zero, 0(t0)
+	addi	t0, t0, 4
+	j	3b
+4:
 	la	t0, z_riscv_trap_entry
 	csrw	mtvec, t0
 	/* mscratch is 0 while in machine mode (see isr.S). */

@@ -23,7 +23,13 @@ void z_riscv_trap(struct arch_esf *esf)
 
 	esf->mcause = mcause;
 	esf->mtval = csr_read(mtval);
-	if (mcause == RV_EXC_ECALL_M || mcause == RV_EXC_ECALL_U) {
+#ifdef CONFIG_USERSPACE
+	if (mcause == RV_EXC_ECALL_U) {
+		z_riscv_syscall(esf);
+		return;
+	}
+#endif
+	if (mcause == RV_EXC_ECALL_M) {
 		/* ARCH_EXCEPT(): the reason is in a0. Report the ecall's own address. */
 		z_fatal_error((unsigned int)esf->a0, esf);
 	} else {

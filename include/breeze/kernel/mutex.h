@@ -13,6 +13,7 @@
 #include <breeze/kernel/thread.h>
 
 struct k_mutex {
+	Z_OBJECT_HDR
 	_wait_q_t wait_q;
 	struct k_thread *owner;
 	uint32_t lock_count;
@@ -28,15 +29,15 @@ struct k_mutex {
 #define K_MUTEX_DEFINE(name) STRUCT_SECTION_ITERABLE(k_mutex, name) = Z_MUTEX_INITIALIZER(name)
 
 /* Always 0. */
-int k_mutex_init(struct k_mutex *mutex);
+__syscall int k_mutex_init(struct k_mutex *mutex);
 
 /*
  * Lock (recursively for the owner): 0, -EBUSY when held by another thread with
  * K_NO_WAIT, -EAGAIN on timeout.
  */
-int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout);
+__syscall int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout);
 
 /* 0, -EINVAL when not locked, -EPERM when the caller is not the owner. */
-int k_mutex_unlock(struct k_mutex *mutex);
+__syscall int k_mutex_unlock(struct k_mutex *mutex);
 
 #endif /* BREEZE_KERNEL_MUTEX_H */

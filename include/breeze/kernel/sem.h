@@ -8,6 +8,7 @@
 #include <breeze/kernel/thread.h>
 
 struct k_sem {
+	Z_OBJECT_HDR
 	_wait_q_t wait_q;
 	unsigned int count;
 	unsigned int limit;
@@ -27,20 +28,20 @@ struct k_sem {
 	BUILD_ASSERT(((count_limit) != 0) && ((initial_count) <= (count_limit)))
 
 /* 0, or -EINVAL when the limit is 0 or below the initial count. */
-int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit);
+__syscall int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit);
 
 /*
  * Take: 0 on success, -EBUSY when unavailable with K_NO_WAIT, -EAGAIN on timeout
  * or when the semaphore was reset while waiting.
  */
-int k_sem_take(struct k_sem *sem, k_timeout_t timeout);
+__syscall int k_sem_take(struct k_sem *sem, k_timeout_t timeout);
 
 /* Give (also from an ISR): wakes the most urgent waiter or counts up to the limit. */
-void k_sem_give(struct k_sem *sem);
+__syscall void k_sem_give(struct k_sem *sem);
 
 /* Count to zero; waiters are woken with -EAGAIN. */
-void k_sem_reset(struct k_sem *sem);
+__syscall void k_sem_reset(struct k_sem *sem);
 
-unsigned int k_sem_count_get(struct k_sem *sem);
+__syscall unsigned int k_sem_count_get(struct k_sem *sem);
 
 #endif /* BREEZE_KERNEL_SEM_H */

@@ -17,6 +17,8 @@
 #include <breeze/kernel/timeout_types.h>
 #include <breeze/sys/dlist.h>
 #include <breeze/sys/iterable_sections.h>
+#include <breeze/kernel/kobject.h>
+#include <breeze/syscall.h>
 
 struct k_thread;
 typedef struct k_thread *k_tid_t;
@@ -49,14 +51,34 @@ struct _thread_stack_info {
 	size_t size;
 };
 
+#ifdef CONFIG_USERSPACE
+struct k_mem_domain;
+
+/* What user mode needs of a thread; kept in kernel memory. */
+struct _thread_userspace {
+	struct k_mem_domain *domain;
+	uintptr_t priv_stack_top;   /* kernel stack of the thread's traps */
+	uintptr_t user_stack_start; /* the region user mode may use */
+	size_t user_stack_size;
+	void *syscall_frame; /* trap frame of the system call in progress */
+	uint8_t perm_index;  /* bit of this thread in object permissions */
+};
+#endif
+
 struct k_thread {
-	/* First, so that the switch code finds it at offset 0 (see arch.h). */
+	Z_OBJECT_HDR
+	/* Right after the header, at a fixed offset for the switch code (see arch.h). */
 	struct _callee_saved callee_saved;
 	struct _thread_base base;
 	struct _thread_stack_info stack_info;
+	void *tls;            /* the thread's TLS block, at the top of its stack */
 	_wait_q_t join_queue; /* threads in k_thread_join() on this one */
 #ifdef CONFIG_THREAD_NAME
 	char name[CONFIG_THREAD_MAX_NAME_LEN];
+#endif
+#ifdef CONFIG_USERSPACE
+	struct _thread_userspace userspace;
+	struct _thread_arch arch;
 #endif
 };
 
@@ -80,43 +102,47 @@ struct k_thread {
  * after @delay, or waits for k_thread_start() with K_FOREVER. Returns
  * @new_thread.
  */
-k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack, size_t stack_size,
-			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
-			uint32_t options, k_timeout_t delay);
+__syscall k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
+				  size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
+				  void *p3, int prio, uint32_t options, k_timeout_t delay);
 
 /* Start a thread created with a K_FOREVER delay. */
-void k_thread_start(k_tid_t thread);
+__syscall void k_thread_start(k_tid_t thread);
 
 /* End @thread now, wherever it is (ready, blocked, sleeping, suspended, itself). */
-void k_thread_abort(k_tid_t thread);
+__syscall void k_thread_abort(k_tid_t thread);
 
 /*
  * Wait until @thread has ended. 0 when it has (or already had), -EBUSY with
  * K_NO_WAIT while it runs, -EAGAIN on timeout, -EDEADLK if @thread is the
  * caller or is itself joining the caller.
  */
-int k_thread_join(struct k_thread *thread, k_timeout_t timeout);
+__syscall int k_thread_join(struct k_thread *thread, k_timeout_t timeout);
 
 /* 0, or -EINVAL when @name is NULL; the name is truncated to fit. */
-int k_thread_name_set(k_tid_t thread, const char *name);
+__syscall int k_thread_name_set(k_tid_t thread, const char *name);
+/* The name in kernel memory: supervisor mode only; user threads use k_thread_name_copy(). */
 const char *k_thread_name_get(k_tid_t thread);
 
-int k_thread_priority_get(k_tid_t thread);
-void k_thread_priority_set(k_tid_t thread, int prio);
+/* Copy the name into @buf: 0, -ENOSPC if it does not fit, -ENOSYS without names. */
+__syscall int k_thread_name_copy(k_tid_t thread, char *buf, size_t size);
 
-void k_thread_suspend(k_tid_t thread);
-void k_thread_resume(k_tid_t thread);
+__syscall int k_thread_priority_get(k_tid_t thread);
+__syscall void k_thread_priority_set(k_tid_t thread, int prio);
+
+__syscall void k_thread_suspend(k_tid_t thread);
+__syscall void k_thread_resume(k_tid_t thread);
 
 /* Let threads of the same priority run; the caller goes behind them. */
-void k_yield(void);
+__syscall void k_yield(void);
 
 /* Sleep; each returns the time left if woken early by k_wakeup(), else 0. */
-int32_t k_sleep(k_timeout_t timeout);
+__syscall int32_t k_sleep(k_timeout_t timeout);
 int32_t k_msleep(int32_t ms);
-int32_t k_usleep(int32_t us);
+__syscall int32_t k_usleep(int32_t us);
 
 /* End a k_sleep() early. */
-void k_wakeup(k_tid_t thread);
+__syscall void k_wakeup(k_tid_t thread);
 
 k_tid_t k_current_get(void);
 

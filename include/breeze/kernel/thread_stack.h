@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <breeze/arch/cpu.h>
 #include <breeze/sys/util.h>
+#include <breeze/sys/iterable_sections.h>
 
 struct z_thread_stack_element {
 	char data;
@@ -32,11 +33,56 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 #define K_KERNEL_STACK_SIZEOF(sym) sizeof(sym)
 #define K_KERNEL_STACK_EXTERN(sym) extern k_thread_stack_t sym[]
 
+#ifdef CONFIG_USERSPACE
+/*
+ * A thread stack (one that a user thread can run on) is laid out as
+ *
+ *   [object header | privileged stack | user stack ... TLS]
+ *    Z_USER_STACK_RESERVED bytes       K_THREAD_STACK_SIZEOF bytes
+ *
+ * The header makes the stack a kernel object (it can be granted to a user
+ * thread that creates threads); the privileged stack serves the thread's
+ * traps and system calls and is out of user reach; only the user part is
+ * mapped for the thread. These stacks live in their own section so that the
+ * kernel can tell them from kernel-only stacks by address.
+ */
+#define Z_USER_STACK_HDR_SIZE 16
+#define Z_USER_STACK_RESERVED (Z_USER_STACK_HDR_SIZE + CONFIG_PRIVILEGED_STACK_SIZE)
+#define Z_USER_STACK_SECTION  __attribute__((section(".noinit.user_stacks")))
+
+/* Where to find the static stacks at boot, to register them as objects. */
+struct z_stack_desc {
+	k_thread_stack_t *stack;
+	unsigned int nmemb;
+	unsigned int stride;
+};
+
+#define Z_THREAD_STACK_LEN(size) (Z_USER_STACK_RESERVED + K_THREAD_STACK_LEN(size))
+
+#define K_THREAD_STACK_ARRAY_DEFINE(sym, nmemb, size)                                          \
+	struct z_thread_stack_element Z_USER_STACK_SECTION __aligned(Z_THREAD_STACK_OBJ_ALIGN) \
+	    sym[nmemb][Z_THREAD_STACK_LEN(size)];                                              \
+	static const STRUCT_SECTION_ITERABLE(z_stack_desc, _z_stack_desc_##sym) = {            \
+		(k_thread_stack_t *)sym, (nmemb), Z_THREAD_STACK_LEN(size)                     \
+	}
+#define K_THREAD_STACK_DEFINE(sym, size)                                                          \
+	struct z_thread_stack_element Z_USER_STACK_SECTION __aligned(Z_THREAD_STACK_OBJ_ALIGN)    \
+	    sym[Z_THREAD_STACK_LEN(size)];                                                        \
+	static const STRUCT_SECTION_ITERABLE(z_stack_desc,                                        \
+					     _z_stack_desc_##sym) = { (k_thread_stack_t *)sym, 1, \
+								      Z_THREAD_STACK_LEN(size) }
+#define K_THREAD_STACK_SIZEOF(sym) (sizeof(sym) - Z_USER_STACK_RESERVED)
+#define K_THREAD_STACK_BUFFER(sym) ((char *)(sym) + Z_USER_STACK_RESERVED)
+#define K_THREAD_STACK_EXTERN(sym) extern k_thread_stack_t sym[]
+#else
 #define K_THREAD_STACK_DEFINE(sym, size)              K_KERNEL_STACK_DEFINE(sym, size)
 #define K_THREAD_STACK_ARRAY_DEFINE(sym, nmemb, size) K_KERNEL_STACK_ARRAY_DEFINE(sym, nmemb, size)
-#define K_THREAD_STACK_MEMBER(sym, size)              K_KERNEL_STACK_MEMBER(sym, size)
 #define K_THREAD_STACK_SIZEOF(sym)                    sizeof(sym)
 #define K_THREAD_STACK_EXTERN(sym)                    K_KERNEL_STACK_EXTERN(sym)
 #define K_THREAD_STACK_BUFFER(sym)                    ((char *)(sym))
+#endif
+
+/* A stack inside a struct: kernel threads only. */
+#define K_THREAD_STACK_MEMBER(sym, size) K_KERNEL_STACK_MEMBER(sym, size)
 
 #endif /* BREEZE_KERNEL_THREAD_STACK_H */

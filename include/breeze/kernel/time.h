@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <breeze/sys/time_units.h>
 #include <breeze/sys/util.h>
+#include <breeze/syscall.h>
+#include <breeze/arch/cpu.h>
 
 typedef int64_t k_ticks_t;
 
@@ -32,7 +34,7 @@ typedef struct {
 
 /* Milliseconds and ticks since boot. */
 int64_t k_uptime_get(void);
-int64_t k_uptime_ticks(void);
+__syscall int64_t k_uptime_ticks(void);
 
 static inline uint32_t k_uptime_get_32(void)
 {
@@ -49,9 +51,16 @@ static inline int64_t k_uptime_delta(int64_t *reftime)
 	return delta;
 }
 
-/* Hardware cycle counter of the system timer (wraps). */
-uint32_t k_cycle_get_32(void);
-uint64_t k_cycle_get_64(void);
+/* Hardware cycle counter of the system timer (also readable in user mode). */
+static inline uint64_t k_cycle_get_64(void)
+{
+	return arch_k_cycle_get_64();
+}
+
+static inline uint32_t k_cycle_get_32(void)
+{
+	return (uint32_t)arch_k_cycle_get_64();
+}
 
 /* Spin, without yielding the CPU, for at least usec microseconds. */
 void k_busy_wait(uint32_t usec);

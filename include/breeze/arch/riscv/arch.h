@@ -21,7 +21,7 @@
 #define RISCV_IRQ_PLIC(n) (32 + (n))
 
 /* The ID in a7 of an ecall that raises a fatal error with the reason in a0. */
-#define RV_ECALL_RUNTIME_EXCEPT 0
+#define RV_ECALL_RUNTIME_EXCEPT 0xffffffff
 
 #define ARCH_STACK_PTR_ALIGN 16
 
@@ -51,9 +51,16 @@
 #define ESF_MTVAL   88
 #define ESF_SIZE    96
 
-/* struct k_thread starts with struct _callee_saved: ra, sp, s0-s11, tp. */
+/*
+ * struct k_thread starts with the kernel object header (one word, with
+ * CONFIG_USERSPACE) and then struct _callee_saved: ra, sp, s0-s11, tp.
+ */
+#ifdef CONFIG_USERSPACE
+#define Z_THREAD_CALLEE_SAVED_OFFSET 4
+#else
 #define Z_THREAD_CALLEE_SAVED_OFFSET 0
-#define Z_THREAD_TP_OFFSET           (Z_THREAD_CALLEE_SAVED_OFFSET + 14 * 4)
+#endif
+#define Z_THREAD_TP_OFFSET (Z_THREAD_CALLEE_SAVED_OFFSET + 14 * 4)
 
 #ifndef _ASMLANGUAGE
 
@@ -89,6 +96,15 @@ struct _callee_saved {
 	unsigned long tp;
 };
 
+/* Per-thread state of the port for user mode. */
+struct _thread_arch {
+	unsigned long pmp_stack_addr[2]; /* PMP entries 2-3: the thread's stack */
+	unsigned long pmp_stack_cfg;     /* their pmpcfg0 bytes, in place */
+};
+
+/* Smallest unit of a memory partition's start and size (PMP grain). */
+#define ARCH_MEM_PARTITION_ALIGN 4U
+
 static ALWAYS_INLINE unsigned int arch_irq_lock(void)
 {
 	unsigned long key;
@@ -106,6 +122,22 @@ static ALWAYS_INLINE void arch_irq_unlock(unsigned int key)
 static ALWAYS_INLINE bool arch_irq_unlocked(unsigned int key)
 {
 	return key != 0U;
+}
+
+/*
+ * The machine timer through the time CSR (rdtime): the same count as mtime,
+ * and readable from user mode because the kernel sets mcounteren.TM.
+ */
+static ALWAYS_INLINE uint64_t arch_k_cycle_get_64(void)
+{
+	uint32_t hi, lo, hi2;
+
+	do {
+		__asm__ volatile("rdtimeh %0" : "=r"(hi));
+		__asm__ volatile("rdtime %0" : "=r"(lo));
+		__asm__ volatile("rdtimeh %0" : "=r"(hi2));
+	} while (hi != hi2);
+	return ((uint64_t)hi << 32) | lo;
 }
 
 static ALWAYS_INLINE void arch_nop(void)

@@ -1,0 +1,84 @@
+/*
+ * User mode on RISC-V (CONFIG_USERSPACE): the one-way drop to user mode and
+ * the system call dispatcher.
+ */
+#include <arch_interface.h>
+#include <kernel_structs.h>
+#include <ksched.h>
+#include <syscall_handler.h>
+#include <syscall_list.h>
+#include <riscv_csr.h>
+#include <riscv_irq.h>
+
+extern void z_riscv_trap_return(void);
+extern char __global_pointer$[];
+
+FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
+					void (*fn)(void *, void *, void *, void *), void *a0,
+					void *a1, void *a2, void *a3)
+{
+	struct arch_esf *esf = (struct arch_esf *)(t->userspace.priv_stack_top - ESF_SIZE);
+
+	arch_thread_stack_encode(t);
+	arch_mem_domain_thread_load(t);
+
+	for (unsigned int i = 0; i < sizeof(*esf) / sizeof(unsigned long); i++) {
+		((unsigned long *)esf)[i] = 0;
+	}
+	esf->mepc = (unsigned long)fn;
+	esf->mstatus = MSTATUS_MPIE | MSTATUS_MPP_U;
+	esf->a0 = (unsigned long)a0;
+	esf->a1 = (unsigned long)a1;
+	esf->a2 = (unsigned long)a2;
+	esf->a3 = (unsigned long)a3;
+	/* The user stack starts just below the thread's TLS block. */
+	esf->sp = (unsigned long)t->tls;
+	esf->tp = (unsigned long)t->tls;
+	esf->gp = (unsigned long)__global_pointer$;
+
+	__asm__ volatile("mv sp, %0\n\t"
+			 "j z_riscv_trap_return"
+			 :
+			 : "r"(esf)
+			 : "memory");
+	CODE_UNREACHABLE;
+}
+
+/* ecall from user mode: a7 holds the call ID, a0-a5 the argument words. */
+void z_riscv_syscall(struct arch_esf *esf)
+{
+	struct k_thread *t = _current;
+	uintptr_t id = esf->a7;
+
+	t->userspace.syscall_frame = esf;
+	if (id == RV_ECALL_RUNTIME_EXCEPT) {
+		/* k_oops()/k_panic() in user mode: the thread's own fatal error. */
+		unsigned int reason = (unsigned int)esf->a0;
+
+		z_fatal_error(reason <= K_ERR_KERNEL_PANIC ? reason : K_ERR_KERNEL_OOPS, esf);
+	}
+	if (id >= K_SYSCALL_LIMIT) {
+		printk("system call %lu does not exist\n", (unsigned long)id);
+		z_fatal_error(K_ERR_KERNEL_OOPS, esf);
+	}
+	/* System calls are preemptible: interrupts stay on while they run. */
+	csr_set(mstatus, MSTATUS_MIE);
+	uint64_t ret = z_syscall_table[id](esf->a0, esf->a1, esf->a2, esf->a3, esf->a4, esf->a5);
+
+	csr_clear(mstatus, MSTATUS_MIE);
+	esf->a0 = (unsigned long)ret;
+	esf->a1 = (unsigned long)(ret >> 32);
+	esf->mepc += 4;
+	t->userspace.syscall_frame = NULL;
+}
+
+FUNC_NORETURN void z_syscall_oops(void)
+{
+	z_fatal_error(K_ERR_KERNEL_OOPS, _current->userspace.syscall_frame);
+	CODE_UNREACHABLE;
+}
+
+bool arch_esf_is_user(const struct arch_esf *esf)
+{
+	return esf != NULL && (esf->mstatus & MSTATUS_MPP) == MSTATUS_MPP_U;
+}

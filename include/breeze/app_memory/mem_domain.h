@@ -1,0 +1,94 @@
+/*
+ * Memory domains and partitions (CONFIG_USERSPACE).
+ *
+ * A partition is a range of memory with access rights for user mode; a domain
+ * is a set of partitions; every thread belongs to one domain. A user thread
+ * can reach its own stack, the partitions of its domain and the shared code
+ * and read-only data, nothing else. The hardware budget is finite (RISC-V PMP:
+ * 16 entries), so adding a partition that cannot be encoded fails with
+ * -ENOSPC instead of being dropped.
+ *
+ * These calls are for supervisor threads only; they are not system calls.
+ */
+#ifndef BREEZE_APP_MEMORY_MEM_DOMAIN_H
+#define BREEZE_APP_MEMORY_MEM_DOMAIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <breeze/arch/cpu.h>
+#include <breeze/sys/dlist.h>
+
+struct k_thread;
+
+/* Access rights of a partition for user mode (supervisor mode may do anything). */
+typedef struct {
+	uint8_t pmp_attr;
+} k_mem_partition_attr_t;
+
+#define Z_PMP_R 0x01
+#define Z_PMP_W 0x02
+#define Z_PMP_X 0x04
+
+#define K_MEM_PARTITION_P_NA_U_NA   ((k_mem_partition_attr_t){0})
+#define K_MEM_PARTITION_P_RW_U_NA   ((k_mem_partition_attr_t){0})
+#define K_MEM_PARTITION_P_RO_U_NA   ((k_mem_partition_attr_t){0})
+#define K_MEM_PARTITION_P_RW_U_RW   ((k_mem_partition_attr_t){Z_PMP_R | Z_PMP_W})
+#define K_MEM_PARTITION_P_RW_U_RO   ((k_mem_partition_attr_t){Z_PMP_R})
+#define K_MEM_PARTITION_P_RO_U_RO   ((k_mem_partition_attr_t){Z_PMP_R})
+#define K_MEM_PARTITION_P_RX_U_RX   ((k_mem_partition_attr_t){Z_PMP_R | Z_PMP_X})
+#define K_MEM_PARTITION_P_RWX_U_RWX ((k_mem_partition_attr_t){Z_PMP_R | Z_PMP_W | Z_PMP_X})
+#define K_MEM_PARTITION_P_RWX_U_RX  ((k_mem_partition_attr_t){Z_PMP_R | Z_PMP_X})
+
+#define K_MEM_PARTITION_IS_WRITABLE(attr)   (((attr).pmp_attr & Z_PMP_W) != 0U)
+#define K_MEM_PARTITION_IS_EXECUTABLE(attr) (((attr).pmp_attr & Z_PMP_X) != 0U)
+
+struct k_mem_partition {
+	uintptr_t start;
+	size_t size;
+	k_mem_partition_attr_t attr;
+};
+
+#define K_MEM_PARTITION_DEFINE(name, start_, size_, attr_)                              \
+	struct k_mem_partition name = {                                                  \
+		.start = (uintptr_t)(start_), .size = (size_t)(size_), .attr = attr_}
+
+/*
+ * PMP entries a domain may use: 16 in all, minus 2 for the shared code and
+ * read-only data and 2 for the thread's stack.
+ */
+#define Z_PMP_DOMAIN_ENTRIES 12
+
+/* The precomputed PMP image of a domain (entries 4..15), rebuilt on every change. */
+struct arch_mem_domain {
+	unsigned long pmpaddr[Z_PMP_DOMAIN_ENTRIES];
+	unsigned long pmpcfg[Z_PMP_DOMAIN_ENTRIES / 4];
+};
+
+struct k_mem_domain {
+	struct arch_mem_domain arch;
+	struct k_mem_partition partitions[CONFIG_MAX_DOMAIN_PARTITIONS];
+	uint8_t num_partitions;
+};
+
+/* The domain of threads that were not placed in another one. */
+extern struct k_mem_domain k_mem_domain_default;
+
+/*
+ * Set up @domain with @num_parts partitions (@parts may be NULL when 0).
+ * 0; -EINVAL for a NULL, empty, misaligned, overlapping or writable-and-
+ * executable partition; -ENOSPC when they do not fit the partition slots
+ * (CONFIG_MAX_DOMAIN_PARTITIONS) or the PMP entries.
+ */
+int k_mem_domain_init(struct k_mem_domain *domain, uint8_t num_parts,
+		      struct k_mem_partition *parts[]);
+
+/* Add one partition; errors as k_mem_domain_init(). Effective at once for member threads. */
+int k_mem_domain_add_partition(struct k_mem_domain *domain, struct k_mem_partition *part);
+
+/* Remove the partition with @part's start and size: 0, -EINVAL, or -ENOENT if absent. */
+int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_partition *part);
+
+/* Move @thread into @domain (out of its current one): 0 or -EINVAL. */
+int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread);
+
+#endif /* BREEZE_APP_MEMORY_MEM_DOMAIN_H */

@@ -1,0 +1,35 @@
+/*
+ * System call plumbing shared by the public headers.
+ *
+ * A public API that user threads may call is declared __syscall in its header
+ * and listed in kernel/syscalls.def; the generated <syscalls.h> (included at
+ * the end of <breeze/kernel.h>) defines it as an inline wrapper. In supervisor
+ * mode the wrapper calls z_impl_<name> directly; in user mode it traps.
+ */
+#ifndef BREEZE_SYSCALL_H
+#define BREEZE_SYSCALL_H
+
+#include <stdbool.h>
+#include <breeze/toolchain.h>
+
+#define __syscall static inline
+
+#ifdef CONFIG_USERSPACE
+#include <breeze/arch/riscv/syscall.h>
+
+/* Set in the thread's TLS block while it runs in user mode (kept by the trap code). */
+extern __thread bool z_tls_user_mode;
+
+/* True when the caller runs in user mode (one load, no trap). */
+static ALWAYS_INLINE bool k_is_user_context(void)
+{
+	return z_tls_user_mode;
+}
+#else
+static ALWAYS_INLINE bool k_is_user_context(void)
+{
+	return false;
+}
+#endif
+
+#endif /* BREEZE_SYSCALL_H */

@@ -1,0 +1,2 @@
+/* Zephyr source compatibility. */
+#include <breeze/app_memory/app_memdomain.h>

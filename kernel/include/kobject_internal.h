@@ -1,0 +1,86 @@
+/*
+ * The kernel object registry (CONFIG_USERSPACE): validation of object pointers
+ * coming from user mode, permissions, init-once state, thread indexes.
+ *
+ * Locking: registry slots change under the registry's own spinlock; an
+ * object's init state changes only by compare-and-swap.
+ */
+#ifndef BREEZE_KOBJECT_INTERNAL_H
+#define BREEZE_KOBJECT_INTERNAL_H
+
+#include <breeze/kernel.h>
+
+#define Z_PERM_WORDS DIV_ROUND_UP(CONFIG_MAX_THREADS, 32)
+
+/* Registry slot. obj == NULL marks a free slot. */
+struct z_object {
+	void *obj;
+	uint8_t type;  /* enum k_objects */
+	uint8_t flags; /* K_OBJ_FLAG_* */
+	atomic_t state;
+	uint32_t perms[Z_PERM_WORDS]; /* bit i: thread with perm_index i holds it */
+};
+
+#define K_OBJ_FLAG_ALLOC  BIT(0) /* from the pool: freed with its last holder */
+#define K_OBJ_FLAG_PUBLIC BIT(1) /* every thread holds it */
+
+enum z_object_state {
+	Z_OBJ_UNINITIALIZED,
+	Z_OBJ_INITIALIZING,
+	Z_OBJ_INITIALIZED,
+};
+
+enum _obj_init_check {
+	_OBJ_INIT_TRUE,  /* must be initialised */
+	_OBJ_INIT_FALSE, /* must never have been initialised */
+	_OBJ_INIT_ANY,
+};
+
+/* Registry slot of @obj, or NULL if @obj is not a registered kernel object. O(1). */
+struct z_object *k_object_find(const void *obj);
+
+/*
+ * Check a slot for a user-mode caller: 0, -EBADF (not an object, or not of
+ * @otype), -EPERM (the current thread does not hold it), -EINVAL (not
+ * initialised, with _OBJ_INIT_TRUE), -EADDRINUSE (already initialised, with
+ * _OBJ_INIT_FALSE).
+ */
+int k_object_validate(struct z_object *ko, enum k_objects otype, enum _obj_init_check init);
+
+/* Enter @obj in the registry as @otype (supervisor). NULL when the registry is full. */
+struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flags);
+
+/*
+ * Init-once protocol behind every *_init: claim the right to initialise @obj
+ * (registering it if needed). @reinit lets a supervisor re-initialise an
+ * object that is already INITIALIZED (Zephyr code re-inits semaphores freely);
+ * an initialisation in progress is never joined. 0: the caller initialises and
+ * must call z_object_init_end(); otherwise -EALREADY, -EBUSY or -EBADF.
+ */
+int z_object_init_begin(void *obj, enum k_objects otype, bool reinit);
+void z_object_init_end(void *obj, bool ok);
+
+/* Back to UNINITIALIZED (a thread object whose thread has ended). */
+void z_object_uninit(void *obj);
+
+/* Permission bits of one thread on one object. */
+void z_object_perm_set(struct z_object *ko, struct k_thread *t);
+void z_object_perm_clear(struct z_object *ko, struct k_thread *t);
+bool z_object_has_perm(const struct z_object *ko, const struct k_thread *t);
+
+/* A new thread: take a free permission index, then optionally copy @parent's grants. */
+int z_thread_perms_init(struct k_thread *t, struct k_thread *parent, bool inherit);
+
+/* A thread ended: drop every grant it held, free what it alone held, release its index. */
+void z_thread_perms_release(struct k_thread *t);
+
+/* Call fn(obj, arg) for every registered object of @otype. */
+void z_object_foreach(enum k_objects otype, void (*fn)(void *obj, void *arg), void *arg);
+
+/* Register the K_*_DEFINE objects and static stacks (boot). */
+void z_object_boot_init(void);
+
+/* Apply K_THREAD_ACCESS_GRANT once the static threads exist. */
+void z_object_static_grants_apply(void);
+
+#endif /* BREEZE_KOBJECT_INTERNAL_H */

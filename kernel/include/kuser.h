@@ -1,0 +1,61 @@
+/*
+ * Thread-side hooks of user mode. Without CONFIG_USERSPACE they are empty
+ * inlines, so the thread code carries no conditionals.
+ */
+#ifndef BREEZE_KUSER_H
+#define BREEZE_KUSER_H
+
+#include <breeze/kernel.h>
+
+#ifdef CONFIG_USERSPACE
+/* Bytes of a struct k_thread before its context (the object header) that setup must keep. */
+#define Z_THREAD_KEEP_BYTES sizeof(struct z_object_hdr)
+
+/* True if @stack is a thread stack object (K_THREAD_STACK_DEFINE), usable by user threads. */
+bool z_stack_is_user_capable(const k_thread_stack_t *stack);
+
+/*
+ * Lay out @t's stack: a thread stack gets its privileged part reserved and
+ * its user region recorded. Returns the initial stack top.
+ */
+char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size);
+
+/*
+ * Register a new thread as a kernel object, give it a permission index
+ * (holding itself, plus the creator's grants with K_INHERIT_PERMS) and the
+ * creator's memory domain. Panics when CONFIG_MAX_THREADS or the registry is
+ * exhausted: a thread without an index could not be isolated.
+ */
+void z_thread_user_setup(struct k_thread *t, struct k_thread *creator);
+
+/* A thread ended (sched lock held): grants dropped, mutexes it held abandoned. */
+void z_thread_user_exit_locked(struct k_thread *t);
+
+/* First run of a K_USER thread: drop to user mode. */
+FUNC_NORETURN void z_thread_user_start(k_thread_entry_t entry, void *p1, void *p2, void *p3);
+
+/* Mutexes owned by a dead thread are unlocked; their waiters get -EOWNERDEAD. */
+void z_mutex_abandon_locked(struct k_thread *dead);
+#else
+#define Z_THREAD_KEEP_BYTES 0U
+
+static inline char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack,
+					  size_t stack_size)
+{
+	ARG_UNUSED(t);
+	return (char *)stack + stack_size;
+}
+
+static inline void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
+{
+	ARG_UNUSED(t);
+	ARG_UNUSED(creator);
+}
+
+static inline void z_thread_user_exit_locked(struct k_thread *t)
+{
+	ARG_UNUSED(t);
+}
+#endif
+
+#endif /* BREEZE_KUSER_H */

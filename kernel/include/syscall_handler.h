@@ -1,0 +1,100 @@
+/*
+ * Tools for system call verifiers (z_vrfy_*): every pointer, length and object
+ * a user thread passes is checked here before the implementation sees it.
+ *
+ * Each K_SYSCALL_* check evaluates to 0 when the argument is acceptable and
+ * non-zero (after printing why) when it is not; K_OOPS() turns a failed check
+ * into a fatal error of the calling thread (K_ERR_KERNEL_OOPS): the thread is
+ * aborted with a report naming the system call's return address, and nothing
+ * else is affected.
+ */
+#ifndef BREEZE_SYSCALL_HANDLER_H
+#define BREEZE_SYSCALL_HANDLER_H
+
+#include <breeze/kernel.h>
+#include <kobject_internal.h>
+#include <kernel_structs.h>
+
+typedef uint64_t (*z_syscall_handler_t)(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+					uintptr_t a4, uintptr_t a5);
+
+extern const z_syscall_handler_t z_syscall_table[];
+
+/* True while the current thread is inside a system call (acting for user code). */
+static inline bool z_syscall_in_progress(void)
+{
+	return _current->userspace.syscall_frame != NULL;
+}
+
+/* End the calling user thread: a system call argument failed its check. */
+FUNC_NORETURN void z_syscall_oops(void);
+
+#define K_OOPS(expr)                      \
+	do {                              \
+		if (expr) {               \
+			z_syscall_oops(); \
+		}                         \
+	} while (false)
+
+#define K_SYSCALL_VERIFY_MSG(expr, fmt, ...)                                                   \
+	({                                                                                     \
+		bool _ok = (expr);                                                             \
+		if (!_ok) {                                                                    \
+			printk("syscall check failed in %s:%d: " fmt "\n", __func__, __LINE__, \
+			       ##__VA_ARGS__);                                                 \
+		}                                                                              \
+		!_ok;                                                                          \
+	})
+
+#define K_SYSCALL_VERIFY(expr) K_SYSCALL_VERIFY_MSG(expr, "%s", #expr)
+
+/*
+ * 0 when [addr, addr + size) lies inside one region the current thread may
+ * read (write = false) or write (write = true): its stack, a partition of its
+ * domain, or (reading only) the shared code and read-only data. Wrapping
+ * ranges are refused.
+ */
+int arch_buffer_validate(const void *addr, size_t size, bool write);
+
+#define K_SYSCALL_MEMORY(ptr, size, write)                                                    \
+	K_SYSCALL_VERIFY_MSG(arch_buffer_validate((const void *)(ptr), (size), (write)) == 0, \
+			     "%s %p (%u bytes) is not %s by the caller", #ptr,                \
+			     (const void *)(ptr), (unsigned int)(size),                       \
+			     (write) ? "writable" : "readable")
+#define K_SYSCALL_MEMORY_READ(ptr, size)  K_SYSCALL_MEMORY(ptr, size, false)
+#define K_SYSCALL_MEMORY_WRITE(ptr, size) K_SYSCALL_MEMORY(ptr, size, true)
+
+/* Arrays: nmemb * size must not overflow either. */
+#define K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, write)                             \
+	({                                                                          \
+		size_t _bytes;                                                      \
+		__builtin_mul_overflow((size_t)(nmemb), (size_t)(size), &_bytes)    \
+		    ? K_SYSCALL_VERIFY_MSG(false, "%s: array size overflows", #ptr) \
+		    : K_SYSCALL_MEMORY(ptr, _bytes, write);                         \
+	})
+#define K_SYSCALL_MEMORY_ARRAY_READ(ptr, nmemb, size) \
+	K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, false)
+#define K_SYSCALL_MEMORY_ARRAY_WRITE(ptr, nmemb, size) \
+	K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, true)
+
+/* Object checks: type, permission, and initialisation state. */
+#define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                     \
+	({                                                                                       \
+		int _r = k_object_validate(k_object_find(ptr), (type), (init));                  \
+		K_SYSCALL_VERIFY_MSG(_r == 0, "object %p (%s) refused: %d", (const void *)(ptr), \
+				     #type, _r);                                                 \
+	})
+#define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)
+#define K_SYSCALL_OBJ_INIT(ptr, type)       Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_ANY)
+#define K_SYSCALL_OBJ_NEVER_INIT(ptr, type) Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_FALSE)
+
+/*
+ * Copy between user and kernel memory after checking the user side; 0 or
+ * -EFAULT. k_usermode_string_copy copies a NUL-terminated string of at most
+ * @maxlen bytes including the NUL: -EFAULT if unreadable, -EINVAL if too long.
+ */
+int k_usermode_from_copy(void *dst, const void *src, size_t size);
+int k_usermode_to_copy(void *dst, const void *src, size_t size);
+int k_usermode_string_copy(char *dst, const char *src, size_t maxlen);
+
+#endif /* BREEZE_SYSCALL_HANDLER_H */

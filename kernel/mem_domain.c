@@ -1,0 +1,190 @@
+/*
+ * Memory domains (CONFIG_USERSPACE): the checks of Zephyr's k_mem_domain_*
+ * API. The architecture encodes a domain's partitions into its MPU/PMP image
+ * (arch_mem_domain_encode) each time the domain changes; switching to a
+ * member thread then only copies that image. A change is refused, and the
+ * domain left as it was, when the image would not fit.
+ *
+ * Single CPU: the modifying thread is the one running, so member threads pick
+ * the new image up the next time they are switched in, before they run a
+ * single user instruction.
+ */
+#include <string.h>
+#include <ksched.h>
+#include <mem_domain_internal.h>
+#include <kobject_internal.h>
+#include <arch_interface.h>
+
+struct k_mem_domain k_mem_domain_default;
+
+static struct k_spinlock domain_lock;
+
+static int check_partition(const struct k_mem_partition *part)
+{
+	if (part == NULL || part->size == 0U) {
+		return -EINVAL;
+	}
+	if (part->start + part->size < part->start) {
+		return -EINVAL; /* wraps around the address space */
+	}
+	if (((part->start | part->size) & (ARCH_MEM_PARTITION_ALIGN - 1U)) != 0U) {
+		return -EINVAL;
+	}
+	if (K_MEM_PARTITION_IS_WRITABLE(part->attr) && K_MEM_PARTITION_IS_EXECUTABLE(part->attr)) {
+		return -EINVAL; /* writable and executable: refused outright */
+	}
+	return 0;
+}
+
+static bool overlaps(const struct k_mem_partition *a, const struct k_mem_partition *b)
+{
+	return a->start < b->start + b->size && b->start < a->start + a->size;
+}
+
+/* Validate and encode @parts; on success they become @domain's partitions. */
+static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const parts[],
+		      unsigned int n)
+{
+	struct k_mem_domain next;
+
+	if (n > CONFIG_MAX_DOMAIN_PARTITIONS) {
+		return -ENOSPC;
+	}
+	memset(&next, 0, sizeof(next));
+	for (unsigned int i = 0; i < n; i++) {
+		int ret = check_partition(parts[i]);
+
+		if (ret != 0) {
+			return ret;
+		}
+		for (unsigned int j = 0; j < i; j++) {
+			if (overlaps(parts[i], parts[j])) {
+				return -EINVAL;
+			}
+		}
+		next.partitions[i] = *parts[i];
+	}
+	next.num_partitions = (uint8_t)n;
+	int ret = arch_mem_domain_encode(&next);
+
+	if (ret != 0) {
+		return ret;
+	}
+	*domain = next;
+	return 0;
+}
+
+int k_mem_domain_init(struct k_mem_domain *domain, uint8_t num_parts,
+		      struct k_mem_partition *parts[])
+{
+	if (domain == NULL || (num_parts != 0U && parts == NULL)) {
+		return -EINVAL;
+	}
+	k_spinlock_key_t key = k_spin_lock(&domain_lock);
+	int ret = domain_set(domain, parts, num_parts);
+
+	k_spin_unlock(&domain_lock, key);
+	return ret;
+}
+
+int k_mem_domain_add_partition(struct k_mem_domain *domain, struct k_mem_partition *part)
+{
+	struct k_mem_partition *parts[CONFIG_MAX_DOMAIN_PARTITIONS + 1];
+
+	if (domain == NULL || part == NULL) {
+		return -EINVAL;
+	}
+	k_spinlock_key_t key = k_spin_lock(&domain_lock);
+	unsigned int n = domain->num_partitions;
+
+	for (unsigned int i = 0; i < n; i++) {
+		parts[i] = &domain->partitions[i];
+	}
+	parts[n] = part;
+	int ret = domain_set(domain, parts, n + 1U);
+
+	k_spin_unlock(&domain_lock, key);
+	return ret;
+}
+
+int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_partition *part)
+{
+	struct k_mem_partition *parts[CONFIG_MAX_DOMAIN_PARTITIONS];
+	struct k_mem_partition keep[CONFIG_MAX_DOMAIN_PARTITIONS];
+
+	if (domain == NULL || part == NULL) {
+		return -EINVAL;
+	}
+	k_spinlock_key_t key = k_spin_lock(&domain_lock);
+	unsigned int n = 0;
+	bool found = false;
+
+	for (unsigned int i = 0; i < domain->num_partitions; i++) {
+		const struct k_mem_partition *p = &domain->partitions[i];
+
+		if (!found && p->start == part->start && p->size == part->size) {
+			found = true;
+			continue;
+		}
+		keep[n] = *p;
+		parts[n] = &keep[n];
+		n++;
+	}
+	int ret = found ? domain_set(domain, parts, n) : -ENOENT;
+
+	k_spin_unlock(&domain_lock, key);
+	return ret;
+}
+
+void z_mem_domain_thread_add(struct k_mem_domain *domain, struct k_thread *t)
+{
+	t->userspace.domain = domain;
+}
+
+void z_mem_domain_thread_remove(struct k_thread *t)
+{
+	t->userspace.domain = NULL;
+}
+
+int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread)
+{
+	if (domain == NULL || thread == NULL) {
+		return -EINVAL;
+	}
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	z_mem_domain_thread_add(domain, thread);
+	if (thread == _current && (thread->base.user_options & K_USER) != 0U) {
+		arch_mem_domain_thread_load(thread);
+	}
+	k_spin_unlock(&_sched_spinlock, key);
+	return 0;
+}
+
+/* Thread stack objects */
+
+int z_stack_object_info(const k_thread_stack_t *stack, struct z_stack_desc_info *info)
+{
+	struct z_object *ko = k_object_find(stack);
+
+	if (ko == NULL || ko->type != K_OBJ_THREAD_STACK_ELEMENT) {
+		return -EINVAL;
+	}
+	info->user_size = ((const struct z_stack_hdr *)stack)->user_size;
+	return 0;
+}
+
+bool z_stack_in_use(const k_thread_stack_t *stack)
+{
+	const struct k_thread *owner = ((const struct z_stack_hdr *)stack)->owner;
+
+	return owner != NULL && (owner->base.thread_state & _THREAD_DEAD) == 0U &&
+	       owner->stack_info.start == (uintptr_t)stack;
+}
+
+static int domain_boot_init(void)
+{
+	return k_mem_domain_init(&k_mem_domain_default, 0, NULL);
+}
+
+SYS_INIT(domain_boot_init, PRE_KERNEL_1, 0);

@@ -1,0 +1,72 @@
+/*
+ * Kernel side of system calls (CONFIG_USERSPACE): copies between user and
+ * kernel memory, checked against the caller's own regions, and the small
+ * calls that belong to no object (console output, the null call).
+ */
+#include <string.h>
+#include <ksched.h>
+#include <syscall_handler.h>
+#include <arch_interface.h>
+#include <breeze/sys/console.h>
+
+int k_usermode_from_copy(void *dst, const void *src, size_t size)
+{
+	if (arch_buffer_validate(src, size, false) != 0) {
+		printk("user buffer %p (%u bytes) is not readable by the caller\n", src,
+		       (unsigned int)size);
+		return -EFAULT;
+	}
+	memcpy(dst, src, size);
+	return 0;
+}
+
+int k_usermode_to_copy(void *dst, const void *src, size_t size)
+{
+	if (arch_buffer_validate(dst, size, true) != 0) {
+		printk("user buffer %p (%u bytes) is not writable by the caller\n", dst,
+		       (unsigned int)size);
+		return -EFAULT;
+	}
+	memcpy(dst, src, size);
+	return 0;
+}
+
+int k_usermode_string_copy(char *dst, const char *src, size_t maxlen)
+{
+	size_t readable = arch_user_readable_len(src);
+
+	if (readable == 0U || maxlen == 0U) {
+		return -EFAULT;
+	}
+	/* Never look past the caller's region, even for the terminator. */
+	size_t len = strnlen(src, MIN(readable, maxlen));
+
+	if (len == MIN(readable, maxlen)) {
+		return len == maxlen ? -EINVAL : -EFAULT;
+	}
+	memcpy(dst, src, len + 1U);
+	return 0;
+}
+
+void z_impl_k_str_out(char *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		(void)z_console_putc((unsigned char)c[i]);
+	}
+}
+
+void z_vrfy_k_str_out(char *c, size_t n)
+{
+	K_OOPS(K_SYSCALL_MEMORY_READ(c, n));
+	z_impl_k_str_out(c, n);
+}
+
+int z_impl_k_syscall_null(void)
+{
+	return 0;
+}
+
+int z_vrfy_k_syscall_null(void)
+{
+	return z_impl_k_syscall_null();
+}

@@ -1,0 +1,234 @@
+/*
+ * Threads and user mode (CONFIG_USERSPACE): stack layout, object registration
+ * and permissions of new threads, the drop to user mode, clean-up at exit, and
+ * the verifiers of the thread system calls.
+ */
+#include <string.h>
+#include <ksched.h>
+#include <kthread.h>
+#include <kuser.h>
+#include <kobject_internal.h>
+#include <syscall_handler.h>
+#include <mem_domain_internal.h>
+#include <arch_interface.h>
+
+extern char __user_stacks_start[];
+extern char __user_stacks_end[];
+
+bool z_stack_is_user_capable(const k_thread_stack_t *stack)
+{
+	return (const char *)stack >= __user_stacks_start &&
+	       (const char *)stack < __user_stacks_end;
+}
+
+char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size)
+{
+	char *base = (char *)stack;
+
+	if (!z_stack_is_user_capable(stack)) {
+		t->userspace.user_stack_start = 0;
+		t->userspace.user_stack_size = 0;
+		return base + stack_size;
+	}
+	((struct z_stack_hdr *)stack)->owner = t;
+	t->userspace.priv_stack_top = (uintptr_t)(base + Z_USER_STACK_RESERVED);
+	t->userspace.user_stack_start = (uintptr_t)(base + Z_USER_STACK_RESERVED);
+	t->userspace.user_stack_size = stack_size;
+	return base + Z_USER_STACK_RESERVED + stack_size;
+}
+
+void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
+{
+	bool inherit = (t->base.user_options & K_INHERIT_PERMS) != 0U;
+	int ret = z_object_init_begin(t, K_OBJ_THREAD, true);
+
+	if (ret == 0) {
+		z_object_init_end(t, true);
+		ret = z_thread_perms_init(t, creator, inherit);
+	}
+	if (ret != 0) {
+		printk("thread %p: no kernel object slot or thread index left (%d): raise "
+		       "CONFIG_MAX_KERNEL_OBJECTS / CONFIG_MAX_THREADS\n",
+		       (void *)t, ret);
+		k_oops();
+	}
+	struct k_mem_domain *domain = creator->userspace.domain;
+
+	z_mem_domain_thread_add(domain != NULL ? domain : &k_mem_domain_default, t);
+}
+
+void z_thread_user_exit_locked(struct k_thread *t)
+{
+	z_mutex_abandon_locked(t);
+	z_mem_domain_thread_remove(t);
+	z_thread_perms_release(t);
+	z_object_uninit(t);
+}
+
+FUNC_NORETURN void z_thread_user_start(k_thread_entry_t entry, void *p1, void *p2, void *p3)
+{
+	k_thread_user_mode_enter(entry, p1, p2, p3);
+}
+
+/* Runs in user mode: the first and last frame of every user thread. */
+static FUNC_NORETURN void user_entry(void *entry, void *p1, void *p2, void *p3)
+{
+	((k_thread_entry_t)entry)(p1, p2, p3);
+	k_thread_abort(k_current_get());
+	CODE_UNREACHABLE;
+}
+
+FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1, void *p2, void *p3)
+{
+	struct k_thread *t = _current;
+
+	__ASSERT(t->userspace.user_stack_size != 0U,
+		 "thread %p runs on a kernel stack: user threads need K_THREAD_STACK_DEFINE",
+		 (void *)t);
+	if (t->userspace.user_stack_size == 0U) {
+		k_oops();
+	}
+	(void)arch_irq_lock();
+	t->base.user_options |= K_USER;
+	arch_user_mode_enter(t, user_entry, (void *)entry, p1, p2, p3);
+}
+
+/* Verifiers */
+
+k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
+			       size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
+			       void *p3, int prio, uint32_t options, k_timeout_t delay)
+{
+	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(new_thread, K_OBJ_THREAD));
+	K_OOPS(K_SYSCALL_OBJ_INIT(stack, K_OBJ_THREAD_STACK_ELEMENT));
+	/* The stack must be free and big enough for what the caller claims. */
+	struct z_stack_desc_info info;
+
+	K_OOPS(K_SYSCALL_VERIFY(z_stack_object_info(stack, &info) == 0));
+	K_OOPS(K_SYSCALL_VERIFY(stack_size >= 256U && stack_size <= info.user_size));
+	K_OOPS(K_SYSCALL_VERIFY(!z_stack_in_use(stack)));
+	/* A user thread may only create user threads, no more urgent than itself. */
+	K_OOPS(K_SYSCALL_VERIFY((options & K_USER) != 0U && (options & K_ESSENTIAL) == 0U));
+	K_OOPS(K_SYSCALL_VERIFY(prio >= _current->base.prio &&
+				prio <= K_LOWEST_APPLICATION_THREAD_PRIO));
+	K_OOPS(K_SYSCALL_VERIFY(delay.ticks >= 0 || K_TIMEOUT_EQ(delay, K_FOREVER)));
+	return z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
+				      options, delay);
+}
+
+#define THREAD_OBJ_CHECK(t) K_OOPS(K_SYSCALL_OBJ(t, K_OBJ_THREAD))
+
+void z_vrfy_k_thread_start(k_tid_t thread)
+{
+	THREAD_OBJ_CHECK(thread);
+	z_impl_k_thread_start(thread);
+}
+
+void z_vrfy_k_thread_abort(k_tid_t thread)
+{
+	THREAD_OBJ_CHECK(thread);
+	K_OOPS(K_SYSCALL_VERIFY_MSG((thread->base.user_options & K_ESSENTIAL) == 0U,
+				    "aborting essential thread %p", (void *)thread));
+	z_impl_k_thread_abort(thread);
+}
+
+int z_vrfy_k_thread_join(struct k_thread *thread, k_timeout_t timeout)
+{
+	/* A dead thread's object is uninitialised again but may still be joined. */
+	K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
+	return z_impl_k_thread_join(thread, timeout);
+}
+
+int z_vrfy_k_thread_name_set(k_tid_t thread, const char *name)
+{
+	char buf[CONFIG_THREAD_MAX_NAME_LEN];
+
+	THREAD_OBJ_CHECK(thread);
+	if (name == NULL) {
+		return -EINVAL;
+	}
+	int ret = k_usermode_string_copy(buf, name, sizeof(buf));
+
+	if (ret == -EINVAL) {
+		/* Longer than a name may be: keep what fits, as in supervisor mode. */
+		K_OOPS(k_usermode_from_copy(buf, name, sizeof(buf) - 1U));
+		buf[sizeof(buf) - 1U] = '\0';
+	} else {
+		K_OOPS(ret != 0);
+	}
+	return z_impl_k_thread_name_set(thread, buf);
+}
+
+int z_vrfy_k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
+{
+	char name[CONFIG_THREAD_MAX_NAME_LEN];
+
+	K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
+	K_OOPS(K_SYSCALL_MEMORY_WRITE(buf, size));
+	int ret = z_impl_k_thread_name_copy(thread, name, sizeof(name));
+
+	if (ret != 0) {
+		return ret;
+	}
+	size_t len = strlen(name) + 1U;
+
+	if (len > size) {
+		return -ENOSPC;
+	}
+	K_OOPS(k_usermode_to_copy(buf, name, len));
+	return 0;
+}
+
+int z_vrfy_k_thread_priority_get(k_tid_t thread)
+{
+	THREAD_OBJ_CHECK(thread);
+	return z_impl_k_thread_priority_get(thread);
+}
+
+void z_vrfy_k_thread_priority_set(k_tid_t thread, int prio)
+{
+	THREAD_OBJ_CHECK(thread);
+	/* No raising anyone above the caller. */
+	K_OOPS(K_SYSCALL_VERIFY_MSG(prio >= _current->base.prio &&
+					prio <= K_LOWEST_APPLICATION_THREAD_PRIO,
+				    "priority %d not allowed", prio));
+	z_impl_k_thread_priority_set(thread, prio);
+}
+
+void z_vrfy_k_thread_suspend(k_tid_t thread)
+{
+	THREAD_OBJ_CHECK(thread);
+	z_impl_k_thread_suspend(thread);
+}
+
+void z_vrfy_k_thread_resume(k_tid_t thread)
+{
+	THREAD_OBJ_CHECK(thread);
+	z_impl_k_thread_resume(thread);
+}
+
+void z_vrfy_k_wakeup(k_tid_t thread)
+{
+	THREAD_OBJ_CHECK(thread);
+	z_impl_k_wakeup(thread);
+}
+
+void z_vrfy_k_yield(void)
+{
+	z_impl_k_yield();
+}
+
+int32_t z_vrfy_k_sleep(k_timeout_t timeout)
+{
+	return z_impl_k_sleep(timeout);
+}
+
+int32_t z_vrfy_k_usleep(int32_t us)
+{
+	return z_impl_k_usleep(us);
+}
+
+int64_t z_vrfy_k_uptime_ticks(void)
+{
+	return z_impl_k_uptime_ticks();
+}
