@@ -68,7 +68,8 @@ void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
 		arch_fatal_report(esf);
 	}
 	if (in_isr) {
-		printk("***   in interrupt context (thread %p was interrupted)\n", (void *)t);
+		printk("***   in interrupt context (thread '%s' (%p) was interrupted)\n",
+		       IS_ENABLED(CONFIG_THREAD_NAME) ? k_thread_name_get(t) : "", (void *)t);
 	} else {
 		printk("***   thread '%s' (%p), priority %d, %s mode\n",
 		       IS_ENABLED(CONFIG_THREAD_NAME) ? k_thread_name_get(t) : "", (void *)t,

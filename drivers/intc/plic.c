@@ -28,6 +28,12 @@ void riscv_plic_irq_enable(unsigned int src)
 {
 	if (valid(src)) {
 		*ENABLE(src) |= 1UL << (src % 32U);
+		/*
+		 * A source already pending must reach the hart now. QEMU's PLIC
+		 * re-evaluates its output on threshold writes but not on enable
+		 * writes; rewriting the threshold is harmless on real parts.
+		 */
+		*THRESHOLD = *THRESHOLD;
 	}
 }
 

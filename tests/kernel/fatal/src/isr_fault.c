@@ -1,0 +1,26 @@
+/*
+ * A load access fault inside an interrupt handler (the machine software
+ * interrupt): the report says interrupt context, and a fault there always
+ * halts (exit status 16).
+ */
+#include <breeze/kernel.h>
+#include <breeze/drivers/clint.h>
+#include "scenario.h"
+
+static void faulting_isr(const void *arg)
+{
+	ARG_UNUSED(arg);
+	volatile uint32_t *nowhere = (volatile uint32_t *)0;
+
+	riscv_clint_soft_irq_clear(0);
+	printk("read %lu\n", (unsigned long)*nowhere);
+}
+
+void run_scenario(void)
+{
+	IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, faulting_isr, NULL, 0);
+	irq_enable(RISCV_IRQ_MSOFT);
+	riscv_clint_soft_irq_raise(0);
+	/* The interrupt is taken here at once; give it time in case it is not. */
+	k_busy_wait(1000);
+}

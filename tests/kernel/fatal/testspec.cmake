@@ -1,0 +1,50 @@
+# One image per fatal-error scenario (src/<scenario>.c). Each must end QEMU
+# with 16 + the fatal reason and print a report naming the reason, the CPU
+# state (mcause, mtval, mepc) and the faulting thread or interrupt context.
+set(_thread_main "thread 'main' [(]0x[0-9a-f]+[)], priority 0, supervisor mode")
+set(_mepc "mepc 0x[0-9a-f]{8}, sp 0x[0-9a-f]{8}")
+
+breeze_test(panic_main ARGS -DSCENARIO=panic_main EXIT 20
+  REGEX "FATAL ERROR 4: kernel panic" "mcause 11 [(]ecall from machine mode[)]" "${_mepc}"
+        "${_thread_main}" "System halted [(]exit status 20[)]")
+
+breeze_test(oops_thread ARGS -DSCENARIO=oops_thread EXIT 19
+  REGEX "FATAL ERROR 3: kernel oops" "${_mepc}"
+        "thread 'oops_thread' [(]0x[0-9a-f]+[)], priority 1, supervisor mode"
+        "System halted [(]exit status 19[)]")
+
+breeze_test(assert_fail ARGS -DSCENARIO=assert_fail EXIT 20
+  REGEX "ASSERTION FAIL [[]value == 42[]] @ [^ ]*assert_fail[.]c:[0-9]+" "answer is 41"
+        "FATAL ERROR 4: kernel panic" "${_mepc}" "${_thread_main}")
+
+breeze_test(load_fault ARGS -DSCENARIO=load_fault EXIT 16
+  REGEX "FATAL ERROR 0: CPU exception" "mcause 5 [(]load access fault[)], mtval 0x00000000"
+        "${_mepc}" "${_thread_main}")
+
+breeze_test(store_fault ARGS -DSCENARIO=store_fault EXIT 16
+  REGEX "FATAL ERROR 0: CPU exception" "mcause 7 [(]store access fault[)], mtval 0x00000000"
+        "${_mepc}" "${_thread_main}")
+
+breeze_test(illegal_insn ARGS -DSCENARIO=illegal_insn EXIT 16
+  REGEX "FATAL ERROR 0: CPU exception" "mcause 2 [(]illegal instruction[)]" "${_mepc}"
+        "${_thread_main}")
+
+breeze_test(stack_canary ARGS -DSCENARIO=stack_canary EXIT 18
+  REGEX "FATAL ERROR 2: stack check failed" "${_mepc}" "${_thread_main}")
+
+breeze_test(isr_fault ARGS -DSCENARIO=isr_fault EXIT 16
+  REGEX "FATAL ERROR 0: CPU exception" "mcause 5 [(]load access fault[)], mtval 0x00000000"
+        "${_mepc}" "in interrupt context [(]thread 'main' [(]0x[0-9a-f]+[)] was interrupted[)]")
+
+breeze_test(spurious_irq ARGS -DSCENARIO=spurious_irq EXIT 17
+  REGEX "interrupt 3 has no handler" "FATAL ERROR 1: unhandled interrupt"
+        "in interrupt context")
+
+# The application's handler returns: three faulting threads are aborted one
+# after the other, their reports still printed, and main checks what the
+# handler saw and exits 0.
+breeze_test(handler_returns ARGS -DSCENARIO=handler_returns EXIT 0
+  REGEX "FATAL ERROR 3: kernel oops" "thread 'oops_victim'"
+        "mcause 2 [(]illegal instruction[)]" "thread 'illegal_victim'"
+        "mcause 5 [(]load access fault[)]" "thread 'load_victim'"
+        "main continues after three faulting threads" "PROJECT EXECUTION SUCCESSFUL")
