@@ -15,6 +15,7 @@
 #include <kobject_internal.h>
 #include <syscall_handler.h>
 #include <mem_domain_internal.h>
+#include <kuser.h>
 
 static struct z_object registry[CONFIG_MAX_KERNEL_OBJECTS];
 static struct k_spinlock obj_lock;
@@ -91,8 +92,29 @@ int k_object_validate(struct z_object *ko, enum k_objects otype, enum _obj_init_
 	return 0;
 }
 
+extern char __app_smem_start[];
+extern char __app_smem_end[];
+
+/*
+ * An object in memory that user threads can write (an application partition)
+ * would let them rewrite kernel state such as wait queue links: refused.
+ * Thread stack objects are the exception, their header being in the
+ * privileged part of the stack.
+ */
+static bool in_user_memory(const void *obj, enum k_objects otype)
+{
+	const char *p = obj;
+
+	return (p >= __app_smem_start && p < __app_smem_end) ||
+	       (otype != K_OBJ_THREAD_STACK_ELEMENT && z_stack_is_user_capable(obj));
+}
+
 struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flags)
 {
+	if (in_user_memory(obj, otype)) {
+		printk("kernel object %p lies in user-writable memory: not registered\n", obj);
+		return NULL;
+	}
 	k_spinlock_key_t key = k_spin_lock(&obj_lock);
 	struct z_object *ko = k_object_find(obj);
 

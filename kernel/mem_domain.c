@@ -71,6 +71,10 @@ static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const
 		return ret;
 	}
 	*domain = next;
+	/* Called from an ISR that interrupted a member: it returns to the new image. */
+	if (_current->userspace.domain == domain && (_current->base.user_options & K_USER) != 0U) {
+		arch_mem_domain_thread_load(_current);
+	}
 	return 0;
 }
 

@@ -40,7 +40,8 @@ char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t 
 void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 {
 	bool inherit = (t->base.user_options & K_INHERIT_PERMS) != 0U;
-	int ret = z_object_init_begin(t, K_OBJ_THREAD, true);
+	/* For a user caller, the verifier has already claimed the object. */
+	int ret = z_syscall_in_progress() ? 0 : z_object_init_begin(t, K_OBJ_THREAD, true);
 
 	if (ret == 0) {
 		z_object_init_end(t, true);
@@ -50,6 +51,9 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 		printk("thread %p: no kernel object slot or thread index left (%d): raise "
 		       "CONFIG_MAX_KERNEL_OBJECTS / CONFIG_MAX_THREADS\n",
 		       (void *)t, ret);
+		if (z_syscall_in_progress()) {
+			z_syscall_oops();
+		}
 		k_oops();
 	}
 	struct k_mem_domain *domain = creator->userspace.domain;
@@ -112,6 +116,10 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 	K_OOPS(K_SYSCALL_VERIFY(prio >= _current->base.prio &&
 				prio <= K_LOWEST_APPLICATION_THREAD_PRIO));
 	K_OOPS(K_SYSCALL_VERIFY(delay.ticks >= 0 || K_TIMEOUT_EQ(delay, K_FOREVER)));
+	/* Claim the thread object now: a concurrent creator on it is refused. */
+	K_OOPS(K_SYSCALL_VERIFY_MSG(z_object_init_begin(new_thread, K_OBJ_THREAD, false) == 0,
+				    "thread object %p is being created by another thread",
+				    (void *)new_thread));
 	return z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
 				      options, delay);
 }

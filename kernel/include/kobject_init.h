@@ -11,10 +11,17 @@
 #include <kobject_internal.h>
 #include <syscall_handler.h>
 
-/* Supervisors may re-initialise; a user caller was checked to be first (NEVER_INIT). */
+/*
+ * Supervisors may re-initialise; a user caller was checked to be first
+ * (NEVER_INIT). An object the registry cannot take (full, or placed in user
+ * memory) still works for supervisor threads; it just cannot be granted.
+ */
 static inline int z_object_init_begin_for(void *obj, enum k_objects otype)
 {
-	return z_object_init_begin(obj, otype, !z_syscall_in_progress());
+	bool user = z_syscall_in_progress();
+	int ret = z_object_init_begin(obj, otype, !user);
+
+	return (ret == -ENOMEM && !user) ? 0 : ret;
 }
 
 static inline void z_object_init_end_for(void *obj)
