@@ -145,7 +145,7 @@ int z_object_init_begin(void *obj, enum k_objects otype, bool reinit)
 	struct z_object *ko = k_object_find(obj);
 
 	if (ko == NULL || ko->type != otype) {
-		if (_current->userspace.syscall_frame != NULL) {
+		if (z_syscall_in_progress()) {
 			return -EBADF; /* user callers name registered objects only */
 		}
 		ko = z_object_register(obj, otype, 0);

@@ -13,7 +13,7 @@
 #include <kthread.h>
 #include <kuser.h>
 
-static bool is_valid_prio(int prio, k_thread_entry_t entry)
+static __maybe_unused bool is_valid_prio(int prio, k_thread_entry_t entry)
 {
 	ARG_UNUSED(entry);
 	return prio >= K_HIGHEST_THREAD_PRIO && prio <= K_LOWEST_THREAD_PRIO;

@@ -20,10 +20,14 @@ typedef uint64_t (*z_syscall_handler_t)(uintptr_t a0, uintptr_t a1, uintptr_t a2
 
 extern const z_syscall_handler_t z_syscall_table[];
 
-/* True while the current thread is inside a system call (acting for user code). */
+/*
+ * True while kernel code acts for a user thread's system call: a user thread
+ * runs kernel code only in system calls, interrupts (excluded here) and its
+ * own fatal error.
+ */
 static inline bool z_syscall_in_progress(void)
 {
-	return _current->userspace.syscall_frame != NULL;
+	return (_current->base.user_options & K_USER) != 0U && !k_is_in_isr();
 }
 
 /* End the calling user thread: a system call argument failed its check. */

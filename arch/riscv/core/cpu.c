@@ -10,8 +10,12 @@ void arch_kernel_init(void)
 {
 	csr_write(mie, 0);
 	csr_write(mscratch, 0);
-	/* Let user mode read cycle, time and instret (k_cycle_get_*, benchmarks). */
+	/*
+	 * Let user mode read cycle, time and instret (k_cycle_get_*, benchmarks).
+	 * With supervisor mode implemented, user access needs scounteren too.
+	 */
 	csr_write(mcounteren, 0x7);
+	csr_write(scounteren, 0x7);
 #ifdef CONFIG_USERSPACE
 	z_riscv_pmp_init();
 #endif

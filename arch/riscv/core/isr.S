@@ -14,6 +14,9 @@
  * mstatus; z_riscv_trap() preserves the callee-saved ones like any C function.
  */
 #include <breeze/arch/riscv/arch.h>
+#ifdef CONFIG_USERSPACE
+#include <syscall_list.h>
+#endif
 
 	.section .text.z_riscv_trap_entry, "ax"
 	.balign 4
@@ -50,6 +53,62 @@ from_user:
 	lui	t0, %tprel_hi(z_tls_user_mode)
 	add	t0, t0, tp, %tprel_add(z_tls_user_mode)
 	sb	zero, %tprel_lo(z_tls_user_mode)(t0)
+
+	/*
+	 * System call fast path. The user-mode wrapper tells the compiler that
+	 * the ecall clobbers every caller-saved register but a0/a1 (results),
+	 * so nothing else is saved; on the way out they are zeroed instead, so
+	 * no kernel value leaks to user mode. Everything unusual (unknown ID,
+	 * k_oops() from user mode) takes the full path below.
+	 */
+	csrr	t0, mcause
+	addi	t0, t0, -8		/* ecall from user mode */
+	bnez	t0, save_common
+	li	t0, K_SYSCALL_LIMIT
+	bgeu	a7, t0, save_common
+	/*
+	 * The frame keeps what the return needs (mepc, user sp) and what a
+	 * fault report shows; its mstatus slot holds user-mode MPP since the
+	 * thread first entered user mode. gp and tp are not restored: gp is
+	 * the same for all code and tp is the thread's own TLS pointer, both
+	 * reloaded above from trusted values.
+	 */
+	csrr	t0, mepc
+	sw	t0, ESF_MEPC(sp)
+	la	t0, z_syscall_table
+	slli	t1, a7, 2
+	add	t0, t0, t1
+	lw	t0, 0(t0)
+	csrsi	mstatus, MSTATUS_MIE	/* system calls are preemptible */
+	jalr	t0
+
+	li	t0, MSTATUS_MPIE	/* interrupts off; mret returns to user mode */
+	csrw	mstatus, t0
+	lw	t0, ESF_MEPC(sp)
+	addi	t0, t0, 4
+	csrw	mepc, t0
+	addi	t0, sp, ESF_SIZE
+	csrw	mscratch, t0
+	lui	t0, %tprel_hi(z_tls_user_mode)	/* relaxed away by the linker */
+	add	t0, t0, tp, %tprel_add(z_tls_user_mode)
+	li	t1, 1
+	sb	t1, %tprel_lo(z_tls_user_mode)(t0)
+	li	ra, 0
+	li	t0, 0
+	li	t1, 0
+	li	t2, 0
+	li	t3, 0
+	li	t4, 0
+	li	t5, 0
+	li	t6, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a5, 0
+	li	a6, 0
+	li	a7, 0
+	lw	sp, ESF_SP(sp)
+	mret
 #endif
 
 save_common:

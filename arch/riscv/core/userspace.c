@@ -44,13 +44,14 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	CODE_UNREACHABLE;
 }
 
-/* ecall from user mode: a7 holds the call ID, a0-a5 the argument words. */
+/*
+ * The slow path of an ecall from user mode (isr.S handles valid IDs itself):
+ * a7 holds the call ID, a0-a5 the argument words.
+ */
 void z_riscv_syscall(struct arch_esf *esf)
 {
-	struct k_thread *t = _current;
 	uintptr_t id = esf->a7;
 
-	t->userspace.syscall_frame = esf;
 	if (id == RV_ECALL_RUNTIME_EXCEPT) {
 		/* k_oops()/k_panic() in user mode: the thread's own fatal error. */
 		unsigned int reason = (unsigned int)esf->a0;
@@ -69,12 +70,13 @@ void z_riscv_syscall(struct arch_esf *esf)
 	esf->a0 = (unsigned long)ret;
 	esf->a1 = (unsigned long)(ret >> 32);
 	esf->mepc += 4;
-	t->userspace.syscall_frame = NULL;
 }
 
 FUNC_NORETURN void z_syscall_oops(void)
 {
-	z_fatal_error(K_ERR_KERNEL_OOPS, _current->userspace.syscall_frame);
+	/* The system call's frame sits at the top of the thread's privileged stack. */
+	z_fatal_error(K_ERR_KERNEL_OOPS,
+		      (struct arch_esf *)(_current->userspace.priv_stack_top - ESF_SIZE));
 	CODE_UNREACHABLE;
 }
 
