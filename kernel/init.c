@@ -40,10 +40,10 @@ static void run_init_level(enum init_level level)
 static void init_static_threads(void)
 {
 	STRUCT_SECTION_FOREACH(_static_thread_data, d) {
-		k_thread_create(d->init_thread, d->init_stack, d->init_stack_size, d->init_entry,
+		z_impl_k_thread_create(d->init_thread, d->init_stack, d->init_stack_size, d->init_entry,
 				d->init_p1, d->init_p2, d->init_p3, d->init_prio, d->init_options,
 				K_FOREVER);
-		k_thread_name_set(d->init_thread, d->init_name);
+		z_impl_k_thread_name_set(d->init_thread, d->init_name);
 	}
 #ifdef CONFIG_USERSPACE
 	z_object_static_grants_apply();
@@ -99,11 +99,11 @@ FUNC_NORETURN void z_cstart(void)
 
 	z_setup_new_thread(&z_idle_thread, z_idle_stack, K_KERNEL_STACK_SIZEOF(z_idle_stack),
 			   idle_thread_entry, NULL, NULL, NULL, K_IDLE_PRIO, K_ESSENTIAL);
-	k_thread_name_set(&z_idle_thread, "idle");
+	z_impl_k_thread_name_set(&z_idle_thread, "idle");
 	_current_cpu->idle_thread = &z_idle_thread;
 	z_setup_new_thread(&z_main_thread, z_main_stack, K_KERNEL_STACK_SIZEOF(z_main_stack),
 			   main_thread_entry, NULL, NULL, NULL, CONFIG_MAIN_THREAD_PRIORITY, 0);
-	k_thread_name_set(&z_main_thread, "main");
+	z_impl_k_thread_name_set(&z_main_thread, "main");
 
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 

@@ -9,6 +9,34 @@
 #include <arch_interface.h>
 #include <breeze/sys/console.h>
 
+bool z_syscall_fail(const char *func, int line)
+{
+	printk("system call check failed in %s, line %d\n", func, line);
+	return true;
+}
+
+bool z_syscall_mem_check(const void *ptr, size_t size, bool write, const char *func, int line)
+{
+	if (arch_buffer_validate(ptr, size, write) == 0) {
+		return false;
+	}
+	printk("buffer %p (%u bytes) not %s by the caller\n", ptr, (unsigned int)size,
+	       write ? "writable" : "readable");
+	return z_syscall_fail(func, line);
+}
+
+bool z_syscall_obj_check(const void *ptr, enum k_objects otype, enum _obj_init_check init,
+			 const char *func, int line)
+{
+	int ret = k_object_validate(k_object_find(ptr), otype, init);
+
+	if (ret == 0) {
+		return false;
+	}
+	printk("object %p refused (%d)\n", ptr, ret);
+	return z_syscall_fail(func, line);
+}
+
 int k_usermode_from_copy(void *dst, const void *src, size_t size)
 {
 	if (arch_buffer_validate(src, size, false) != 0) {

@@ -36,7 +36,7 @@ FUNC_NORETURN void z_thread_entry(k_thread_entry_t entry, void *p1, void *p2, vo
 	}
 #endif
 	entry(p1, p2, p3);
-	k_thread_abort(k_current_get());
+	z_impl_k_thread_abort(_current);
 	CODE_UNREACHABLE;
 }
 
@@ -66,7 +66,7 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay)
 {
 	if (K_TIMEOUT_EQ(delay, K_NO_WAIT)) {
-		k_thread_start(t);
+		z_impl_k_thread_start(t);
 	} else if (!K_TIMEOUT_EQ(delay, K_FOREVER)) {
 		k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -192,7 +192,7 @@ void z_impl_k_thread_priority_set(k_tid_t t, int prio)
 int32_t z_tick_sleep(k_ticks_t ticks)
 {
 	if (ticks == 0) {
-		k_yield();
+		z_impl_k_yield();
 		return 0;
 	}
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
@@ -214,7 +214,7 @@ int32_t z_tick_sleep(k_ticks_t ticks)
 int32_t z_impl_k_sleep(k_timeout_t timeout)
 {
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
-		k_thread_suspend(_current);
+		z_impl_k_thread_suspend(_current);
 		return (int32_t)K_TICKS_FOREVER;
 	}
 	int32_t left_cyc = z_tick_sleep(timeout.ticks);

@@ -40,17 +40,18 @@ FUNC_NORETURN void z_syscall_oops(void);
 		}                         \
 	} while (false)
 
-#define K_SYSCALL_VERIFY_MSG(expr, fmt, ...)                                                   \
-	({                                                                                     \
-		bool _ok = (expr);                                                             \
-		if (!_ok) {                                                                    \
-			printk("syscall check failed in %s:%d: " fmt "\n", __func__, __LINE__, \
-			       ##__VA_ARGS__);                                                 \
-		}                                                                              \
-		!_ok;                                                                          \
-	})
+/*
+ * Out of line, so that each check costs a call rather than a format string:
+ * they print what failed and where, and return true (the check failed).
+ */
+bool z_syscall_fail(const char *func, int line);
+bool z_syscall_mem_check(const void *ptr, size_t size, bool write, const char *func, int line);
+bool z_syscall_obj_check(const void *ptr, enum k_objects otype, enum _obj_init_check init,
+			 const char *func, int line);
 
-#define K_SYSCALL_VERIFY(expr) K_SYSCALL_VERIFY_MSG(expr, "%s", #expr)
+/* The message arguments are accepted for Zephyr compatibility; the report gives the line. */
+#define K_SYSCALL_VERIFY_MSG(expr, fmt, ...) (!(expr) && z_syscall_fail(__func__, __LINE__))
+#define K_SYSCALL_VERIFY(expr)               K_SYSCALL_VERIFY_MSG(expr, "")
 
 /*
  * 0 when [addr, addr + size) lies inside one region the current thread may
@@ -60,34 +61,27 @@ FUNC_NORETURN void z_syscall_oops(void);
  */
 int arch_buffer_validate(const void *addr, size_t size, bool write);
 
-#define K_SYSCALL_MEMORY(ptr, size, write)                                                    \
-	K_SYSCALL_VERIFY_MSG(arch_buffer_validate((const void *)(ptr), (size), (write)) == 0, \
-			     "%s %p (%u bytes) is not %s by the caller", #ptr,                \
-			     (const void *)(ptr), (unsigned int)(size),                       \
-			     (write) ? "writable" : "readable")
+#define K_SYSCALL_MEMORY(ptr, size, write)                                                     \
+	z_syscall_mem_check((const void *)(ptr), (size), (write), __func__, __LINE__)
 #define K_SYSCALL_MEMORY_READ(ptr, size)  K_SYSCALL_MEMORY(ptr, size, false)
 #define K_SYSCALL_MEMORY_WRITE(ptr, size) K_SYSCALL_MEMORY(ptr, size, true)
 
 /* Arrays: nmemb * size must not overflow either. */
-#define K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, write)                             \
-	({                                                                          \
-		size_t _bytes;                                                      \
-		__builtin_mul_overflow((size_t)(nmemb), (size_t)(size), &_bytes)    \
-		    ? K_SYSCALL_VERIFY_MSG(false, "%s: array size overflows", #ptr) \
-		    : K_SYSCALL_MEMORY(ptr, _bytes, write);                         \
+#define K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, write)                                        \
+	({                                                                                     \
+		size_t _bytes;                                                                 \
+		__builtin_mul_overflow((size_t)(nmemb), (size_t)(size), &_bytes)               \
+			? z_syscall_fail(__func__, __LINE__)                                   \
+			: K_SYSCALL_MEMORY(ptr, _bytes, write);                                \
 	})
-#define K_SYSCALL_MEMORY_ARRAY_READ(ptr, nmemb, size) \
+#define K_SYSCALL_MEMORY_ARRAY_READ(ptr, nmemb, size)                                          \
 	K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, false)
-#define K_SYSCALL_MEMORY_ARRAY_WRITE(ptr, nmemb, size) \
+#define K_SYSCALL_MEMORY_ARRAY_WRITE(ptr, nmemb, size)                                         \
 	K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, true)
 
 /* Object checks: type, permission, and initialisation state. */
-#define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                     \
-	({                                                                                       \
-		int _r = k_object_validate(k_object_find(ptr), (type), (init));                  \
-		K_SYSCALL_VERIFY_MSG(_r == 0, "object %p (%s) refused: %d", (const void *)(ptr), \
-				     #type, _r);                                                 \
-	})
+#define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                   \
+	z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__)
 #define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)
 #define K_SYSCALL_OBJ_INIT(ptr, type)       Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_ANY)
 #define K_SYSCALL_OBJ_NEVER_INIT(ptr, type) Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_FALSE)
