@@ -17,34 +17,16 @@
 #include <mem_domain_internal.h>
 #include <kuser.h>
 
-static struct z_object registry[CONFIG_MAX_KERNEL_OBJECTS];
+struct z_object z_object_registry[CONFIG_MAX_KERNEL_OBJECTS];
+#define registry z_object_registry
 static struct k_spinlock obj_lock;
 
 /* Permission indexes of live threads; bit set = taken. */
 static uint32_t thread_index_used[Z_PERM_WORDS];
 
-extern char __data_region_start[];
-extern char _end[];
-
-static bool in_kernel_ram(const void *obj)
-{
-	uintptr_t p = (uintptr_t)obj;
-
-	return p >= (uintptr_t)__data_region_start &&
-	       p <= (uintptr_t)_end - sizeof(struct z_object_hdr) && (p & 3U) == 0U;
-}
-
 struct z_object *k_object_find(const void *obj)
 {
-	if (!in_kernel_ram(obj)) {
-		return NULL;
-	}
-	uint32_t idx = ((const struct z_object_hdr *)obj)->idx;
-
-	if (idx == 0U || idx >= CONFIG_MAX_KERNEL_OBJECTS || registry[idx].obj != obj) {
-		return NULL;
-	}
-	return &registry[idx];
+	return z_object_find_inline(obj);
 }
 
 static unsigned int perm_index(const struct k_thread *t)

@@ -36,7 +36,32 @@ enum _obj_init_check {
 	_OBJ_INIT_ANY,
 };
 
-/* Registry slot of @obj, or NULL if @obj is not a registered kernel object. O(1). */
+extern struct z_object z_object_registry[CONFIG_MAX_KERNEL_OBJECTS];
+extern char __data_region_start[];
+extern char _end[];
+
+/*
+ * Registry slot of @obj, or NULL if @obj is not a registered kernel object.
+ * O(1): the pointer must lie in kernel RAM, aligned, and the slot its header
+ * names must point back at it. Reading the header of any such address is
+ * harmless; only the back pointer decides.
+ */
+static ALWAYS_INLINE struct z_object *z_object_find_inline(const void *obj)
+{
+	uintptr_t p = (uintptr_t)obj;
+
+	if ((p & 3U) != 0U || p < (uintptr_t)__data_region_start ||
+	    p > (uintptr_t)_end - sizeof(struct z_object_hdr)) {
+		return NULL;
+	}
+	uint32_t idx = ((const struct z_object_hdr *)obj)->idx;
+
+	if (idx == 0U || idx >= CONFIG_MAX_KERNEL_OBJECTS || z_object_registry[idx].obj != obj) {
+		return NULL;
+	}
+	return &z_object_registry[idx];
+}
+
 struct z_object *k_object_find(const void *obj);
 
 /*
@@ -46,6 +71,23 @@ struct z_object *k_object_find(const void *obj);
  * _OBJ_INIT_FALSE).
  */
 int k_object_validate(struct z_object *ko, enum k_objects otype, enum _obj_init_check init);
+
+/* The common case of k_object_validate(), inline: true when the caller may use @obj. */
+static ALWAYS_INLINE bool z_object_usable(const void *obj, enum k_objects otype,
+					  enum _obj_init_check init, const struct k_thread *t)
+{
+	const struct z_object *ko = z_object_find_inline(obj);
+
+	if (ko == NULL || ko->type != otype) {
+		return false;
+	}
+	unsigned int i = t->userspace.perm_index;
+
+	if ((ko->perms[i / 32U] & BIT(i % 32U)) == 0U && (ko->flags & K_OBJ_FLAG_PUBLIC) == 0U) {
+		return false;
+	}
+	return init != _OBJ_INIT_TRUE || ko->state == Z_OBJ_INITIALIZED;
+}
 
 /* Enter @obj in the registry as @otype (supervisor). NULL when the registry is full. */
 struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flags);

@@ -79,9 +79,12 @@ int arch_buffer_validate(const void *addr, size_t size, bool write);
 #define K_SYSCALL_MEMORY_ARRAY_WRITE(ptr, nmemb, size)                                         \
 	K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, true)
 
-/* Object checks: type, permission, and initialisation state. */
+/* Object checks: type, permission, and initialisation state (inline when they pass). */
 #define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                   \
-	z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__)
+	((type) == K_OBJ_ANY || (init) == _OBJ_INIT_FALSE ||                                    \
+			 !z_object_usable((const void *)(ptr), (type), (init), _current)        \
+		 ? z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__) \
+		 : false)
 #define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)
 #define K_SYSCALL_OBJ_INIT(ptr, type)       Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_ANY)
 #define K_SYSCALL_OBJ_NEVER_INIT(ptr, type) Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_FALSE)
