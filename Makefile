@@ -7,7 +7,7 @@ JOBS  ?= 2
 
 APP_BUILD := $(BUILD)/$(subst /,_,$(APP))-$(BOARD)
 
-.PHONY: run test setup build menuconfig debugserver format clean
+.PHONY: run test setup build menuconfig debugserver bench footprint format clean
 
 run: build
 	ninja -C $(APP_BUILD) run
@@ -20,6 +20,14 @@ test: setup
 	cmake -G Ninja -B $(BUILD)/tests -S tests -DBOARD=$(BOARD)
 	ninja -C $(BUILD)/tests -j $(JOBS)
 	cd $(BUILD)/tests && ctest --output-on-failure -j $(JOBS)
+
+# Instruction counts of the hot paths under QEMU -icount, against bench/baseline.json.
+bench: setup
+	/usr/bin/python3 scripts/bench.py --build $(BUILD)/bench --json $(BUILD)/bench/results.json
+
+# Kernel text/data/bss for the minimal and the full configuration, and type sizes.
+footprint: setup
+	/usr/bin/python3 scripts/footprint.py --build $(BUILD)/footprint --json $(BUILD)/footprint/footprint.json
 
 menuconfig: build
 	ninja -C $(APP_BUILD) menuconfig

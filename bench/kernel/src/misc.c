@@ -1,0 +1,72 @@
+/*
+ * Interrupt to thread latency, thread life cycle and memory domain changes.
+ */
+#include <breeze/drivers/clint.h>
+#include "common.h"
+
+static volatile uint32_t raised_at;
+static uint64_t latency_sum;
+K_SEM_DEFINE(irq_sem, 0, 1);
+
+static void soft_isr(const void *arg)
+{
+	ARG_UNUSED(arg);
+	riscv_clint_soft_irq_clear(0);
+	k_sem_give(&irq_sem);
+}
+
+static struct k_thread worker;
+K_THREAD_STACK_DEFINE(worker_stack, 1024);
+
+static void irq_waiter(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	for (int i = 0; i < ITERS; i++) {
+		(void)k_sem_take(&irq_sem, K_FOREVER);
+		latency_sum += bench_instret() - raised_at;
+	}
+}
+
+static void empty(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+}
+
+static uint32_t part_buf[64] __aligned(256);
+K_MEM_PARTITION_DEFINE(extra_part, part_buf, sizeof(part_buf), K_MEM_PARTITION_P_RW_U_RW);
+static struct k_mem_domain bench_domain;
+
+void bench_misc(void)
+{
+	IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, soft_isr, NULL, 0);
+	irq_enable(RISCV_IRQ_MSOFT);
+	k_thread_create(&worker, worker_stack, K_THREAD_STACK_SIZEOF(worker_stack), irq_waiter,
+			NULL, NULL, NULL, -1, 0, K_NO_WAIT);
+	for (int i = 0; i < ITERS; i++) {
+		raised_at = bench_instret();
+		riscv_clint_soft_irq_raise(0);
+	}
+	k_thread_join(&worker, K_FOREVER);
+	bench_report("isr_to_thread", latency_sum, ITERS, 0);
+
+	BENCH_LOOP("thread.create_join.supervisor", ITERS / 10, 0, {
+		k_thread_create(&worker, worker_stack, K_THREAD_STACK_SIZEOF(worker_stack), empty,
+				NULL, NULL, NULL, -1, 0, K_NO_WAIT);
+		k_thread_join(&worker, K_FOREVER);
+	});
+	BENCH_LOOP("thread.create_join.user", ITERS / 10, 0, {
+		k_thread_create(&worker, worker_stack, K_THREAD_STACK_SIZEOF(worker_stack), empty,
+				NULL, NULL, NULL, -1, K_USER, K_NO_WAIT);
+		k_thread_join(&worker, K_FOREVER);
+	});
+
+	k_mem_domain_init(&bench_domain, 0, NULL);
+	BENCH_LOOP("mem_domain.add_remove_partition", ITERS, 0, {
+		(void)k_mem_domain_add_partition(&bench_domain, &extra_part);
+		(void)k_mem_domain_remove_partition(&bench_domain, &extra_part);
+	});
+}
