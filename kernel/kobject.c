@@ -138,6 +138,9 @@ int z_object_init_begin(void *obj, enum k_objects otype, bool reinit)
 	if (atomic_cas(&ko->state, Z_OBJ_UNINITIALIZED, Z_OBJ_INITIALIZING)) {
 		return 0;
 	}
+	if (_current->userspace.initializing == obj) {
+		return 0; /* the *_init an init_once() initialiser calls on its own object */
+	}
 	if (reinit && atomic_cas(&ko->state, Z_OBJ_INITIALIZED, Z_OBJ_INITIALIZING)) {
 		return 0;
 	}
@@ -148,6 +151,9 @@ void z_object_init_end(void *obj, bool ok)
 {
 	struct z_object *ko = k_object_find(obj);
 
+	if (_current->userspace.initializing == obj) {
+		return; /* k_object_init_once() concludes */
+	}
 	if (ko != NULL) {
 		atomic_set(&ko->state, ok ? Z_OBJ_INITIALIZED : Z_OBJ_UNINITIALIZED);
 	}
@@ -168,12 +174,22 @@ int k_object_init_once(void *obj, enum k_objects otype, int (*init)(void *obj, v
 	if (otype == K_OBJ_ANY || otype >= K_OBJ_LAST) {
 		return -EBADF;
 	}
+	struct z_object *ko = k_object_find(obj);
+
+	if (ko != NULL && ko->type != otype) {
+		return -EBADF; /* registered as something else */
+	}
 	int ret = z_object_init_begin(obj, otype, false);
 
 	if (ret != 0) {
 		return ret;
 	}
+	/* The initialiser may call the type's own *_init on @obj (see above). */
+	void *outer = _current->userspace.initializing;
+
+	_current->userspace.initializing = obj;
 	ret = init(obj, arg);
+	_current->userspace.initializing = outer;
 	z_object_init_end(obj, ret == 0);
 	return ret;
 }
@@ -343,14 +359,21 @@ void k_object_free(void *obj)
 
 /* Grants */
 
-void z_impl_k_object_access_grant(const void *object, struct k_thread *thread)
+void z_impl_k_object_access_grant_typed(const void *object, struct k_thread *thread,
+					enum k_objects otype)
 {
 	struct z_object *ko = k_object_find(object);
 
-	__ASSERT(ko != NULL, "%p is not a registered kernel object", object);
-	if (ko != NULL) {
-		z_object_perm_set(ko, thread);
+	if (ko == NULL && otype != K_OBJ_ANY && !z_syscall_in_progress()) {
+		/* A plain variable of a kernel object type, not initialised yet. */
+		ko = z_object_register((void *)object, otype, 0);
 	}
+	if (ko == NULL) {
+		printk("k_object_access_grant: %p is not a kernel object; nothing granted\n",
+		       object);
+		return;
+	}
+	z_object_perm_set(ko, thread);
 }
 
 void k_object_access_revoke(const void *object, struct k_thread *thread)
@@ -389,11 +412,14 @@ void k_object_access_all_grant(const void *object)
 
 /* Verifiers of the object system calls */
 
-void z_vrfy_k_object_access_grant(const void *object, struct k_thread *thread)
+void z_vrfy_k_object_access_grant_typed(const void *object, struct k_thread *thread,
+					enum k_objects otype)
 {
 	K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
-	K_OOPS(k_object_validate(k_object_find(object), K_OBJ_ANY, _OBJ_INIT_ANY) != 0);
-	z_impl_k_object_access_grant(object, thread);
+	/* Only what the caller holds itself; its C type claim is not trusted. */
+	K_OOPS(K_SYSCALL_OBJ_INIT(object, K_OBJ_ANY));
+	ARG_UNUSED(otype);
+	z_impl_k_object_access_grant_typed(object, thread, K_OBJ_ANY);
 }
 
 void z_vrfy_k_object_release(const void *object)
@@ -435,6 +461,12 @@ void z_object_boot_init(void)
 	}
 	STRUCT_SECTION_FOREACH(k_mutex, mutex) {
 		register_static(mutex, K_OBJ_MUTEX);
+	}
+	STRUCT_SECTION_FOREACH(k_msgq, msgq) {
+		register_static(msgq, K_OBJ_MSGQ);
+	}
+	STRUCT_SECTION_FOREACH(k_mem_slab, slab) {
+		register_static(slab, K_OBJ_MEM_SLAB);
 	}
 	STRUCT_SECTION_FOREACH(k_thread, thread) {
 		register_static(thread, K_OBJ_THREAD);

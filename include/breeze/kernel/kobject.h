@@ -27,6 +27,8 @@ enum k_objects {
 	K_OBJ_THREAD_STACK_ELEMENT,
 	K_OBJ_SEM,
 	K_OBJ_MUTEX,
+	K_OBJ_MSGQ,
+	K_OBJ_MEM_SLAB,
 	K_OBJ_LAST
 };
 
@@ -39,8 +41,31 @@ struct z_object_hdr {
 #define Z_OBJECT_HDR      struct z_object_hdr hdr;
 #define Z_OBJECT_HDR_INIT .hdr = { 0 },
 
-/* Grant @thread access to @object; the caller must hold both. */
-__syscall void k_object_access_grant(const void *object, struct k_thread *thread);
+/*
+ * The kernel object type of an expression, from its C type (K_OBJ_ANY when it
+ * is not a kernel object type, e.g. void *).
+ */
+#define Z_OBJ_TYPE_OF(obj)                                                               \
+	_Generic((obj),                                                                  \
+		struct k_thread *: K_OBJ_THREAD,                                         \
+		const struct k_thread *: K_OBJ_THREAD,                                   \
+		struct k_sem *: K_OBJ_SEM,                                               \
+		const struct k_sem *: K_OBJ_SEM,                                         \
+		struct k_mutex *: K_OBJ_MUTEX,                                           \
+		const struct k_mutex *: K_OBJ_MUTEX,                                     \
+		struct z_thread_stack_element *: K_OBJ_THREAD_STACK_ELEMENT,             \
+		default: K_OBJ_ANY)
+
+/*
+ * Grant @thread access to @object; a user caller must hold both. The object's
+ * C type travels along, so that a supervisor can grant a plain variable that
+ * no call has entered in the registry yet (a struct k_thread a user thread will
+ * create a thread on, say): it is registered, uninitialised, on the spot.
+ */
+#define k_object_access_grant(object, thread)                                            \
+	k_object_access_grant_typed((object), (thread), Z_OBJ_TYPE_OF(object))
+__syscall void k_object_access_grant_typed(const void *object, struct k_thread *thread,
+					   enum k_objects otype);
 
 /* Take access to @object away from @thread (supervisor only). */
 void k_object_access_revoke(const void *object, struct k_thread *thread);
@@ -74,13 +99,31 @@ void k_object_free(void *obj);
 int k_object_init_once(void *obj, enum k_objects otype, int (*init)(void *obj, void *arg),
 		       void *arg);
 
-/* Grant @thread each object of the NULL-terminated list (supervisor only). */
-#define k_thread_access_grant(thread, ...)                           \
-	do {                                                         \
-		void *_objs[] = { __VA_ARGS__, NULL };               \
-		for (unsigned int _i = 0; _objs[_i] != NULL; _i++) { \
-			k_object_access_grant(_objs[_i], (thread));  \
-		}                                                    \
+/* Grant @thread each of up to eight objects, typed like k_object_access_grant(). */
+#define k_thread_access_grant(thread, ...)                                               \
+	do {                                                                             \
+		struct k_thread *_t = (thread);                                          \
+		Z_GRANT_EACH(_t, __VA_ARGS__, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END,     \
+			     Z_GRANT_END, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END,         \
+			     Z_GRANT_END);                                               \
+	} while (false)
+#define Z_GRANT_END ((void *)0)
+#define Z_GRANT_ONE(t, o)                                                                \
+	do {                                                                             \
+		if ((const void *)(o) != NULL) {                                         \
+			k_object_access_grant((o), (t));                                 \
+		}                                                                        \
+	} while (false)
+#define Z_GRANT_EACH(t, o1, o2, o3, o4, o5, o6, o7, o8, ...)                             \
+	do {                                                                             \
+		Z_GRANT_ONE(t, o1);                                                      \
+		Z_GRANT_ONE(t, o2);                                                      \
+		Z_GRANT_ONE(t, o3);                                                      \
+		Z_GRANT_ONE(t, o4);                                                      \
+		Z_GRANT_ONE(t, o5);                                                      \
+		Z_GRANT_ONE(t, o6);                                                      \
+		Z_GRANT_ONE(t, o7);                                                      \
+		Z_GRANT_ONE(t, o8);                                                      \
 	} while (false)
 
 #else /* !CONFIG_USERSPACE */
@@ -88,11 +131,7 @@ int k_object_init_once(void *obj, enum k_objects otype, int (*init)(void *obj, v
 #define Z_OBJECT_HDR
 #define Z_OBJECT_HDR_INIT
 
-static inline void k_object_access_grant(const void *object, struct k_thread *thread)
-{
-	ARG_UNUSED(object);
-	ARG_UNUSED(thread);
-}
+#define k_object_access_grant(object, thread) ((void)(object), (void)(thread))
 static inline void k_object_access_revoke(const void *object, struct k_thread *thread)
 {
 	ARG_UNUSED(object);

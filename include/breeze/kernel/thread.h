@@ -60,6 +60,7 @@ struct _thread_userspace {
 	uintptr_t priv_stack_top;   /* kernel stack of the thread's traps */
 	uintptr_t user_stack_start; /* the region user mode may use */
 	size_t user_stack_size;
+	void *initializing;  /* object of the k_object_init_once() in progress */
 	uint8_t perm_index;  /* bit of this thread in object permissions */
 };
 #endif
