@@ -1,0 +1,12 @@
+# The suites pass, and what user threads printed reached the console whole.
+breeze_test(default REGEX
+  "PROJECT EXECUTION SUCCESSFUL"
+  "user printk: -42 breeze 0xbeef k"
+  "user printf: 7\\|   ab\\|5  \\|00001234"
+  "user long line: 0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-end")
+
+# The thread calls again, with the child's thread object a plain static
+# struct k_thread granted before anything was created on it (what Zephyr code
+# does). Fails today: k_object_access_grant() asserts on an object the
+# registry has never seen.
+breeze_test(static_thread_object ARGS -DSTATIC_THREAD_OBJECT=1)
