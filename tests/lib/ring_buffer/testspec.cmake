@@ -1,0 +1,4 @@
+# The ring buffer image as it is, and again with user mode compiled in: then
+# src/user.c also runs a user producer and consumer on a ring in a partition.
+breeze_test(default)
+breeze_test(userspace ARGS -DOVERLAY_CONFIG=${CMAKE_CURRENT_SOURCE_DIR}/userspace.conf)
