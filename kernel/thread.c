@@ -189,7 +189,7 @@ void z_impl_k_thread_priority_set(k_tid_t t, int prio)
 	z_reschedule(key);
 }
 
-int32_t z_tick_sleep(k_ticks_t ticks)
+uint64_t z_tick_sleep(k_ticks_t ticks)
 {
 	if (ticks == 0) {
 		z_impl_k_yield();
@@ -208,7 +208,7 @@ int32_t z_tick_sleep(k_ticks_t ticks)
 		left = to->expiry - now;
 	}
 	k_spin_unlock(&_sched_spinlock, key);
-	return (int32_t)MIN(left, (uint64_t)INT32_MAX);
+	return left;
 }
 
 int32_t z_impl_k_sleep(k_timeout_t timeout)
@@ -217,10 +217,10 @@ int32_t z_impl_k_sleep(k_timeout_t timeout)
 		z_impl_k_thread_suspend(_current);
 		return (int32_t)K_TICKS_FOREVER;
 	}
-	int32_t left_cyc = z_tick_sleep(timeout.ticks);
+	uint64_t left_ms = DIV_ROUND_UP(z_tick_sleep(timeout.ticks) * 1000U,
+					(uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
 
-	return (int32_t)DIV_ROUND_UP((uint64_t)left_cyc * 1000U,
-				     (uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
+	return (int32_t)MIN(left_ms, (uint64_t)INT32_MAX);
 }
 
 int32_t k_msleep(int32_t ms)
@@ -230,21 +230,26 @@ int32_t k_msleep(int32_t ms)
 
 int32_t z_impl_k_usleep(int32_t us)
 {
-	int32_t left_cyc = z_tick_sleep(K_USEC(us).ticks);
+	uint64_t left_us = DIV_ROUND_UP(z_tick_sleep(K_USEC(us).ticks) * 1000000U,
+					(uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
 
-	return (int32_t)DIV_ROUND_UP((uint64_t)left_cyc * 1000000U,
-				     (uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
+	return (int32_t)MIN(left_us, (uint64_t)INT32_MAX);
 }
 
 void z_impl_k_wakeup(k_tid_t t)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
-	if ((t->base.thread_state & _THREAD_SLEEPING) == 0U) {
+	if ((t->base.thread_state & _THREAD_SLEEPING) != 0U) {
+		z_wake_thread(t, 0);
+	} else if (t->base.thread_state == _THREAD_SUSPENDED) {
+		/* k_sleep(K_FOREVER) suspends: a wakeup ends it, as in Zephyr. */
+		t->base.thread_state &= ~_THREAD_SUSPENDED;
+		z_ready_thread_locked(t);
+	} else {
 		k_spin_unlock(&_sched_spinlock, key);
 		return;
 	}
-	z_wake_thread(t, 0);
 	z_reschedule(key);
 }
 
@@ -253,6 +258,9 @@ int z_impl_k_thread_name_set(k_tid_t t, const char *name)
 #ifdef CONFIG_THREAD_NAME
 	if (name == NULL) {
 		return -EINVAL;
+	}
+	if (t == NULL) {
+		t = _current; /* as in Zephyr: NULL names the caller */
 	}
 	strncpy(t->name, name, sizeof(t->name) - 1U);
 	t->name[sizeof(t->name) - 1U] = '\0';

@@ -151,7 +151,9 @@ int z_vrfy_k_thread_name_set(k_tid_t thread, const char *name)
 {
 	char buf[CONFIG_THREAD_MAX_NAME_LEN];
 
-	THREAD_OBJ_CHECK(thread);
+	if (thread != NULL) {
+		THREAD_OBJ_CHECK(thread);
+	}
 	if (name == NULL) {
 		return -EINVAL;
 	}

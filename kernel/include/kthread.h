@@ -22,6 +22,6 @@ void *z_tls_setup(char **stack_top, struct k_thread *t);
 void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay);
 
 /* Sleep for @ticks; returns the cycles left if woken early. */
-int32_t z_tick_sleep(k_ticks_t ticks);
+uint64_t z_tick_sleep(k_ticks_t ticks);
 
 #endif /* BREEZE_KTHREAD_H */
