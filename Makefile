@@ -2,7 +2,7 @@
 # short commands of the README and makes sure the tools are installed first.
 BUILD ?= build
 BOARD ?= qemu_riscv32
-APP   ?= samples/hello
+APP   ?= samples/shared_ringbuf
 JOBS  ?= 2
 
 APP_BUILD := $(BUILD)/$(subst /,_,$(APP))-$(BOARD)
