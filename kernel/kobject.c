@@ -83,12 +83,39 @@ extern char __app_smem_end[];
  * Thread stack objects are the exception, their header being in the
  * privileged part of the stack.
  */
+static size_t object_size(enum k_objects otype)
+{
+	switch (otype) {
+	case K_OBJ_THREAD:
+		return sizeof(struct k_thread);
+	case K_OBJ_SEM:
+		return sizeof(struct k_sem);
+	case K_OBJ_MUTEX:
+		return sizeof(struct k_mutex);
+	default:
+		return sizeof(struct z_stack_hdr);
+	}
+}
+
 static bool in_user_memory(const void *obj, enum k_objects otype)
 {
 	const char *p = obj;
 
 	return (p >= __app_smem_start && p < __app_smem_end) ||
-	       (otype != K_OBJ_THREAD_STACK_ELEMENT && z_stack_is_user_capable(obj));
+	       (otype != K_OBJ_THREAD_STACK_ELEMENT && z_stack_is_user_capable(obj)) ||
+	       z_mem_domain_user_writable(obj, object_size(otype));
+}
+
+bool z_object_any_in_range(uintptr_t start, size_t size)
+{
+	for (unsigned int s = 1; s < CONFIG_MAX_KERNEL_OBJECTS; s++) {
+		uintptr_t o = (uintptr_t)registry[s].obj;
+
+		if (o != 0U && o < start + size && start < o + object_size(registry[s].type)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flags)
@@ -359,9 +386,26 @@ void k_object_free(void *obj)
 
 /* Grants */
 
+/*
+ * A thread's permission index belongs to it only while it lives: granting to
+ * (or revoking from) a dead or never started thread object would reach
+ * whichever thread holds that index now.
+ */
+static bool thread_alive(const struct k_thread *t)
+{
+	const struct z_object *tko = k_object_find(t);
+
+	return tko != NULL && tko->type == K_OBJ_THREAD && tko->state == Z_OBJ_INITIALIZED;
+}
+
 void z_impl_k_object_access_grant_typed(const void *object, struct k_thread *thread,
 					enum k_objects otype)
 {
+	if (!thread_alive(thread)) {
+		printk("k_object_access_grant: thread %p has no life; nothing granted\n",
+		       (void *)thread);
+		return;
+	}
 	struct z_object *ko = k_object_find(object);
 
 	if (ko == NULL && otype != K_OBJ_ANY && !z_syscall_in_progress()) {
@@ -380,7 +424,7 @@ void k_object_access_revoke(const void *object, struct k_thread *thread)
 {
 	struct z_object *ko = k_object_find(object);
 
-	if (ko != NULL) {
+	if (ko != NULL && thread_alive(thread)) {
 		z_object_perm_clear(ko, thread);
 	}
 }
@@ -415,7 +459,7 @@ void k_object_access_all_grant(const void *object)
 void z_vrfy_k_object_access_grant_typed(const void *object, struct k_thread *thread,
 					enum k_objects otype)
 {
-	K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
+	K_OOPS(K_SYSCALL_OBJ(thread, K_OBJ_THREAD)); /* a live thread the caller holds */
 	/* Only what the caller holds itself; its C type claim is not trusted. */
 	K_OOPS(K_SYSCALL_OBJ_INIT(object, K_OBJ_ANY));
 	ARG_UNUSED(otype);

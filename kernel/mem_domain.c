@@ -19,6 +19,34 @@ struct k_mem_domain k_mem_domain_default;
 
 static struct k_spinlock domain_lock;
 
+/* Every initialised domain: consulted when a kernel object is registered. */
+static sys_dlist_t domains = SYS_DLIST_STATIC_INIT(&domains);
+
+static bool overlap_range(uintptr_t a, size_t asz, uintptr_t b, size_t bsz)
+{
+	return a < b + bsz && b < a + asz;
+}
+
+bool z_mem_domain_user_writable(const void *addr, size_t size)
+{
+	sys_dnode_t *n;
+	bool hit = false;
+	k_spinlock_key_t key = k_spin_lock(&domain_lock);
+
+	SYS_DLIST_FOR_EACH_NODE(&domains, n) {
+		const struct k_mem_domain *d = CONTAINER_OF(n, struct k_mem_domain, node);
+
+		for (unsigned int i = 0; i < d->num_partitions && !hit; i++) {
+			const struct k_mem_partition *p = &d->partitions[i];
+
+			hit = K_MEM_PARTITION_IS_WRITABLE(p->attr) &&
+			      overlap_range(p->start, p->size, (uintptr_t)addr, size);
+		}
+	}
+	k_spin_unlock(&domain_lock, key);
+	return hit;
+}
+
 static int check_partition(const struct k_mem_partition *part)
 {
 	if (part == NULL || part->size == 0U) {
@@ -70,7 +98,12 @@ static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const
 	if (ret != 0) {
 		return ret;
 	}
-	*domain = next;
+	memcpy(&domain->arch, &next.arch, sizeof(next.arch));
+	memcpy(domain->partitions, next.partitions, sizeof(next.partitions));
+	domain->num_partitions = next.num_partitions;
+	if (!sys_dnode_is_linked(&domain->node)) {
+		sys_dlist_append(&domains, &domain->node);
+	}
 	/* Called from an ISR that interrupted a member: it returns to the new image. */
 	if (_current->userspace.domain == domain && (_current->base.user_options & K_USER) != 0U) {
 		arch_mem_domain_thread_load(_current);

@@ -4,8 +4,9 @@
  * owner_orig_prio is the owner's priority when it took the mutex; the owner
  * may run boosted above it while a more urgent thread waits. On unlock the
  * owner returns to owner_orig_prio and the mutex passes directly to the most
- * urgent waiter. When a waiter times out, the owner's boost is recomputed from
- * the waiters that remain.
+ * urgent waiter. When a waiter gives up (timeout, abort), the owner's boost is
+ * recomputed from the waiters that remain at that very moment, not when the
+ * waiter next runs: an owner that keeps the CPU must not keep a stale boost.
  */
 #include <ksched.h>
 #include <kobject_init.h>
@@ -41,6 +42,14 @@ static int inherited_prio(struct k_mutex *mutex)
 	return prio;
 }
 
+void z_mutex_waiter_gone_locked(struct k_mutex *mutex)
+{
+	/* The owner keeps only the boost the remaining waiters justify. */
+	if (mutex->owner != NULL) {
+		z_thread_prio_set_locked(mutex->owner, inherited_prio(mutex));
+	}
+}
+
 int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 {
 	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
@@ -60,22 +69,15 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EBUSY;
 	}
-	if (IS_ENABLED(CONFIG_PRIORITY_INHERITANCE) && cur->base.prio < mutex->owner->base.prio) {
+#ifdef CONFIG_PRIORITY_INHERITANCE
+	if (cur->base.prio < mutex->owner->base.prio) {
 		z_thread_prio_set_locked(mutex->owner, cur->base.prio);
 	}
-
-	int ret = z_pend_curr(key, &mutex->wait_q, timeout);
-
-	if (ret == 0) {
-		return 0; /* the unlocking thread made us the owner */
-	}
-	/* Timed out: the owner keeps only the boost the remaining waiters justify. */
-	key = k_spin_lock(&_sched_spinlock);
-	if (mutex->owner != NULL) {
-		z_thread_prio_set_locked(mutex->owner, inherited_prio(mutex));
-	}
-	z_reschedule(key);
-	return ret;
+	/* If it gives up (timeout, abort), z_mutex_waiter_gone_locked() unboosts. */
+	cur->base.pend_mutex = mutex;
+#endif
+	/* 0: the unlocking thread made us the owner; -EAGAIN; -EOWNERDEAD. */
+	return z_pend_curr(key, &mutex->wait_q, timeout);
 }
 
 int z_impl_k_mutex_unlock(struct k_mutex *mutex)

@@ -169,6 +169,21 @@ void z_sched_isr_exit(void)
 	k_spin_unlock(&_sched_spinlock, key);
 }
 
+/* A thread leaves a wait queue without being woken by the object. */
+static void unpend_abandoned(struct k_thread *t)
+{
+	sys_dlist_remove(&t->base.qnode);
+	t->base.pended_on = NULL;
+#ifdef CONFIG_PRIORITY_INHERITANCE
+	if (t->base.pend_mutex != NULL) {
+		struct k_mutex *mutex = t->base.pend_mutex;
+
+		t->base.pend_mutex = NULL;
+		z_mutex_waiter_gone_locked(mutex);
+	}
+#endif
+}
+
 /* Wait queues */
 
 static void waitq_insert(_wait_q_t *wq, struct k_thread *t)
@@ -199,8 +214,8 @@ static void thread_timeout(struct _timeout *to)
 	struct k_thread *t = CONTAINER_OF(to, struct k_thread, base.timeout);
 
 	if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
-		sys_dlist_remove(&t->base.qnode);
-		t->base.pended_on = NULL;
+		t->base.thread_state &= ~_THREAD_PENDING;
+		unpend_abandoned(t);
 	}
 	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_SLEEPING);
 	z_ready_thread_locked(t);
@@ -231,6 +246,9 @@ void z_wake_thread(struct k_thread *t, int retval)
 		sys_dlist_remove(&t->base.qnode);
 		t->base.pended_on = NULL;
 	}
+#ifdef CONFIG_PRIORITY_INHERITANCE
+	t->base.pend_mutex = NULL;
+#endif
 	(void)z_abort_timeout(&t->base.timeout);
 	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_SLEEPING);
 	t->base.swap_retval = retval;
@@ -279,8 +297,8 @@ void z_thread_halt_locked(struct k_thread *t)
 {
 	z_dequeue_thread_locked(t);
 	if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
-		sys_dlist_remove(&t->base.qnode);
-		t->base.pended_on = NULL;
+		t->base.thread_state &= ~_THREAD_PENDING;
+		unpend_abandoned(t);
 	}
 	(void)z_abort_timeout(&t->base.timeout);
 	t->base.thread_state = _THREAD_DEAD;

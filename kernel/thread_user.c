@@ -44,10 +44,12 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 	int ret = z_syscall_in_progress() ? 0 : z_object_init_begin(t, K_OBJ_THREAD, true);
 
 	if (ret == 0) {
-		z_object_init_end(t, true);
 		ret = z_thread_perms_init(t, creator, inherit);
+		/* Initialised only with an index of its own; else never startable. */
+		z_object_init_end(t, ret == 0);
 	}
 	if (ret != 0) {
+		t->base.thread_state = _THREAD_DEAD;
 		printk("thread %p: no kernel object slot or thread index left (%d): raise "
 		       "CONFIG_MAX_KERNEL_OBJECTS / CONFIG_MAX_THREADS\n",
 		       (void *)t, ret);
@@ -142,8 +144,15 @@ void z_vrfy_k_thread_abort(k_tid_t thread)
 
 int z_vrfy_k_thread_join(struct k_thread *thread, k_timeout_t timeout)
 {
-	/* A dead thread's object is uninitialised again but may still be joined. */
+	/*
+	 * A dead thread's object is uninitialised again but may still be
+	 * joined; so may one that never held a thread (nothing to wait for).
+	 */
 	K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
+	if (k_object_find(thread)->state != Z_OBJ_INITIALIZED &&
+	    (thread->base.thread_state & _THREAD_DEAD) == 0U) {
+		return 0;
+	}
 	return z_impl_k_thread_join(thread, timeout);
 }
 

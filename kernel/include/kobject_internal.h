@@ -116,6 +116,9 @@ int z_thread_perms_init(struct k_thread *t, struct k_thread *parent, bool inheri
 /* A thread ended: drop every grant it held, free what it alone held, release its index. */
 void z_thread_perms_release(struct k_thread *t);
 
+/* True if a registered kernel object lies (even partly) in [start, start + size). */
+bool z_object_any_in_range(uintptr_t start, size_t size);
+
 /* Call fn(obj, arg) for every registered object of @otype. */
 void z_object_foreach(enum k_objects otype, void (*fn)(void *obj, void *arg), void *arg);
 

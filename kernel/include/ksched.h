@@ -76,6 +76,12 @@ void z_sched_isr_exit(void);
 /* End @t: out of every queue, timeout cancelled, joiners woken. */
 void z_thread_halt_locked(struct k_thread *t);
 
+/*
+ * A waiter left @mutex's queue without getting it (timeout, abort): the
+ * owner's inherited priority is recomputed at once.
+ */
+void z_mutex_waiter_gone_locked(struct k_mutex *mutex);
+
 /* Time slicing: restart the current thread's slice. */
 void z_slice_reset_locked(void);
 

@@ -7,6 +7,9 @@
 
 #include <breeze/kernel.h>
 
+/* True if some domain gives user mode write access to part of [addr, addr + size). */
+bool z_mem_domain_user_writable(const void *addr, size_t size);
+
 /* Put @t in @domain / take it out of its domain. */
 void z_mem_domain_thread_add(struct k_mem_domain *domain, struct k_thread *t);
 void z_mem_domain_thread_remove(struct k_thread *t);

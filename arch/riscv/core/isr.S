@@ -75,6 +75,7 @@ from_user:
 	 */
 	csrr	t0, mepc
 	sw	t0, ESF_MEPC(sp)
+	sw	ra, ESF_RA(sp)		/* for a fault report */
 	la	t0, z_syscall_table
 	slli	t1, a7, 2
 	add	t0, t0, t1

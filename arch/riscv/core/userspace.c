@@ -53,10 +53,14 @@ void z_riscv_syscall(struct arch_esf *esf)
 	uintptr_t id = esf->a7;
 
 	if (id == RV_ECALL_RUNTIME_EXCEPT) {
-		/* k_oops()/k_panic() in user mode: the thread's own fatal error. */
+		/*
+		 * k_oops()/k_panic() in user mode: the thread's own fatal error.
+		 * User code cannot claim a kernel panic or a CPU exception: all
+		 * it can raise is an oops, or a stack check failure.
+		 */
 		unsigned int reason = (unsigned int)esf->a0;
 
-		z_fatal_error(reason <= K_ERR_KERNEL_PANIC ? reason : K_ERR_KERNEL_OOPS, esf);
+		z_fatal_error(reason == K_ERR_STACK_CHK_FAIL ? reason : K_ERR_KERNEL_OOPS, esf);
 	}
 	if (id >= K_SYSCALL_LIMIT) {
 		printk("system call %lu does not exist\n", (unsigned long)id);
@@ -75,8 +79,11 @@ void z_riscv_syscall(struct arch_esf *esf)
 FUNC_NORETURN void z_syscall_oops(void)
 {
 	/* The system call's frame sits at the top of the thread's privileged stack. */
-	z_fatal_error(K_ERR_KERNEL_OOPS,
-		      (struct arch_esf *)(_current->userspace.priv_stack_top - ESF_SIZE));
+	struct arch_esf *esf = (struct arch_esf *)(_current->userspace.priv_stack_top - ESF_SIZE);
+
+	esf->mcause = RV_EXC_ECALL_U; /* the fast path records only what it needs */
+	esf->mtval = 0;
+	z_fatal_error(K_ERR_KERNEL_OOPS, esf);
 	CODE_UNREACHABLE;
 }
 

@@ -43,6 +43,9 @@ struct _thread_base {
 	int8_t prio;
 	uint8_t sched_locked; /* k_sched_lock() nesting */
 	int swap_retval;      /* what the blocking call returns when woken */
+#ifdef CONFIG_PRIORITY_INHERITANCE
+	struct k_mutex *pend_mutex; /* the mutex it waits for, whose owner it may boost */
+#endif
 	struct _timeout timeout;
 };
 
