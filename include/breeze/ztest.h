@@ -1,15 +1,19 @@
 /*
  * ztest-compatible test harness: suites, tests and the calls a test makes.
  *
- * A suite is declared once with ZTEST_SUITE() and its tests with ZTEST() or
- * ZTEST_F(), in any file. Both are registered in read-only iterable sections
- * (no central list); the linker sorts them by name, so suites run in name
- * order and the tests of a suite in the order of their names, as in Zephyr.
- * The harness provides main(): it runs every suite whose predicate holds and
- * each test body in a fresh thread, prints one line per test and a summary,
- * and ends the run with sys_exit(0) when nothing failed, sys_exit(1) otherwise.
+ * A suite is declared once with ZTEST_SUITE() and its tests with ZTEST(),
+ * ZTEST_F(), ZTEST_USER() or ZTEST_USER_F(), in any file. Both are
+ * registered in read-only iterable sections (no central list); the linker
+ * sorts them by name, so suites run in name order and the tests of a suite in
+ * the order of their names, as in Zephyr. The harness provides main(): it
+ * runs every suite whose predicate holds and each test body in a fresh
+ * thread, prints one line per test and a summary, and ends the run with
+ * sys_exit(0) when nothing failed, sys_exit(1) otherwise.
  *
  * Assertions are in <breeze/ztest_assert.h> (included here).
+ *
+ * User mode (CONFIG_USERSPACE): ZTEST_USER() and ZTEST_USER_F() bodies run
+ * unprivileged; see "Tests in user mode" below for what they can reach.
  */
 #ifndef BREEZE_ZTEST_H
 #define BREEZE_ZTEST_H
@@ -18,6 +22,9 @@
 #include <stdint.h>
 #include <breeze/kernel.h>
 #include <breeze/sys/iterable_sections.h>
+#ifdef CONFIG_USERSPACE
+#include <breeze/app_memory/app_memdomain.h>
+#endif
 
 /* Outcome counts of one suite; mutable, so kept in RAM apart from the node. */
 struct ztest_suite_stats {
@@ -30,7 +37,7 @@ struct ztest_suite_node {
 	const char *name;
 	/* Run the suite only if this returns true (NULL: always). */
 	bool (*predicate)(const void *global_state);
-	/* Once before the first test; returns the fixture handed to the others. */
+	/* Once before the first test, in the suite's thread; returns the fixture. */
 	void *(*setup)(void);
 	void (*before)(void *fixture); /* before each test, in the test's thread */
 	void (*after)(void *fixture);  /* after each test */
@@ -42,6 +49,7 @@ struct ztest_unit_test {
 	const struct ztest_suite_node *suite;
 	const char *name;
 	void (*test)(void *fixture);
+	uint32_t thread_options; /* K_USER for a user-mode body, else 0 */
 };
 
 /*
@@ -66,7 +74,7 @@ struct ztest_unit_test {
  * which is what gives the by-name order. The body is the function
  * <suite>_<test>, as in Zephyr.
  */
-#define Z_ZTEST_REGISTER(suite_name, test_name)                                                  \
+#define Z_ZTEST_REGISTER(suite_name, test_name, options)                                         \
 	extern const struct ztest_suite_node z_ztest_suite_node_##suite_name;                    \
 	static void z_ztest_run_##suite_name##_##test_name(void *fixture);                       \
 	static const STRUCT_SECTION_ITERABLE(ztest_unit_test,                                    \
@@ -74,11 +82,11 @@ struct ztest_unit_test {
 		.suite = &z_ztest_suite_node_##suite_name,                                       \
 		.name = #test_name,                                                              \
 		.test = z_ztest_run_##suite_name##_##test_name,                                  \
+		.thread_options = (options),                                                     \
 	}
 
-/* ZTEST(suite, test) { body } */
-#define ZTEST(suite_name, test_name)                                      \
-	Z_ZTEST_REGISTER(suite_name, test_name);                          \
+#define Z_ZTEST(suite_name, test_name, options)                           \
+	Z_ZTEST_REGISTER(suite_name, test_name, options);                 \
 	static void suite_name##_##test_name(void);                       \
 	static void z_ztest_run_##suite_name##_##test_name(void *fixture) \
 	{                                                                 \
@@ -87,15 +95,82 @@ struct ztest_unit_test {
 	}                                                                 \
 	static void suite_name##_##test_name(void)
 
-/* ZTEST_F(suite, test) { body }: the body sees `struct <suite>_fixture *fixture`. */
-#define ZTEST_F(suite_name, test_name)                                              \
-	Z_ZTEST_REGISTER(suite_name, test_name);                                    \
+#define Z_ZTEST_F(suite_name, test_name, options)                                   \
+	Z_ZTEST_REGISTER(suite_name, test_name, options);                           \
 	static void suite_name##_##test_name(struct suite_name##_fixture *fixture); \
 	static void z_ztest_run_##suite_name##_##test_name(void *fixture)           \
 	{                                                                           \
 		suite_name##_##test_name((struct suite_name##_fixture *)fixture);   \
 	}                                                                           \
 	static void suite_name##_##test_name(struct suite_name##_fixture *fixture)
+
+/* ZTEST(suite, test) { body } */
+#define ZTEST(suite_name, test_name) Z_ZTEST(suite_name, test_name, 0)
+
+/* ZTEST_F(suite, test) { body }: the body sees `struct <suite>_fixture *fixture`. */
+#define ZTEST_F(suite_name, test_name) Z_ZTEST_F(suite_name, test_name, 0)
+
+/*
+ * Tests in user mode.
+ *
+ * ZTEST_USER(suite, test) and ZTEST_USER_F(suite, test) are ZTEST() and
+ * ZTEST_F() whose body runs in user mode: the suite's before() runs first, in
+ * supervisor mode, in the test's thread, which then drops to user mode
+ * (k_thread_user_mode_enter(): K_USER, keeping its grants) for the body.
+ * Without CONFIG_USERSPACE they are plain ZTEST() and ZTEST_F(), as in Zephyr.
+ * after() and teardown() always run in supervisor mode.
+ *
+ * Memory: the harness adds ztest_mem_partition to k_mem_domain_default before
+ * the first suite, so every thread of the default domain (the test threads,
+ * and the threads they create unless moved to another domain) can read and
+ * write the variables declared ZTEST_BMEM (zeroed at boot) or ZTEST_DMEM
+ * (initialised at boot). Everything else in RAM, such as a plain static
+ * variable, is out of a user thread's reach: touching it is a fatal error.
+ * The harness keeps the state a check needs (test result, fault expectation)
+ * in that partition, so zassert_*(), ztest_test_fail() and the other calls
+ * work from user threads of the default domain; a thread placed in another
+ * domain that checks anything needs ztest_mem_partition in that domain too.
+ * The fixture that setup() returns is handed to ZTEST_USER_F bodies as is:
+ * it must be ZTEST_DMEM or ZTEST_BMEM memory for them to use it.
+ *
+ * Kernel objects: a user body needs grants for every kernel object it uses
+ * (semaphores, mutexes, threads, stacks). The rule:
+ *   - setup() runs in the suite's thread; each test's thread is created by
+ *     that thread with K_INHERIT_PERMS, so what setup() grants to
+ *     k_current_get() is held by every test of the suite;
+ *   - before() runs in the test's own thread, before the drop to user mode,
+ *     so what it grants to k_current_get() is held by that test's body;
+ *   - the body itself may grant what it holds to the threads it creates, or
+ *     create them with K_INHERIT_PERMS.
+ * So k_thread_access_grant(k_current_get(), &sem) or
+ * k_object_access_grant(&sem, k_current_get()) in setup() or before() is
+ * what Zephyr code does, and it works here. after(), teardown() and suite
+ * predicates run in other threads: grants made there reach no test.
+ * k_current_get() in before() and in the body is the same thread, the one
+ * ztest_test_thread() returns.
+ */
+#ifdef CONFIG_USERSPACE
+#define ZTEST_USER(suite_name, test_name)   Z_ZTEST(suite_name, test_name, K_USER)
+#define ZTEST_USER_F(suite_name, test_name) Z_ZTEST_F(suite_name, test_name, K_USER)
+
+/* The partition of ZTEST_BMEM / ZTEST_DMEM variables, for tests building their own domains. */
+extern struct k_mem_partition ztest_mem_partition;
+#define ZTEST_BMEM    K_APP_BMEM(ztest_mem_partition)
+#define ZTEST_DMEM    K_APP_DMEM(ztest_mem_partition)
+#define ZTEST_SECTION ZTEST_DMEM
+#else
+#define ZTEST_USER(suite_name, test_name)   ZTEST(suite_name, test_name)
+#define ZTEST_USER_F(suite_name, test_name) ZTEST_F(suite_name, test_name)
+#define ZTEST_BMEM
+#define ZTEST_DMEM
+#define ZTEST_SECTION
+#endif
+
+/*
+ * The thread running the current test's before() and body (NULL between
+ * tests). Supervisor and user mode alike.
+ */
+k_tid_t ztest_test_thread(void);
 
 /*
  * End the current test from any of its threads: failed, passed (unless a
@@ -115,7 +190,9 @@ void ztest_test_skip(void);
  * thread and nothing failed). An unexpected one fails the test and ends the
  * run, as the system state can no longer be trusted. A test that still
  * expects a fault when it ends fails. ztest_set_fault_valid(false) withdraws
- * the expectation.
+ * the expectation. All of these may be called from user mode; the faulting
+ * thread may be a user thread, the user test thread included (a PMP access
+ * fault is K_ERR_CPU_EXCEPTION, a failed system call check K_ERR_KERNEL_OOPS).
  */
 void ztest_set_fault_valid(bool valid);
 void ztest_expect_fault(unsigned int reason);

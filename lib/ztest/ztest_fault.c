@@ -7,7 +7,8 @@
  * other fault ends the whole run as a failure: after an unplanned fault
  * nothing the system does afterwards can be trusted. So does a fault in an
  * interrupt, expected or not, since the kernel halts after one anyway; the
- * run then still ends with the summary.
+ * run then still ends with the summary. User threads fault the same way: the
+ * kernel aborts only the faulting thread once this handler returns.
  */
 #include <breeze/ztest.h>
 #include "ztest_internal.h"
@@ -18,9 +19,10 @@ enum expectation {
 	EXPECT_REASON, /* ztest_expect_fault(expected_reason) */
 };
 
-static volatile enum expectation expectation;
-static volatile unsigned int expected_reason;
-static volatile unsigned int faults_caught;
+/* Set from test code, user-mode tests included: in the ztest partition. */
+static Z_ZTEST_STATE volatile enum expectation expectation;
+static Z_ZTEST_STATE volatile unsigned int expected_reason;
+static Z_ZTEST_STATE volatile unsigned int faults_caught;
 
 void ztest_set_fault_valid(bool valid)
 {

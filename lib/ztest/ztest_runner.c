@@ -1,10 +1,13 @@
 /*
- * The ztest runner: main(), the thread each test runs in, results and output.
+ * The ztest runner: main(), the threads tests run in, results and output.
  *
- * Every piece of test code (suite setup, before + body, after, teardown) runs
- * in a fresh thread at CONFIG_ZTEST_THREAD_PRIORITY that main() joins. So a
- * failed check can always end the thread it happens in, and main() itself,
- * which keeps the counts and prints the results, is never the one aborted.
+ * main() runs the suite predicates and, for each suite, starts the suite's
+ * thread and joins it. The suite's thread runs setup() itself, then creates,
+ * with K_INHERIT_PERMS, a fresh thread at CONFIG_ZTEST_THREAD_PRIORITY for
+ * each piece of test code (before + body, after, teardown) and joins it. So a
+ * failed check can always end the thread it happens in; main(), which prints
+ * the summary, is never the one aborted; and what setup() grants to its own
+ * thread reaches every test of the suite (see ztest.h on user mode).
  *
  * While a piece runs, "the phase" is active: failures from any thread (the
  * test's own, helpers it created, interrupts) are recorded in phase_result.
@@ -21,13 +24,26 @@ enum ztest_result {
 	ZTEST_FAIL,
 };
 
+/* The test's thread: user-capable stack, for ZTEST_USER bodies. */
 static struct k_thread ztest_thread;
 static K_THREAD_STACK_DEFINE(ztest_stack, CONFIG_ZTEST_STACK_SIZE);
 
+/* The suite's thread: setup() runs in it and it creates the test threads. */
+static struct k_thread suite_thread;
+static K_KERNEL_STACK_DEFINE(suite_stack, CONFIG_ZTEST_STACK_SIZE);
+
+/*
+ * Phase state. The lock orders supervisor updates against the end of a
+ * phase; user threads cannot take it, so the fields user code touches are
+ * atomics in the ztest partition. phase_thread stays out of user reach: it is
+ * what the harness aborts.
+ */
 static struct k_spinlock lock;
-static bool phase_active;
-static enum ztest_result phase_result;
-static unsigned int stray_failures;
+static struct k_thread *phase_thread;
+static Z_ZTEST_STATE atomic_t phase_active;
+static Z_ZTEST_STATE atomic_t phase_result;
+static Z_ZTEST_STATE atomic_t stray_failures;
+static Z_ZTEST_STATE struct k_thread *volatile test_thread;
 
 /* The test being run (its before, body and after), for the fatal-error path. */
 static const struct ztest_unit_test *current_test;
@@ -35,34 +51,72 @@ static int64_t current_start_ms;
 
 /* main(): suite predicates run in it, and it must never be aborted. */
 static k_tid_t runner_thread;
+static int runner_prio;
+
+/* How far the suite's thread got, for main() to finish the suite's report. */
+static struct {
+	void *fixture;
+	bool setup_done;
+	bool finished;
+	bool teardown_failed;
+} suite_run;
 
 static unsigned int tests_run, tests_passed, tests_failed, tests_skipped;
 
 static const char *const result_names[] = { "PASS", "SKIP", "FAIL" };
 
+static void record_in_phase(enum ztest_result result)
+{
+	if (atomic_get(&phase_active) == 0) {
+		if (result == ZTEST_FAIL) {
+			(void)atomic_inc(&stray_failures);
+		}
+		return;
+	}
+	atomic_val_t old = atomic_get(&phase_result);
+
+	while ((atomic_val_t)result > old && !atomic_cas(&phase_result, old, result)) {
+		old = atomic_get(&phase_result);
+	}
+}
+
 static void record(enum ztest_result result)
 {
+	if (k_is_user_context()) {
+		record_in_phase(result);
+		return;
+	}
 	k_spinlock_key_t key = k_spin_lock(&lock);
 
-	if (!phase_active) {
-		stray_failures += (result == ZTEST_FAIL) ? 1U : 0U;
-	} else if (result > phase_result) {
-		phase_result = result;
-	}
+	record_in_phase(result);
 	k_spin_unlock(&lock, key);
 }
 
+void z_ztest_end_threads(struct k_thread *requester)
+{
+	if (atomic_get(&phase_active) != 0 && requester != phase_thread) {
+		k_thread_abort(phase_thread);
+	}
+	k_thread_abort(requester);
+}
+
 /*
- * End the current test from whichever thread failed: the test's thread first
- * (it may be waiting for the caller), then the caller. The scheduler stays
- * locked in between: once the test's thread is gone, main() would otherwise
- * preempt the caller and start the next test while the caller still lives.
+ * End the current test from whichever thread failed: the phase's thread
+ * first (it may be waiting for the caller), then the caller. The scheduler
+ * stays locked in between: once the phase's thread is gone, the suite's
+ * thread would otherwise preempt the caller and start the next test while the
+ * caller still lives.
  */
 static void end_test(void)
 {
+#ifdef CONFIG_USERSPACE
+	if (k_is_user_context()) {
+		z_ztest_user_end_test();
+	}
+#endif
 	if (k_is_in_isr()) {
-		if (phase_active) {
-			k_thread_abort(&ztest_thread);
+		if (atomic_get(&phase_active) != 0) {
+			k_thread_abort(phase_thread);
 		}
 		return;
 	}
@@ -70,10 +124,7 @@ static void end_test(void)
 		return; /* a check in a predicate: counted, and the predicate goes on */
 	}
 	k_sched_lock();
-	if (phase_active && k_current_get() != &ztest_thread) {
-		k_thread_abort(&ztest_thread);
-	}
-	k_thread_abort(k_current_get());
+	z_ztest_end_threads(k_current_get());
 }
 
 void ztest_test_fail(void)
@@ -91,6 +142,11 @@ void ztest_test_skip(void)
 {
 	record(ZTEST_SKIP);
 	end_test();
+}
+
+k_tid_t ztest_test_thread(void)
+{
+	return test_thread;
 }
 
 static const char *const check_names[] = {
@@ -131,38 +187,54 @@ void z_ztest_check_done(enum z_ztest_check_kind kind)
 	}
 }
 
+static void phase_begin(struct k_thread *thread)
+{
+	k_spinlock_key_t key = k_spin_lock(&lock);
+
+	phase_thread = thread;
+	(void)atomic_set(&phase_result, ZTEST_PASS);
+	(void)atomic_set(&phase_active, 1);
+	k_spin_unlock(&lock, key);
+}
+
+/* End the phase (its thread is gone, or returned from the code it ran): its outcome. */
+static enum ztest_result phase_finish(void)
+{
+	k_spinlock_key_t key = k_spin_lock(&lock);
+
+	(void)atomic_set(&phase_active, 0);
+	k_spin_unlock(&lock, key);
+
+	enum ztest_result result = (enum ztest_result)atomic_get(&phase_result);
+
+	/* A skipped test never reached the fault it was waiting for: no failure. */
+	if (z_ztest_withdraw_fault_expectation(result != ZTEST_SKIP) && result != ZTEST_SKIP) {
+		result = ZTEST_FAIL;
+	}
+	return result;
+}
+
 /* Run entry(p1, p2, p3) in the test thread, wait for its end, return the outcome. */
 static enum ztest_result run_phase(const char *name, k_thread_entry_t entry, void *p1, void *p2,
 				   void *p3)
 {
-	phase_result = ZTEST_PASS;
-	phase_active = true;
 	k_thread_create(&ztest_thread, ztest_stack, K_THREAD_STACK_SIZEOF(ztest_stack), entry, p1,
 			p2, p3, CONFIG_ZTEST_THREAD_PRIORITY, K_INHERIT_PERMS, K_FOREVER);
 	k_thread_name_set(&ztest_thread, name);
+	phase_begin(&ztest_thread);
 	k_thread_start(&ztest_thread);
 	(void)k_thread_join(&ztest_thread, K_FOREVER);
-
-	k_spinlock_key_t key = k_spin_lock(&lock);
-
-	phase_active = false;
-	k_spin_unlock(&lock, key);
-
-	/* A skipped test never reached the fault it was waiting for: no failure. */
-	if (z_ztest_withdraw_fault_expectation(phase_result != ZTEST_SKIP) &&
-	    phase_result != ZTEST_SKIP) {
-		phase_result = ZTEST_FAIL;
-	}
-	return phase_result;
+	return phase_finish();
 }
 
-static void setup_entry(void *suite_node, void *fixture_out, void *unused)
+#ifdef CONFIG_USERSPACE
+/* The first frame of a ZTEST_USER body, in user mode. */
+static void user_body_entry(void *body, void *fixture, void *unused)
 {
-	const struct ztest_suite_node *suite = suite_node;
-
 	ARG_UNUSED(unused);
-	*(void **)fixture_out = suite->setup();
+	((void (*)(void *))body)(fixture);
 }
+#endif
 
 static void test_entry(void *suite_node, void *unit_test, void *fixture)
 {
@@ -172,6 +244,12 @@ static void test_entry(void *suite_node, void *unit_test, void *fixture)
 	if (suite->before != NULL) {
 		suite->before(fixture);
 	}
+#ifdef CONFIG_USERSPACE
+	if ((test->thread_options & K_USER) != 0U) {
+		/* Same thread, same grants (before()'s included), now unprivileged. */
+		k_thread_user_mode_enter(user_body_entry, (void *)test->test, fixture, NULL);
+	}
+#endif
 	test->test(fixture);
 }
 
@@ -211,10 +289,12 @@ static void run_test(const struct ztest_suite_node *suite, const struct ztest_un
 	printk("START - %s\n", test->name);
 	current_test = test;
 	current_start_ms = k_uptime_get();
+	test_thread = &ztest_thread;
 	enum ztest_result result =
 	    run_phase(test->name, test_entry, (void *)suite, (void *)test, fixture);
 	int64_t ms = k_uptime_get() - current_start_ms;
 
+	test_thread = NULL;
 	if (suite->after != NULL) {
 		enum ztest_result after =
 		    run_phase(test->name, hook_entry, (void *)suite->after, fixture, NULL);
@@ -223,6 +303,60 @@ static void run_test(const struct ztest_suite_node *suite, const struct ztest_un
 	}
 	current_test = NULL;
 	report(test, result, ms);
+}
+
+/* Report every test of @suite with @result, without running it. */
+static void report_unrun(const struct ztest_suite_node *suite, enum ztest_result result)
+{
+	STRUCT_SECTION_FOREACH(ztest_unit_test, test) {
+		if (test->suite == suite) {
+			report(test, result, 0);
+		}
+	}
+}
+
+static void report_setup_failure(const struct ztest_suite_node *suite, enum ztest_result result)
+{
+	printk("TESTSUITE %s setup %s: its tests do not run\n", suite->name,
+	       result == ZTEST_FAIL ? "failed" : "skipped");
+	report_unrun(suite, result);
+}
+
+/*
+ * The suite's thread: setup() in this very thread (its grants are then
+ * inherited by every test thread), the tests, teardown().
+ */
+static void suite_entry(void *suite_node, void *unused1, void *unused2)
+{
+	const struct ztest_suite_node *suite = suite_node;
+	enum ztest_result setup_result = ZTEST_PASS;
+
+	ARG_UNUSED(unused1);
+	ARG_UNUSED(unused2);
+	if (suite->setup != NULL) {
+		phase_begin(k_current_get());
+		suite_run.fixture = suite->setup();
+		setup_result = phase_finish();
+	}
+	/* From here on only harness code runs here: it will not be aborted. */
+	suite_run.setup_done = true;
+	/* Joining at main()'s priority, the harness's own steps are not delayed by test threads. */
+	k_thread_priority_set(k_current_get(), runner_prio);
+	if (setup_result != ZTEST_PASS) {
+		report_setup_failure(suite, setup_result);
+		suite_run.finished = true;
+		return;
+	}
+
+	STRUCT_SECTION_FOREACH(ztest_unit_test, test) {
+		if (test->suite == suite) {
+			run_test(suite, test, suite_run.fixture);
+		}
+	}
+	suite_run.teardown_failed =
+	    suite->teardown != NULL && run_phase(suite->name, hook_entry, (void *)suite->teardown,
+						 suite_run.fixture, NULL) == ZTEST_FAIL;
+	suite_run.finished = true;
 }
 
 /* A suite failed if one test did, was skipped if all were, else succeeded. */
@@ -237,46 +371,42 @@ static const char *verdict(const struct ztest_suite_stats *s, const char *failed
 
 static void run_suite(const struct ztest_suite_node *suite)
 {
-	enum ztest_result setup_result = ZTEST_PASS;
-	void *fixture = NULL;
-
 	printk("Running TESTSUITE %s\n", suite->name);
 	printk("===================================================================\n");
 	if (suite->predicate != NULL && !suite->predicate(NULL)) {
 		printk("TESTSUITE %s skipped: its predicate is false\n", suite->name);
-		setup_result = ZTEST_SKIP;
-	} else if (suite->setup != NULL) {
-		setup_result = run_phase(suite->name, setup_entry, (void *)suite, &fixture, NULL);
-		if (setup_result != ZTEST_PASS) {
-			printk("TESTSUITE %s setup %s: its tests do not run\n", suite->name,
-			       setup_result == ZTEST_FAIL ? "failed" : "skipped");
+		report_unrun(suite, ZTEST_SKIP);
+	} else {
+		suite_run.fixture = NULL;
+		suite_run.setup_done = false;
+		suite_run.finished = false;
+		suite_run.teardown_failed = false;
+		k_thread_create(&suite_thread, suite_stack, K_KERNEL_STACK_SIZEOF(suite_stack),
+				suite_entry, (void *)suite, NULL, NULL,
+				CONFIG_ZTEST_THREAD_PRIORITY, K_INHERIT_PERMS, K_FOREVER);
+		k_thread_name_set(&suite_thread, suite->name);
+		k_thread_start(&suite_thread);
+		(void)k_thread_join(&suite_thread, K_FOREVER);
+		if (!suite_run.setup_done) {
+			/* setup() ended its thread: a failed check, a skip, a fatal error. */
+			enum ztest_result result = phase_finish();
+
+			report_setup_failure(suite, result == ZTEST_SKIP ? ZTEST_SKIP : ZTEST_FAIL);
+		} else if (!suite_run.finished) {
+			printk("TESTSUITE %s: the suite's thread ended early\n", suite->name);
+			(void)atomic_inc(&stray_failures);
 		}
 	}
-
-	STRUCT_SECTION_FOREACH(ztest_unit_test, test) {
-		if (test->suite != suite) {
-			continue;
-		}
-		if (setup_result == ZTEST_PASS) {
-			run_test(suite, test, fixture);
-		} else {
-			report(test, setup_result, 0);
-		}
-	}
-
-	bool teardown_failed = setup_result == ZTEST_PASS && suite->teardown != NULL &&
-			       run_phase(suite->name, hook_entry, (void *)suite->teardown, fixture,
-					 NULL) == ZTEST_FAIL;
-
-	if (teardown_failed) {
+	if (suite_run.teardown_failed) {
 		/* No test to blame, but the run must not pass. */
 		printk("TESTSUITE %s teardown failed\n", suite->name);
-		stray_failures++;
+		(void)atomic_inc(&stray_failures);
 	}
 	printk("===================================================================\n");
 	printk("TESTSUITE %s %s\n", suite->name,
-	       teardown_failed ? "failed"
-			       : verdict(suite->stats, "failed", "skipped", "succeeded"));
+	       suite_run.teardown_failed ? "failed"
+					 : verdict(suite->stats, "failed", "skipped", "succeeded"));
+	suite_run.teardown_failed = false;
 }
 
 static bool print_summary(void)
@@ -298,13 +428,15 @@ static bool print_summary(void)
 	if (registered == 0U) {
 		printk("No tests in this image: nothing was tested\n");
 	}
-	if (stray_failures > 0U) {
-		printk("%u failure(s) outside any test\n", stray_failures);
+	unsigned int strays = (unsigned int)atomic_get(&stray_failures);
+
+	if (strays > 0U) {
+		printk("%u failure(s) outside any test\n", strays);
 	}
 	printk("TESTS: %u run, %u passed, %u failed, %u skipped\n", tests_run, tests_passed,
 	       tests_failed, tests_skipped);
 
-	bool ok = registered > 0U && tests_failed == 0U && stray_failures == 0U;
+	bool ok = registered > 0U && tests_failed == 0U && strays == 0U;
 
 	printk("===================================================================\n");
 	printk("PROJECT EXECUTION %s\n", ok ? "SUCCESSFUL" : "FAILED");
@@ -313,11 +445,11 @@ static bool print_summary(void)
 
 FUNC_NORETURN void z_ztest_abort_run(void)
 {
-	phase_active = false;
+	(void)atomic_set(&phase_active, 0);
 	if (current_test != NULL) {
 		report(current_test, ZTEST_FAIL, k_uptime_get() - current_start_ms);
 	} else {
-		stray_failures++;
+		(void)atomic_inc(&stray_failures);
 	}
 	(void)print_summary();
 	sys_exit(1);
@@ -326,6 +458,10 @@ FUNC_NORETURN void z_ztest_abort_run(void)
 int main(void)
 {
 	runner_thread = k_current_get();
+	runner_prio = k_thread_priority_get(runner_thread);
+#ifdef CONFIG_USERSPACE
+	z_ztest_user_init();
+#endif
 	STRUCT_SECTION_FOREACH(ztest_suite_node, suite) {
 		run_suite(suite);
 	}

@@ -1,7 +1,7 @@
 # Every deliberate failure must be reported exactly so, and the run must end
 # with status 1. The first regex pins the order of the result lines.
 set(seconds "in [0-9]+\\.[0-9][0-9][0-9] seconds")
-breeze_test(default EXIT 1 REGEX
+set(failures_expects
   "(?s)FAIL - test_1_.*FAIL - test_2_.*FAIL - test_3_.*FAIL - test_4_.*FAIL - test_5_.*SKIP - test_6_.*PASS - test_7_.*FAIL - test_not_run.*PASS - test_body_not_run"
   "Assertion failed at [^ ]*failures\\.c:[0-9]+: failures_test_1_assert_in_test_thread: v not equal to 3"
   "^    v is 4"
@@ -24,6 +24,10 @@ breeze_test(default EXIT 1 REGEX
   "^SUITE FAIL - \\[failures\\]: pass = 1, fail = 5, skip = 1"
   "^TESTS: 9 run, 2 passed, 6 failed, 1 skipped"
   "^PROJECT EXECUTION FAILED")
+breeze_test(default EXIT 1 REGEX ${failures_expects})
+# The same with user mode compiled in: supervisor tests must not notice.
+breeze_test(userspace ARGS -DOVERLAY_CONFIG=${TEST_DIR}/../../userspace.conf EXIT 1
+  REGEX ${failures_expects})
 
 # A fatal error nobody expected ends the run at once: test_9 never runs.
 breeze_test(unexpected_fault ARGS -DSCENARIO=unexpected_fault EXIT 1 REGEX

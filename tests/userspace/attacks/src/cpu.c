@@ -1,0 +1,183 @@
+/*
+ * Attacks on the processor and the thread's own context: machine-mode
+ * instructions and CSRs (illegal in user mode), a user stack overflow (the
+ * privileged stack below it is not the user's), kernel code entered past the
+ * system call checks, and forging the per-thread data user code can write
+ * (the "in user mode" flag and the current-thread pointer in its TLS block).
+ * Each ends the attacker alone and changes nothing.
+ */
+#include "attack.h"
+
+static volatile uint32_t kernel_secret = 0x6b5ec2e7U;
+
+static K_SEM_DEFINE(untouched_sem, 0, 1);
+
+static void read_mstatus(void *arg)
+{
+	ARG_UNUSED(arg);
+	unsigned long v;
+
+	attack_arm();
+	__asm__ volatile("csrr %0, mstatus" : "=r"(v));
+	attack_log.loot = v;
+}
+
+/* Give user mode all memory through the last PMP entry, then read the kernel. */
+static void open_pmp(void *arg)
+{
+	ARG_UNUSED(arg);
+	attack_arm();
+	__asm__ volatile("csrw pmpaddr15, %0\n\t"
+			 "csrw pmpcfg3, %1" ::"r"(~0UL),
+			 "r"(0x1fUL << 24)
+			 : "memory");
+	attack_log.loot = kernel_secret;
+}
+
+/* Point machine-mode traps at user code. */
+static void write_mtvec(void *arg)
+{
+	attack_arm();
+	__asm__ volatile("csrw mtvec, %0" ::"r"(arg) : "memory");
+}
+
+static void machine_return(void *arg)
+{
+	ARG_UNUSED(arg);
+	attack_arm();
+	__asm__ volatile("mret" ::: "memory");
+}
+
+static void breakpoint(void *arg)
+{
+	ARG_UNUSED(arg);
+	attack_arm();
+	__asm__ volatile("ebreak" ::: "memory");
+}
+
+/* Each frame holds an array, so no call is a tail call and every one uses stack. */
+static uint32_t recurse(volatile uintptr_t *depth)
+{
+	volatile uint32_t frame[8];
+
+	frame[0] = (uint32_t)*depth;
+	*depth += 1U;
+	frame[1] = *depth < 1000000U ? recurse(depth) : 0U;
+	return frame[0] + frame[1];
+}
+
+static void overflow_by_recursion(void *arg)
+{
+	ARG_UNUSED(arg);
+	attack_log.loot = 0U;
+	attack_arm();
+	(void)recurse(&attack_log.loot);
+}
+
+/* The frame is far larger than the stack: its lowest bytes lie below the stack. */
+static __attribute__((noinline)) void touch_large_local(uint32_t index)
+{
+	volatile uint8_t big[2 * ATTACK_STACK_SIZE];
+
+	big[index] = 0x5a;
+	attack_log.loot = big[index];
+}
+
+static void overflow_by_large_local(void *arg)
+{
+	attack_arm();
+	touch_large_local((uint32_t)(uintptr_t)arg);
+}
+
+static void call_sem_give_impl(void *sem)
+{
+	attack_arm();
+	z_impl_k_sem_give(sem);
+}
+
+/* The wrappers trust the flag to choose a trap or a direct call: clear it. */
+static void forge_kernel_mode_flag(void *sem)
+{
+	z_tls_user_mode = false;
+	attack_arm();
+	k_sem_give(sem);
+}
+
+/*
+ * k_current_get() reads the thread's TLS block, at the top of its user stack:
+ * rewrite it to name the bystander, then ask the kernel to abort "myself".
+ */
+static void forge_current_thread(void *victim)
+{
+	uintptr_t me = (uintptr_t)k_current_get();
+	uintptr_t *slot = (uintptr_t *)__builtin_thread_pointer();
+	uintptr_t *stack_end =
+	    (uintptr_t *)(K_THREAD_STACK_BUFFER(attacker_stack) + ATTACK_STACK_SIZE);
+
+	while (slot < stack_end && *slot != me) {
+		slot++;
+	}
+	if (slot == stack_end) {
+		return; /* not found: the test fails as "not armed" */
+	}
+	*slot = (uintptr_t)victim;
+	attack_log.loot = (uintptr_t)k_current_get();
+	attack_arm();
+	k_thread_abort(k_current_get());
+}
+
+ATTACK_SUITE(attacks_cpu);
+
+ZTEST(attacks_cpu, test_read_mstatus) {
+	attack_run(K_ERR_CPU_EXCEPTION, read_mstatus, NULL, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE);
+}
+
+ZTEST(attacks_cpu, test_write_pmp) {
+	attack_run(K_ERR_CPU_EXCEPTION, open_pmp, NULL, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE, "kernel data leaked");
+}
+
+ZTEST(attacks_cpu, test_write_mtvec) {
+	attack_run(K_ERR_CPU_EXCEPTION, write_mtvec, (void *)(uintptr_t)breakpoint, NULL);
+}
+
+ZTEST(attacks_cpu, test_mret) {
+	attack_run(K_ERR_CPU_EXCEPTION, machine_return, NULL, NULL);
+}
+
+ZTEST(attacks_cpu, test_ebreak) {
+	attack_run(K_ERR_CPU_EXCEPTION, breakpoint, NULL, NULL);
+}
+
+ZTEST(attacks_cpu, test_stack_overflow_recursion) {
+	attack_print_target(K_THREAD_STACK_BUFFER(attacker_stack));
+	attack_run(K_ERR_CPU_EXCEPTION, overflow_by_recursion, NULL, NULL);
+	/* It went some frames deep before hitting the bottom of its stack. */
+	zassert_true(attack_log.loot > 4U && attack_log.loot < ATTACK_STACK_SIZE / 32U, "depth %u",
+		     (unsigned int)attack_log.loot);
+}
+
+ZTEST(attacks_cpu, test_stack_overflow_large_local) {
+	attack_run(K_ERR_CPU_EXCEPTION, overflow_by_large_local, (void *)0, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE);
+}
+
+/* z_impl_k_sem_give() is user-executable code, but it works on kernel data. */
+ZTEST(attacks_cpu, test_call_implementation_directly) {
+	attack_run(K_ERR_CPU_EXCEPTION, call_sem_give_impl, &untouched_sem, NULL);
+	zassert_equal(k_sem_count_get(&untouched_sem), 0U, "the semaphore was given");
+	k_sem_give(&untouched_sem);
+	zassert_ok(k_sem_take(&untouched_sem, K_NO_WAIT), "the semaphore is broken");
+}
+
+ZTEST(attacks_cpu, test_forged_kernel_mode_flag) {
+	attack_run(K_ERR_CPU_EXCEPTION, forge_kernel_mode_flag, &untouched_sem, NULL);
+	zassert_equal(k_sem_count_get(&untouched_sem), 0U, "the semaphore was given");
+}
+
+/* The bystander must live on (attack_after checks it). */
+ZTEST(attacks_cpu, test_forged_current_thread) {
+	attack_run(K_ERR_KERNEL_OOPS, forge_current_thread, &bystander_thread, NULL);
+	zassert_equal(attack_log.loot, (uintptr_t)&bystander_thread, "the forgery did not take");
+}

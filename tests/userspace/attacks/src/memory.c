@@ -1,0 +1,141 @@
+/*
+ * Memory attacks: a user thread reads, writes or executes memory its domain
+ * does not grant (kernel data, kernel code and read-only data, another
+ * domain's partition, a read-only partition, another thread's stack, its own
+ * privileged stack, device registers). Each must end in a PMP access fault
+ * (K_ERR_CPU_EXCEPTION) of the attacker alone, with the target unchanged.
+ * testspec.cmake checks the cause and faulting address of each report.
+ */
+#include "attack.h"
+
+static volatile uint32_t kernel_secret = 0x6b5ec2e7U;
+static volatile uint32_t kernel_target = 0x6b7a2937U;
+
+/* Machine code in kernel RAM: "li a0, 1; ret". Kernel data is never executable for users. */
+static uint32_t kernel_code[2] __aligned(4) = { 0x00100513U, 0x00008067U };
+
+extern uintptr_t __stack_chk_guard;
+
+static void read_word(void *addr)
+{
+	attack_arm();
+	attack_log.loot = *(volatile uint32_t *)addr;
+}
+
+static void write_word(void *addr)
+{
+	attack_arm();
+	*(volatile uint32_t *)addr = ATTACK_VALUE;
+}
+
+static void call_address(void *addr)
+{
+	attack_arm();
+	attack_log.loot = ((uintptr_t(*)(void))addr)();
+}
+
+/* Reading is allowed: the region is mapped; writing it is not. */
+static void read_then_write_word(void *addr)
+{
+	attack_log.loot = *(volatile uint32_t *)addr;
+	write_word(addr);
+}
+
+ATTACK_SUITE(attacks_memory);
+
+ZTEST(attacks_memory, test_read_kernel_data) {
+	attack_print_target((const void *)&kernel_secret);
+	attack_run(K_ERR_CPU_EXCEPTION, read_word, (void *)&kernel_secret, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE, "kernel data leaked");
+}
+
+ZTEST(attacks_memory, test_write_kernel_data) {
+	attack_print_target((const void *)&kernel_target);
+	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)&kernel_target, NULL);
+	zassert_equal(kernel_target, 0x6b7a2937U, "kernel data changed");
+}
+
+ZTEST(attacks_memory, test_execute_kernel_data) {
+	/* The code is valid: the supervisor runs it. */
+	zassert_equal(((uintptr_t(*)(void))kernel_code)(), 1U);
+	attack_print_target(kernel_code);
+	attack_run(K_ERR_CPU_EXCEPTION, call_address, kernel_code, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE, "kernel data ran as user code");
+}
+
+ZTEST(attacks_memory, test_write_kernel_text) {
+	uint32_t before = *(volatile uint32_t *)(uintptr_t)read_word;
+
+	attack_print_target((const void *)(uintptr_t)read_word);
+	attack_run(K_ERR_CPU_EXCEPTION, read_then_write_word, (void *)(uintptr_t)read_word, NULL);
+	zassert_equal(attack_log.loot, before, "code is readable for user threads");
+	zassert_equal(*(volatile uint32_t *)(uintptr_t)read_word, before, "kernel code patched");
+}
+
+ZTEST(attacks_memory, test_write_stack_guard) {
+	uintptr_t guard = __stack_chk_guard;
+
+	attack_print_target(&__stack_chk_guard);
+	attack_run(K_ERR_CPU_EXCEPTION, read_then_write_word, &__stack_chk_guard, NULL);
+	zassert_equal(attack_log.loot, guard, "read-only data is readable for user threads");
+	zassert_equal(__stack_chk_guard, guard, "the stack guard changed");
+}
+
+ZTEST(attacks_memory, test_read_other_domain) {
+	attack_print_target((const void *)&victim_secret);
+	attack_run(K_ERR_CPU_EXCEPTION, read_word, (void *)&victim_secret, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE, "another domain's data leaked");
+}
+
+ZTEST(attacks_memory, test_write_other_domain) {
+	attack_print_target((const void *)&victim_secret);
+	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)&victim_secret, NULL);
+	zassert_equal(victim_secret, VICTIM_SECRET, "another domain's data changed");
+}
+
+ZTEST(attacks_memory, test_write_read_only_partition) {
+	attack_print_target((const void *)&ro_words[3]);
+	attack_run(K_ERR_CPU_EXCEPTION, read_then_write_word, (void *)&ro_words[3], NULL);
+	zassert_equal(attack_log.loot, RO_VALUE, "the read-only partition is not readable");
+	zassert_equal(ro_words[3], RO_VALUE, "the read-only partition changed");
+}
+
+ZTEST(attacks_memory, test_read_other_thread_stack) {
+	void *secret = (void *)bystander_log.stack_secret_addr;
+	char *buf = K_THREAD_STACK_BUFFER(bystander_stack);
+
+	/* It is a live local of the bystander, on its user stack. */
+	zassert_true((char *)secret >= buf && (char *)secret < buf + ATTACK_STACK_SIZE);
+	zassert_equal(*(volatile uint32_t *)secret, STACK_SECRET);
+	attack_print_target(secret);
+	attack_run(K_ERR_CPU_EXCEPTION, read_word, secret, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE, "another thread's stack leaked");
+}
+
+ZTEST(attacks_memory, test_write_other_thread_stack) {
+	void *secret = (void *)bystander_log.stack_secret_addr;
+
+	attack_print_target(secret);
+	attack_run(K_ERR_CPU_EXCEPTION, write_word, secret, NULL);
+	/* The bystander checks its local when it wakes (attack_after). */
+}
+
+/* Below the attacker's user stack: its privileged stack, where its system calls ran. */
+ZTEST(attacks_memory, test_read_own_privileged_stack) {
+	char *target = K_THREAD_STACK_BUFFER(attacker_stack) - sizeof(uint32_t);
+
+	attack_print_target(target);
+	attack_run(K_ERR_CPU_EXCEPTION, read_word, target, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE, "the privileged stack leaked");
+}
+
+ZTEST(attacks_memory, test_write_uart_register) {
+	attack_print_target((const void *)CONFIG_NS16550_BASE);
+	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)CONFIG_NS16550_BASE, NULL);
+}
+
+/* The CLINT msip word: a store would raise a machine software interrupt. */
+ZTEST(attacks_memory, test_write_clint_msip) {
+	attack_print_target((const void *)CONFIG_CLINT_BASE);
+	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)CONFIG_CLINT_BASE, NULL);
+}

@@ -1,0 +1,156 @@
+# One image per group of attacks (src/<group>.c), so that a kernel bug that
+# ends a run hides no other group. Besides the test results, the fault reports
+# are checked: each test's report must show the expected cause (and, where the
+# test prints its target, that address as the faulting one) or the reason the
+# system call was refused.
+
+# Serial output ends lines with CR LF.
+set(nl "\\r?\\n")
+
+# in_test(<list> <test> <regex>): <regex> must match inside <test>'s output.
+function(in_test out test regex)
+  set(inside "(?:(?!${nl}START - ).)*?")
+  list(APPEND ${out} "(?s)START - ${test}${nl}${inside}${regex}${inside}${nl} PASS - ${test} ")
+  set(${out} ${${out}} PARENT_SCOPE)
+endfunction()
+
+# fault_at(<list> <test> <mcause> <name>): an access fault of that cause at the printed target.
+function(fault_at out test cause name)
+  in_test(${out} ${test}
+    "attack target (0x[0-9a-f]{8})${nl}${inside}\\*\\*\\*   mcause ${cause} \\(${name}\\), mtval \\1${nl}")
+  set(${out} ${${out}} PARENT_SCOPE)
+endfunction()
+
+function(cause out test cause)
+  in_test(${out} ${test} "\\*\\*\\*   mcause ${cause} ")
+  set(${out} ${${out}} PARENT_SCOPE)
+endfunction()
+
+# refused(<list> <test> <verifier> <errno>): an object check in <verifier> refused with -<errno>.
+function(refused out test verifier errno)
+  in_test(${out} ${test} "refused[^0-9\\r\\n-]*-${errno}[^0-9]")
+  in_test(${out} ${test} "${verifier}")
+  set(${out} ${${out}} PARENT_SCOPE)
+endfunction()
+
+# buffer(<list> <test> <verifier> <address> <size> readable|writable): a buffer check refused.
+# An address of \\1 stands for the target the test printed.
+function(buffer out test verifier address size what)
+  set(target "")
+  if(address STREQUAL "\\1")
+    set(target "attack target (0x[0-9a-f]{8})${nl}${inside}")
+  endif()
+  in_test(${out} ${test} "${target}${address} \\(${size} bytes\\)[^\\r\\n]*not ${what}")
+  in_test(${out} ${test} "${verifier}")
+  set(${out} ${${out}} PARENT_SCOPE)
+endfunction()
+
+function(attacks_image group count)
+  breeze_test(${group} ARGS -DSUITE=${group} REGEX ${ARGN}
+    "^SUITE PASS - \\[attacks_${group}\\]: pass = ${count}, fail = 0, skip = 0"
+    "^TESTS: ${count} run, ${count} passed, 0 failed, 0 skipped"
+    "^PROJECT EXECUTION SUCCESSFUL")
+endfunction()
+
+set(inside "(?:(?!${nl}START - ).)*?")
+
+# Memory: the PMP stops each access at the target itself.
+set(r)
+fault_at(r test_read_kernel_data 5 "load access fault")
+fault_at(r test_write_kernel_data 7 "store access fault")
+fault_at(r test_execute_kernel_data 1 "instruction access fault")
+fault_at(r test_write_kernel_text 7 "store access fault")
+fault_at(r test_write_stack_guard 7 "store access fault")
+fault_at(r test_read_other_domain 5 "load access fault")
+fault_at(r test_write_other_domain 7 "store access fault")
+fault_at(r test_write_read_only_partition 7 "store access fault")
+fault_at(r test_read_other_thread_stack 5 "load access fault")
+fault_at(r test_write_other_thread_stack 7 "store access fault")
+fault_at(r test_read_own_privileged_stack 5 "load access fault")
+fault_at(r test_write_uart_register 7 "store access fault")
+fault_at(r test_write_clint_msip 7 "store access fault")
+in_test(r test_read_kernel_data "thread 'attacker' \\(0x[0-9a-f]+\\), priority 2, user mode${nl}")
+in_test(r test_read_kernel_data "\\*\\*\\*   only this thread is aborted")
+attacks_image(memory 13 ${r})
+
+# CPU: machine-mode instructions are illegal (mtval holds the instruction: CSR number on top).
+set(r)
+in_test(r test_read_mstatus "mcause 2 \\(illegal instruction\\), mtval 0x300")
+in_test(r test_write_pmp "mcause 2 \\(illegal instruction\\), mtval 0x3bf")
+in_test(r test_write_mtvec "mcause 2 \\(illegal instruction\\), mtval 0x305")
+in_test(r test_mret "mcause 2 \\(illegal instruction\\), mtval 0x30200073")
+cause(r test_ebreak 3)
+cause(r test_stack_overflow_recursion 7)
+cause(r test_stack_overflow_large_local 7)
+in_test(r test_call_implementation_directly "FATAL ERROR 0: CPU exception")
+in_test(r test_forged_kernel_mode_flag "FATAL ERROR 0: CPU exception")
+refused(r test_forged_current_thread z_vrfy_k_thread_abort 1)
+attacks_image(cpu 10 ${r})
+
+# System call buffers and IDs: refused by the verifier (the report names the
+# buffer and its size) or by the dispatcher.
+set(r)
+buffer(r test_str_out_kernel_buffer z_vrfy_k_str_out "\\1" 4 readable)
+buffer(r test_str_out_across_partition_end z_vrfy_k_str_out "0x[0-9a-f]+" 8 readable)
+buffer(r test_str_out_size_max z_vrfy_k_str_out "0x[0-9a-f]+" 4294967295 readable)
+buffer(r test_str_out_wrapping_end z_vrfy_k_str_out "0x[0-9a-f]+" "[0-9]+" readable)
+buffer(r test_name_copy_into_kernel_buffer z_vrfy_k_thread_name_copy "0x[0-9a-f]+" 16 writable)
+buffer(r test_name_copy_across_partition_end z_vrfy_k_thread_name_copy "0x[0-9a-f]+" 16 writable)
+buffer(r test_name_copy_size_max z_vrfy_k_thread_name_copy "0x[0-9a-f]+" 4294967295 writable)
+in_test(r test_thread_create_args_in_kernel
+  "attack target (0x[0-9a-f]{8})${nl}${inside}\\1 \\(24 bytes\\)[^\\r\\n]*not readable")
+in_test(r test_syscall_id_limit "system call [0-9]+ does not exist")
+in_test(r test_syscall_id_1000_raw_ecall "system call 1000 does not exist")
+in_test(r test_syscall_id_negative "system call 2147483648 does not exist")
+in_test(r test_syscall_id_before_runtime_except "system call 4294967294 does not exist")
+foreach(t test_str_out_kernel_buffer test_syscall_id_limit)
+  in_test(r ${t} "FATAL ERROR 3: kernel oops${nl}\\*\\*\\*   mcause 8 ")
+endforeach()
+attacks_image(syscalls 15 ${r})
+
+# Objects: not an object or wrong type -EBADF (9), not held -EPERM (1),
+# uninitialised -EINVAL (22).
+set(r)
+foreach(t plain_kernel_variable forged_in_own_partition null misaligned interior_pointer
+          device_address mutex thread)
+  refused(r test_sem_give_${t} z_vrfy_k_sem_give 9)
+endforeach()
+refused(r test_sem_give_without_grant z_vrfy_k_sem_give 1)
+refused(r test_sem_take_uninitialised z_vrfy_k_sem_take 22)
+in_test(r test_sem_init_again "z_vrfy_k_sem_init")
+in_test(r test_mutex_init_while_held "z_vrfy_k_mutex_init")
+refused(r test_grant_to_thread_not_held z_vrfy_k_object_access_grant 1)
+refused(r test_abort_thread_not_held z_vrfy_k_thread_abort 1)
+in_test(r test_raise_own_priority "z_vrfy_k_thread_priority_set")
+foreach(t supervisor_thread more_urgent_thread thread_on_own_stack)
+  in_test(r test_create_${t} "z_vrfy_k_thread_create")
+endforeach()
+refused(r test_create_thread_on_stack_not_held z_vrfy_k_thread_create 1)
+in_test(r test_object_in_app_partition "lies in user-writable memory")
+refused(r test_object_in_app_partition z_vrfy_k_mutex_lock 9)
+attacks_image(objects 24 ${r})
+
+# Supervisor-only APIs: the code runs, and faults on the first privileged step.
+set(r)
+foreach(t mem_domain_add_partition mem_domain_add_thread object_access_revoke
+          object_access_all_grant object_free sched_lock)
+  in_test(r test_${t} "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   mcause [257] ")
+endforeach()
+attacks_image(privileged 6 ${r})
+
+# Lifecycle: the second thread is refused the dead one's grant.
+set(r)
+foreach(t same_thread_storage other_thread_storage)
+  refused(r test_grants_cleared_${t} z_vrfy_k_sem_give 1)
+endforeach()
+attacks_image(lifecycle 6 ${r})
+
+# Reasons raised from user mode: only an oops or a stack-check failure.
+attacks_image(raised 7
+  "(?s)START - test_2_stack_canary_smashed${nl}${inside}FATAL ERROR 2: stack check failed")
+
+# Kernel operations on thread objects that never became a running thread: no
+# kernel fault, only the offending user thread may die.
+attacks_image(unstarted_join 1)
+attacks_image(failed_create 1
+  "(?s)START - test_start_thread_whose_creation_failed${nl}${inside}no kernel object slot or thread index left")
