@@ -25,6 +25,8 @@
 #include <breeze/kernel/thread.h>
 #include <breeze/kernel/sem.h>
 #include <breeze/kernel/mutex.h>
+#include <breeze/kernel/msgq.h>
+#include <breeze/kernel/mem_slab.h>
 #include <breeze/kernel/kobject.h>
 #include <breeze/kernel/user.h>
 #ifdef CONFIG_USERSPACE

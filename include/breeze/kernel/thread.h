@@ -43,6 +43,7 @@ struct _thread_base {
 	int8_t prio;
 	uint8_t sched_locked; /* k_sched_lock() nesting */
 	int swap_retval;      /* what the blocking call returns when woken */
+	void *swap_data;      /* what the waker hands over or takes (message queues) */
 #ifdef CONFIG_PRIORITY_INHERITANCE
 	struct k_mutex *pend_mutex; /* the mutex it waits for, whose owner it may boost */
 #endif
@@ -63,8 +64,8 @@ struct _thread_userspace {
 	uintptr_t priv_stack_top;   /* kernel stack of the thread's traps */
 	uintptr_t user_stack_start; /* the region user mode may use */
 	size_t user_stack_size;
-	void *initializing;  /* object of the k_object_init_once() in progress */
-	uint8_t perm_index;  /* bit of this thread in object permissions */
+	void *initializing; /* object of the k_object_init_once() in progress */
+	uint8_t perm_index; /* bit of this thread in object permissions */
 };
 #endif
 

@@ -1,0 +1,98 @@
+/*
+ * Memory slabs: a buffer cut into equal blocks, handed out and taken back in
+ * O(1), with threads blocking while every block is taken.
+ *
+ * Free blocks are chained through their first word, as in Zephyr. A freed
+ * block goes straight to the most urgent waiter, if any.
+ *
+ * Breeze goes further than Zephyr here: alloc, free and the two counters are
+ * system calls (CONFIG_USERSPACE), so that user threads can share a slab whose
+ * buffer lies in a memory partition they can write (k_mem_slab_init() on a
+ * K_APP_BMEM buffer, by a supervisor thread; the slab itself is a granted
+ * kernel object). The rules for user callers:
+ * - the whole buffer must be writable by the caller, else the call is an oops
+ *   (so a slab in kernel memory, such as K_MEM_SLAB_DEFINE's, stays kernel
+ *   only: user code never gets a pointer it could not use anyway);
+ * - a freed pointer must be the start of a block of that slab that is
+ *   currently allocated, else the call is an oops (this catches double frees:
+ *   the block is looked for on the free list, under the lock).
+ * Since user threads may write into the buffer, the kernel trusts no link it
+ * reads from it: a link that is not a block of the slab ends the free list.
+ * A user thread scribbling over free blocks can so lose them for everyone
+ * sharing the slab, but never make the kernel touch memory outside it.
+ */
+#ifndef BREEZE_KERNEL_MEM_SLAB_H
+#define BREEZE_KERNEL_MEM_SLAB_H
+
+#include <breeze/kernel/thread.h>
+
+struct k_mem_slab_info {
+	uint32_t num_blocks;
+	size_t block_size;
+	uint32_t num_used;
+};
+
+struct k_mem_slab {
+	Z_OBJECT_HDR
+	_wait_q_t wait_q;
+	char *buffer;
+	char *free_list;
+	struct k_mem_slab_info info;
+};
+
+/* The free list of a statically defined slab is built at boot. */
+#define Z_MEM_SLAB_INITIALIZER(obj, slab_buffer, slab_block_size, slab_num_blocks)                \
+	{                                                                                         \
+		Z_OBJECT_HDR_INIT.wait_q = Z_WAIT_Q_INIT(&(obj).wait_q), .buffer = (slab_buffer), \
+		.free_list = NULL, .info = {                                                      \
+			.num_blocks = (slab_num_blocks),                                          \
+			.block_size = (slab_block_size),                                          \
+			.num_used = 0                                                             \
+		}                                                                                 \
+	}
+
+/* Blocks are word multiples: a free block holds the link to the next one. */
+#define Z_MEM_SLAB_BLOCK_SIZE(size) ROUND_UP(size, sizeof(void *))
+
+#define Z_MEM_SLAB_DEFINE(storage, name, slab_block_size, slab_num_blocks, slab_align)        \
+	static char __noinit __aligned(Z_MEM_SLAB_BLOCK_SIZE(slab_align))                     \
+	    _k_mem_slab_buf_##name[(slab_num_blocks)*Z_MEM_SLAB_BLOCK_SIZE(slab_block_size)]; \
+	storage STRUCT_SECTION_ITERABLE(k_mem_slab, name) =                                   \
+	    Z_MEM_SLAB_INITIALIZER(name, _k_mem_slab_buf_##name,                              \
+				   Z_MEM_SLAB_BLOCK_SIZE(slab_block_size), slab_num_blocks);  \
+	BUILD_ASSERT((slab_block_size) > 0 && (slab_num_blocks) > 0 &&                        \
+			 IS_POWER_OF_TWO(slab_align),                                         \
+		     "K_MEM_SLAB_DEFINE: empty slab or bad alignment")
+
+/*
+ * A slab of @slab_num_blocks blocks of @slab_block_size bytes (rounded up to a
+ * word multiple), the buffer aligned to @slab_align (a power of two).
+ */
+#define K_MEM_SLAB_DEFINE(name, slab_block_size, slab_num_blocks, slab_align) \
+	Z_MEM_SLAB_DEFINE(, name, slab_block_size, slab_num_blocks, slab_align)
+
+/* The same, with the slab private to its file. */
+#define K_MEM_SLAB_DEFINE_STATIC(name, slab_block_size, slab_num_blocks, slab_align) \
+	Z_MEM_SLAB_DEFINE(static, name, slab_block_size, slab_num_blocks, slab_align)
+
+/*
+ * Set up @slab over @buffer (@num_blocks * @block_size bytes). 0, or -EINVAL
+ * when @block_size is smaller than a pointer or not a multiple of one, when
+ * @buffer is not pointer-aligned, or when the buffer size overflows.
+ * Supervisor mode only; the slab must not be in use when re-initialised.
+ */
+int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, uint32_t num_blocks);
+
+/*
+ * Take a block into *@mem: 0, -ENOMEM when none is free with K_NO_WAIT (also
+ * from an ISR), -EAGAIN on timeout. *@mem is NULL on failure.
+ */
+__syscall int k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout);
+
+/* Give back a block from k_mem_slab_alloc() (also from an ISR). */
+__syscall void k_mem_slab_free(struct k_mem_slab *slab, void *mem);
+
+__syscall uint32_t k_mem_slab_num_used_get(struct k_mem_slab *slab);
+__syscall uint32_t k_mem_slab_num_free_get(struct k_mem_slab *slab);
+
+#endif /* BREEZE_KERNEL_MEM_SLAB_H */

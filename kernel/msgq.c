@@ -1,0 +1,249 @@
+/*
+ * Message queues.
+ *
+ * Invariants, under _sched_spinlock: readers wait only while the queue is
+ * empty, and a put hands its message to the first of them directly, so the
+ * queue stays empty while any reader waits; writers wait only while it is
+ * full, and a get refills the slot it frees from the first of them. Hence the
+ * waiters of one queue are either all readers or all writers, and one wait
+ * queue serves both.
+ *
+ * A waker copies to or from the buffer of the thread it wakes: a blocked
+ * thread leaves its buffer in base.swap_data.
+ */
+#include <string.h>
+#include <ksched.h>
+#include <kobject_init.h>
+
+/* The buffer of @t, a thread just found in a queue's wait queue. */
+static void *waiter_data(const struct k_thread *t)
+{
+	return t->base.swap_data;
+}
+
+/* Block the current thread on @msgq with its message buffer @data. */
+static int pend_with_data(k_spinlock_key_t key, struct k_msgq *msgq, void *data,
+			  k_timeout_t timeout)
+{
+	__ASSERT(!k_is_in_isr(), "a message queue may only wait in a thread");
+	_current->base.swap_data = data;
+	return z_pend_curr(key, &msgq->wait_q, timeout);
+}
+
+void k_msgq_init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t max_msgs)
+{
+	int ret = z_object_init_begin_for(msgq, K_OBJ_MSGQ);
+
+	__ASSERT(ret == 0, "message queue %p being initialised twice at once", (void *)msgq);
+	if (ret != 0) {
+		return;
+	}
+	sys_dlist_init(&msgq->wait_q.waitq);
+	msgq->msg_size = msg_size;
+	msgq->max_msgs = max_msgs;
+	msgq->buffer_start = buffer;
+	msgq->buffer_end = buffer + (size_t)max_msgs * msg_size;
+	msgq->read_ptr = buffer;
+	msgq->write_ptr = buffer;
+	msgq->used_msgs = 0;
+	z_object_init_end_for(msgq);
+}
+
+/* Append @data at the write end (the queue is not full). */
+static void ring_write(struct k_msgq *msgq, const void *data)
+{
+	memcpy(msgq->write_ptr, data, msgq->msg_size);
+	msgq->write_ptr += msgq->msg_size;
+	if (msgq->write_ptr == msgq->buffer_end) {
+		msgq->write_ptr = msgq->buffer_start;
+	}
+	msgq->used_msgs++;
+}
+
+/* Take the oldest message into @data (the queue is not empty). */
+static void ring_read(struct k_msgq *msgq, void *data)
+{
+	memcpy(data, msgq->read_ptr, msgq->msg_size);
+	msgq->read_ptr += msgq->msg_size;
+	if (msgq->read_ptr == msgq->buffer_end) {
+		msgq->read_ptr = msgq->buffer_start;
+	}
+	msgq->used_msgs--;
+}
+
+int z_impl_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if (msgq->used_msgs < msgq->max_msgs) {
+		struct k_thread *reader = z_waitq_head(&msgq->wait_q);
+
+		if (reader != NULL) {
+			memcpy(waiter_data(reader), data, msgq->msg_size);
+			z_wake_thread(reader, 0);
+			z_reschedule(key);
+			return 0;
+		}
+		ring_write(msgq, data);
+		k_spin_unlock(&_sched_spinlock, key);
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -ENOMSG;
+	}
+	/* The reader that frees a slot copies from here: the buffer is read-only to it. */
+	return pend_with_data(key, msgq, (void *)data, timeout);
+}
+
+int z_impl_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if (msgq->used_msgs > 0U) {
+		ring_read(msgq, data);
+
+		struct k_thread *writer = z_waitq_head(&msgq->wait_q);
+
+		if (writer != NULL) {
+			ring_write(msgq, waiter_data(writer));
+			z_wake_thread(writer, 0);
+			z_reschedule(key);
+			return 0;
+		}
+		k_spin_unlock(&_sched_spinlock, key);
+		return 0;
+	}
+	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -ENOMSG;
+	}
+	return pend_with_data(key, msgq, data, timeout);
+}
+
+int z_impl_k_msgq_peek(struct k_msgq *msgq, void *data)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	int ret = -ENOMSG;
+
+	if (msgq->used_msgs > 0U) {
+		memcpy(data, msgq->read_ptr, msgq->msg_size);
+		ret = 0;
+	}
+	k_spin_unlock(&_sched_spinlock, key);
+	return ret;
+}
+
+void z_impl_k_msgq_purge(struct k_msgq *msgq)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	(void)z_wake_all(&msgq->wait_q, -ENOMSG);
+	msgq->read_ptr = msgq->write_ptr;
+	msgq->used_msgs = 0;
+	z_reschedule(key);
+}
+
+uint32_t z_impl_k_msgq_num_free_get(struct k_msgq *msgq)
+{
+	return msgq->max_msgs - msgq->used_msgs;
+}
+
+uint32_t z_impl_k_msgq_num_used_get(struct k_msgq *msgq)
+{
+	return msgq->used_msgs;
+}
+
+void z_impl_k_msgq_get_attrs(struct k_msgq *msgq, struct k_msgq_attrs *attrs)
+{
+	attrs->msg_size = msgq->msg_size;
+	attrs->max_msgs = msgq->max_msgs;
+	attrs->used_msgs = msgq->used_msgs;
+}
+
+#ifdef CONFIG_USERSPACE
+/*
+ * A user thread's message goes through a copy on its kernel stack: a thread
+ * blocked in put or get is woken by another thread that copies its message,
+ * and that copy must never touch user memory, whose access rules belong to
+ * the blocked thread, not to the waker.
+ */
+static size_t user_msg_size(struct k_msgq *msgq)
+{
+	K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+
+	size_t size = msgq->msg_size;
+
+	K_OOPS(K_SYSCALL_VERIFY_MSG(size <= CONFIG_MSGQ_MAX_USER_MSG_SIZE,
+				    "messages of %u bytes, user threads may use at most %u",
+				    (unsigned int)size, CONFIG_MSGQ_MAX_USER_MSG_SIZE));
+	return size;
+}
+
+int z_vrfy_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+{
+	size_t size = user_msg_size(msgq);
+	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
+
+	K_OOPS(k_usermode_from_copy(msg, data, size)); /* checks that the caller may read it */
+	return z_impl_k_msgq_put(msgq, msg, timeout);
+}
+
+int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+{
+	size_t size = user_msg_size(msgq);
+	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
+
+	/* Checked before taking a message, which a failed copy would lose. */
+	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, size));
+
+	int ret = z_impl_k_msgq_get(msgq, msg, timeout);
+
+	if (ret == 0) {
+		K_OOPS(k_usermode_to_copy(data, msg, size));
+	}
+	return ret;
+}
+
+int z_vrfy_k_msgq_peek(struct k_msgq *msgq, void *data)
+{
+	size_t size = user_msg_size(msgq);
+	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
+
+	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, size));
+
+	int ret = z_impl_k_msgq_peek(msgq, msg);
+
+	if (ret == 0) {
+		K_OOPS(k_usermode_to_copy(data, msg, size));
+	}
+	return ret;
+}
+
+void z_vrfy_k_msgq_purge(struct k_msgq *msgq)
+{
+	K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+	z_impl_k_msgq_purge(msgq);
+}
+
+uint32_t z_vrfy_k_msgq_num_free_get(struct k_msgq *msgq)
+{
+	K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+	return z_impl_k_msgq_num_free_get(msgq);
+}
+
+uint32_t z_vrfy_k_msgq_num_used_get(struct k_msgq *msgq)
+{
+	K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+	return z_impl_k_msgq_num_used_get(msgq);
+}
+
+void z_vrfy_k_msgq_get_attrs(struct k_msgq *msgq, struct k_msgq_attrs *attrs)
+{
+	struct k_msgq_attrs a;
+
+	K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+	z_impl_k_msgq_get_attrs(msgq, &a);
+	K_OOPS(k_usermode_to_copy(attrs, &a, sizeof(a)));
+}
+#endif
