@@ -37,6 +37,7 @@
 #define _CONCAT(x, y)    _DO_CONCAT(x, y)
 
 #define ARG_UNUSED(x)    (void)(x)
+#define Z_FALLTHROUGH    __attribute__((fallthrough))
 #define CODE_UNREACHABLE __builtin_unreachable()
 
 /* Place a definition in a named section and keep it through --gc-sections. */

@@ -113,7 +113,11 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 			return ret;
 		}
 	}
+	static uint32_t versions;
+
 	memcpy(domain->arch.pmpaddr, addr, sizeof(addr));
+	domain->arch.entries = (uint8_t)n;
+	domain->arch.version = ++versions;
 	for (unsigned int w = 0; w < Z_PMP_DOMAIN_ENTRIES / 4U; w++) {
 		domain->arch.pmpcfg[w] =
 		    (unsigned long)cfg[4 * w] | ((unsigned long)cfg[4 * w + 1] << 8) |
@@ -137,28 +141,86 @@ void arch_thread_stack_encode(struct k_thread *t)
 	t->arch.pmp_stack_cfg = ((unsigned long)cfg[0] << 16) | ((unsigned long)cfg[1] << 24);
 }
 
+/* The domain image now in the PMP (one CPU), to skip what is already there. */
+static struct {
+	const struct k_mem_domain *domain;
+	uint32_t version;
+	uint8_t entries;
+} loaded;
+
+/* Write the first @n domain entries (pmpaddr4 onwards), last first. */
+static void write_domain_addrs(const unsigned long *a, unsigned int n)
+{
+	switch (n) {
+	case 12:
+		csr_write(pmpaddr15, a[11]);
+		Z_FALLTHROUGH;
+	case 11:
+		csr_write(pmpaddr14, a[10]);
+		Z_FALLTHROUGH;
+	case 10:
+		csr_write(pmpaddr13, a[9]);
+		Z_FALLTHROUGH;
+	case 9:
+		csr_write(pmpaddr12, a[8]);
+		Z_FALLTHROUGH;
+	case 8:
+		csr_write(pmpaddr11, a[7]);
+		Z_FALLTHROUGH;
+	case 7:
+		csr_write(pmpaddr10, a[6]);
+		Z_FALLTHROUGH;
+	case 6:
+		csr_write(pmpaddr9, a[5]);
+		Z_FALLTHROUGH;
+	case 5:
+		csr_write(pmpaddr8, a[4]);
+		Z_FALLTHROUGH;
+	case 4:
+		csr_write(pmpaddr7, a[3]);
+		Z_FALLTHROUGH;
+	case 3:
+		csr_write(pmpaddr6, a[2]);
+		Z_FALLTHROUGH;
+	case 2:
+		csr_write(pmpaddr5, a[1]);
+		Z_FALLTHROUGH;
+	case 1:
+		csr_write(pmpaddr4, a[0]);
+		Z_FALLTHROUGH;
+	default:
+		break;
+	}
+}
+
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
-	const struct arch_mem_domain *d = &t->userspace.domain->arch;
+	const struct k_mem_domain *domain = t->userspace.domain;
+	const struct arch_mem_domain *d = &domain->arch;
 
 	csr_write(pmpaddr2, t->arch.pmp_stack_addr[0]);
 	csr_write(pmpaddr3, t->arch.pmp_stack_addr[1]);
 	csr_write(pmpcfg0, rom_cfg | t->arch.pmp_stack_cfg);
-	csr_write(pmpaddr4, d->pmpaddr[0]);
-	csr_write(pmpaddr5, d->pmpaddr[1]);
-	csr_write(pmpaddr6, d->pmpaddr[2]);
-	csr_write(pmpaddr7, d->pmpaddr[3]);
-	csr_write(pmpaddr8, d->pmpaddr[4]);
-	csr_write(pmpaddr9, d->pmpaddr[5]);
-	csr_write(pmpaddr10, d->pmpaddr[6]);
-	csr_write(pmpaddr11, d->pmpaddr[7]);
-	csr_write(pmpaddr12, d->pmpaddr[8]);
-	csr_write(pmpaddr13, d->pmpaddr[9]);
-	csr_write(pmpaddr14, d->pmpaddr[10]);
-	csr_write(pmpaddr15, d->pmpaddr[11]);
+	if (domain == loaded.domain && d->version == loaded.version) {
+		return; /* same image: only the stack changed */
+	}
+	/*
+	 * Entries past the new image's end only need their configuration
+	 * cleared, and only up to where the previous image reached.
+	 */
+	unsigned int cfg_words = DIV_ROUND_UP(MAX(d->entries, loaded.entries), 4U);
+
+	write_domain_addrs(d->pmpaddr, d->entries);
 	csr_write(pmpcfg1, d->pmpcfg[0]);
-	csr_write(pmpcfg2, d->pmpcfg[1]);
-	csr_write(pmpcfg3, d->pmpcfg[2]);
+	if (cfg_words > 1U) {
+		csr_write(pmpcfg2, d->pmpcfg[1]);
+	}
+	if (cfg_words > 2U) {
+		csr_write(pmpcfg3, d->pmpcfg[2]);
+	}
+	loaded.domain = domain;
+	loaded.version = d->version;
+	loaded.entries = d->entries;
 }
 
 void arch_thread_switch_prepare(struct k_thread *new)

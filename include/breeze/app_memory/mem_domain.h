@@ -62,6 +62,8 @@ struct k_mem_partition {
 struct arch_mem_domain {
 	unsigned long pmpaddr[Z_PMP_DOMAIN_ENTRIES];
 	unsigned long pmpcfg[Z_PMP_DOMAIN_ENTRIES / 4];
+	uint32_t version; /* changes with every new image */
+	uint8_t entries;  /* how many of the entries are in use */
 };
 
 struct k_mem_domain {
