@@ -506,12 +506,16 @@ void z_object_boot_init(void)
 	STRUCT_SECTION_FOREACH(k_mutex, mutex) {
 		register_static(mutex, K_OBJ_MUTEX);
 	}
+#ifdef CONFIG_MSGQ
 	STRUCT_SECTION_FOREACH(k_msgq, msgq) {
 		register_static(msgq, K_OBJ_MSGQ);
 	}
+#endif
+#ifdef CONFIG_MEM_SLAB
 	STRUCT_SECTION_FOREACH(k_mem_slab, slab) {
 		register_static(slab, K_OBJ_MEM_SLAB);
 	}
+#endif
 	STRUCT_SECTION_FOREACH(k_thread, thread) {
 		register_static(thread, K_OBJ_THREAD);
 	}

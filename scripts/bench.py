@@ -64,7 +64,7 @@ def main():
         with open(baseline_path) as f:
             baseline = json.load(f)
 
-    print(f"{'operation':<46} {'instructions':>12} {'per byte':>9} {'baseline':>9} {'change':>8}")
+    print(f"{'operation':<52} {'instructions':>12} {'per byte':>9} {'baseline':>9} {'change':>8}")
     for op, r in results.items():
         per_byte = f"{r['per_byte']:.2f}" if "per_byte" in r else ""
         old = baseline.get(op, {}).get("instructions")
@@ -73,10 +73,10 @@ def main():
             old_s = f"{old:.2f}"
         else:
             change, old_s = "new", ""
-        print(f"{op:<46} {r['instructions']:>12.2f} {per_byte:>9} {old_s:>9} {change:>8}")
+        print(f"{op:<52} {r['instructions']:>12.2f} {per_byte:>9} {old_s:>9} {change:>8}")
     gone = sorted(set(baseline) - set(results))
     for op in gone:
-        print(f"{op:<46} {'(missing)':>12}")
+        print(f"{op:<52} {'(missing)':>12}")
 
     os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
     with open(args.json, "w") as f:

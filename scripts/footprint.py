@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Footprint of the Breeze kernel alone (no application, no C library).
 
-Builds bench/footprint twice — the minimal configuration (threads and
-semaphores, no user mode) and the full one (user mode on) — then reads each
+Builds bench/footprint three times — the minimal configuration (threads and
+semaphores, no user mode), the full one (user mode on, threads, semaphores,
+mutexes) and that plus message queues and memory slabs — then reads each
 link map and adds up the input sections that came from the kernel, arch and
 driver objects, by output section. Type sizes come from the probe's symbols.
 Prints a table and writes JSON (--json).
@@ -77,7 +78,7 @@ def main():
     nm = "riscv64-unknown-elf-nm"
 
     results = {}
-    for name, overlay in (("minimal", None), ("full", "full.conf")):
+    for name, overlay in (("minimal", None), ("full", "full.conf"), ("full+msgq+slab", "all.conf")):
         bdir = os.path.join(args.build, name)
         build(base, bdir, overlay)
         results[name] = {"kernel": kernel_sizes(os.path.join(bdir, "breeze.map")),

@@ -25,8 +25,12 @@
 #include <breeze/kernel/thread.h>
 #include <breeze/kernel/sem.h>
 #include <breeze/kernel/mutex.h>
+#ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
+#endif
+#ifdef CONFIG_MEM_SLAB
 #include <breeze/kernel/mem_slab.h>
+#endif
 #include <breeze/kernel/kobject.h>
 #include <breeze/kernel/user.h>
 #ifdef CONFIG_USERSPACE

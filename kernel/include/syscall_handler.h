@@ -20,6 +20,10 @@ typedef uint64_t (*z_syscall_handler_t)(uintptr_t a0, uintptr_t a1, uintptr_t a2
 
 extern const z_syscall_handler_t z_syscall_table[];
 
+/* The handler of an ID whose call is configured out: an oops. */
+uint64_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+			       uintptr_t a4, uintptr_t a5);
+
 /*
  * True while kernel code acts for a user thread's system call: a user thread
  * runs kernel code only in system calls, interrupts (excluded here) and its
@@ -79,12 +83,20 @@ int arch_buffer_validate(const void *addr, size_t size, bool write);
 #define K_SYSCALL_MEMORY_ARRAY_WRITE(ptr, nmemb, size)                                         \
 	K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, true)
 
-/* Object checks: type, permission, and initialisation state (inline when they pass). */
+/*
+ * Object checks: type, permission, and initialisation state. Built for speed,
+ * the passing case is inline; built for size, every check is one call.
+ */
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
 #define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                   \
 	((type) == K_OBJ_ANY || (init) == _OBJ_INIT_FALSE ||                                    \
 			 !z_object_usable((const void *)(ptr), (type), (init), _current)        \
 		 ? z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__) \
 		 : false)
+#else
+#define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                   \
+	z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__)
+#endif
 #define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)
 #define K_SYSCALL_OBJ_INIT(ptr, type)       Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_ANY)
 #define K_SYSCALL_OBJ_NEVER_INIT(ptr, type) Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_FALSE)
