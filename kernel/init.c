@@ -40,9 +40,9 @@ static void run_init_level(enum init_level level)
 static void init_static_threads(void)
 {
 	STRUCT_SECTION_FOREACH(_static_thread_data, d) {
-		z_impl_k_thread_create(d->init_thread, d->init_stack, d->init_stack_size, d->init_entry,
-				d->init_p1, d->init_p2, d->init_p3, d->init_prio, d->init_options,
-				K_FOREVER);
+		z_impl_k_thread_create(d->init_thread, d->init_stack, d->init_stack_size,
+				       d->init_entry, d->init_p1, d->init_p2, d->init_p3,
+				       d->init_prio, d->init_options, K_FOREVER);
 		z_impl_k_thread_name_set(d->init_thread, d->init_name);
 	}
 #ifdef CONFIG_USERSPACE

@@ -19,8 +19,8 @@ void bench_report(const char *name, uint64_t total, uint32_t iters, uint32_t byt
 	uint64_t centi = (total * 100U + iters / 2U) / iters;
 
 	if (bytes != 0U) {
-		uint64_t per_byte = (total * 100U + (uint64_t)iters * bytes / 2U) /
-				    ((uint64_t)iters * bytes);
+		uint64_t per_byte =
+		    (total * 100U + (uint64_t)iters * bytes / 2U) / ((uint64_t)iters * bytes);
 
 		printf("BENCH %s %lu.%02lu %lu.%02lu\n", name, (unsigned long)(centi / 100U),
 		       (unsigned long)(centi % 100U), (unsigned long)(per_byte / 100U),

@@ -32,17 +32,16 @@ uint32_t bench_loop_overhead(uint32_t iters);
  * Measure @body, run @iters times, net of the loop overhead. The body must
  * not be optimised away (it calls the kernel, or uses bench_sink()).
  */
-#define BENCH_LOOP(name, iters, bytes, body)                                             \
-	do {                                                                             \
-		uint32_t _n = (iters);                                                   \
-		uint32_t _t0 = bench_instret();                                          \
-		for (uint32_t _i = 0; _i < _n; _i++) {                                   \
-			__asm__ volatile("" ::: "memory");                               \
-			body;                                                            \
-		}                                                                        \
-		uint32_t _t1 = bench_instret();                                          \
-		bench_report(name, (uint64_t)(_t1 - _t0) - bench_loop_overhead(_n), _n,  \
-			     (bytes));                                                   \
+#define BENCH_LOOP(name, iters, bytes, body)                                                      \
+	do {                                                                                      \
+		uint32_t _n = (iters);                                                            \
+		uint32_t _t0 = bench_instret();                                                   \
+		for (uint32_t _i = 0; _i < _n; _i++) {                                            \
+			__asm__ volatile("" ::: "memory");                                        \
+			body;                                                                     \
+		}                                                                                 \
+		uint32_t _t1 = bench_instret();                                                   \
+		bench_report(name, (uint64_t)(_t1 - _t0) - bench_loop_overhead(_n), _n, (bytes)); \
 	} while (false)
 
 #endif /* BREEZE_BENCH_H */

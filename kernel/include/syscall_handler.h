@@ -21,8 +21,8 @@ typedef uint64_t (*z_syscall_handler_t)(uintptr_t a0, uintptr_t a1, uintptr_t a2
 extern const z_syscall_handler_t z_syscall_table[];
 
 /* The handler of an ID whose call is configured out: an oops. */
-uint64_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
-			       uintptr_t a4, uintptr_t a5);
+uint64_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+			       uintptr_t a5);
 
 /*
  * True while kernel code acts for a user thread's system call: a user thread
@@ -65,22 +65,22 @@ bool z_syscall_obj_check(const void *ptr, enum k_objects otype, enum _obj_init_c
  */
 int arch_buffer_validate(const void *addr, size_t size, bool write);
 
-#define K_SYSCALL_MEMORY(ptr, size, write)                                                     \
+#define K_SYSCALL_MEMORY(ptr, size, write) \
 	z_syscall_mem_check((const void *)(ptr), (size), (write), __func__, __LINE__)
 #define K_SYSCALL_MEMORY_READ(ptr, size)  K_SYSCALL_MEMORY(ptr, size, false)
 #define K_SYSCALL_MEMORY_WRITE(ptr, size) K_SYSCALL_MEMORY(ptr, size, true)
 
 /* Arrays: nmemb * size must not overflow either. */
-#define K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, write)                                        \
-	({                                                                                     \
-		size_t _bytes;                                                                 \
-		__builtin_mul_overflow((size_t)(nmemb), (size_t)(size), &_bytes)               \
-			? z_syscall_fail(__func__, __LINE__)                                   \
-			: K_SYSCALL_MEMORY(ptr, _bytes, write);                                \
+#define K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, write)                          \
+	({                                                                       \
+		size_t _bytes;                                                   \
+		__builtin_mul_overflow((size_t)(nmemb), (size_t)(size), &_bytes) \
+		    ? z_syscall_fail(__func__, __LINE__)                         \
+		    : K_SYSCALL_MEMORY(ptr, _bytes, write);                      \
 	})
-#define K_SYSCALL_MEMORY_ARRAY_READ(ptr, nmemb, size)                                          \
+#define K_SYSCALL_MEMORY_ARRAY_READ(ptr, nmemb, size) \
 	K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, false)
-#define K_SYSCALL_MEMORY_ARRAY_WRITE(ptr, nmemb, size)                                         \
+#define K_SYSCALL_MEMORY_ARRAY_WRITE(ptr, nmemb, size) \
 	K_SYSCALL_MEMORY_ARRAY(ptr, nmemb, size, true)
 
 /*
@@ -88,13 +88,13 @@ int arch_buffer_validate(const void *addr, size_t size, bool write);
  * the passing case is inline; built for size, every check is one call.
  */
 #ifdef CONFIG_SPEED_OPTIMIZATIONS
-#define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                   \
-	((type) == K_OBJ_ANY || (init) == _OBJ_INIT_FALSE ||                                    \
-			 !z_object_usable((const void *)(ptr), (type), (init), _current)        \
-		 ? z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__) \
-		 : false)
+#define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                \
+	((type) == K_OBJ_ANY || (init) == _OBJ_INIT_FALSE ||                                \
+		 !z_object_usable((const void *)(ptr), (type), (init), _current)            \
+	     ? z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__) \
+	     : false)
 #else
-#define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                   \
+#define Z_SYSCALL_OBJ_CHECK(ptr, type, init) \
 	z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__)
 #endif
 #define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)

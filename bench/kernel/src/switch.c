@@ -66,8 +66,8 @@ static void run_pair(const char *name, uint32_t options, struct k_mem_domain *da
 
 void bench_switch(void)
 {
-	struct k_mem_partition *pa[] = {&a0, &a1, &a2, &a3};
-	struct k_mem_partition *pb[] = {&b0, &b1, &b2, &b3};
+	struct k_mem_partition *pa[] = { &a0, &a1, &a2, &a3 };
+	struct k_mem_partition *pb[] = { &b0, &b1, &b2, &b3 };
 
 	k_mem_domain_init(&dom_a, ARRAY_SIZE(pa), pa);
 	k_mem_domain_init(&dom_b, ARRAY_SIZE(pb), pb);

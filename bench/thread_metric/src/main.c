@@ -50,8 +50,9 @@ static void create_threads(unsigned int n, const k_thread_entry_t *entries, cons
 {
 	for (unsigned int i = 0; i < n; i++) {
 		counters[i] = 0;
-		k_thread_create(&threads[i], stacks[i], K_THREAD_STACK_SIZEOF(stacks[i]), entries[i],
-				(void *)(uintptr_t)i, NULL, NULL, prios[i], mode_user, K_FOREVER);
+		k_thread_create(&threads[i], stacks[i], K_THREAD_STACK_SIZEOF(stacks[i]),
+				entries[i], (void *)(uintptr_t)i, NULL, NULL, prios[i], mode_user,
+				K_FOREVER);
 		k_mem_domain_add_thread(&tm_domain, &threads[i]);
 	}
 	for (unsigned int i = 0; i < n; i++) {
@@ -188,7 +189,7 @@ static void message(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p1);
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
-	uint32_t out[4] = {1, 2, 3, 4};
+	uint32_t out[4] = { 1, 2, 3, 4 };
 	uint32_t in[4];
 
 	for (uint32_t i = 0; i < ITERS; i++) {
@@ -254,9 +255,9 @@ static void run_chain(const char *test, unsigned int n, uint32_t iterations)
 /* Test threads are preemptible and all more urgent than main (priority 10). */
 static void all_tests(void)
 {
-	static const int equal[NTHREADS] = {5, 5, 5, 5, 5};
-	static const int chain[NTHREADS] = {9, 8, 7, 6, 5};
-	static const k_thread_entry_t irq_pair[2] = {irq_preempt_low, irq_preempt_high};
+	static const int equal[NTHREADS] = { 5, 5, 5, 5, 5 };
+	static const int chain[NTHREADS] = { 9, 8, 7, 6, 5 };
+	static const k_thread_entry_t irq_pair[2] = { irq_preempt_low, irq_preempt_high };
 
 	start_threads(1, basic, equal);
 	run("thread_metric.basic", 1, ITERS);
@@ -297,7 +298,7 @@ static void all_tests(void)
 
 int main(void)
 {
-	struct k_mem_partition *parts[] = {&tm_part, &msip_part};
+	struct k_mem_partition *parts[] = { &tm_part, &msip_part };
 
 	k_thread_priority_set(k_current_get(), 10);
 	k_mem_domain_init(&tm_domain, ARRAY_SIZE(parts), parts);

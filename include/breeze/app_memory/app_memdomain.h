@@ -28,14 +28,13 @@
  * The partition's bounds come from the linker fragment; the marker section
  * makes a partition without any variable still known to the layout step.
  */
-#define K_APPMEM_PARTITION_DEFINE(name)                                                  \
-	extern char z_data_smem_##name##_part_start[];                                   \
-	extern char z_data_smem_##name##_part_size[];                                    \
-	static const char __used __attribute__((section(".app_smem_name." #name)))        \
-		_z_app_smem_marker_##name = 0;                                           \
-	struct k_mem_partition name = {                                                  \
-		.start = (uintptr_t)z_data_smem_##name##_part_start,                     \
-		.size = (size_t)z_data_smem_##name##_part_size,                          \
-		.attr = K_MEM_PARTITION_P_RW_U_RW}
+#define K_APPMEM_PARTITION_DEFINE(name)                                                      \
+	extern char z_data_smem_##name##_part_start[];                                       \
+	extern char z_data_smem_##name##_part_size[];                                        \
+	static const char __used __attribute__((section(".app_smem_name." #name)))           \
+	_z_app_smem_marker_##name = 0;                                                       \
+	struct k_mem_partition name = { .start = (uintptr_t)z_data_smem_##name##_part_start, \
+					.size = (size_t)z_data_smem_##name##_part_size,      \
+					.attr = K_MEM_PARTITION_P_RW_U_RW }
 
 #endif /* BREEZE_APP_MEMORY_APP_MEMDOMAIN_H */

@@ -29,15 +29,15 @@ typedef struct {
 #define Z_PMP_W 0x02
 #define Z_PMP_X 0x04
 
-#define K_MEM_PARTITION_P_NA_U_NA   ((k_mem_partition_attr_t){0})
-#define K_MEM_PARTITION_P_RW_U_NA   ((k_mem_partition_attr_t){0})
-#define K_MEM_PARTITION_P_RO_U_NA   ((k_mem_partition_attr_t){0})
-#define K_MEM_PARTITION_P_RW_U_RW   ((k_mem_partition_attr_t){Z_PMP_R | Z_PMP_W})
-#define K_MEM_PARTITION_P_RW_U_RO   ((k_mem_partition_attr_t){Z_PMP_R})
-#define K_MEM_PARTITION_P_RO_U_RO   ((k_mem_partition_attr_t){Z_PMP_R})
-#define K_MEM_PARTITION_P_RX_U_RX   ((k_mem_partition_attr_t){Z_PMP_R | Z_PMP_X})
-#define K_MEM_PARTITION_P_RWX_U_RWX ((k_mem_partition_attr_t){Z_PMP_R | Z_PMP_W | Z_PMP_X})
-#define K_MEM_PARTITION_P_RWX_U_RX  ((k_mem_partition_attr_t){Z_PMP_R | Z_PMP_X})
+#define K_MEM_PARTITION_P_NA_U_NA   ((k_mem_partition_attr_t){ 0 })
+#define K_MEM_PARTITION_P_RW_U_NA   ((k_mem_partition_attr_t){ 0 })
+#define K_MEM_PARTITION_P_RO_U_NA   ((k_mem_partition_attr_t){ 0 })
+#define K_MEM_PARTITION_P_RW_U_RW   ((k_mem_partition_attr_t){ Z_PMP_R | Z_PMP_W })
+#define K_MEM_PARTITION_P_RW_U_RO   ((k_mem_partition_attr_t){ Z_PMP_R })
+#define K_MEM_PARTITION_P_RO_U_RO   ((k_mem_partition_attr_t){ Z_PMP_R })
+#define K_MEM_PARTITION_P_RX_U_RX   ((k_mem_partition_attr_t){ Z_PMP_R | Z_PMP_X })
+#define K_MEM_PARTITION_P_RWX_U_RWX ((k_mem_partition_attr_t){ Z_PMP_R | Z_PMP_W | Z_PMP_X })
+#define K_MEM_PARTITION_P_RWX_U_RX  ((k_mem_partition_attr_t){ Z_PMP_R | Z_PMP_X })
 
 #define K_MEM_PARTITION_IS_WRITABLE(attr)   (((attr).pmp_attr & Z_PMP_W) != 0U)
 #define K_MEM_PARTITION_IS_EXECUTABLE(attr) (((attr).pmp_attr & Z_PMP_X) != 0U)
@@ -48,9 +48,10 @@ struct k_mem_partition {
 	k_mem_partition_attr_t attr;
 };
 
-#define K_MEM_PARTITION_DEFINE(name, start_, size_, attr_)                              \
-	struct k_mem_partition name = {                                                  \
-		.start = (uintptr_t)(start_), .size = (size_t)(size_), .attr = attr_}
+#define K_MEM_PARTITION_DEFINE(name, start_, size_, attr_)            \
+	struct k_mem_partition name = { .start = (uintptr_t)(start_), \
+					.size = (size_t)(size_),      \
+					.attr = attr_ }
 
 /*
  * PMP entries a domain may use: 16 in all, minus 2 for the shared code and

@@ -45,7 +45,7 @@ struct z_object_hdr {
  * The kernel object type of an expression, from its C type (K_OBJ_ANY when it
  * is not a kernel object type, e.g. void *).
  */
-#define Z_OBJ_TYPE_OF(obj)                                                               \
+#define Z_OBJ_TYPE_OF(obj) \
 	_Generic((obj),                                                                  \
 		struct k_thread *: K_OBJ_THREAD,                                         \
 		const struct k_thread *: K_OBJ_THREAD,                                   \
@@ -62,7 +62,7 @@ struct z_object_hdr {
  * no call has entered in the registry yet (a struct k_thread a user thread will
  * create a thread on, say): it is registered, uninitialised, on the spot.
  */
-#define k_object_access_grant(object, thread)                                            \
+#define k_object_access_grant(object, thread) \
 	k_object_access_grant_typed((object), (thread), Z_OBJ_TYPE_OF(object))
 __syscall void k_object_access_grant_typed(const void *object, struct k_thread *thread,
 					   enum k_objects otype);
@@ -100,30 +100,29 @@ int k_object_init_once(void *obj, enum k_objects otype, int (*init)(void *obj, v
 		       void *arg);
 
 /* Grant @thread each of up to eight objects, typed like k_object_access_grant(). */
-#define k_thread_access_grant(thread, ...)                                               \
-	do {                                                                             \
-		struct k_thread *_t = (thread);                                          \
-		Z_GRANT_EACH(_t, __VA_ARGS__, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END,     \
-			     Z_GRANT_END, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END,         \
-			     Z_GRANT_END);                                               \
+#define k_thread_access_grant(thread, ...)                                                        \
+	do {                                                                                      \
+		struct k_thread *_t = (thread);                                                   \
+		Z_GRANT_EACH(_t, __VA_ARGS__, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END, \
+			     Z_GRANT_END, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END);                 \
 	} while (false)
 #define Z_GRANT_END ((void *)0)
-#define Z_GRANT_ONE(t, o)                                                                \
-	do {                                                                             \
-		if ((const void *)(o) != NULL) {                                         \
-			k_object_access_grant((o), (t));                                 \
-		}                                                                        \
+#define Z_GRANT_ONE(t, o)                                \
+	do {                                             \
+		if ((const void *)(o) != NULL) {         \
+			k_object_access_grant((o), (t)); \
+		}                                        \
 	} while (false)
-#define Z_GRANT_EACH(t, o1, o2, o3, o4, o5, o6, o7, o8, ...)                             \
-	do {                                                                             \
-		Z_GRANT_ONE(t, o1);                                                      \
-		Z_GRANT_ONE(t, o2);                                                      \
-		Z_GRANT_ONE(t, o3);                                                      \
-		Z_GRANT_ONE(t, o4);                                                      \
-		Z_GRANT_ONE(t, o5);                                                      \
-		Z_GRANT_ONE(t, o6);                                                      \
-		Z_GRANT_ONE(t, o7);                                                      \
-		Z_GRANT_ONE(t, o8);                                                      \
+#define Z_GRANT_EACH(t, o1, o2, o3, o4, o5, o6, o7, o8, ...) \
+	do {                                                 \
+		Z_GRANT_ONE(t, o1);                          \
+		Z_GRANT_ONE(t, o2);                          \
+		Z_GRANT_ONE(t, o3);                          \
+		Z_GRANT_ONE(t, o4);                          \
+		Z_GRANT_ONE(t, o5);                          \
+		Z_GRANT_ONE(t, o6);                          \
+		Z_GRANT_ONE(t, o7);                          \
+		Z_GRANT_ONE(t, o8);                          \
 	} while (false)
 
 #else /* !CONFIG_USERSPACE */
@@ -145,7 +144,7 @@ static inline void k_object_access_all_grant(const void *object)
 {
 	ARG_UNUSED(object);
 }
-#define k_thread_access_grant(thread, ...) ARG_UNUSED(thread)
+#define k_thread_access_grant(thread, ...)    ARG_UNUSED(thread)
 
 #endif /* CONFIG_USERSPACE */
 

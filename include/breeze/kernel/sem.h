@@ -25,7 +25,8 @@ struct k_sem {
 #define K_SEM_DEFINE(name, initial_count, count_limit)           \
 	STRUCT_SECTION_ITERABLE(k_sem, name) =                   \
 	    Z_SEM_INITIALIZER(name, initial_count, count_limit); \
-	BUILD_ASSERT(((count_limit) != 0) && ((long long)(initial_count) <= (long long)(count_limit)))
+	BUILD_ASSERT(((count_limit) != 0) &&                     \
+		     ((long long)(initial_count) <= (long long)(count_limit)))
 
 /* 0, or -EINVAL when the limit is 0 or below the initial count. */
 __syscall int k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit);

@@ -44,9 +44,9 @@ void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 
 static void setup_domains(void)
 {
-	struct k_mem_partition *a[] = {&producer_part, &shared_part};
-	struct k_mem_partition *b[] = {&consumer_part, &shared_part};
-	struct k_mem_partition *i[] = {&intruder_part};
+	struct k_mem_partition *a[] = { &producer_part, &shared_part };
+	struct k_mem_partition *b[] = { &consumer_part, &shared_part };
+	struct k_mem_partition *i[] = { &intruder_part };
 
 	k_mem_domain_init(&domain_a, ARRAY_SIZE(a), a);
 	k_mem_domain_init(&domain_b, ARRAY_SIZE(b), b);
@@ -104,7 +104,8 @@ int main(void)
 	uint64_t cycles = k_cycle_get_64() - start;
 
 	uint64_t us = k_cyc_to_us_floor64(cycles);
-	uint64_t rate = cycles == 0 ? 0 : (uint64_t)ITEMS * CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / cycles;
+	uint64_t rate =
+	    cycles == 0 ? 0 : (uint64_t)ITEMS * CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / cycles;
 	bool ok = producer.next_value == ITEMS && consumer.received == ITEMS &&
 		  consumer.lost == 0U && consumer.out_of_order == 0U && faults_caught == 2U &&
 		  sent_when_intruders_died < ITEMS;
@@ -113,8 +114,8 @@ int main(void)
 	printf("  items sent        %u (%u bytes: %u batches written in place, %u copied)\n",
 	       (unsigned int)producer.next_value, (unsigned int)producer.bytes_sent,
 	       (unsigned int)producer.claim_batches, (unsigned int)producer.copy_batches);
-	printf("  items received    %u (%u bytes), each checked\n",
-	       (unsigned int)consumer.received, (unsigned int)consumer.bytes_received);
+	printf("  items received    %u (%u bytes), each checked\n", (unsigned int)consumer.received,
+	       (unsigned int)consumer.bytes_received);
 	printf("  lost              %u\n", (unsigned int)consumer.lost);
 	printf("  out of order      %u\n", (unsigned int)consumer.out_of_order);
 	printf("  faults caught     %u (intruder ended after %u of %u items; A and B went on)\n",
