@@ -34,13 +34,8 @@ z_riscv_trap_entry:
 	sw	tp, ESF_TP(sp)
 	j	save_common
 
-from_user:
-	addi	sp, sp, -ESF_SIZE
-	sw	t0, ESF_T0(sp)
-	csrrw	t0, mscratch, zero
-	sw	t0, ESF_SP(sp)
-	sw	gp, ESF_GP(sp)
-	sw	tp, ESF_TP(sp)
+/* Trusted gp and tp for kernel code, and the "in user mode" flag cleared. */
+.macro kernel_context
 	.option push
 	.option norelax
 	la	gp, __global_pointer$
@@ -49,29 +44,37 @@ from_user:
 	lw	t0, 0(t0)		/* _kernel.cpus[0].current */
 	lw	tp, Z_THREAD_TP_OFFSET(t0)
 #ifdef CONFIG_USERSPACE
-	/* Kernel code now runs for this thread: system call wrappers call directly. */
 	lui	t0, %tprel_hi(z_tls_user_mode)
 	add	t0, t0, tp, %tprel_add(z_tls_user_mode)
 	sb	zero, %tprel_lo(z_tls_user_mode)(t0)
+#endif
+.endm
 
+from_user:
+	addi	sp, sp, -ESF_SIZE
+	sw	t0, ESF_T0(sp)
+	csrrw	t0, mscratch, zero
+	sw	t0, ESF_SP(sp)
+#ifdef CONFIG_USERSPACE
 	/*
 	 * System call fast path. The user-mode wrapper tells the compiler that
 	 * the ecall clobbers every caller-saved register but a0/a1 (results),
 	 * so nothing else is saved; on the way out they are zeroed instead, so
 	 * no kernel value leaks to user mode. Everything unusual (unknown ID,
-	 * k_oops() from user mode) takes the full path below.
+	 * k_oops() from user mode, interrupts, faults) takes the full path.
 	 */
 	csrr	t0, mcause
 	addi	t0, t0, -8		/* ecall from user mode */
-	bnez	t0, save_common
+	bnez	t0, user_full
 	li	t0, K_SYSCALL_LIMIT
-	bgeu	a7, t0, save_common
+	bgeu	a7, t0, user_full
+	kernel_context
 	/*
 	 * The frame keeps what the return needs (mepc, user sp) and what a
 	 * fault report shows; its mstatus slot holds user-mode MPP since the
-	 * thread first entered user mode. gp and tp are not restored: gp is
-	 * the same for all code and tp is the thread's own TLS pointer, both
-	 * reloaded above from trusted values.
+	 * thread first entered user mode. gp and tp are neither saved nor
+	 * restored: gp is the same for all code and tp is the thread's own TLS
+	 * pointer, both reloaded above from trusted values.
 	 */
 	csrr	t0, mepc
 	sw	t0, ESF_MEPC(sp)
@@ -110,7 +113,12 @@ from_user:
 	li	a7, 0
 	lw	sp, ESF_SP(sp)
 	mret
+
+user_full:
 #endif
+	sw	gp, ESF_GP(sp)
+	sw	tp, ESF_TP(sp)
+	kernel_context
 
 save_common:
 	sw	ra, ESF_RA(sp)
