@@ -80,4 +80,7 @@ FUNC_NORETURN void z_board_exit(int status);
 uint64_t sys_clock_cycle_get_64(void);
 void sys_clock_set_deadline(uint64_t cycles); /* UINT64_MAX: none */
 
+/* The port's inline part: arch_syscall_frame(), arch_syscall_ret_hi_set(). */
+#include <arch_inlines.h>
+
 #endif /* BREEZE_ARCH_INTERFACE_H */

@@ -14,14 +14,17 @@
 #include <breeze/kernel.h>
 #include <kobject_internal.h>
 #include <kernel_structs.h>
+#include <arch_interface.h>
 
-typedef uint64_t (*z_syscall_handler_t)(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
-					uintptr_t a4, uintptr_t a5);
+/* A system call handler: argument words in, the result word out (a0). */
+typedef uintptr_t (*z_syscall_handler_t)(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+					 uintptr_t a4, uintptr_t a5);
+
 
 extern const z_syscall_handler_t z_syscall_table[];
 
 /* The handler of an ID whose call is configured out: an oops. */
-uint64_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+uintptr_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
 			       uintptr_t a5);
 
 /*

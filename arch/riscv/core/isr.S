@@ -70,15 +70,15 @@ from_user:
 	bgeu	a7, t0, user_full
 	kernel_context
 	/*
-	 * The frame keeps what the return needs (mepc, user sp) and what a
-	 * fault report shows; its mstatus slot holds user-mode MPP since the
-	 * thread first entered user mode. gp and tp are neither saved nor
+	 * The frame keeps what the return needs (mepc, user sp, the second
+	 * result word); its mstatus slot holds user-mode MPP since the thread
+	 * first entered user mode, as a fault report expects. gp and tp are neither saved nor
 	 * restored: gp is the same for all code and tp is the thread's own TLS
 	 * pointer, both reloaded above from trusted values.
 	 */
 	csrr	t0, mepc
 	sw	t0, ESF_MEPC(sp)
-	sw	ra, ESF_RA(sp)		/* for a fault report */
+	sw	zero, ESF_A1(sp)	/* second result word, if the call sets one */
 	la	t0, z_syscall_table
 	slli	t1, a7, 2
 	add	t0, t0, t1
@@ -97,6 +97,7 @@ from_user:
 	add	t0, t0, tp, %tprel_add(z_tls_user_mode)
 	li	t1, 1
 	sb	t1, %tprel_lo(z_tls_user_mode)(t0)
+	lw	a1, ESF_A1(sp)
 	li	ra, 0
 	li	t0, 0
 	li	t1, 0

@@ -67,22 +67,24 @@ void z_riscv_syscall(struct arch_esf *esf)
 		z_fatal_error(K_ERR_KERNEL_OOPS, esf);
 	}
 	/* System calls are preemptible: interrupts stay on while they run. */
+	uintptr_t a1 = esf->a1;
+
+	esf->a1 = 0; /* the second result word, unless the call sets it */
 	csr_set(mstatus, MSTATUS_MIE);
-	uint64_t ret = z_syscall_table[id](esf->a0, esf->a1, esf->a2, esf->a3, esf->a4, esf->a5);
+	uintptr_t ret = z_syscall_table[id](esf->a0, a1, esf->a2, esf->a3, esf->a4, esf->a5);
 
 	csr_clear(mstatus, MSTATUS_MIE);
-	esf->a0 = (unsigned long)ret;
-	esf->a1 = (unsigned long)(ret >> 32);
+	esf->a0 = ret;
 	esf->mepc += 4;
 }
 
 FUNC_NORETURN void z_syscall_oops(void)
 {
-	/* The system call's frame sits at the top of the thread's privileged stack. */
-	struct arch_esf *esf = (struct arch_esf *)(_current->userspace.priv_stack_top - ESF_SIZE);
+	struct arch_esf *esf = arch_syscall_frame();
 
 	esf->mcause = RV_EXC_ECALL_U; /* the fast path records only what it needs */
 	esf->mtval = 0;
+	esf->ra = 0;
 	z_fatal_error(K_ERR_KERNEL_OOPS, esf);
 	CODE_UNREACHABLE;
 }
