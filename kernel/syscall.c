@@ -89,8 +89,8 @@ void z_vrfy_k_str_out(char *c, size_t n)
 	z_impl_k_str_out(c, n);
 }
 
-uintptr_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
-			       uintptr_t a5)
+uintptr_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+				uintptr_t a4, uintptr_t a5)
 {
 	ARG_UNUSED(a0);
 	ARG_UNUSED(a1);
