@@ -64,8 +64,10 @@ size_t arch_user_readable_len(const void *addr);
 bool arch_esf_is_user(const struct arch_esf *esf);
 #endif
 
-/* Called by the scheduler just before switching to @new (user threads: load protection). */
-void arch_thread_switch_prepare(struct k_thread *new);
+/*
+ * Called by the scheduler just before switching to @new (user threads: load
+ * their protection); inline, in <arch_inlines.h>.
+ */
 
 /* Kernel entry points the port calls. */
 FUNC_NORETURN void z_cstart(void);
@@ -80,7 +82,7 @@ FUNC_NORETURN void z_board_exit(int status);
 uint64_t sys_clock_cycle_get_64(void);
 void sys_clock_set_deadline(uint64_t cycles); /* UINT64_MAX: none */
 
-/* The port's inline part: arch_syscall_frame(), arch_syscall_ret_hi_set(). */
+/* The port's inline part: arch_thread_switch_prepare(), arch_syscall_frame(), ... */
 #include <arch_inlines.h>
 
 #endif /* BREEZE_ARCH_INTERFACE_H */

@@ -21,13 +21,6 @@ void arch_kernel_init(void)
 #endif
 }
 
-#ifndef CONFIG_USERSPACE
-void arch_thread_switch_prepare(struct k_thread *new)
-{
-	ARG_UNUSED(new);
-}
-#endif
-
 void arch_cpu_idle(void)
 {
 	__asm__ volatile("wfi");

@@ -138,7 +138,7 @@ void arch_thread_stack_encode(struct k_thread *t)
 			    t->userspace.user_stack_size, PMP_R | PMP_W, &tor_valid, &prev_end);
 	t->arch.pmp_stack_addr[0] = addr[0];
 	t->arch.pmp_stack_addr[1] = addr[1];
-	t->arch.pmp_stack_cfg = ((unsigned long)cfg[0] << 16) | ((unsigned long)cfg[1] << 24);
+	t->arch.pmp_cfg0 = rom_cfg | ((unsigned long)cfg[0] << 16) | ((unsigned long)cfg[1] << 24);
 }
 
 /* The domain image now in the PMP (one CPU), to skip what is already there. */
@@ -200,34 +200,27 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 
 	csr_write(pmpaddr2, t->arch.pmp_stack_addr[0]);
 	csr_write(pmpaddr3, t->arch.pmp_stack_addr[1]);
-	csr_write(pmpcfg0, rom_cfg | t->arch.pmp_stack_cfg);
+	csr_write(pmpcfg0, t->arch.pmp_cfg0);
 	if (domain == loaded.domain && d->version == loaded.version) {
 		return; /* same image: only the stack changed */
 	}
-	/*
-	 * Entries past the new image's end only need their configuration
-	 * cleared, and only up to where the previous image reached.
-	 */
-	unsigned int cfg_words = DIV_ROUND_UP(MAX(d->entries, loaded.entries), 4U);
-
-	write_domain_addrs(d->pmpaddr, d->entries);
-	csr_write(pmpcfg1, d->pmpcfg[0]);
-	if (cfg_words > 1U) {
+	if (likely(d->entries <= 4U && loaded.entries <= 4U)) {
+		/* Small domains (the usual case): one configuration word. */
+		csr_write(pmpaddr4, d->pmpaddr[0]);
+		csr_write(pmpaddr5, d->pmpaddr[1]);
+		csr_write(pmpaddr6, d->pmpaddr[2]);
+		csr_write(pmpaddr7, d->pmpaddr[3]);
+		csr_write(pmpcfg1, d->pmpcfg[0]);
+	} else {
+		write_domain_addrs(d->pmpaddr, d->entries);
+		/* Entries past the new image's end only need their configuration cleared. */
+		csr_write(pmpcfg1, d->pmpcfg[0]);
 		csr_write(pmpcfg2, d->pmpcfg[1]);
-	}
-	if (cfg_words > 2U) {
 		csr_write(pmpcfg3, d->pmpcfg[2]);
 	}
 	loaded.domain = domain;
 	loaded.version = d->version;
 	loaded.entries = d->entries;
-}
-
-void arch_thread_switch_prepare(struct k_thread *new)
-{
-	if ((new->base.user_options &K_USER) != 0U) {
-		arch_mem_domain_thread_load(new);
-	}
 }
 
 void z_riscv_pmp_init(void)

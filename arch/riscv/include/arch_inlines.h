@@ -20,4 +20,16 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 }
 #endif
 
+/* Before switching to @new: a user thread gets its protection loaded. */
+static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
+{
+#ifdef CONFIG_USERSPACE
+	if ((new->base.user_options &K_USER) != 0U) {
+		arch_mem_domain_thread_load(new);
+	}
+#else
+	ARG_UNUSED(new);
+#endif
+}
+
 #endif /* BREEZE_RISCV_ARCH_INLINES_H */

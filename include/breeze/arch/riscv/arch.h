@@ -99,7 +99,7 @@ struct _callee_saved {
 /* Per-thread state of the port for user mode. */
 struct _thread_arch {
 	unsigned long pmp_stack_addr[2]; /* PMP entries 2-3: the thread's stack */
-	unsigned long pmp_stack_cfg;     /* their pmpcfg0 bytes, in place */
+	unsigned long pmp_cfg0;          /* pmpcfg0: code/rodata entries and those two */
 };
 
 /* Smallest unit of a memory partition's start and size (PMP grain). */
