@@ -311,9 +311,11 @@ void z_impl_k_yield(void)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	struct k_thread *cur = _current;
+	sys_dlist_t *level = &_kernel.ready_q.queues[Z_PRIO_LEVEL(cur->base.prio)];
 
-	z_dequeue_thread_locked(cur);
-	enqueue(cur);
+	/* Behind its peers: the level stays non-empty, the bitmap unchanged. */
+	sys_dlist_remove(&cur->base.qnode);
+	sys_dlist_append(level, &cur->base.qnode);
 	(void)z_swap(key);
 }
 

@@ -27,12 +27,27 @@ static inline int prio_bitmap_test(const uint32_t *bm, unsigned int level)
 	return (bm[level / 32U] >> (level % 32U)) & 1U;
 }
 
+/*
+ * Index of the lowest set bit of @x (x != 0). RV32IMAC has no count-trailing-
+ * zeros instruction and libgcc's fallback is long: isolate the bit, multiply
+ * by a de Bruijn constant and look the top five bits up.
+ */
+static inline unsigned int prio_ctz32(uint32_t x)
+{
+	static const uint8_t position[32] = {
+		0,  1,  28, 2,  29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4,  8,
+		31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6,  11, 5,  10, 9,
+	};
+
+	return position[((x & (0U - x)) * 0x077CB531U) >> 27];
+}
+
 /* Lowest set level, or -1 when the bitmap is empty. */
 static inline int prio_bitmap_first(const uint32_t *bm, unsigned int words)
 {
 	for (unsigned int w = 0; w < words; w++) {
 		if (bm[w] != 0U) {
-			return (int)(w * 32U + (unsigned int)__builtin_ctz(bm[w]));
+			return (int)(w * 32U + prio_ctz32(bm[w]));
 		}
 	}
 	return -1;
