@@ -79,9 +79,12 @@ static void run(const char *test, unsigned int n, uint32_t iterations)
 	char name[48];
 	uint32_t t0 = bench_instret();
 
+	/* All start together: the first must not run alone before the others exist. */
+	k_sched_lock();
 	for (unsigned int i = 0; i < n; i++) {
 		k_thread_start(&threads[i]);
 	}
+	k_sched_unlock();
 	for (unsigned int i = 0; i < n; i++) {
 		k_thread_join(&threads[i], K_FOREVER);
 	}
