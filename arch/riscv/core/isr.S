@@ -72,9 +72,9 @@ from_user:
 	/*
 	 * The frame keeps what the return needs (mepc, user sp, the second
 	 * result word); its mstatus slot holds user-mode MPP since the thread
-	 * first entered user mode, as a fault report expects. gp and tp are neither saved nor
-	 * restored: gp is the same for all code and tp is the thread's own TLS
-	 * pointer, both reloaded above from trusted values.
+	 * first entered user mode, as a fault report expects. gp and tp are
+	 * neither saved nor restored: gp is the same for all code and tp is
+	 * the thread's own TLS pointer, both reloaded above from trusted values.
 	 */
 	csrr	t0, mepc
 	sw	t0, ESF_MEPC(sp)
