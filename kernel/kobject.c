@@ -18,7 +18,6 @@
 #include <kuser.h>
 
 struct z_object z_object_registry[CONFIG_MAX_KERNEL_OBJECTS];
-#define registry z_object_registry
 static struct k_spinlock obj_lock;
 
 /* Permission indexes of live threads; bit set = taken. */
@@ -109,9 +108,10 @@ static bool in_user_memory(const void *obj, enum k_objects otype)
 bool z_object_any_in_range(uintptr_t start, size_t size)
 {
 	for (unsigned int s = 1; s < CONFIG_MAX_KERNEL_OBJECTS; s++) {
-		uintptr_t o = (uintptr_t)registry[s].obj;
+		uintptr_t o = (uintptr_t)z_object_registry[s].obj;
 
-		if (o != 0U && o < start + size && start < o + object_size(registry[s].type)) {
+		if (o != 0U && o < start + size &&
+		    start < o + object_size(z_object_registry[s].type)) {
 			return true;
 		}
 	}
@@ -131,8 +131,8 @@ struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flag
 		/* A new object, or new storage reusing the address of another type. */
 		if (ko == NULL) {
 			for (unsigned int i = 1; i < CONFIG_MAX_KERNEL_OBJECTS; i++) {
-				if (registry[i].obj == NULL) {
-					ko = &registry[i];
+				if (z_object_registry[i].obj == NULL) {
+					ko = &z_object_registry[i];
 					break;
 				}
 			}
@@ -142,7 +142,7 @@ struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flag
 			ko->obj = obj;
 			ko->type = (uint8_t)otype;
 			ko->flags = flags;
-			((struct z_object_hdr *)obj)->idx = (uint32_t)(ko - registry);
+			((struct z_object_hdr *)obj)->idx = (uint32_t)(ko - z_object_registry);
 		}
 	}
 	k_spin_unlock(&obj_lock, key);
@@ -251,7 +251,7 @@ int z_thread_perms_init(struct k_thread *t, struct k_thread *parent, bool inheri
 	t->userspace.perm_index = (uint8_t)idx;
 	/* The index was scrubbed when its last owner ended; set only what is due. */
 	for (unsigned int i = 1; i < CONFIG_MAX_KERNEL_OBJECTS; i++) {
-		struct z_object *ko = &registry[i];
+		struct z_object *ko = &z_object_registry[i];
 
 		if (ko->obj == t || (inherit && parent != NULL && ko->obj != NULL &&
 				     z_object_has_perm(ko, parent))) {
@@ -281,7 +281,7 @@ void z_thread_perms_release(struct k_thread *t)
 	unsigned int i = perm_index(t);
 
 	for (unsigned int s = 1; s < CONFIG_MAX_KERNEL_OBJECTS; s++) {
-		struct z_object *ko = &registry[s];
+		struct z_object *ko = &z_object_registry[s];
 
 		if (ko->obj == NULL) {
 			continue;
@@ -327,7 +327,7 @@ static void free_slot_locked(struct z_object *ko)
 static void reap_dead_threads_locked(void)
 {
 	for (unsigned int s = 1; s < CONFIG_MAX_KERNEL_OBJECTS; s++) {
-		struct z_object *ko = &registry[s];
+		struct z_object *ko = &z_object_registry[s];
 
 		if ((ko->flags & K_OBJ_FLAG_ALLOC) != 0U && ko->type == K_OBJ_THREAD &&
 		    ko->obj != _current && atomic_get(&ko->state) == Z_OBJ_UNINITIALIZED &&
@@ -480,8 +480,8 @@ void *z_vrfy_k_object_alloc(enum k_objects otype)
 void z_object_foreach(enum k_objects otype, void (*fn)(void *obj, void *arg), void *arg)
 {
 	for (unsigned int s = 1; s < CONFIG_MAX_KERNEL_OBJECTS; s++) {
-		if (registry[s].obj != NULL && registry[s].type == otype) {
-			fn(registry[s].obj, arg);
+		if (z_object_registry[s].obj != NULL && z_object_registry[s].type == otype) {
+			fn(z_object_registry[s].obj, arg);
 		}
 	}
 }

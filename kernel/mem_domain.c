@@ -64,11 +64,6 @@ static int check_partition(const struct k_mem_partition *part)
 	return 0;
 }
 
-static bool overlaps(const struct k_mem_partition *a, const struct k_mem_partition *b)
-{
-	return a->start < b->start + b->size && b->start < a->start + a->size;
-}
-
 /* Validate and encode @parts; on success they become @domain's partitions. */
 static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const parts[],
 		      unsigned int n)
@@ -86,7 +81,8 @@ static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const
 			return ret;
 		}
 		for (unsigned int j = 0; j < i; j++) {
-			if (overlaps(parts[i], parts[j])) {
+			if (overlap_range(parts[i]->start, parts[i]->size, parts[j]->start,
+					  parts[j]->size)) {
 				return -EINVAL;
 			}
 		}

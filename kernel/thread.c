@@ -13,9 +13,8 @@
 #include <kthread.h>
 #include <kuser.h>
 
-static __maybe_unused bool is_valid_prio(int prio, k_thread_entry_t entry)
+static __maybe_unused bool is_valid_prio(int prio)
 {
-	ARG_UNUSED(entry);
 	return prio >= K_HIGHEST_THREAD_PRIO && prio <= K_LOWEST_THREAD_PRIO;
 }
 
@@ -80,7 +79,7 @@ k_tid_t z_impl_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 			       void *p3, int prio, uint32_t options, k_timeout_t delay)
 {
 	__ASSERT(!k_is_in_isr(), "threads cannot be created in an ISR");
-	__ASSERT(is_valid_prio(prio, entry), "invalid priority %d", prio);
+	__ASSERT(is_valid_prio(prio), "invalid priority %d", prio);
 	__ASSERT(stack_size >= 256U, "stack of %u bytes is too small", (unsigned int)stack_size);
 
 	z_setup_new_thread(new_thread, stack, stack_size, entry, p1, p2, p3, prio, options);
@@ -182,7 +181,7 @@ int z_impl_k_thread_priority_get(k_tid_t t)
 
 void z_impl_k_thread_priority_set(k_tid_t t, int prio)
 {
-	__ASSERT(is_valid_prio(prio, NULL), "invalid priority %d", prio);
+	__ASSERT(is_valid_prio(prio), "invalid priority %d", prio);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
 	z_thread_prio_set_locked(t, prio);
