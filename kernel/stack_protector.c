@@ -1,13 +1,14 @@
 /*
- * Stack canaries (CONFIG_STACK_CANARIES): the compiler's -fstack-protector
- * checks compare a guard word saved in the frame with __stack_chk_guard and
- * call __stack_chk_fail() on a mismatch.
+ * Stack canaries (CONFIG_STACK_CANARIES): -fstack-protector code saves the
+ * canary of the running code's TLS block in each protected frame and calls
+ * __stack_chk_fail() if it has changed when the function returns.
  *
- * The guard lives with the read-only data so that user threads, whose code is
- * instrumented too, can read it but no thread can change it. It is set at boot
- * from the timer, before any instrumented function
- * returns. (It must not itself take a local's address: it would be
- * instrumented and see the guard change under its own frame.)
+ * Kernel TLS blocks all hold one secret value, kept here in kernel memory and
+ * copied only into kernel TLS blocks (kernel/tls.c). Each user TLS block gets a
+ * value of its own from a separate sequence, so reading one's own canary tells
+ * a user thread nothing about the kernel's. Both come from the timer (the
+ * kernel's at boot, each user one at thread creation): as unpredictable as the
+ * timer is; a board with an entropy source would seed them from it.
  */
 #include <breeze/kernel.h>
 #include <kernel_internal.h>
@@ -15,17 +16,43 @@
 
 #ifdef CONFIG_STACK_CANARIES
 
-uintptr_t __stack_chk_guard __attribute__((section(".rodata.stack_chk_guard")));
+static uintptr_t kernel_guard;
+static uint32_t user_guard_state;
+
+/* A bijective 32-bit mixer: spreads every input bit over the whole word. */
+static uint32_t mix(uint32_t x)
+{
+	x ^= x >> 16;
+	x *= 0x7feb352dU;
+	x ^= x >> 15;
+	x *= 0x846ca68bU;
+	x ^= x >> 16;
+	return x;
+}
+
+/* A zero low byte stops string overflows from reproducing a canary. */
+static uintptr_t as_canary(uint32_t x)
+{
+	uintptr_t c = (uintptr_t)x & ~(uintptr_t)0xff;
+
+	return c != 0U ? c : 0x5a5a5a00U;
+}
 
 void z_stack_chk_guard_init(void)
 {
-	uintptr_t seed = (uintptr_t)sys_clock_cycle_get_64() ^ 0x9e3779b9U;
+	uint64_t now = sys_clock_cycle_get_64();
 
-	/* A zero byte first stops string overflows from reproducing the guard. */
-	__stack_chk_guard = (seed * 2654435761U) & ~(uintptr_t)0xff;
-	if (__stack_chk_guard == 0U) {
-		__stack_chk_guard = 0x5a5a5a00U;
+	kernel_guard = as_canary(mix((uint32_t)now ^ 0x9e3779b9U));
+}
+
+uintptr_t z_stack_chk_guard_for(bool user)
+{
+	if (!user) {
+		return kernel_guard;
 	}
+	/* Stirred with the time of each creation, never with the kernel's value. */
+	user_guard_state = mix(user_guard_state + 0x632be5abU + (uint32_t)sys_clock_cycle_get_64());
+	return as_canary(user_guard_state);
 }
 
 FUNC_NORETURN void __stack_chk_fail(void)
@@ -37,6 +64,12 @@ FUNC_NORETURN void __stack_chk_fail(void)
 
 void z_stack_chk_guard_init(void)
 {
+}
+
+uintptr_t z_stack_chk_guard_for(bool user)
+{
+	ARG_UNUSED(user);
+	return 0;
 }
 
 #endif

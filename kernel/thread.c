@@ -39,6 +39,27 @@ FUNC_NORETURN void z_thread_entry(k_thread_entry_t entry, void *p1, void *p2, vo
 	CODE_UNREACHABLE;
 }
 
+/*
+ * A kernel stack: [guard | stack ... TLS]. Returns the initial stack top and
+ * the TLS block in *@tls.
+ */
+static char *kernel_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size,
+				 void **tls)
+{
+	char *top = (char *)ROUND_DOWN((uintptr_t)stack + stack_size, ARCH_STACK_PTR_ALIGN);
+
+#ifdef CONFIG_HW_STACK_PROTECTION
+	uintptr_t guard = ROUND_UP((uintptr_t)stack, Z_STACK_GUARD_SIZE);
+
+	__ASSERT(guard + Z_STACK_GUARD_SIZE + 256U <= (uintptr_t)top,
+		 "stack %p of %u bytes leaves no room above its guard", (void *)stack,
+		 (unsigned int)stack_size);
+	arch_stack_guard_set(t, guard);
+#endif
+	*tls = z_tls_setup(&top, t, false);
+	return top;
+}
+
 void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size,
 			k_thread_entry_t entry, void *p1, void *p2, void *p3, int prio,
 			uint32_t options)
@@ -54,9 +75,10 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 	t->stack_info.start = (uintptr_t)stack;
 	t->stack_info.size = stack_size;
 
-	char *top = (char *)ROUND_DOWN((uintptr_t)z_thread_stack_layout(t, stack, stack_size),
-				       ARCH_STACK_PTR_ALIGN);
-	void *tls = z_tls_setup(&top, t);
+	void *tls;
+	char *top = z_stack_is_user_capable(stack)
+			? z_thread_stack_layout(t, stack, stack_size, &tls)
+			: kernel_stack_layout(t, stack, stack_size, &tls);
 
 	arch_new_thread(t, top, tls, entry, p1, p2, p3);
 	z_thread_user_setup(t, _current);

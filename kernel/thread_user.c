@@ -21,20 +21,23 @@ bool z_stack_is_user_capable(const k_thread_stack_t *stack)
 	       (const char *)stack < __user_stacks_end;
 }
 
-char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size)
+char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size,
+			    void **tls)
 {
 	char *base = (char *)stack;
+	char *top = base + Z_USER_STACK_RESERVED + stack_size;
 
-	if (!z_stack_is_user_capable(stack)) {
-		t->userspace.user_stack_start = 0;
-		t->userspace.user_stack_size = 0;
-		return base + stack_size;
-	}
 	((struct z_stack_hdr *)stack)->owner = t;
+	*tls = base + Z_USER_STACK_KTLS;
+	z_tls_block_init(*tls, t, false);
+#ifdef CONFIG_HW_STACK_PROTECTION
+	arch_stack_guard_set(t, (uintptr_t)(base + Z_USER_STACK_GUARD));
+#endif
 	t->userspace.priv_stack_top = (uintptr_t)(base + Z_USER_STACK_RESERVED);
 	t->userspace.user_stack_start = (uintptr_t)(base + Z_USER_STACK_RESERVED);
 	t->userspace.user_stack_size = stack_size;
-	return base + Z_USER_STACK_RESERVED + stack_size;
+	t->userspace.user_tls = z_tls_setup(&top, t, true);
+	return top;
 }
 
 void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)

@@ -1,11 +1,22 @@
 /*
- * Thread-local storage. Each thread gets its own copy of the TLS template
- * (picolibc keeps errno there) at the top of its stack, where the thread can
- * always reach it, in user mode too. The block also holds the thread's own
- * k_tid_t, so k_current_get() is a single load through the thread pointer.
+ * Thread-local storage. A TLS block holds the .tdata/.tbss template (picolibc
+ * keeps errno there), the k_tid_t of its thread (so k_current_get() is one
+ * load through the thread pointer) and whether code using the block runs in
+ * user mode. The word just below the block is the stack canary that
+ * -fstack-protector code compares against (-mstack-protector-guard=tls,
+ * offset Z_TLS_CANARY_OFFSET from tp).
+ *
+ * Kernel code always runs with a kernel TLS block: at the top of a kernel
+ * stack, or in the reserved part of a thread stack. Everything kernel code
+ * trusts there (the canary, its idea of the current thread, "not in user
+ * mode") therefore lies in memory no user thread can read or write. A user
+ * thread has a second block at the top of its user stack, with a canary of its
+ * own: it may read or change it, but only to its own harm. The trap code
+ * switches tp between the two; it never writes either block.
  */
 #include <string.h>
 #include <kthread.h>
+#include <kernel_internal.h>
 
 extern char __tdata_start[];
 extern char __tdata_size[];
@@ -15,33 +26,43 @@ extern char __tls_align[];
 static __thread struct k_thread *z_tls_current;
 
 #ifdef CONFIG_USERSPACE
-/*
- * True exactly while the thread executes in user mode: the trap entry clears
- * it and the return to user mode sets it (see isr.S). The system call
- * wrappers read it to choose between a trap and a direct call.
- */
+/* True in a user TLS block, false in a kernel one; the system call wrappers read it. */
 __thread bool z_tls_user_mode;
 #endif
 
-/* Address in @t's TLS block of the variable whose address is @var in the caller's. */
-static void *tls_slot(const struct k_thread *t, const void *var)
+/* Address in the block @tls of the variable whose address is @var in the caller's. */
+static void *tls_slot(void *tls, const void *var)
 {
-	return (char *)t->tls + ((uintptr_t)var - (uintptr_t)__builtin_thread_pointer());
+	return (char *)tls + ((uintptr_t)var - (uintptr_t)__builtin_thread_pointer());
 }
 
-void *z_tls_setup(char **stack_top, struct k_thread *t)
+size_t z_tls_block_size(void)
+{
+	return ROUND_UP((size_t)__tdata_size + (size_t)__tbss_size, ARCH_STACK_PTR_ALIGN);
+}
+
+void z_tls_block_init(void *tls, struct k_thread *t, bool user)
 {
 	size_t tdata = (size_t)__tdata_size;
-	size_t tbss = (size_t)__tbss_size;
-	size_t align = MAX((size_t)__tls_align, (size_t)ARCH_STACK_PTR_ALIGN);
-	char *tls = (char *)ROUND_DOWN((uintptr_t)*stack_top - tdata - tbss, align);
 
 	memcpy(tls, __tdata_start, tdata);
-	memset(tls + tdata, 0, tbss);
-	*stack_top = tls;
-	t->tls = tls;
+	memset((char *)tls + tdata, 0, (size_t)__tbss_size);
 	/* Offsets from the thread pointer are fixed at link time. */
-	*(struct k_thread **)tls_slot(t, &z_tls_current) = t;
+	*(struct k_thread **)tls_slot(tls, &z_tls_current) = t;
+#ifdef CONFIG_USERSPACE
+	*(bool *)tls_slot(tls, &z_tls_user_mode) = user;
+#endif
+	*(uintptr_t *)((char *)tls + Z_TLS_CANARY_OFFSET) = z_stack_chk_guard_for(user);
+}
+
+void *z_tls_setup(char **stack_top, struct k_thread *t, bool user)
+{
+	size_t align = MAX((size_t)__tls_align, (size_t)ARCH_STACK_PTR_ALIGN);
+	char *tls = (char *)ROUND_DOWN((uintptr_t)*stack_top - z_tls_block_size(), align);
+
+	z_tls_block_init(tls, t, user);
+	/* The stack starts below the canary word, keeping its alignment. */
+	*stack_top = tls - ARCH_STACK_PTR_ALIGN;
 	return tls;
 }
 

@@ -7,5 +7,7 @@ set(BOARD_QEMU qemu-system-riscv32)
 # -icount ties virtual time to instructions (1 instruction = 1 ns, mtime ticks
 # every 100 instructions) and sleep=off jumps over idle periods: runs are
 # deterministic and sleeping costs no wall-clock time.
-set(BOARD_QEMU_FLAGS -machine virt -bios none -m 32M -nographic -no-reboot
+# x-epmp=true gives the hart Smepmp (QEMU 7.2 names it ePMP), which lets the
+# PMP bind machine mode (see arch/riscv/core/pmp.c).
+set(BOARD_QEMU_FLAGS -machine virt -cpu rv32,x-epmp=true -bios none -m 32M -nographic -no-reboot
     -icount shift=0,align=off,sleep=off)

@@ -10,6 +10,12 @@ set(CMAKE_SIZE riscv64-unknown-elf-size CACHE FILEPATH "")
 set(CMAKE_READELF riscv64-unknown-elf-readelf CACHE FILEPATH "")
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 set(BREEZE_ARCH_FLAGS -march=rv32imac -misa-spec=2.2 -mabi=ilp32 -mcmodel=medany)
+# Stack canaries are read through the thread pointer, from the word just below
+# the running code's TLS block (kernel/tls.c): kernel code and user code each
+# see their own value, and the kernel's is never in user-readable memory.
+set(BREEZE_STACK_PROTECTOR_FLAGS
+    -mstack-protector-guard=tls -mstack-protector-guard-reg=tp
+    -mstack-protector-guard-offset=-4)
 string(JOIN " " _flags ${BREEZE_ARCH_FLAGS} --specs=picolibc.specs)
 set(CMAKE_C_FLAGS_INIT "${_flags}")
 set(CMAKE_ASM_FLAGS_INIT "${_flags}")

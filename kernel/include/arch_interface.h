@@ -64,6 +64,15 @@ size_t arch_user_readable_len(const void *addr);
 bool arch_esf_is_user(const struct arch_esf *esf);
 #endif
 
+#ifdef CONFIG_HW_STACK_PROTECTION
+/*
+ * @t's stack guard starts at @guard (Z_STACK_GUARD_SIZE bytes, aligned to its
+ * size): from @t's next switch in, touching it from machine mode faults, and
+ * the fault is reported as a stack overflow.
+ */
+void arch_stack_guard_set(struct k_thread *t, uintptr_t guard);
+#endif
+
 /*
  * Called by the scheduler just before switching to @new (user threads: load
  * their protection); inline, in <arch_inlines.h>.

@@ -4,8 +4,14 @@
 #ifndef BREEZE_KERNEL_INTERNAL_H
 #define BREEZE_KERNEL_INTERNAL_H
 
-/* Give the stack canary its value; runs before any protected function returns. */
+/* Give the stack canaries their seed; runs before the first thread is set up. */
 void z_stack_chk_guard_init(void);
+
+/*
+ * The canary of a new TLS block: the kernel's secret for a kernel block, a
+ * value of its own (that tells nothing about the secret) for a user block.
+ */
+uintptr_t z_stack_chk_guard_for(bool user);
 
 /* Zero the bss of the application memory partitions (initialised data is loaded). */
 void z_app_smem_init(void);

@@ -12,11 +12,25 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 			uint32_t options);
 
 /*
- * Carve @t's thread-local storage block from the top of its stack: copy the
- * .tdata template, zero .tbss, record @t as the block's current thread. Moves
- * *@stack_top below the block and returns the thread pointer value.
+ * The stack canary of a TLS block sits just below it, at this offset from the
+ * thread pointer (the compiler is told so: -mstack-protector-guard-offset).
  */
-void *z_tls_setup(char **stack_top, struct k_thread *t);
+#define Z_TLS_CANARY_OFFSET (-4)
+
+/* Bytes of one TLS block. */
+size_t z_tls_block_size(void);
+
+/*
+ * Fill the TLS block at @tls for @t: the .tdata template, zeroed .tbss, @t as
+ * the block's current thread, whether it is a @user block, and the canary.
+ */
+void z_tls_block_init(void *tls, struct k_thread *t, bool user);
+
+/*
+ * Carve a TLS block from the top of a stack and fill it: moves *@stack_top
+ * below the block and its canary word and returns the thread pointer value.
+ */
+void *z_tls_setup(char **stack_top, struct k_thread *t, bool user);
 
 /* Start @t now (K_NO_WAIT), after @delay, or never (K_FOREVER: k_thread_start()). */
 void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay);

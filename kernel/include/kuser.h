@@ -15,10 +15,12 @@
 bool z_stack_is_user_capable(const k_thread_stack_t *stack);
 
 /*
- * Lay out @t's stack: a thread stack gets its privileged part reserved and
- * its user region recorded. Returns the initial stack top.
+ * Lay out the thread stack object @stack for @t: its kernel TLS block, guard
+ * and privileged stack in the reserved part, its user region and user TLS
+ * block. Returns the initial stack top, and the kernel TLS block in *@tls.
  */
-char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size);
+char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size,
+			    void **tls);
 
 /*
  * Register a new thread as a kernel object, give it a permission index
@@ -39,11 +41,20 @@ void z_mutex_abandon_locked(struct k_thread *dead);
 #else
 #define Z_THREAD_KEEP_BYTES 0U
 
+static inline bool z_stack_is_user_capable(const k_thread_stack_t *stack)
+{
+	ARG_UNUSED(stack);
+	return false;
+}
+
 static inline char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack,
-					  size_t stack_size)
+					  size_t stack_size, void **tls)
 {
 	ARG_UNUSED(t);
-	return (char *)stack + stack_size;
+	ARG_UNUSED(stack);
+	ARG_UNUSED(stack_size);
+	ARG_UNUSED(tls);
+	return NULL;
 }
 
 static inline void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)

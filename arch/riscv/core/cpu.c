@@ -16,7 +16,7 @@ void arch_kernel_init(void)
 	 */
 	csr_write(mcounteren, 0x7);
 	csr_write(scounteren, 0x7);
-#ifdef CONFIG_USERSPACE
+#if defined(CONFIG_USERSPACE) || defined(CONFIG_RISCV_PMP_SMEPMP)
 	z_riscv_pmp_init();
 #endif
 }

@@ -7,8 +7,11 @@
  * other register:
  *   from machine mode - stay on the current stack;
  *   from user mode    - switch to the privileged stack, whatever sp the user
- *                       code left behind, and reload gp and tp, which user
- *                       code controls.
+ *                       code left behind, and load gp and tp from trusted
+ *                       values: tp becomes the thread's kernel TLS block
+ *                       (kernel/tls.c), the user's tp is kept in the frame.
+ * Neither TLS block is ever written here: whether code runs in user mode is
+ * a property of the block tp points at.
  *
  * The frame (struct arch_esf) holds the caller-saved registers, mepc and
  * mstatus; z_riscv_trap() preserves the callee-saved ones like any C function.
@@ -18,6 +21,29 @@
 #include <syscall_list.h>
 #endif
 
+/* Save the registers a trap frame holds but t0, sp, gp and tp (stored by the caller). */
+.macro save_frame_rest
+	sw	ra, ESF_RA(sp)
+	sw	t1, ESF_T1(sp)
+	sw	t2, ESF_T2(sp)
+	sw	t3, ESF_T3(sp)
+	sw	t4, ESF_T4(sp)
+	sw	t5, ESF_T5(sp)
+	sw	t6, ESF_T6(sp)
+	sw	a0, ESF_A0(sp)
+	sw	a1, ESF_A1(sp)
+	sw	a2, ESF_A2(sp)
+	sw	a3, ESF_A3(sp)
+	sw	a4, ESF_A4(sp)
+	sw	a5, ESF_A5(sp)
+	sw	a6, ESF_A6(sp)
+	sw	a7, ESF_A7(sp)
+	csrr	t0, mepc
+	sw	t0, ESF_MEPC(sp)
+	csrr	t0, mstatus
+	sw	t0, ESF_MSTATUS(sp)
+.endm
+
 	.section .text.z_riscv_trap_entry, "ax"
 	.balign 4
 	.global z_riscv_trap_entry
@@ -26,6 +52,18 @@ z_riscv_trap_entry:
 	bnez	sp, from_user
 	/* From machine mode: sp back, mscratch stays 0. */
 	csrrw	sp, mscratch, sp
+#ifdef CONFIG_HW_STACK_PROTECTION
+	/*
+	 * The frame goes on the current stack, unless it would reach the
+	 * stack's guard: then the stack has overflowed, and storing the frame
+	 * would fault again. sscratch holds t0 meanwhile.
+	 */
+	csrw	sscratch, t0
+	lui	t0, %hi(z_riscv_stack_limit)
+	lw	t0, %lo(z_riscv_stack_limit)(t0)
+	bltu	sp, t0, stack_overflow
+	csrr	t0, sscratch
+#endif
 	addi	sp, sp, -ESF_SIZE
 	sw	t0, ESF_T0(sp)
 	addi	t0, sp, ESF_SIZE
@@ -34,7 +72,7 @@ z_riscv_trap_entry:
 	sw	tp, ESF_TP(sp)
 	j	save_common
 
-/* Trusted gp and tp for kernel code, and the "in user mode" flag cleared. */
+/* Trusted gp and tp for kernel code: tp is the current thread's kernel TLS block. */
 .macro kernel_context
 	.option push
 	.option norelax
@@ -43,11 +81,6 @@ z_riscv_trap_entry:
 	la	t0, _kernel
 	lw	t0, 0(t0)		/* _kernel.cpus[0].current */
 	lw	tp, Z_THREAD_TP_OFFSET(t0)
-#ifdef CONFIG_USERSPACE
-	lui	t0, %tprel_hi(z_tls_user_mode)
-	add	t0, t0, tp, %tprel_add(z_tls_user_mode)
-	sb	zero, %tprel_lo(z_tls_user_mode)(t0)
-#endif
 .endm
 
 from_user:
@@ -55,6 +88,7 @@ from_user:
 	sw	t0, ESF_T0(sp)
 	csrrw	t0, mscratch, zero
 	sw	t0, ESF_SP(sp)
+	sw	tp, ESF_TP(sp)
 #ifdef CONFIG_USERSPACE
 	/*
 	 * System call fast path. The user-mode wrapper tells the compiler that
@@ -70,11 +104,10 @@ from_user:
 	bgeu	a7, t0, user_full
 	kernel_context
 	/*
-	 * The frame keeps what the return needs (mepc, user sp, the second
-	 * result word); its mstatus slot holds user-mode MPP since the thread
-	 * first entered user mode, as a fault report expects. gp and tp are
-	 * neither saved nor restored: gp is the same for all code and tp is
-	 * the thread's own TLS pointer, both reloaded above from trusted values.
+	 * The frame keeps what the return needs (mepc, user sp and tp, the
+	 * second result word); its mstatus slot holds user-mode MPP since the
+	 * thread first entered user mode, as a fault report expects. gp is the
+	 * same for all code and is reloaded above.
 	 */
 	csrr	t0, mepc
 	sw	t0, ESF_MEPC(sp)
@@ -93,11 +126,8 @@ from_user:
 	csrw	mepc, t0
 	addi	t0, sp, ESF_SIZE
 	csrw	mscratch, t0
-	lui	t0, %tprel_hi(z_tls_user_mode)	/* relaxed away by the linker */
-	add	t0, t0, tp, %tprel_add(z_tls_user_mode)
-	li	t1, 1
-	sb	t1, %tprel_lo(z_tls_user_mode)(t0)
 	lw	a1, ESF_A1(sp)
+	lw	tp, ESF_TP(sp)
 	li	ra, 0
 	li	t0, 0
 	li	t1, 0
@@ -118,30 +148,10 @@ from_user:
 user_full:
 #endif
 	sw	gp, ESF_GP(sp)
-	sw	tp, ESF_TP(sp)
 	kernel_context
 
 save_common:
-	sw	ra, ESF_RA(sp)
-	sw	t1, ESF_T1(sp)
-	sw	t2, ESF_T2(sp)
-	sw	t3, ESF_T3(sp)
-	sw	t4, ESF_T4(sp)
-	sw	t5, ESF_T5(sp)
-	sw	t6, ESF_T6(sp)
-	sw	a0, ESF_A0(sp)
-	sw	a1, ESF_A1(sp)
-	sw	a2, ESF_A2(sp)
-	sw	a3, ESF_A3(sp)
-	sw	a4, ESF_A4(sp)
-	sw	a5, ESF_A5(sp)
-	sw	a6, ESF_A6(sp)
-	sw	a7, ESF_A7(sp)
-	csrr	t0, mepc
-	sw	t0, ESF_MEPC(sp)
-	csrr	t0, mstatus
-	sw	t0, ESF_MSTATUS(sp)
-
+	save_frame_rest
 	mv	a0, sp
 	call	z_riscv_trap
 
@@ -158,12 +168,6 @@ z_riscv_trap_return:
 	/* Back to user mode: the privileged stack is empty again from here. */
 	addi	t0, sp, ESF_SIZE
 	csrw	mscratch, t0
-#ifdef CONFIG_USERSPACE
-	lui	t0, %tprel_hi(z_tls_user_mode)
-	add	t0, t0, tp, %tprel_add(z_tls_user_mode)
-	li	t1, 1
-	sb	t1, %tprel_lo(z_tls_user_mode)(t0)
-#endif
 1:
 	lw	ra, ESF_RA(sp)
 	lw	gp, ESF_GP(sp)
@@ -185,3 +189,60 @@ z_riscv_trap_return:
 	lw	a7, ESF_A7(sp)
 	lw	sp, ESF_SP(sp)
 	mret
+
+#ifdef CONFIG_HW_STACK_PROTECTION
+/*
+ * A machine-mode trap on a stack with no room left above its guard: the frame
+ * goes on the emergency stack instead, and z_riscv_stack_overflow() reports
+ * and ends the offender (it never returns). t0 is in sscratch.
+ */
+stack_overflow:
+	mv	t0, sp
+	la	sp, z_riscv_emergency_stack_top
+	addi	sp, sp, -ESF_SIZE
+	sw	t0, ESF_SP(sp)
+	csrr	t0, sscratch
+	sw	t0, ESF_T0(sp)
+	sw	gp, ESF_GP(sp)
+	sw	tp, ESF_TP(sp)
+	save_frame_rest
+	mv	a0, sp
+	call	z_riscv_stack_overflow
+1:	j	1b
+
+	.section .noinit.stacks, "aw", @nobits
+	.balign 16
+z_riscv_emergency_stack:
+	.skip 1024
+z_riscv_emergency_stack_top:
+#endif
+
+/*
+ * void z_riscv_irq_on_isr_stack(unsigned long irq): z_riscv_irq_dispatch(irq)
+ * on the interrupt stack, with its guard's limit in force meanwhile. Called
+ * with interrupts masked, from the outermost interrupt only.
+ */
+	.section .text.z_riscv_irq_on_isr_stack, "ax"
+	.global z_riscv_irq_on_isr_stack
+z_riscv_irq_on_isr_stack:
+	mv	t0, sp
+	la	sp, z_interrupt_stack_top
+	addi	sp, sp, -16
+	sw	ra, 12(sp)
+	sw	t0, 8(sp)
+#ifdef CONFIG_HW_STACK_PROTECTION
+	lui	t1, %hi(z_riscv_stack_limit)
+	lw	t2, %lo(z_riscv_stack_limit)(t1)
+	sw	t2, 4(sp)
+	la	t2, z_interrupt_stack + CONFIG_HW_STACK_GUARD_SIZE + ESF_SIZE
+	sw	t2, %lo(z_riscv_stack_limit)(t1)
+#endif
+	call	z_riscv_irq_dispatch
+#ifdef CONFIG_HW_STACK_PROTECTION
+	lw	t2, 4(sp)
+	lui	t1, %hi(z_riscv_stack_limit)
+	sw	t2, %lo(z_riscv_stack_limit)(t1)
+#endif
+	lw	ra, 12(sp)
+	lw	sp, 8(sp)
+	ret

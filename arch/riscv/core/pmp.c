@@ -1,23 +1,41 @@
 /*
- * Physical memory protection for user threads (CONFIG_USERSPACE).
+ * Physical memory protection: user threads' memory, kernel stack guards, and
+ * (with Smepmp) what machine mode may execute.
  *
- * The kernel runs in machine mode, which no unlocked PMP entry restricts;
- * entries only describe what user mode may touch, and anything they do not
- * cover is denied. The 16 entries are used as:
+ * The 16 entries are used as:
  *
- *   0-1   shared code and read-only data, R-X (TOR; written once at boot)
- *   2-3   the running thread's stack, RW- (NAPOT in one entry when the
- *         region allows, else a TOR pair)
- *   4-15  the thread's memory domain, as precomputed by
- *         arch_mem_domain_encode() whenever the domain changes
+ *   0      the running thread's stack guard                  per thread
+ *   1-2    the running thread's user stack, RW (NAPOT in one  per thread
+ *          entry when the region allows, else a TOR pair)
+ *   3      the interrupt stack's guard                       fixed
+ *   4-12   the thread's memory domain, as precomputed by      per domain
+ *          arch_mem_domain_encode() whenever it changes
+ *   13-15  kernel code (13-14, TOR) and read-only data (15)  fixed
  *
- * Switching to a user thread therefore writes a fixed sequence of CSRs
- * (pmpaddr2..15, pmpcfg0..3) from ready-made values and computes nothing.
+ * Without Smepmp, machine mode ignores every unlocked entry: entries only say
+ * what user mode may touch, anything they do not cover is denied to it, and
+ * the guard entries stay off. With Smepmp (mseccfg.MML set at boot), entries
+ * bind machine mode too:
+ *
+ *   - machine mode executes only the kernel code rule (locked, M: R-X, user:
+ *     --X); the read-only data rule is shared read-only; memory no rule
+ *     covers (kernel data, devices) stays read/write for machine mode and
+ *     out of user reach, but is never executable;
+ *   - user-writable memory (user stacks, partitions) uses the "shared data"
+ *     encodings: machine mode may read and write it, as system calls and
+ *     interrupt handlers sharing buffers with user threads must, but never
+ *     execute it;
+ *   - stack guards are locked rules without permissions: machine mode faults
+ *     on them. mseccfg.RLB stays set so that the thread guard can follow the
+ *     running thread.
+ *
+ * Switching threads therefore writes a fixed sequence of CSRs (pmpaddr0-2 and
+ * pmpcfg0; the domain's pmpaddr4-12 and pmpcfg1-3 only when the domain image
+ * differs) from ready-made values and computes nothing.
  */
 #include <string.h>
 #include <arch_interface.h>
 #include <kernel_structs.h>
-#include <mem_domain_internal.h>
 #include <riscv_csr.h>
 
 #define PMP_R     0x01U
@@ -25,21 +43,64 @@
 #define PMP_X     0x04U
 #define PMP_TOR   0x08U
 #define PMP_NAPOT 0x18U
+#define PMP_L     0x80U
 
-extern char __rom_region_start[];
+#define MSECCFG_MML 0x1U
+#define MSECCFG_RLB 0x4U
+
+#define PMP_DOMAIN_FIRST 4U
+
+extern char __text_region_start[];
+extern char __rodata_region_start[];
 extern char __rom_region_end[];
 
-/* pmpcfg0 bytes 0-1: the code/rodata pair, the same for every thread. */
-static const unsigned long rom_cfg = (unsigned long)(PMP_TOR | PMP_R | PMP_X) << 8;
+#ifdef CONFIG_RISCV_PMP_SMEPMP
+#define SMEPMP 1
+#else
+#define SMEPMP 0
+#endif
+
+/* The fixed entries 13-15 (pmpcfg3 bytes 1-3): code, then read-only data. */
+#define CODE_CFG   (SMEPMP ? (PMP_L | PMP_TOR | PMP_W | PMP_X) : (PMP_TOR | PMP_R | PMP_X))
+#define RODATA_CFG (SMEPMP ? (PMP_L | PMP_TOR | PMP_R | PMP_W | PMP_X) : (PMP_TOR | PMP_R))
+static const unsigned long fixed_cfg3 =
+    ((unsigned long)CODE_CFG << 16) | ((unsigned long)RODATA_CFG << 24);
+
+#ifdef CONFIG_HW_STACK_PROTECTION
+#define GUARD_CFG (PMP_L | PMP_NAPOT)
+/* pmpcfg0 byte 3: the interrupt stack's guard, the same for every thread. */
+static const unsigned long isr_guard_cfg0 = (unsigned long)GUARD_CFG << 24;
+
+/* Traps in machine mode below this stack pointer are stack overflows (see isr.S). */
+unsigned long z_riscv_stack_limit;
+
+extern char z_interrupt_stack[];
+#else
+static const unsigned long isr_guard_cfg0;
+#endif
+
+static __maybe_unused unsigned long napot_addr(uintptr_t start, size_t size)
+{
+	return (start >> 2) | ((size >> 3) - 1U);
+}
+
+#ifdef CONFIG_USERSPACE
+/*
+ * What user access @perm (PMP_R/W/X) becomes in an unlocked rule. With Smepmp,
+ * writable or read-only data uses the shared-data encodings (machine mode
+ * RW, user RW or R); executable memory stays user-only (machine mode denied).
+ */
+static uint8_t user_cfg(uint8_t perm)
+{
+	if (!SMEPMP || (perm & PMP_X) != 0U) {
+		return perm;
+	}
+	return (perm & PMP_W) != 0U ? (PMP_W | PMP_X) : PMP_W;
+}
 
 static bool napot_ok(uintptr_t start, size_t size)
 {
 	return size >= 8U && IS_POWER_OF_TWO(size) && (start & (size - 1U)) == 0U;
-}
-
-static unsigned long napot_addr(uintptr_t start, size_t size)
-{
-	return (start >> 2) | ((size >> 3) - 1U);
 }
 
 /* Encode [start, start + size) into entries, from *n on; -ENOSPC past max. */
@@ -54,7 +115,7 @@ static int encode_region(unsigned long *addr, uint8_t *cfg, unsigned int *n, uns
 			return -ENOSPC;
 		}
 		addr[*n] = napot_addr(start, size);
-		cfg[*n] = (uint8_t)(PMP_NAPOT | perm);
+		cfg[*n] = (uint8_t)(PMP_NAPOT | user_cfg(perm));
 		(*n)++;
 		*prev_tor_end_valid = false;
 		return 0;
@@ -73,7 +134,7 @@ static int encode_region(unsigned long *addr, uint8_t *cfg, unsigned int *n, uns
 		(*n)++;
 	}
 	addr[*n] = end >> 2;
-	cfg[*n] = (uint8_t)(PMP_TOR | perm);
+	cfg[*n] = (uint8_t)(PMP_TOR | user_cfg(perm));
 	(*n)++;
 	*prev_tor_end_valid = true;
 	*prev_end = end;
@@ -84,7 +145,7 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 {
 	struct k_mem_partition *sorted[CONFIG_MAX_DOMAIN_PARTITIONS];
 	unsigned long addr[Z_PMP_DOMAIN_ENTRIES] = { 0 };
-	uint8_t cfg[Z_PMP_DOMAIN_ENTRIES] = { 0 };
+	uint8_t cfg[Z_PMP_DOMAIN_CFG_WORDS * 4] = { 0 };
 	unsigned int n = 0;
 	unsigned int count = 0;
 	bool tor_valid = false;
@@ -118,11 +179,13 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 	memcpy(domain->arch.pmpaddr, addr, sizeof(addr));
 	domain->arch.entries = (uint8_t)n;
 	domain->arch.version = ++versions;
-	for (unsigned int w = 0; w < Z_PMP_DOMAIN_ENTRIES / 4U; w++) {
+	for (unsigned int w = 0; w < Z_PMP_DOMAIN_CFG_WORDS; w++) {
 		domain->arch.pmpcfg[w] =
 		    (unsigned long)cfg[4 * w] | ((unsigned long)cfg[4 * w + 1] << 8) |
 		    ((unsigned long)cfg[4 * w + 2] << 16) | ((unsigned long)cfg[4 * w + 3] << 24);
 	}
+	/* pmpcfg3 also holds the fixed code entries. */
+	domain->arch.pmpcfg[Z_PMP_DOMAIN_CFG_WORDS - 1U] |= fixed_cfg3;
 	return 0;
 }
 
@@ -136,9 +199,10 @@ void arch_thread_stack_encode(struct k_thread *t)
 
 	(void)encode_region(addr, cfg, &n, 2, t->userspace.user_stack_start,
 			    t->userspace.user_stack_size, PMP_R | PMP_W, &tor_valid, &prev_end);
-	t->arch.pmp_stack_addr[0] = addr[0];
-	t->arch.pmp_stack_addr[1] = addr[1];
-	t->arch.pmp_cfg0 = rom_cfg | ((unsigned long)cfg[0] << 16) | ((unsigned long)cfg[1] << 24);
+	t->arch.pmp_addr[1] = addr[0];
+	t->arch.pmp_addr[2] = addr[1];
+	t->arch.pmp_cfg0 = (t->arch.pmp_cfg0 & ~0x00ffff00UL) | ((unsigned long)cfg[0] << 8) |
+			   ((unsigned long)cfg[1] << 16);
 }
 
 /* The domain image now in the PMP (one CPU), to skip what is already there. */
@@ -152,15 +216,6 @@ static struct {
 static void write_domain_addrs(const unsigned long *a, unsigned int n)
 {
 	switch (n) {
-	case 12:
-		csr_write(pmpaddr15, a[11]);
-		Z_FALLTHROUGH;
-	case 11:
-		csr_write(pmpaddr14, a[10]);
-		Z_FALLTHROUGH;
-	case 10:
-		csr_write(pmpaddr13, a[9]);
-		Z_FALLTHROUGH;
 	case 9:
 		csr_write(pmpaddr12, a[8]);
 		Z_FALLTHROUGH;
@@ -198,8 +253,8 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 	const struct k_mem_domain *domain = t->userspace.domain;
 	const struct arch_mem_domain *d = &domain->arch;
 
-	csr_write(pmpaddr2, t->arch.pmp_stack_addr[0]);
-	csr_write(pmpaddr3, t->arch.pmp_stack_addr[1]);
+	csr_write(pmpaddr1, t->arch.pmp_addr[1]);
+	csr_write(pmpaddr2, t->arch.pmp_addr[2]);
 	csr_write(pmpcfg0, t->arch.pmp_cfg0);
 	if (domain == loaded.domain && d->version == loaded.version) {
 		return; /* same image: only the stack changed */
@@ -222,18 +277,46 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 	loaded.version = d->version;
 	loaded.entries = d->entries;
 }
+#endif /* CONFIG_USERSPACE */
+
+#ifdef CONFIG_HW_STACK_PROTECTION
+void arch_stack_guard_set(struct k_thread *t, uintptr_t guard)
+{
+	t->arch.pmp_addr[0] = napot_addr(guard, Z_STACK_GUARD_SIZE);
+	t->arch.pmp_cfg0 = (t->arch.pmp_cfg0 & ~0xffUL) | GUARD_CFG | isr_guard_cfg0;
+	t->arch.stack_limit = guard + Z_STACK_GUARD_SIZE + ESF_SIZE;
+}
+#endif
 
 void z_riscv_pmp_init(void)
 {
-	csr_write(pmpaddr0, (uintptr_t)__rom_region_start >> 2);
-	csr_write(pmpaddr1, (uintptr_t)__rom_region_end >> 2);
-	csr_write(pmpcfg0, rom_cfg);
+	if (SMEPMP) {
+		/* Rule locking bypass first: locked rules can then still change. */
+		csr_write(0x747, MSECCFG_RLB);
+	}
+	csr_write(pmpaddr13, (uintptr_t)__text_region_start >> 2);
+	csr_write(pmpaddr14, (uintptr_t)__rodata_region_start >> 2);
+	csr_write(pmpaddr15, (uintptr_t)__rom_region_end >> 2);
+#ifdef CONFIG_HW_STACK_PROTECTION
+	csr_write(pmpaddr3, napot_addr((uintptr_t)z_interrupt_stack, Z_STACK_GUARD_SIZE));
+	z_riscv_stack_limit = (uintptr_t)z_interrupt_stack + Z_STACK_GUARD_SIZE + ESF_SIZE;
+#endif
+	csr_write(pmpcfg0, isr_guard_cfg0);
 	csr_write(pmpcfg1, 0);
 	csr_write(pmpcfg2, 0);
-	csr_write(pmpcfg3, 0);
+	csr_write(pmpcfg3, fixed_cfg3);
+	if (SMEPMP) {
+		/* From here on machine mode executes the kernel's code and nothing else. */
+		csr_set(0x747, MSECCFG_MML);
+	}
 }
 
-/* Buffer checks for system calls: the same regions the PMP gives the caller. */
+#ifdef CONFIG_USERSPACE
+/*
+ * Buffer checks for system calls: the regions the PMP gives the caller, less
+ * what machine mode itself may not read under Smepmp (code, executable
+ * partitions).
+ */
 
 struct user_region {
 	uintptr_t start;
@@ -251,9 +334,15 @@ static bool find_region(uintptr_t addr, struct user_region *r)
 		*r = (struct user_region){ s, s + t->userspace.user_stack_size, PMP_R | PMP_W };
 		return true;
 	}
-	if (addr >= (uintptr_t)__rom_region_start && addr < (uintptr_t)__rom_region_end) {
-		*r = (struct user_region){ (uintptr_t)__rom_region_start,
-					   (uintptr_t)__rom_region_end, PMP_R | PMP_X };
+	if (addr >= (uintptr_t)__text_region_start && addr < (uintptr_t)__rodata_region_start) {
+		*r = (struct user_region){ (uintptr_t)__text_region_start,
+					   (uintptr_t)__rodata_region_start,
+					   SMEPMP ? PMP_X : (PMP_R | PMP_X) };
+		return true;
+	}
+	if (addr >= (uintptr_t)__rodata_region_start && addr < (uintptr_t)__rom_region_end) {
+		*r = (struct user_region){ (uintptr_t)__rodata_region_start,
+					   (uintptr_t)__rom_region_end, PMP_R };
 		return true;
 	}
 	const struct k_mem_domain *d = t->userspace.domain;
@@ -262,7 +351,12 @@ static bool find_region(uintptr_t addr, struct user_region *r)
 		const struct k_mem_partition *p = &d->partitions[i];
 
 		if (addr >= p->start && addr - p->start < p->size) {
-			*r = (struct user_region){ p->start, p->start + p->size, p->attr.pmp_attr };
+			uint8_t perm = p->attr.pmp_attr;
+
+			if (SMEPMP && (perm & PMP_X) != 0U) {
+				perm &= ~PMP_R; /* machine mode cannot read it for the caller */
+			}
+			*r = (struct user_region){ p->start, p->start + p->size, perm };
 			return true;
 		}
 	}
@@ -295,3 +389,4 @@ size_t arch_user_readable_len(const void *addr)
 	}
 	return r.end - (uintptr_t)addr;
 }
+#endif /* CONFIG_USERSPACE */

@@ -16,9 +16,7 @@ _start:
 	.option norelax
 	la	gp, __global_pointer$
 	.option pop
-	la	sp, z_boot_stack
-	li	t0, CONFIG_ISR_STACK_SIZE
-	add	sp, sp, t0
+	la	sp, z_interrupt_stack_top
 
 	/* Zero .bss (QEMU loads .data from the ELF). */
 	la	t0, __bss_start
@@ -47,8 +45,20 @@ park:
 	wfi
 	j	park
 
+/*
+ * The interrupt stack: boot runs on it until the first thread, then every
+ * interrupt handler (see z_riscv_irq_on_isr_stack). With hardware stack
+ * protection its lowest bytes are a guard (pmp.c), aligned to their size.
+ */
+#ifdef CONFIG_HW_STACK_PROTECTION
+#define ISR_GUARD CONFIG_HW_STACK_GUARD_SIZE
+#else
+#define ISR_GUARD 16
+#endif
 	.section .noinit.stacks, "aw", @nobits
-	.balign 16
-	.global z_boot_stack
-z_boot_stack:
-	.skip CONFIG_ISR_STACK_SIZE
+	.balign ISR_GUARD
+	.global z_interrupt_stack
+	.global z_interrupt_stack_top
+z_interrupt_stack:
+	.skip ISR_GUARD + CONFIG_ISR_STACK_SIZE
+z_interrupt_stack_top:

@@ -1,7 +1,7 @@
 /*
- * Trap dispatch: interrupts go to their handlers and may end in a context
- * switch; an ecall raising an error and every other exception become a fatal
- * error for the current thread.
+ * Trap dispatch: interrupts go to their handlers (on the interrupt stack) and
+ * may end in a context switch; an ecall raising an error and every other
+ * exception become a fatal error for the current thread.
  */
 #include <arch_interface.h>
 #include <kernel_structs.h>
@@ -9,15 +9,35 @@
 #include <riscv_csr.h>
 #include <riscv_irq.h>
 
+static void interrupt(unsigned int irq)
+{
+	if (_current_cpu->nested++ == 0U) {
+		z_riscv_irq_on_isr_stack(irq);
+	} else {
+		z_riscv_irq_dispatch(irq);
+	}
+	_current_cpu->nested--;
+	/* Back on the interrupted thread's stack, which a switch may leave. */
+	z_sched_isr_exit();
+}
+
+#ifdef CONFIG_HW_STACK_PROTECTION
+/* A machine-mode access fault in the running stack's guard: an overflow. */
+static bool hit_guard(const struct arch_esf *esf)
+{
+	bool access = esf->mcause == RV_EXC_LOAD_ACCESS || esf->mcause == RV_EXC_STORE_ACCESS;
+
+	return access && (esf->mstatus & MSTATUS_MPP) == MSTATUS_MPP_M &&
+	       z_riscv_in_guard(_current, esf->mtval);
+}
+#endif
+
 void z_riscv_trap(struct arch_esf *esf)
 {
 	unsigned long mcause = csr_read(mcause);
 
 	if ((mcause & MCAUSE_INTERRUPT) != 0U) {
-		_current_cpu->nested++;
-		z_riscv_irq_dispatch(mcause & MCAUSE_CODE_MASK);
-		_current_cpu->nested--;
-		z_sched_isr_exit();
+		interrupt(mcause & MCAUSE_CODE_MASK);
 		return;
 	}
 
@@ -27,6 +47,11 @@ void z_riscv_trap(struct arch_esf *esf)
 	if (mcause == RV_EXC_ECALL_U) {
 		z_riscv_syscall(esf);
 		return;
+	}
+#endif
+#ifdef CONFIG_HW_STACK_PROTECTION
+	if (hit_guard(esf)) {
+		z_riscv_stack_overflow(esf);
 	}
 #endif
 	if (mcause == RV_EXC_ECALL_M) {

@@ -31,9 +31,9 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	esf->a1 = (unsigned long)a1;
 	esf->a2 = (unsigned long)a2;
 	esf->a3 = (unsigned long)a3;
-	/* The user stack starts just below the thread's TLS block. */
-	esf->sp = (unsigned long)t->tls;
-	esf->tp = (unsigned long)t->tls;
+	/* The user stack starts below its TLS block and canary word (kernel/tls.c). */
+	esf->sp = (unsigned long)t->userspace.user_tls - ARCH_STACK_PTR_ALIGN;
+	esf->tp = (unsigned long)t->userspace.user_tls;
 	esf->gp = (unsigned long)__global_pointer$;
 
 	__asm__ volatile("mv sp, %0\n\t"

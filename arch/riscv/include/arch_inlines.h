@@ -20,13 +20,28 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 }
 #endif
 
-/* Before switching to @new: a user thread gets its protection loaded. */
+#ifdef CONFIG_HW_STACK_PROTECTION
+extern unsigned long z_riscv_stack_limit;
+#endif
+
+/*
+ * Before switching to @new: its stack guard goes in, and a user thread gets
+ * its stack and domain loaded.
+ */
 static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 {
+#ifdef CONFIG_HW_STACK_PROTECTION
+	z_riscv_stack_limit = new->arch.stack_limit;
+	__asm__ volatile("csrw pmpaddr0, %0" : : "r"(new->arch.pmp_addr[0]) : "memory");
+#endif
 #ifdef CONFIG_USERSPACE
 	if ((new->base.user_options &K_USER) != 0U) {
 		arch_mem_domain_thread_load(new);
+		return;
 	}
+#endif
+#ifdef CONFIG_HW_STACK_PROTECTION
+	__asm__ volatile("csrw pmpcfg0, %0" : : "r"(new->arch.pmp_cfg0) : "memory");
 #else
 	ARG_UNUSED(new);
 #endif

@@ -7,6 +7,23 @@
 /* Call the handler connected to @irq (a local cause or an external source). */
 void z_riscv_irq_dispatch(unsigned int irq);
 
+/* The same, on the interrupt stack (isr.S): for the outermost interrupt. */
+void z_riscv_irq_on_isr_stack(unsigned int irq);
+
+#ifdef CONFIG_HW_STACK_PROTECTION
+#include <breeze/kernel.h>
+
+/* True if @addr lies in the stack guard of @t. */
+bool z_riscv_in_guard(const struct k_thread *t, uintptr_t addr);
+
+/*
+ * Report a stack overflow and end the offender: a user thread that overflowed
+ * its privileged stack dies alone, anything else is a kernel fatal error.
+ * @esf is the frame of the trap that found it. Does not return.
+ */
+FUNC_NORETURN void z_riscv_stack_overflow(struct arch_esf *esf);
+#endif
+
 struct arch_esf;
 
 /* An ecall from user mode: dispatch the system call in @esf. */

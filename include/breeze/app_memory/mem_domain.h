@@ -54,15 +54,16 @@ struct k_mem_partition {
 					.attr = attr_ }
 
 /*
- * PMP entries a domain may use: 16 in all, minus 2 for the shared code and
- * read-only data and 2 for the thread's stack.
+ * PMP entries a domain may use: 16 in all, minus 3 for the kernel code and
+ * read-only data, 2 for the thread's stack and 2 for stack guards.
  */
-#define Z_PMP_DOMAIN_ENTRIES 12
+#define Z_PMP_DOMAIN_ENTRIES   9
+#define Z_PMP_DOMAIN_CFG_WORDS 3
 
-/* The precomputed PMP image of a domain (entries 4..15), rebuilt on every change. */
+/* The precomputed PMP image of a domain (entries 4..12, pmpcfg1-3), rebuilt on every change. */
 struct arch_mem_domain {
 	unsigned long pmpaddr[Z_PMP_DOMAIN_ENTRIES];
-	unsigned long pmpcfg[Z_PMP_DOMAIN_ENTRIES / 4];
+	unsigned long pmpcfg[Z_PMP_DOMAIN_CFG_WORDS];
 	uint32_t version; /* changes with every new image */
 	uint8_t entries;  /* how many of the entries are in use */
 };

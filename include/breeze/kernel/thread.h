@@ -64,6 +64,7 @@ struct _thread_userspace {
 	uintptr_t priv_stack_top;   /* kernel stack of the thread's traps */
 	uintptr_t user_stack_start; /* the region user mode may use */
 	size_t user_stack_size;
+	void *user_tls;     /* the TLS block of its user mode, atop the user stack */
 	void *initializing; /* object of the k_object_init_once() in progress */
 	uint8_t perm_index; /* bit of this thread in object permissions */
 };
@@ -75,13 +76,14 @@ struct k_thread {
 	struct _callee_saved callee_saved;
 	struct _thread_base base;
 	struct _thread_stack_info stack_info;
-	void *tls;            /* the thread's TLS block, at the top of its stack */
 	_wait_q_t join_queue; /* threads in k_thread_join() on this one */
 #ifdef CONFIG_THREAD_NAME
 	char name[CONFIG_THREAD_MAX_NAME_LEN];
 #endif
 #ifdef CONFIG_USERSPACE
 	struct _thread_userspace userspace;
+#endif
+#if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
 	struct _thread_arch arch;
 #endif
 };

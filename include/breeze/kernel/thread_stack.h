@@ -16,20 +16,36 @@ struct z_thread_stack_element {
 };
 typedef struct z_thread_stack_element k_thread_stack_t;
 
-#define Z_THREAD_STACK_OBJ_ALIGN ARCH_STACK_PTR_ALIGN
+/*
+ * Hardware stack guard (CONFIG_HW_STACK_PROTECTION): the lowest
+ * Z_STACK_GUARD_SIZE bytes of every kernel stack (and of the privileged part
+ * of every thread stack) are made inaccessible by the memory protection unit,
+ * so an overflow faults before it writes anything outside the stack. The
+ * guard is a naturally aligned region, so stacks are aligned to its size.
+ */
+#ifdef CONFIG_HW_STACK_PROTECTION
+#define Z_STACK_GUARD_SIZE CONFIG_HW_STACK_GUARD_SIZE
+#else
+#define Z_STACK_GUARD_SIZE 0
+#endif
+
+#define Z_THREAD_STACK_OBJ_ALIGN MAX(ARCH_STACK_PTR_ALIGN, Z_STACK_GUARD_SIZE)
 #define K_THREAD_STACK_LEN(size) ROUND_UP(size, Z_THREAD_STACK_OBJ_ALIGN)
+
+/* A kernel stack: [guard | usable stack]; K_KERNEL_STACK_SIZEOF counts both. */
+#define K_KERNEL_STACK_LEN(size) (Z_STACK_GUARD_SIZE + K_THREAD_STACK_LEN(size))
 
 #define Z_STACK_SECTION __attribute__((section(".noinit.stacks")))
 
 #define K_KERNEL_STACK_DEFINE(sym, size)                                                  \
 	struct z_thread_stack_element Z_STACK_SECTION __aligned(Z_THREAD_STACK_OBJ_ALIGN) \
-	    sym[K_THREAD_STACK_LEN(size)]
+	    sym[K_KERNEL_STACK_LEN(size)]
 #define K_KERNEL_STACK_ARRAY_DEFINE(sym, nmemb, size)                                     \
 	struct z_thread_stack_element Z_STACK_SECTION __aligned(Z_THREAD_STACK_OBJ_ALIGN) \
-	    sym[nmemb][K_THREAD_STACK_LEN(size)]
+	    sym[nmemb][K_KERNEL_STACK_LEN(size)]
 #define K_KERNEL_STACK_MEMBER(sym, size)                                  \
 	struct z_thread_stack_element __aligned(Z_THREAD_STACK_OBJ_ALIGN) \
-	    sym[K_THREAD_STACK_LEN(size)]
+	    sym[K_KERNEL_STACK_LEN(size)]
 #define K_KERNEL_STACK_SIZEOF(sym) sizeof(sym)
 #define K_KERNEL_STACK_EXTERN(sym) extern k_thread_stack_t sym[]
 
@@ -37,18 +53,26 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 /*
  * A thread stack (one that a user thread can run on) is laid out as
  *
- *   [object header | privileged stack | user stack ... TLS]
- *    Z_USER_STACK_RESERVED bytes       K_THREAD_STACK_SIZEOF bytes
+ *   [hdr | kernel TLS | guard | privileged stack | user stack ... user TLS]
+ *    Z_USER_STACK_RESERVED bytes                  K_THREAD_STACK_SIZEOF bytes
  *
  * The header makes the stack a kernel object (it can be granted to a user
- * thread that creates threads); the privileged stack serves the thread's
- * traps and system calls and is out of user reach; only the user part is
- * mapped for the thread. These stacks live in their own section so that the
- * kernel can tell them from kernel-only stacks by address.
+ * thread that creates threads). The kernel TLS block is the thread-local
+ * storage kernel code uses while it runs for the thread (its canary, its
+ * notion of the current thread): out of user reach, unlike the user TLS block
+ * at the top of the user stack. The privileged stack serves the thread's traps
+ * and system calls, above the guard that stops its overflow. Only the user
+ * part is mapped for the thread. These stacks live in their own section so
+ * that the kernel can tell them from kernel-only stacks by address.
  */
-#define Z_USER_STACK_HDR_SIZE 16
-#define Z_USER_STACK_RESERVED (Z_USER_STACK_HDR_SIZE + CONFIG_PRIVILEGED_STACK_SIZE)
-#define Z_USER_STACK_SECTION  __attribute__((section(".noinit.user_stacks")))
+#define Z_USER_STACK_HDR_SIZE  16
+#define Z_USER_STACK_TLS_AREA  64 /* header, canary slot, kernel TLS block */
+#define Z_USER_STACK_KTLS      32 /* offset of the kernel TLS block */
+#define Z_USER_STACK_GUARD     ROUND_UP(Z_USER_STACK_TLS_AREA, Z_THREAD_STACK_OBJ_ALIGN)
+#define Z_USER_STACK_PRIV_BASE (Z_USER_STACK_GUARD + Z_STACK_GUARD_SIZE)
+#define Z_USER_STACK_RESERVED \
+	ROUND_UP(Z_USER_STACK_PRIV_BASE + CONFIG_PRIVILEGED_STACK_SIZE, Z_THREAD_STACK_OBJ_ALIGN)
+#define Z_USER_STACK_SECTION __attribute__((section(".noinit.user_stacks")))
 
 /* Where to find the static stacks at boot, to register them as objects. */
 struct z_stack_desc {

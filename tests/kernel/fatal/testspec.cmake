@@ -48,3 +48,33 @@ breeze_test(handler_returns ARGS -DSCENARIO=handler_returns EXIT 0
         "mcause 2 [(]illegal instruction[)]" "thread 'illegal_victim'"
         "mcause 5 [(]load access fault[)]" "thread 'load_victim'"
         "main continues after three faulting threads" "PROJECT EXECUTION SUCCESSFUL")
+
+# Stack overflows caught by the hardware guards: each report says "stack
+# overflow", names the stack and the thread, and ends the right party: the
+# system for a kernel or interrupt stack (exit status 18), the user thread
+# alone for its privileged stack.
+set(_guards -DOVERLAY_CONFIG=${CMAKE_CURRENT_LIST_DIR}/stack_guard.conf)
+set(_chk "FATAL ERROR 2: stack check failed")
+
+breeze_test(stack_overflow_thread ARGS -DSCENARIO=stack_overflow_thread ${_guards} EXIT 18
+  REGEX "stack overflow: kernel stack of thread 'deep'" "${_chk}"
+        "thread 'deep' [(]0x[0-9a-f]+[)], priority -1, supervisor mode"
+        "System halted [(]exit status 18[)]")
+
+breeze_test(stack_guard_write ARGS -DSCENARIO=stack_guard_write ${_guards} EXIT 18
+  REGEX "stack overflow: kernel stack of thread 'stray'" "${_chk}"
+        "mcause 7 [(]store access fault[)]")
+
+breeze_test(stack_overflow_isr ARGS -DSCENARIO=stack_overflow_isr ${_guards} EXIT 18
+  REGEX "stack overflow: interrupt stack" "${_chk}" "in interrupt context")
+
+breeze_test(stack_overflow_privileged ARGS -DSCENARIO=stack_overflow_privileged
+                   -DOVERLAY_CONFIG=${CMAKE_CURRENT_LIST_DIR}/privileged_stack.conf
+  REGEX "stack overflow: privileged stack of thread 'victim'" "${_chk}"
+        "thread 'victim' [(]0x[0-9a-f]+[)], priority 5, user mode"
+        "only this thread is aborted" "main continues after the victim's overflow"
+        "a second user thread ran normally" "PROJECT EXECUTION SUCCESSFUL")
+
+breeze_test(machine_exec_ram ARGS -DSCENARIO=machine_exec_ram EXIT 16
+  REGEX "(?s)calling (0x[0-9a-f]{8}).*mcause 1 [(]instruction access fault[)], mtval \\1"
+        "FATAL ERROR 0: CPU exception")

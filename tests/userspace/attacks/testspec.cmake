@@ -60,7 +60,7 @@ fault_at(r test_read_kernel_data 5 "load access fault")
 fault_at(r test_write_kernel_data 7 "store access fault")
 fault_at(r test_execute_kernel_data 1 "instruction access fault")
 fault_at(r test_write_kernel_text 7 "store access fault")
-fault_at(r test_write_stack_guard 7 "store access fault")
+fault_at(r test_read_kernel_canary 5 "load access fault")
 fault_at(r test_read_other_domain 5 "load access fault")
 fault_at(r test_write_other_domain 7 "store access fault")
 fault_at(r test_write_read_only_partition 7 "store access fault")
@@ -72,6 +72,11 @@ fault_at(r test_write_clint_msip 7 "store access fault")
 in_test(r test_read_kernel_data "thread 'attacker' \\(0x[0-9a-f]+\\), priority 2, user mode${nl}")
 in_test(r test_read_kernel_data "\\*\\*\\*   only this thread is aborted")
 attacks_image(memory 13 ${r})
+# The same without Smepmp: the PMP binds user mode alone, and user isolation
+# must not depend on it.
+breeze_test(memory_no_smepmp ARGS -DSUITE=memory
+                                  -DOVERLAY_CONFIG=${CMAKE_CURRENT_LIST_DIR}/no_smepmp.conf
+  REGEX ${r} "^TESTS: 13 run, 13 passed, 0 failed, 0 skipped" "^PROJECT EXECUTION SUCCESSFUL")
 
 # CPU: machine-mode instructions are illegal (mtval holds the instruction: CSR number on top).
 set(r)

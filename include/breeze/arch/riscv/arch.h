@@ -96,10 +96,15 @@ struct _callee_saved {
 	unsigned long tp;
 };
 
-/* Per-thread state of the port for user mode. */
+/*
+ * Per-thread state of the port: the thread's own PMP entries (0: its stack
+ * guard, 1-2: its user stack; see pmp.c), precomputed, and the lowest stack
+ * pointer at which a machine-mode trap frame still fits above its guard.
+ */
 struct _thread_arch {
-	unsigned long pmp_stack_addr[2]; /* PMP entries 2-3: the thread's stack */
-	unsigned long pmp_cfg0;          /* pmpcfg0: code/rodata entries and those two */
+	unsigned long pmp_addr[3];
+	unsigned long pmp_cfg0;
+	unsigned long stack_limit;
 };
 
 /* Smallest unit of a memory partition's start and size (PMP grain). */
