@@ -168,13 +168,8 @@ int z_vrfy_k_thread_name_set(k_tid_t thread, const char *name)
 	}
 	int ret = k_usermode_string_copy(buf, name, sizeof(buf));
 
-	if (ret == -EINVAL) {
-		/* Longer than a name may be: keep what fits, as in supervisor mode. */
-		K_OOPS(k_usermode_from_copy(buf, name, sizeof(buf) - 1U));
-		buf[sizeof(buf) - 1U] = '\0';
-	} else {
-		K_OOPS(ret != 0);
-	}
+	/* Longer than a name may be (-EINVAL): keep what fits, as in supervisor mode. */
+	K_OOPS(ret != 0 && ret != -EINVAL);
 	return z_impl_k_thread_name_set(thread, buf);
 }
 
