@@ -14,6 +14,7 @@
 #include <mem_domain_internal.h>
 #include <kobject_internal.h>
 #include <arch_interface.h>
+#include <kuser.h>
 
 struct k_mem_domain k_mem_domain_default;
 
@@ -207,12 +208,36 @@ int z_stack_object_info(const k_thread_stack_t *stack, struct z_stack_desc_info 
 	return 0;
 }
 
-bool z_stack_in_use(const k_thread_stack_t *stack)
-{
-	const struct k_thread *owner = ((const struct z_stack_hdr *)stack)->owner;
+/* The owner word of a claim whose stack is not laid out yet. */
+#define CLAIMED(t) ((atomic_val_t)((uintptr_t)(t) | 1U))
 
-	return owner != NULL && (owner->base.thread_state & _THREAD_DEAD) == 0U &&
-	       owner->stack_info.start == (uintptr_t)stack;
+static atomic_t *owner_word(k_thread_stack_t *stack)
+{
+	return (atomic_t *)&((struct z_stack_hdr *)stack)->owner;
+}
+
+bool z_stack_claim(k_thread_stack_t *stack, struct k_thread *t)
+{
+	atomic_val_t seen = atomic_get(owner_word(stack));
+	const struct k_thread *owner = (const struct k_thread *)seen;
+
+	if ((seen & 1) != 0) {
+		return false; /* another creator's claim */
+	}
+	/* An owner that ended, or was created anew elsewhere, left a stale word. */
+	if (owner != NULL && (owner->base.thread_state & _THREAD_DEAD) == 0U &&
+	    owner->stack_info.start == (uintptr_t)stack) {
+		return false;
+	}
+	return atomic_cas(owner_word(stack), seen, CLAIMED(t));
+}
+
+void z_stack_release(k_thread_stack_t *stack, struct k_thread *t)
+{
+	if (z_stack_is_user_capable(stack) &&
+	    !atomic_cas(owner_word(stack), (atomic_val_t)t, (atomic_val_t)NULL)) {
+		(void)atomic_cas(owner_word(stack), CLAIMED(t), (atomic_val_t)NULL);
+	}
 }
 
 static int domain_boot_init(void)

@@ -50,6 +50,7 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 	}
 	if (ret != 0) {
 		t->base.thread_state = _THREAD_DEAD;
+		z_stack_release((k_thread_stack_t *)t->stack_info.start, t);
 		printk("thread %p: no kernel object slot or thread index left (%d): raise "
 		       "CONFIG_MAX_KERNEL_OBJECTS / CONFIG_MAX_THREADS\n",
 		       (void *)t, ret);
@@ -66,6 +67,7 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 void z_thread_user_exit_locked(struct k_thread *t)
 {
 	z_mutex_abandon_locked(t);
+	z_stack_release((k_thread_stack_t *)t->stack_info.start, t);
 	z_mem_domain_thread_remove(t);
 	z_thread_perms_release(t);
 	z_object_uninit(t);
@@ -107,21 +109,29 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 {
 	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(new_thread, K_OBJ_THREAD));
 	K_OOPS(K_SYSCALL_OBJ_INIT(stack, K_OBJ_THREAD_STACK_ELEMENT));
-	/* The stack must be free and big enough for what the caller claims. */
+	/* The stack must be big enough for what the caller claims. */
 	struct z_stack_desc_info info;
 
 	K_OOPS(K_SYSCALL_VERIFY(z_stack_object_info(stack, &info) == 0));
 	K_OOPS(K_SYSCALL_VERIFY(stack_size >= 256U && stack_size <= info.user_size));
-	K_OOPS(K_SYSCALL_VERIFY(!z_stack_in_use(stack)));
 	/* A user thread may only create user threads, no more urgent than itself. */
 	K_OOPS(K_SYSCALL_VERIFY((options & K_USER) != 0U && (options & K_ESSENTIAL) == 0U));
 	K_OOPS(K_SYSCALL_VERIFY(prio >= _current->base.prio &&
 				prio <= K_LOWEST_APPLICATION_THREAD_PRIO));
 	K_OOPS(K_SYSCALL_VERIFY(delay.ticks >= 0 || K_TIMEOUT_EQ(delay, K_FOREVER)));
-	/* Claim the thread object now: a concurrent creator on it is refused. */
-	K_OOPS(K_SYSCALL_VERIFY_MSG(z_object_init_begin(new_thread, K_OBJ_THREAD, false) == 0,
-				    "thread object %p is being created by another thread",
-				    (void *)new_thread));
+	/*
+	 * Claim the stack, then the thread object, each by compare-and-swap: a
+	 * concurrent creator on either is refused, and a check that the stack is
+	 * free could no longer be overtaken before the thread is set up on it.
+	 */
+	K_OOPS(K_SYSCALL_VERIFY_MSG(z_stack_claim(stack, new_thread),
+				    "stack %p is in use or being claimed", (void *)stack));
+	if (z_object_init_begin(new_thread, K_OBJ_THREAD, false) != 0) {
+		z_stack_release(stack, new_thread);
+		K_OOPS(K_SYSCALL_VERIFY_MSG(false,
+					    "thread object %p is being created by another thread",
+					    (void *)new_thread));
+	}
 	return z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
 				      options, delay);
 }
