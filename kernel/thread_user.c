@@ -114,9 +114,9 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 
 	K_OOPS(K_SYSCALL_VERIFY(z_stack_object_info(stack, &info) == 0));
 	K_OOPS(K_SYSCALL_VERIFY(stack_size >= 256U && stack_size <= info.user_size));
-	/* A user thread may only create user threads, no more urgent than itself. */
+	/* A user thread may only create user threads, no more urgent than its base priority. */
 	K_OOPS(K_SYSCALL_VERIFY((options & K_USER) != 0U && (options & K_ESSENTIAL) == 0U));
-	K_OOPS(K_SYSCALL_VERIFY(prio >= _current->base.prio &&
+	K_OOPS(K_SYSCALL_VERIFY(prio >= _current->base.base_prio &&
 				prio <= K_LOWEST_APPLICATION_THREAD_PRIO));
 	K_OOPS(K_SYSCALL_VERIFY(delay.ticks >= 0 || K_TIMEOUT_EQ(delay, K_FOREVER)));
 	/*
@@ -212,8 +212,11 @@ int z_vrfy_k_thread_priority_get(k_tid_t thread)
 void z_vrfy_k_thread_priority_set(k_tid_t thread, int prio)
 {
 	THREAD_OBJ_CHECK(thread);
-	/* No raising anyone above the caller. */
-	K_OOPS(K_SYSCALL_VERIFY_MSG(prio >= _current->base.prio &&
+	/*
+	 * No raising anyone above the caller's base priority: its effective one
+	 * may be a boost it only borrows while a more urgent thread waits.
+	 */
+	K_OOPS(K_SYSCALL_VERIFY_MSG(prio >= _current->base.base_prio &&
 					prio <= K_LOWEST_APPLICATION_THREAD_PRIO,
 				    "priority %d not allowed", prio));
 	z_impl_k_thread_priority_set(thread, prio);
