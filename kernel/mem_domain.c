@@ -28,13 +28,22 @@ static bool overlap_range(uintptr_t a, size_t asz, uintptr_t b, size_t bsz)
 	return a < b + bsz && b < a + asz;
 }
 
+/*
+ * One domain per hold of the lock, however many domains there are. Walking
+ * on with the lock released in between is safe because a domain never
+ * leaves the list: the node in hand stays linked, and a domain added
+ * meanwhile is appended behind it.
+ */
 bool z_mem_domain_user_writable(const void *addr, size_t size)
 {
-	sys_dnode_t *n;
 	bool hit = false;
 	k_spinlock_key_t key = k_spin_lock(&domain_lock);
+	sys_dnode_t *n = sys_dlist_peek_head(&domains);
 
-	SYS_DLIST_FOR_EACH_NODE(&domains, n) {
+	k_spin_unlock(&domain_lock, key);
+	while (n != NULL && !hit) {
+		key = k_spin_lock(&domain_lock);
+
 		const struct k_mem_domain *d = CONTAINER_OF(n, struct k_mem_domain, node);
 
 		for (unsigned int i = 0; i < d->num_partitions && !hit; i++) {
@@ -43,8 +52,9 @@ bool z_mem_domain_user_writable(const void *addr, size_t size)
 			hit = K_MEM_PARTITION_IS_WRITABLE(p->attr) &&
 			      overlap_range(p->start, p->size, (uintptr_t)addr, size);
 		}
+		n = sys_dlist_peek_next(&domains, n);
+		k_spin_unlock(&domain_lock, key);
 	}
-	k_spin_unlock(&domain_lock, key);
 	return hit;
 }
 
@@ -99,6 +109,7 @@ static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const
 	memcpy(domain->partitions, next.partitions, sizeof(next.partitions));
 	domain->num_partitions = next.num_partitions;
 	if (!sys_dnode_is_linked(&domain->node)) {
+		domain->dyn_objects = 0; /* a new domain: nothing allocated is charged to it */
 		sys_dlist_append(&domains, &domain->node);
 	}
 	/* Called from an ISR that interrupted a member: it returns to the new image. */

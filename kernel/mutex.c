@@ -33,6 +33,29 @@ int z_impl_k_mutex_init(struct k_mutex *mutex)
 	return 0;
 }
 
+#ifdef CONFIG_USERSPACE
+/*
+ * Mutexes each thread owns, by permission index: a thread that ends owning
+ * none, the usual case, costs no walk over the registry under the scheduler
+ * lock (z_mutex_abandon_locked()).
+ */
+static uint16_t owned[CONFIG_MAX_THREADS];
+#endif
+
+/* @mutex passes to @next (NULL: nobody). */
+static void owner_set(struct k_mutex *mutex, struct k_thread *next)
+{
+#ifdef CONFIG_USERSPACE
+	if (mutex->owner != NULL) {
+		owned[mutex->owner->userspace.perm_index]--;
+	}
+	if (next != NULL) {
+		owned[next->userspace.perm_index]++;
+	}
+#endif
+	mutex->owner = next;
+}
+
 /* What @t runs at beyond its base priority when it takes a mutex (see above). */
 static int boost_of(const struct k_thread *t)
 {
@@ -76,7 +99,7 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 
 	if (mutex->lock_count == 0U || mutex->owner == cur) {
 		if (mutex->lock_count == 0U) {
-			mutex->owner = cur;
+			owner_set(mutex, cur);
 			mutex->owner_orig_prio = boost_of(cur);
 		}
 		mutex->lock_count++;
@@ -129,7 +152,7 @@ int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 
 	struct k_thread *next = z_wake_first(&mutex->wait_q, 0);
 
-	mutex->owner = next;
+	owner_set(mutex, next);
 	if (next != NULL) {
 		mutex->lock_count = 1;
 		mutex->owner_orig_prio = boost_of(next);
@@ -148,14 +171,24 @@ static void abandon(void *obj, void *arg)
 		return;
 	}
 	z_thread_prio_set_locked(mutex->owner, owner_own_prio(mutex));
-	mutex->owner = NULL;
+	owner_set(mutex, NULL);
 	mutex->lock_count = 0;
 	(void)z_wake_all(&mutex->wait_q, -EOWNERDEAD);
 }
 
 void z_mutex_abandon_locked(struct k_thread *dead)
 {
-	z_object_foreach(K_OBJ_MUTEX, abandon, dead);
+	/*
+	 * A walk over the registry, bounded by CONFIG_MAX_KERNEL_OBJECTS, only
+	 * for a thread that ends owning a mutex: the waiters must be woken now,
+	 * under this lock, so it cannot be put off or cut into chunks. The
+	 * count is reset whatever it found, as a mutex the registry never took
+	 * cannot be found.
+	 */
+	if (owned[dead->userspace.perm_index] != 0U) {
+		z_object_foreach(K_OBJ_MUTEX, abandon, dead);
+		owned[dead->userspace.perm_index] = 0U;
+	}
 }
 
 int z_vrfy_k_mutex_init(struct k_mutex *mutex)

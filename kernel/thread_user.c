@@ -70,7 +70,6 @@ void z_thread_user_exit_locked(struct k_thread *t)
 	z_stack_release((k_thread_stack_t *)t->stack_info.start, t);
 	z_mem_domain_thread_remove(t);
 	z_thread_perms_release(t);
-	z_object_uninit(t);
 }
 
 FUNC_NORETURN void z_thread_user_start(k_thread_entry_t entry, void *p1, void *p2, void *p3)
