@@ -91,8 +91,20 @@ void z_impl_k_str_out(char *c, size_t n)
 
 void z_vrfy_k_str_out(char *c, size_t n)
 {
+	char piece[32];
+
 	K_OOPS(K_SYSCALL_MEMORY_READ(c, n));
-	z_impl_k_str_out(c, n);
+	/*
+	 * Printed from a kernel copy, a piece at a time: the caller's regions
+	 * may change during a long output, and each piece is checked as it is
+	 * copied, once.
+	 */
+	for (size_t done = 0; done < n; done += sizeof(piece)) {
+		size_t len = MIN(n - done, sizeof(piece));
+
+		K_OOPS(k_usermode_from_copy(piece, c + done, len));
+		z_impl_k_str_out(piece, len);
+	}
 }
 
 uintptr_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,

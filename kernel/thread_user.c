@@ -125,14 +125,26 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 	 */
 	K_OOPS(K_SYSCALL_VERIFY_MSG(z_stack_claim(stack, new_thread),
 				    "stack %p is in use or being claimed", (void *)stack));
+	/*
+	 * No other thread runs until the new one is complete. Setting a thread
+	 * up takes no lock, and the thread calls check their thread object and
+	 * then act on it under the scheduler lock: they must find it ended or
+	 * complete, never half built (starting a thread whose context is not
+	 * set yet would switch to nowhere).
+	 */
+	k_sched_lock();
 	if (z_object_init_begin(new_thread, K_OBJ_THREAD, false) != 0) {
+		k_sched_unlock();
 		z_stack_release(stack, new_thread);
 		K_OOPS(K_SYSCALL_VERIFY_MSG(false,
 					    "thread object %p is being created by another thread",
 					    (void *)new_thread));
 	}
-	return z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
-				      options, delay);
+	k_tid_t t = z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
+					   options, delay);
+
+	k_sched_unlock();
+	return t;
 }
 
 #define THREAD_OBJ_CHECK(t) K_OOPS(K_SYSCALL_OBJ(t, K_OBJ_THREAD))
@@ -184,7 +196,7 @@ int z_vrfy_k_thread_name_set(k_tid_t thread, const char *name)
 
 int z_vrfy_k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
 {
-	char name[CONFIG_THREAD_MAX_NAME_LEN];
+	char name[CONFIG_THREAD_MAX_NAME_LEN] = { 0 };
 
 	K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(buf, size));
@@ -193,6 +205,12 @@ int z_vrfy_k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
 	if (ret != 0) {
 		return ret;
 	}
+	/*
+	 * Another thread may rename @thread during the copy (names take no
+	 * lock), so the copy may lack its terminator: measure it within its own
+	 * bounds only. Zeroed beforehand, it holds nothing but name bytes.
+	 */
+	name[sizeof(name) - 1U] = '\0';
 	size_t len = strlen(name) + 1U;
 
 	if (len > size) {

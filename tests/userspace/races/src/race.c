@@ -74,6 +74,9 @@ static void victim_entry(void *p1, void *p2, void *p3)
 	unsigned int attempt = (unsigned int)(uintptr_t)p2;
 
 	ARG_UNUSED(p3);
+	if (r->victim_warm_up != NULL) {
+		r->victim_warm_up();
+	}
 	wait_until((uint32_t)(wake_at - r->lead_cycles));
 	spin(attempt * r->step);
 	in_call = 1;
@@ -82,11 +85,11 @@ static void victim_entry(void *p1, void *p2, void *p3)
 }
 
 static k_tid_t create(struct k_thread *t, k_thread_stack_t *stack, k_thread_entry_t entry,
-		      const struct race *r, unsigned int attempt, int prio,
+		      const struct race *r, unsigned int attempt, int prio, uint32_t options,
 		      struct k_mem_domain *domain)
 {
 	k_tid_t tid = k_thread_create(t, stack, RACE_STACK_SIZE, entry, (void *)r,
-				      (void *)(uintptr_t)attempt, NULL, prio, K_USER, K_FOREVER);
+				      (void *)(uintptr_t)attempt, NULL, prio, options, K_FOREVER);
 
 	if (domain != NULL) {
 		zassert_equal(k_mem_domain_add_thread(domain, tid), 0);
@@ -102,9 +105,10 @@ struct race_result race_run(const struct race *r)
 	zassert_true(k_thread_priority_get(k_current_get()) > RACE_PRIO_VICTIM);
 	for (unsigned int i = 0; i < r->attempts; i++) {
 		k_tid_t victim = create(&victim_thread, victim_stack, victim_entry, r, i,
-					RACE_PRIO_VICTIM, r->victim_domain);
+					RACE_PRIO_VICTIM, K_USER, r->victim_domain);
 		k_tid_t intruder = create(&intruder_thread, intruder_stack, intruder_entry, r, i,
-					  RACE_PRIO_INTRUDER, r->intruder_domain);
+					  RACE_PRIO_INTRUDER, r->supervisor_intruder ? 0U : K_USER,
+					  r->intruder_domain);
 		unsigned int faults = ztest_fault_count();
 
 		in_call = 0;

@@ -38,12 +38,14 @@ struct race {
 	unsigned int step;        /* instructions the victim's call starts later each attempt */
 	/* Supervisor, before each attempt: set up objects and grants. */
 	void (*prepare)(unsigned int attempt, k_tid_t victim, k_tid_t intruder);
-	void (*victim)(void);   /* user: the system call under test */
+	void (*victim_warm_up)(void); /* user, optional: before the victim waits for its moment */
+	void (*victim)(void);         /* user: the system call under test */
 	void (*intruder)(void); /* user: what it does when it lands inside the victim's call */
 	/* Supervisor, after both ended: true when the invariant held; also cleans up. */
 	bool (*judge)(unsigned int attempt);
 	struct k_mem_domain *victim_domain;   /* NULL: the default domain */
 	struct k_mem_domain *intruder_domain; /* NULL: the default domain */
+	bool supervisor_intruder; /* the intruder observes kernel state instead of attacking */
 };
 
 struct race_result {
