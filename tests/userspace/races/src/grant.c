@@ -19,13 +19,6 @@ static struct k_thread newcomer;
 
 RACE_DATA static volatile int newcomer_created;
 
-static void never_runs(void *p1, void *p2, void *p3)
-{
-	ARG_UNUSED(p1);
-	ARG_UNUSED(p2);
-	ARG_UNUSED(p3);
-}
-
 static void victim(void)
 {
 	k_object_access_grant(&secret_sem, &target);
@@ -34,9 +27,7 @@ static void victim(void)
 static void intruder(void)
 {
 	k_thread_abort(&target);
-	k_thread_create(&newcomer, newcomer_stack, K_THREAD_STACK_SIZEOF(newcomer_stack),
-			never_runs, NULL, NULL, NULL, K_LOWEST_APPLICATION_THREAD_PRIO, K_USER,
-			K_FOREVER);
+	RACE_UNSTARTED(&newcomer, newcomer_stack, K_LOWEST_APPLICATION_THREAD_PRIO);
 	newcomer_created = 1;
 }
 
@@ -45,9 +36,7 @@ static void prepare(unsigned int attempt, k_tid_t v, k_tid_t i)
 	ARG_UNUSED(attempt);
 	newcomer_created = 0;
 	/* Created last: no index below its own is free once it dies. */
-	k_thread_create(&target, grant_target_stack, K_THREAD_STACK_SIZEOF(grant_target_stack),
-			never_runs, NULL, NULL, NULL, K_LOWEST_APPLICATION_THREAD_PRIO, K_USER,
-			K_FOREVER);
+	RACE_UNSTARTED(&target, grant_target_stack, K_LOWEST_APPLICATION_THREAD_PRIO);
 	k_thread_access_grant(v, &secret_sem, &target);
 	k_thread_access_grant(i, &target, &newcomer, newcomer_stack);
 }

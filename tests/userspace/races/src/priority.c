@@ -29,13 +29,6 @@ static struct k_thread child;
 RACE_DATA static volatile int seen[4];
 RACE_DATA static volatile int waiter_ret;
 
-static void never_runs(void *p1, void *p2, void *p3)
-{
-	ARG_UNUSED(p1);
-	ARG_UNUSED(p2);
-	ARG_UNUSED(p3);
-}
-
 /* Supervisor thread more urgent than the owner: waits for the mutex. */
 static void wait_for_mutex(void *p1, void *p2, void *p3)
 {
@@ -58,8 +51,7 @@ static unsigned int run_boosted(k_thread_entry_t owner_entry, bool fault_expecte
 		seen[i] = 0;
 	}
 	waiter_ret = 1;
-	k_thread_create(&target, prio_target_stack, K_THREAD_STACK_SIZEOF(prio_target_stack),
-			never_runs, NULL, NULL, NULL, TARGET_PRIO, K_USER, K_FOREVER);
+	RACE_UNSTARTED(&target, prio_target_stack, TARGET_PRIO);
 	k_tid_t o = k_thread_create(&owner, owner_stack, RACE_STACK_SIZE, owner_entry, NULL, NULL,
 				    NULL, OWNER_PRIO, K_USER, K_FOREVER);
 
@@ -111,8 +103,7 @@ static void create_urgent(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p3);
 	k_mutex_lock(&prio_mutex, K_FOREVER);
 	k_sem_take(&prio_gate, K_FOREVER);
-	k_thread_create(&child, prio_child_stack, K_THREAD_STACK_SIZEOF(prio_child_stack),
-			never_runs, NULL, NULL, NULL, WAITER_PRIO, K_USER, K_FOREVER);
+	RACE_UNSTARTED(&child, prio_child_stack, WAITER_PRIO);
 	seen[0] = 1;
 	k_mutex_unlock(&prio_mutex);
 }
@@ -136,8 +127,7 @@ static void lower_while_boosted(void *p1, void *p2, void *p3)
 	seen[0] = k_thread_priority_get(self);
 	k_thread_priority_set(self, OWNER_PRIO + 1);
 	seen[1] = k_thread_priority_get(self);
-	k_thread_create(&child, prio_child_stack, K_THREAD_STACK_SIZEOF(prio_child_stack),
-			never_runs, NULL, NULL, NULL, OWNER_PRIO + 1, K_USER, K_FOREVER);
+	RACE_UNSTARTED(&child, prio_child_stack, OWNER_PRIO + 1);
 	k_mutex_unlock(&prio_mutex); /* the waiter runs, and ends */
 	seen[2] = k_thread_priority_get(self);
 	seen[3] = 1;

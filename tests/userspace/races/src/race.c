@@ -97,6 +97,20 @@ static k_tid_t create(struct k_thread *t, k_thread_stack_t *stack, k_thread_entr
 	return tid;
 }
 
+static void never_runs(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+}
+
+k_tid_t race_unstarted_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size,
+			      int prio)
+{
+	return k_thread_create(t, stack, stack_size, never_runs, NULL, NULL, NULL, prio, K_USER,
+			       K_FOREVER);
+}
+
 struct race_result race_run(const struct race *r)
 {
 	struct race_result res = { 0 };

@@ -54,6 +54,15 @@ struct race_result {
 	unsigned int faults; /* oopses of a thread that lost a race */
 };
 
+/*
+ * A user thread on @stack that is never started (K_FOREVER): something to
+ * race over. From supervisor or user code.
+ */
+k_tid_t race_unstarted_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size,
+			      int prio);
+#define RACE_UNSTARTED(t, stack, prio) \
+	race_unstarted_thread((t), (stack), K_THREAD_STACK_SIZEOF(stack), (prio))
+
 /* Run every attempt of @r; prints and returns the counters. */
 struct race_result race_run(const struct race *r);
 

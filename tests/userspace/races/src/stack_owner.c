@@ -17,28 +17,15 @@ static struct k_thread intruder_child;
 RACE_DATA static volatile int victim_created;
 RACE_DATA static volatile int intruder_created;
 
-static void never_runs(void *p1, void *p2, void *p3)
-{
-	ARG_UNUSED(p1);
-	ARG_UNUSED(p2);
-	ARG_UNUSED(p3);
-}
-
-static void create_on_shared_stack(struct k_thread *t)
-{
-	k_thread_create(t, shared_stack, K_THREAD_STACK_SIZEOF(shared_stack), never_runs, NULL,
-			NULL, NULL, K_LOWEST_APPLICATION_THREAD_PRIO, K_USER, K_FOREVER);
-}
-
 static void victim(void)
 {
-	create_on_shared_stack(&victim_child);
+	RACE_UNSTARTED(&victim_child, shared_stack, K_LOWEST_APPLICATION_THREAD_PRIO);
 	victim_created = 1;
 }
 
 static void intruder(void)
 {
-	create_on_shared_stack(&intruder_child);
+	RACE_UNSTARTED(&intruder_child, shared_stack, K_LOWEST_APPLICATION_THREAD_PRIO);
 	intruder_created = 1;
 }
 

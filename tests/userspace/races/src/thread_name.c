@@ -26,13 +26,6 @@ RACE_DATA static char long_name[CONFIG_THREAD_MAX_NAME_LEN];
 RACE_DATA static char read_back[BUF_LEN];
 RACE_DATA static volatile int copy_ret;
 
-static void never_runs(void *p1, void *p2, void *p3)
-{
-	ARG_UNUSED(p1);
-	ARG_UNUSED(p2);
-	ARG_UNUSED(p3);
-}
-
 static void read_decoy(void)
 {
 	k_thread_name_copy(&decoy, read_back, sizeof(read_back));
@@ -54,8 +47,7 @@ static void prepare(unsigned int attempt, k_tid_t v, k_tid_t i)
 	long_name[sizeof(long_name) - 1U] = '\0';
 	memset(read_back, 0, sizeof(read_back));
 	copy_ret = 1;
-	k_thread_create(&named, named_stack, K_THREAD_STACK_SIZEOF(named_stack), never_runs, NULL,
-			NULL, NULL, K_LOWEST_APPLICATION_THREAD_PRIO, K_USER, K_FOREVER);
+	RACE_UNSTARTED(&named, named_stack, K_LOWEST_APPLICATION_THREAD_PRIO);
 	k_thread_name_set(&named, "a");
 	k_thread_access_grant(v, &named, &decoy);
 	k_thread_access_grant(i, &named);
@@ -89,8 +81,7 @@ static const struct race name_read_race = {
 
 static void *setup(void)
 {
-	k_thread_create(&decoy, decoy_stack, K_THREAD_STACK_SIZEOF(decoy_stack), never_runs, NULL,
-			NULL, NULL, K_LOWEST_APPLICATION_THREAD_PRIO, K_USER, K_FOREVER);
+	RACE_UNSTARTED(&decoy, decoy_stack, K_LOWEST_APPLICATION_THREAD_PRIO);
 	k_thread_name_set(&decoy, "###############");
 	return NULL;
 }

@@ -21,17 +21,9 @@ static struct k_thread built;
 RACE_DATA static volatile int created;
 RACE_DATA static volatile int seen_half_built;
 
-static void never_runs(void *p1, void *p2, void *p3)
-{
-	ARG_UNUSED(p1);
-	ARG_UNUSED(p2);
-	ARG_UNUSED(p3);
-}
-
 static void victim(void)
 {
-	k_thread_create(&built, built_stack, K_THREAD_STACK_SIZEOF(built_stack), never_runs, NULL,
-			NULL, NULL, K_LOWEST_APPLICATION_THREAD_PRIO, K_USER, K_FOREVER);
+	RACE_UNSTARTED(&built, built_stack, K_LOWEST_APPLICATION_THREAD_PRIO);
 	created = 1;
 }
 
