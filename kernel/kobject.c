@@ -155,11 +155,6 @@ static struct z_object *slot_take_locked(void)
 	return &z_object_registry[i];
 }
 
-static bool slot_available_locked(void)
-{
-	return free_slots != 0U || slots_touched < CONFIG_MAX_KERNEL_OBJECTS;
-}
-
 static void slot_put_locked(struct z_object *ko)
 {
 	memset(ko, 0, sizeof(*ko));
@@ -501,17 +496,18 @@ static void *object_alloc(enum k_objects otype, struct k_mem_domain *charge)
 		pool_ready = true;
 	}
 	union z_dyn_block *b = pool_free;
+	struct z_object *ko = NULL;
 
-	if (b == NULL || !slot_available_locked() ||
-	    (charge != NULL && charge->dyn_objects >= CONFIG_DYNAMIC_OBJECTS_DOMAIN_QUOTA)) {
+	if (b != NULL &&
+	    (charge == NULL || charge->dyn_objects < CONFIG_DYNAMIC_OBJECTS_DOMAIN_QUOTA)) {
+		ko = slot_take_locked();
+	}
+	if (ko == NULL) {
 		k_spin_unlock(&obj_lock, key);
 		return NULL;
 	}
 	pool_free = b->next_free;
 	memset(b, 0, sizeof(*b));
-
-	struct z_object *ko = slot_take_locked();
-
 	slot_fill_locked(ko, b, otype, K_OBJ_FLAG_ALLOC);
 	perm_set(ko, _current);
 	if (charge != NULL) {

@@ -42,18 +42,15 @@ int z_impl_k_mutex_init(struct k_mutex *mutex)
 static uint16_t owned[CONFIG_MAX_THREADS];
 #endif
 
-/* @mutex passes to @next (NULL: nobody). */
-static void owner_set(struct k_mutex *mutex, struct k_thread *next)
+/* @t owns one mutex more (@n = 1) or one less (@n = -1). */
+static inline void owned_add(const struct k_thread *t, int n)
 {
 #ifdef CONFIG_USERSPACE
-	if (mutex->owner != NULL) {
-		owned[mutex->owner->userspace.perm_index]--;
-	}
-	if (next != NULL) {
-		owned[next->userspace.perm_index]++;
-	}
+	owned[t->userspace.perm_index] += n;
+#else
+	ARG_UNUSED(t);
+	ARG_UNUSED(n);
 #endif
-	mutex->owner = next;
 }
 
 /* What @t runs at beyond its base priority when it takes a mutex (see above). */
@@ -99,7 +96,8 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 
 	if (mutex->lock_count == 0U || mutex->owner == cur) {
 		if (mutex->lock_count == 0U) {
-			owner_set(mutex, cur);
+			mutex->owner = cur;
+			owned_add(cur, 1);
 			mutex->owner_orig_prio = boost_of(cur);
 		}
 		mutex->lock_count++;
@@ -149,11 +147,13 @@ int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 	}
 
 	z_thread_prio_set_locked(mutex->owner, owner_own_prio(mutex));
+	owned_add(mutex->owner, -1);
 
 	struct k_thread *next = z_wake_first(&mutex->wait_q, 0);
 
-	owner_set(mutex, next);
+	mutex->owner = next;
 	if (next != NULL) {
+		owned_add(next, 1);
 		mutex->lock_count = 1;
 		mutex->owner_orig_prio = boost_of(next);
 	}
@@ -171,7 +171,7 @@ static void abandon(void *obj, void *arg)
 		return;
 	}
 	z_thread_prio_set_locked(mutex->owner, owner_own_prio(mutex));
-	owner_set(mutex, NULL);
+	mutex->owner = NULL; /* its owner's count is reset once all are found */
 	mutex->lock_count = 0;
 	(void)z_wake_all(&mutex->wait_q, -EOWNERDEAD);
 }
