@@ -72,11 +72,10 @@ static k_tid_t in_domain(struct k_mem_domain *d, k_tid_t t)
 	return t;
 }
 
-ZTEST(obj_quota, test_quota_per_domain)
-{
+ZTEST(obj_quota, test_quota_per_domain) {
 	zassert_equal(k_sem_init(&gate, 0, 1), 0);
-	k_tid_t a = in_domain(&dom_a, user_create(0, fill_wait_free, &gate, NULL, NULL,
-						  USER_PRIO, 0));
+	k_tid_t a =
+	    in_domain(&dom_a, user_create(0, fill_wait_free, &gate, NULL, NULL, USER_PRIO, 0));
 
 	k_object_access_grant(&gate, a);
 	k_thread_start(a); /* runs until it waits at the gate, holding QUOTA objects */
@@ -97,8 +96,7 @@ ZTEST(obj_quota, test_quota_per_domain)
 	zassert_equal(n_got, QUOTA);
 }
 
-ZTEST(obj_quota, test_supervisor_not_limited)
-{
+ZTEST(obj_quota, test_supervisor_not_limited) {
 	void *objs[POOL];
 
 	for (unsigned int i = 0; i < POOL; i++) {
