@@ -1,6 +1,7 @@
 /*
  * The kernel object registry: validation, permissions and init-once state for
- * every object user mode may name (CONFIG_USERSPACE).
+ * every object user mode may name (CONFIG_USERSPACE), and the pool of
+ * dynamic objects.
  *
  * Validation is O(1): an object's header holds its slot index, and a pointer is
  * accepted only if it lies in kernel RAM and that slot points back at it.
@@ -9,6 +10,14 @@
  *
  * Slot 0 is never used, so a zeroed header (a variable nobody initialised)
  * reads as "not an object".
+ *
+ * Concurrency: system calls are preemptible, so whatever decides who may use
+ * an object (its slot, its permission bits, the liveness of the thread a
+ * grant names, the index that thread owns) is read and changed within one
+ * hold of obj_lock. Each hold does a bounded amount of work: slots come from
+ * a free list, and the scans over every slot (inheriting grants, cleaning up
+ * after dead threads) go in chunks of SCAN_CHUNK slots with the lock released
+ * in between, where the reasons given at each scan make that safe.
  */
 #include <string.h>
 #include <ksched.h>
@@ -17,11 +26,26 @@
 #include <mem_domain_internal.h>
 #include <kuser.h>
 
+/* Slots one hold of obj_lock visits at most in a scan over the registry. */
+#define SCAN_CHUNK 16U
+
 struct z_object z_object_registry[CONFIG_MAX_KERNEL_OBJECTS];
 static struct k_spinlock obj_lock;
 
-/* Permission indexes of live threads; bit set = taken. */
-static uint32_t thread_index_used[Z_PERM_WORDS];
+/* Free slots: a list through z_object.next_free, then the never used ones. */
+static uint16_t free_slots;
+static uint16_t slots_touched = 1U;
+
+/*
+ * Permission indexes. used: taken by a live thread, or by a dead one whose
+ * bits are still set somewhere. dead: ended, waiting for the clean-up;
+ * cleaning: the dead ones the clean-up pass in progress handles, which has
+ * reached slot clean_next.
+ */
+static uint32_t index_used[Z_PERM_WORDS];
+static uint32_t index_dead[Z_PERM_WORDS];
+static uint32_t index_cleaning[Z_PERM_WORDS];
+static unsigned int clean_next;
 
 struct z_object *k_object_find(const void *obj)
 {
@@ -40,18 +64,28 @@ bool z_object_has_perm(const struct z_object *ko, const struct k_thread *t)
 	return (ko->flags & K_OBJ_FLAG_PUBLIC) != 0U || (ko->perms[i / 32U] & BIT(i % 32U)) != 0U;
 }
 
-void z_object_perm_set(struct z_object *ko, struct k_thread *t)
+static void perm_set(struct z_object *ko, const struct k_thread *t)
 {
 	unsigned int i = perm_index(t);
 
-	atomic_or((atomic_t *)&ko->perms[i / 32U], (atomic_val_t)BIT(i % 32U));
+	ko->perms[i / 32U] |= BIT(i % 32U);
 }
 
-void z_object_perm_clear(struct z_object *ko, struct k_thread *t)
+static void perm_clear(struct z_object *ko, const struct k_thread *t)
 {
 	unsigned int i = perm_index(t);
 
-	atomic_and((atomic_t *)&ko->perms[i / 32U], ~(atomic_val_t)BIT(i % 32U));
+	ko->perms[i / 32U] &= ~BIT(i % 32U);
+}
+
+static bool held_by_nobody(const struct z_object *ko)
+{
+	for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
+		if (ko->perms[w] != 0U) {
+			return false;
+		}
+	}
+	return true;
 }
 
 int k_object_validate(struct z_object *ko, enum k_objects otype, enum _obj_init_check init)
@@ -96,31 +130,51 @@ static size_t object_size(enum k_objects otype)
 	}
 }
 
-static bool in_user_memory(const void *obj, enum k_objects otype)
+static bool in_user_memory(const void *obj, size_t size, enum k_objects otype)
 {
 	const char *p = obj;
 
 	return (p >= __app_smem_start && p < __app_smem_end) ||
 	       (otype != K_OBJ_THREAD_STACK_ELEMENT && z_stack_is_user_capable(obj)) ||
-	       z_mem_domain_user_writable(obj, object_size(otype));
+	       z_mem_domain_user_writable(obj, size);
 }
 
-bool z_object_any_in_range(uintptr_t start, size_t size)
-{
-	for (unsigned int s = 1; s < CONFIG_MAX_KERNEL_OBJECTS; s++) {
-		uintptr_t o = (uintptr_t)z_object_registry[s].obj;
+/* Slots */
 
-		if (o != 0U && o < start + size &&
-		    start < o + object_size(z_object_registry[s].type)) {
-			return true;
-		}
+static struct z_object *slot_take_locked(void)
+{
+	unsigned int i = free_slots;
+
+	if (i != 0U) {
+		free_slots = z_object_registry[i].next_free;
+	} else if (slots_touched < CONFIG_MAX_KERNEL_OBJECTS) {
+		i = slots_touched++;
+	} else {
+		return NULL;
 	}
-	return false;
+	return &z_object_registry[i];
+}
+
+static void slot_put_locked(struct z_object *ko)
+{
+	memset(ko, 0, sizeof(*ko));
+	ko->next_free = free_slots;
+	free_slots = (uint16_t)(ko - z_object_registry);
+}
+
+/* Enter @obj in @ko (a fresh slot, or the one of an object of another type at that address). */
+static void slot_fill_locked(struct z_object *ko, void *obj, enum k_objects otype, uint8_t flags)
+{
+	memset(ko, 0, sizeof(*ko));
+	ko->obj = obj;
+	ko->type = (uint8_t)otype;
+	ko->flags = flags;
+	((struct z_object_hdr *)obj)->idx = (uint32_t)(ko - z_object_registry);
 }
 
 struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flags)
 {
-	if (in_user_memory(obj, otype)) {
+	if (in_user_memory(obj, object_size(otype), otype)) {
 		printk("kernel object %p lies in user-writable memory: not registered\n", obj);
 		return NULL;
 	}
@@ -130,19 +184,10 @@ struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flag
 	if (ko == NULL || ko->type != otype) {
 		/* A new object, or new storage reusing the address of another type. */
 		if (ko == NULL) {
-			for (unsigned int i = 1; i < CONFIG_MAX_KERNEL_OBJECTS; i++) {
-				if (z_object_registry[i].obj == NULL) {
-					ko = &z_object_registry[i];
-					break;
-				}
-			}
+			ko = slot_take_locked();
 		}
 		if (ko != NULL) {
-			memset(ko, 0, sizeof(*ko));
-			ko->obj = obj;
-			ko->type = (uint8_t)otype;
-			ko->flags = flags;
-			((struct z_object_hdr *)obj)->idx = (uint32_t)(ko - z_object_registry);
+			slot_fill_locked(ko, obj, otype, flags);
 		}
 	}
 	k_spin_unlock(&obj_lock, key);
@@ -186,15 +231,6 @@ void z_object_init_end(void *obj, bool ok)
 	}
 }
 
-void z_object_uninit(void *obj)
-{
-	struct z_object *ko = k_object_find(obj);
-
-	if (ko != NULL) {
-		atomic_set(&ko->state, Z_OBJ_UNINITIALIZED);
-	}
-}
-
 int k_object_init_once(void *obj, enum k_objects otype, int (*init)(void *obj, void *arg),
 		       void *arg)
 {
@@ -221,80 +257,6 @@ int k_object_init_once(void *obj, enum k_objects otype, int (*init)(void *obj, v
 	return ret;
 }
 
-static int take_thread_index(void)
-{
-	for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
-		uint32_t free = ~thread_index_used[w];
-
-		if (w == Z_PERM_WORDS - 1U && CONFIG_MAX_THREADS % 32 != 0) {
-			free &= BIT(CONFIG_MAX_THREADS % 32) - 1U;
-		}
-		if (free != 0U) {
-			unsigned int bit = (unsigned int)__builtin_ctz(free);
-
-			thread_index_used[w] |= BIT(bit);
-			return (int)(w * 32U + bit);
-		}
-	}
-	return -1;
-}
-
-int z_thread_perms_init(struct k_thread *t, struct k_thread *parent, bool inherit)
-{
-	k_spinlock_key_t key = k_spin_lock(&obj_lock);
-	int idx = take_thread_index();
-
-	if (idx < 0) {
-		k_spin_unlock(&obj_lock, key);
-		return -ENOMEM;
-	}
-	t->userspace.perm_index = (uint8_t)idx;
-	/* The index was scrubbed when its last owner ended; set only what is due. */
-	for (unsigned int i = 1; i < CONFIG_MAX_KERNEL_OBJECTS; i++) {
-		struct z_object *ko = &z_object_registry[i];
-
-		if (ko->obj == t || (inherit && parent != NULL && ko->obj != NULL &&
-				     z_object_has_perm(ko, parent))) {
-			z_object_perm_set(ko, t);
-		}
-	}
-	k_spin_unlock(&obj_lock, key);
-	return 0;
-}
-
-static bool held_by_nobody(const struct z_object *ko)
-{
-	for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
-		if (ko->perms[w] != 0U) {
-			return false;
-		}
-	}
-	return true;
-}
-
-/* Free an allocated object (obj_lock held). */
-static void free_slot_locked(struct z_object *ko);
-
-void z_thread_perms_release(struct k_thread *t)
-{
-	k_spinlock_key_t key = k_spin_lock(&obj_lock);
-	unsigned int i = perm_index(t);
-
-	for (unsigned int s = 1; s < CONFIG_MAX_KERNEL_OBJECTS; s++) {
-		struct z_object *ko = &z_object_registry[s];
-
-		if (ko->obj == NULL) {
-			continue;
-		}
-		z_object_perm_clear(ko, t);
-		if ((ko->flags & K_OBJ_FLAG_ALLOC) != 0U && ko->obj != t && held_by_nobody(ko)) {
-			free_slot_locked(ko);
-		}
-	}
-	thread_index_used[i / 32U] &= ~BIT(i % 32U);
-	k_spin_unlock(&obj_lock, key);
-}
-
 /* Dynamic objects: a pool of equal blocks, each big enough for any allocatable type. */
 
 union z_dyn_block {
@@ -307,6 +269,8 @@ union z_dyn_block {
 static union z_dyn_block pool[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
 static union z_dyn_block *pool_free;
 static bool pool_ready;
+/* The domain each block is charged to (allocated from user mode), or NULL. */
+static struct k_mem_domain *charged_to[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
 
 static void pool_put(union z_dyn_block *b)
 {
@@ -314,32 +278,213 @@ static void pool_put(union z_dyn_block *b)
 	pool_free = b;
 }
 
+/* An allocated object goes back to the pool, and its charge to its domain. */
 static void free_slot_locked(struct z_object *ko)
 {
 	union z_dyn_block *b = ko->obj;
+	struct k_mem_domain **charge = &charged_to[b - pool];
 
-	memset(ko, 0, sizeof(*ko));
+	if (*charge != NULL) {
+		(*charge)->dyn_objects--;
+		*charge = NULL;
+	}
+	slot_put_locked(ko);
 	memset(b, 0, sizeof(*b));
 	pool_put(b);
 }
 
-/* Allocated thread objects whose thread has ended and that nobody holds any more. */
-static void reap_dead_threads_locked(void)
+/*
+ * An allocated object that nobody holds and whose storage nobody uses: a
+ * thread object only once its thread has ended (and switched out for good),
+ * never one that is public (users need no grant, so none can be counted).
+ */
+static bool unused_locked(const struct z_object *ko)
 {
-	for (unsigned int s = 1; s < CONFIG_MAX_KERNEL_OBJECTS; s++) {
+	return (ko->flags & (K_OBJ_FLAG_ALLOC | K_OBJ_FLAG_PUBLIC)) == K_OBJ_FLAG_ALLOC &&
+	       held_by_nobody(ko) &&
+	       (ko->type != K_OBJ_THREAD ||
+		(ko->obj != _current && atomic_get(&ko->state) == Z_OBJ_UNINITIALIZED));
+}
+
+/* Thread indexes and the clean-up after dead threads */
+
+static bool any_bit(const uint32_t *words)
+{
+	for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
+		if (words[w] != 0U) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * One step of the clean-up of dead threads' indexes: clear their bits in up
+ * to SCAN_CHUNK slots and free the allocated objects that only they held.
+ * Returns false when there was nothing left to do.
+ *
+ * Releasing the lock between steps is safe: a dead thread's index stays
+ * taken (index_used) until the pass over every slot is complete, so no new
+ * thread can get those bits; a dead thread can be granted nothing (it is no
+ * longer alive), so the bits can only go away; a slot filled meanwhile starts
+ * with clear bits; and each slot is looked at under the lock, so whoever takes
+ * the next step continues where the last one stopped.
+ */
+static bool clean_step(void)
+{
+	k_spinlock_key_t key = k_spin_lock(&obj_lock);
+
+	if (!any_bit(index_cleaning)) {
+		if (!any_bit(index_dead)) {
+			k_spin_unlock(&obj_lock, key);
+			return false;
+		}
+		memcpy(index_cleaning, index_dead, sizeof(index_cleaning));
+		memset(index_dead, 0, sizeof(index_dead));
+		clean_next = 1U;
+	}
+	unsigned int end = MIN(clean_next + SCAN_CHUNK, (unsigned int)slots_touched);
+
+	for (unsigned int s = clean_next; s < end; s++) {
 		struct z_object *ko = &z_object_registry[s];
 
-		if ((ko->flags & K_OBJ_FLAG_ALLOC) != 0U && ko->type == K_OBJ_THREAD &&
-		    ko->obj != _current && atomic_get(&ko->state) == Z_OBJ_UNINITIALIZED &&
-		    held_by_nobody(ko)) {
+		if (ko->obj == NULL) {
+			continue;
+		}
+		for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
+			ko->perms[w] &= ~index_cleaning[w];
+		}
+		if (unused_locked(ko)) {
 			free_slot_locked(ko);
 		}
 	}
+	clean_next = end;
+	if (end == slots_touched) {
+		for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
+			index_used[w] &= ~index_cleaning[w];
+		}
+		memset(index_cleaning, 0, sizeof(index_cleaning));
+	}
+	k_spin_unlock(&obj_lock, key);
+	return true;
 }
 
-void *z_impl_k_object_alloc(enum k_objects otype)
+/* Finish the clean-up after every thread that has ended so far. */
+static void clean_dead_threads(void)
 {
-	if (otype != K_OBJ_SEM && otype != K_OBJ_MUTEX && otype != K_OBJ_THREAD) {
+	while (clean_step()) {
+	}
+}
+
+static int take_thread_index(void)
+{
+	k_spinlock_key_t key = k_spin_lock(&obj_lock);
+
+	for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
+		uint32_t free = ~index_used[w];
+
+		if (w == Z_PERM_WORDS - 1U && CONFIG_MAX_THREADS % 32 != 0) {
+			free &= BIT(CONFIG_MAX_THREADS % 32) - 1U;
+		}
+		if (free != 0U) {
+			unsigned int bit = (unsigned int)__builtin_ctz(free);
+
+			index_used[w] |= BIT(bit);
+			k_spin_unlock(&obj_lock, key);
+			return (int)(w * 32U + bit);
+		}
+	}
+	k_spin_unlock(&obj_lock, key);
+	return -1;
+}
+
+/*
+ * Give @t every grant @parent holds. In chunks: @t does not run yet and
+ * cannot be granted anything by others (it is not alive yet), and each slot
+ * is judged under the lock as it is then; a grant @parent gets or loses
+ * meanwhile counts as made before or after the new thread was created.
+ */
+static void inherit_grants(struct k_thread *t, const struct k_thread *parent)
+{
+	for (unsigned int start = 1U; start < slots_touched; start += SCAN_CHUNK) {
+		k_spinlock_key_t key = k_spin_lock(&obj_lock);
+		unsigned int end = MIN(start + SCAN_CHUNK, (unsigned int)slots_touched);
+
+		for (unsigned int s = start; s < end; s++) {
+			struct z_object *ko = &z_object_registry[s];
+
+			if (ko->obj != NULL && z_object_has_perm(ko, parent)) {
+				perm_set(ko, t);
+			}
+		}
+		k_spin_unlock(&obj_lock, key);
+	}
+}
+
+int z_thread_perms_init(struct k_thread *t, struct k_thread *parent, bool inherit)
+{
+	/* Indexes of threads that ended are free again once cleaned up. */
+	clean_dead_threads();
+
+	int idx = take_thread_index();
+
+	if (idx < 0) {
+		return -ENOMEM;
+	}
+	t->userspace.perm_index = (uint8_t)idx;
+
+	/* The index's bits were cleared after its last owner: set only what is due. */
+	k_spinlock_key_t key = k_spin_lock(&obj_lock);
+
+	perm_set(k_object_find(t), t);
+	k_spin_unlock(&obj_lock, key);
+	if (inherit && parent != NULL) {
+		inherit_grants(t, parent);
+	}
+	return 0;
+}
+
+void z_thread_perms_release(struct k_thread *t)
+{
+	/*
+	 * O(1) under the scheduler lock the caller holds: the thread stops
+	 * being alive (grants to it are refused from now on) and its index
+	 * waits for the clean-up, which the next thread creation or object
+	 * allocation does in chunks (clean_step()).
+	 */
+	k_spinlock_key_t key = k_spin_lock(&obj_lock);
+	struct z_object *ko = k_object_find(t);
+	unsigned int i = perm_index(t);
+
+	if (ko != NULL) {
+		atomic_set(&ko->state, Z_OBJ_UNINITIALIZED);
+	}
+	index_dead[i / 32U] |= BIT(i % 32U);
+	k_spin_unlock(&obj_lock, key);
+}
+
+/* Allocation */
+
+static bool allocatable(enum k_objects otype)
+{
+	return otype == K_OBJ_SEM || otype == K_OBJ_MUTEX || otype == K_OBJ_THREAD;
+}
+
+/*
+ * The caller gets a new object that it holds from the moment it exists: the
+ * block, the slot, the permission and the charge are taken in one hold of
+ * the lock, so no other thread ever sees the object held by nobody (it
+ * would look free to the clean-up).
+ */
+static void *object_alloc(enum k_objects otype, struct k_mem_domain *charge)
+{
+	if (!allocatable(otype)) {
+		return NULL;
+	}
+	/* Objects only ended threads held go back to the pool (and their quota) first. */
+	clean_dead_threads();
+	if (in_user_memory(pool, sizeof(pool), K_OBJ_ANY)) {
+		printk("k_object_alloc: the object pool is user-writable; nothing allocated\n");
 		return NULL;
 	}
 	k_spinlock_key_t key = k_spin_lock(&obj_lock);
@@ -350,27 +495,32 @@ void *z_impl_k_object_alloc(enum k_objects otype)
 		}
 		pool_ready = true;
 	}
-	reap_dead_threads_locked();
 	union z_dyn_block *b = pool_free;
+	struct z_object *ko = NULL;
 
-	if (b == NULL) {
+	if (b != NULL &&
+	    (charge == NULL || charge->dyn_objects < CONFIG_DYNAMIC_OBJECTS_DOMAIN_QUOTA)) {
+		ko = slot_take_locked();
+	}
+	if (ko == NULL) {
 		k_spin_unlock(&obj_lock, key);
 		return NULL;
 	}
 	pool_free = b->next_free;
 	memset(b, 0, sizeof(*b));
-	k_spin_unlock(&obj_lock, key);
-
-	struct z_object *ko = z_object_register(b, otype, K_OBJ_FLAG_ALLOC);
-
-	if (ko == NULL) {
-		key = k_spin_lock(&obj_lock);
-		pool_put(b);
-		k_spin_unlock(&obj_lock, key);
-		return NULL;
+	slot_fill_locked(ko, b, otype, K_OBJ_FLAG_ALLOC);
+	perm_set(ko, _current);
+	if (charge != NULL) {
+		charge->dyn_objects++;
+		charged_to[b - pool] = charge;
 	}
-	z_object_perm_set(ko, _current);
+	k_spin_unlock(&obj_lock, key);
 	return b;
+}
+
+void *z_impl_k_object_alloc(enum k_objects otype)
+{
+	return object_alloc(otype, NULL); /* supervisor threads have no quota */
 }
 
 void k_object_free(void *obj)
@@ -389,44 +539,51 @@ void k_object_free(void *obj)
 /*
  * A thread's permission index belongs to it only while it lives: granting to
  * (or revoking from) a dead or never started thread object would reach
- * whichever thread holds that index now.
+ * whichever thread holds that index now. Checked under obj_lock, together
+ * with the change of the bit: a thread ends (z_thread_perms_release()) under
+ * the same lock.
  */
-static bool thread_alive(const struct k_thread *t)
+static bool thread_alive_locked(const struct k_thread *t)
 {
 	const struct z_object *tko = k_object_find(t);
 
-	return tko != NULL && tko->type == K_OBJ_THREAD && tko->state == Z_OBJ_INITIALIZED;
+	return tko != NULL && tko->type == K_OBJ_THREAD &&
+	       atomic_get(&tko->state) == Z_OBJ_INITIALIZED;
 }
 
 void z_impl_k_object_access_grant_typed(const void *object, struct k_thread *thread,
 					enum k_objects otype)
 {
-	if (!thread_alive(thread)) {
-		printk("k_object_access_grant: thread %p has no life; nothing granted\n",
-		       (void *)thread);
-		return;
+	if (k_object_find(object) == NULL && otype != K_OBJ_ANY && !z_syscall_in_progress()) {
+		/* A plain variable of a kernel object type, not initialised yet. */
+		(void)z_object_register((void *)object, otype, 0);
 	}
+	k_spinlock_key_t key = k_spin_lock(&obj_lock);
+	bool alive = thread_alive_locked(thread);
 	struct z_object *ko = k_object_find(object);
 
-	if (ko == NULL && otype != K_OBJ_ANY && !z_syscall_in_progress()) {
-		/* A plain variable of a kernel object type, not initialised yet. */
-		ko = z_object_register((void *)object, otype, 0);
+	if (alive && ko != NULL) {
+		perm_set(ko, thread);
 	}
-	if (ko == NULL) {
+	k_spin_unlock(&obj_lock, key);
+	if (!alive) {
+		printk("k_object_access_grant: thread %p has no life; nothing granted\n",
+		       (void *)thread);
+	} else if (ko == NULL) {
 		printk("k_object_access_grant: %p is not a kernel object; nothing granted\n",
 		       object);
-		return;
 	}
-	z_object_perm_set(ko, thread);
 }
 
 void k_object_access_revoke(const void *object, struct k_thread *thread)
 {
+	k_spinlock_key_t key = k_spin_lock(&obj_lock);
 	struct z_object *ko = k_object_find(object);
 
-	if (ko != NULL && thread_alive(thread)) {
-		z_object_perm_clear(ko, thread);
+	if (ko != NULL && thread_alive_locked(thread)) {
+		perm_clear(ko, thread);
 	}
+	k_spin_unlock(&obj_lock, key);
 }
 
 void z_impl_k_object_release(const void *object)
@@ -435,10 +592,8 @@ void z_impl_k_object_release(const void *object)
 	struct z_object *ko = k_object_find(object);
 
 	if (ko != NULL) {
-		z_object_perm_clear(ko, _current);
-		if ((ko->flags & K_OBJ_FLAG_ALLOC) != 0U && held_by_nobody(ko) &&
-		    (ko->type != K_OBJ_THREAD ||
-		     (ko->obj != _current && atomic_get(&ko->state) == Z_OBJ_UNINITIALIZED))) {
+		perm_clear(ko, _current);
+		if (unused_locked(ko)) {
 			free_slot_locked(ko);
 		}
 	}
@@ -447,11 +602,13 @@ void z_impl_k_object_release(const void *object)
 
 void k_object_access_all_grant(const void *object)
 {
+	k_spinlock_key_t key = k_spin_lock(&obj_lock);
 	struct z_object *ko = k_object_find(object);
 
 	if (ko != NULL) {
 		ko->flags |= K_OBJ_FLAG_PUBLIC;
 	}
+	k_spin_unlock(&obj_lock, key);
 }
 
 /* Verifiers of the object system calls */
@@ -459,8 +616,12 @@ void k_object_access_all_grant(const void *object)
 void z_vrfy_k_object_access_grant_typed(const void *object, struct k_thread *thread,
 					enum k_objects otype)
 {
-	K_OOPS(K_SYSCALL_OBJ(thread, K_OBJ_THREAD)); /* a live thread the caller holds */
-	/* Only what the caller holds itself; its C type claim is not trusted. */
+	/*
+	 * Only what the caller holds, to a thread it holds; its C type claim is
+	 * not trusted. The implementation checks again, under the lock, that
+	 * the thread is alive as the bit is set.
+	 */
+	K_OOPS(K_SYSCALL_OBJ(thread, K_OBJ_THREAD));
 	K_OOPS(K_SYSCALL_OBJ_INIT(object, K_OBJ_ANY));
 	ARG_UNUSED(otype);
 	z_impl_k_object_access_grant_typed(object, thread, K_OBJ_ANY);
@@ -474,12 +635,13 @@ void z_vrfy_k_object_release(const void *object)
 
 void *z_vrfy_k_object_alloc(enum k_objects otype)
 {
-	return z_impl_k_object_alloc(otype);
+	/* Charged to the caller's domain: one domain cannot take the whole pool. */
+	return object_alloc(otype, _current->userspace.domain);
 }
 
 void z_object_foreach(enum k_objects otype, void (*fn)(void *obj, void *arg), void *arg)
 {
-	for (unsigned int s = 1; s < CONFIG_MAX_KERNEL_OBJECTS; s++) {
+	for (unsigned int s = 1; s < slots_touched; s++) {
 		if (z_object_registry[s].obj != NULL && z_object_registry[s].type == otype) {
 			fn(z_object_registry[s].obj, arg);
 		}
@@ -539,7 +701,7 @@ void z_object_static_grants_apply(void)
 			__ASSERT(ko != NULL, "K_THREAD_ACCESS_GRANT: %p is not a kernel object",
 				 *o);
 			if (ko != NULL) {
-				z_object_perm_set(ko, g->thread);
+				perm_set(ko, g->thread);
 			}
 		}
 	}

@@ -14,6 +14,7 @@
 #include <mem_domain_internal.h>
 #include <kobject_internal.h>
 #include <arch_interface.h>
+#include <kuser.h>
 
 struct k_mem_domain k_mem_domain_default;
 
@@ -27,13 +28,22 @@ static bool overlap_range(uintptr_t a, size_t asz, uintptr_t b, size_t bsz)
 	return a < b + bsz && b < a + asz;
 }
 
+/*
+ * One domain per hold of the lock, however many domains there are. Walking
+ * on with the lock released in between is safe because a domain never
+ * leaves the list: the node in hand stays linked, and a domain added
+ * meanwhile is appended behind it.
+ */
 bool z_mem_domain_user_writable(const void *addr, size_t size)
 {
-	sys_dnode_t *n;
 	bool hit = false;
 	k_spinlock_key_t key = k_spin_lock(&domain_lock);
+	sys_dnode_t *n = sys_dlist_peek_head(&domains);
 
-	SYS_DLIST_FOR_EACH_NODE(&domains, n) {
+	k_spin_unlock(&domain_lock, key);
+	while (n != NULL && !hit) {
+		key = k_spin_lock(&domain_lock);
+
 		const struct k_mem_domain *d = CONTAINER_OF(n, struct k_mem_domain, node);
 
 		for (unsigned int i = 0; i < d->num_partitions && !hit; i++) {
@@ -42,8 +52,9 @@ bool z_mem_domain_user_writable(const void *addr, size_t size)
 			hit = K_MEM_PARTITION_IS_WRITABLE(p->attr) &&
 			      overlap_range(p->start, p->size, (uintptr_t)addr, size);
 		}
+		n = sys_dlist_peek_next(&domains, n);
+		k_spin_unlock(&domain_lock, key);
 	}
-	k_spin_unlock(&domain_lock, key);
 	return hit;
 }
 
@@ -98,6 +109,7 @@ static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const
 	memcpy(domain->partitions, next.partitions, sizeof(next.partitions));
 	domain->num_partitions = next.num_partitions;
 	if (!sys_dnode_is_linked(&domain->node)) {
+		domain->dyn_objects = 0; /* a new domain: nothing allocated is charged to it */
 		sys_dlist_append(&domains, &domain->node);
 	}
 	/* Called from an ISR that interrupted a member: it returns to the new image. */
@@ -207,12 +219,36 @@ int z_stack_object_info(const k_thread_stack_t *stack, struct z_stack_desc_info 
 	return 0;
 }
 
-bool z_stack_in_use(const k_thread_stack_t *stack)
-{
-	const struct k_thread *owner = ((const struct z_stack_hdr *)stack)->owner;
+/* The owner word of a claim whose stack is not laid out yet. */
+#define CLAIMED(t) ((atomic_val_t)((uintptr_t)(t) | 1U))
 
-	return owner != NULL && (owner->base.thread_state & _THREAD_DEAD) == 0U &&
-	       owner->stack_info.start == (uintptr_t)stack;
+static atomic_t *owner_word(k_thread_stack_t *stack)
+{
+	return (atomic_t *)&((struct z_stack_hdr *)stack)->owner;
+}
+
+bool z_stack_claim(k_thread_stack_t *stack, struct k_thread *t)
+{
+	atomic_val_t seen = atomic_get(owner_word(stack));
+	const struct k_thread *owner = (const struct k_thread *)seen;
+
+	if ((seen & 1) != 0) {
+		return false; /* another creator's claim */
+	}
+	/* An owner that ended, or was created anew elsewhere, left a stale word. */
+	if (owner != NULL && (owner->base.thread_state & _THREAD_DEAD) == 0U &&
+	    owner->stack_info.start == (uintptr_t)stack) {
+		return false;
+	}
+	return atomic_cas(owner_word(stack), seen, CLAIMED(t));
+}
+
+void z_stack_release(k_thread_stack_t *stack, struct k_thread *t)
+{
+	if (z_stack_is_user_capable(stack) &&
+	    !atomic_cas(owner_word(stack), (atomic_val_t)t, (atomic_val_t)NULL)) {
+		(void)atomic_cas(owner_word(stack), CLAIMED(t), (atomic_val_t)NULL);
+	}
 }
 
 static int domain_boot_init(void)

@@ -94,9 +94,22 @@ static char *take_block_locked(struct k_mem_slab *slab)
 	return block;
 }
 
-int z_impl_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
+/*
+ * -EINVAL when @slab's buffer is no longer [@buffer, @buffer + @size) (NULL:
+ * any buffer will do). A user thread's verifier checked that the caller may
+ * write that buffer, before the lock; a supervisor may have re-initialised the
+ * slab since, and the block handed out must come from the buffer checked.
+ */
+static int alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout, const char *buffer,
+		 size_t size)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if (buffer != NULL && (slab->buffer != buffer || buffer_size(slab) != size)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		*mem = NULL;
+		return -EINVAL;
+	}
 	char *block = take_block_locked(slab);
 
 	if (block != NULL) {
@@ -119,6 +132,11 @@ int z_impl_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t tim
 	}
 	*mem = slab->buffer + (size_t)ret * slab->info.block_size;
 	return 0;
+}
+
+int z_impl_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
+{
+	return alloc(slab, mem, timeout, NULL, 0);
 }
 
 /* The block goes to the most urgent waiter, or back on the list. */
@@ -156,14 +174,28 @@ uint32_t z_impl_k_mem_slab_num_free_get(struct k_mem_slab *slab)
 }
 
 #ifdef CONFIG_USERSPACE
-/* A user thread may use a slab only if it could write every block itself. */
-static void check_user_slab(struct k_mem_slab *slab)
+/*
+ * A user thread may use a slab only if it could write every block itself.
+ * Returns the buffer checked, whose size is *@size.
+ */
+static char *check_user_slab(struct k_mem_slab *slab, size_t *size)
 {
 	K_OOPS(K_SYSCALL_OBJ(slab, K_OBJ_MEM_SLAB));
-	K_OOPS(K_SYSCALL_MEMORY_WRITE(slab->buffer, buffer_size(slab)));
+
+	char *buffer = slab->buffer;
+
+	*size = buffer_size(slab);
+	K_OOPS(K_SYSCALL_MEMORY_WRITE(buffer, *size));
+	return buffer;
 }
 
-/* @block is a block of @slab that is out of the free list. */
+/*
+ * @block is a block of @slab that is out of the free list. The walk holds the
+ * scheduler lock for as many steps as the slab has free blocks: it cannot be
+ * cut, the list changing as soon as the lock is dropped, so the slab's size
+ * bounds that interrupts-off window (a per-block allocation bitmap in struct
+ * k_mem_slab would make it O(1)).
+ */
 static bool is_allocated_locked(const struct k_mem_slab *slab, const char *block)
 {
 	if (!is_block(slab, block) || slab->info.num_used == 0U) {
@@ -184,11 +216,15 @@ static bool is_allocated_locked(const struct k_mem_slab *slab, const char *block
 int z_vrfy_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 {
 	void *block;
+	size_t size;
+	char *buffer = check_user_slab(slab, &size);
 
-	check_user_slab(slab);
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(mem, sizeof(*mem)));
 
-	int ret = z_impl_k_mem_slab_alloc(slab, &block, timeout);
+	int ret = alloc(slab, &block, timeout, buffer, size);
+
+	K_OOPS(K_SYSCALL_VERIFY_MSG(ret != -EINVAL, "slab %p re-initialised during the call",
+				    (void *)slab));
 
 	if (k_usermode_to_copy(mem, &block, sizeof(block)) != 0) {
 		/* The caller lost access while it waited: do not leak the block. */
@@ -202,7 +238,9 @@ int z_vrfy_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t tim
 
 void z_vrfy_k_mem_slab_free(struct k_mem_slab *slab, void *mem)
 {
-	check_user_slab(slab);
+	size_t size;
+
+	(void)check_user_slab(slab, &size);
 
 	/* Checked and freed under one lock: two threads freeing one block cannot both pass. */
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);

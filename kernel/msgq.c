@@ -49,6 +49,20 @@ void k_msgq_init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t ma
 	z_object_init_end_for(msgq);
 }
 
+/*
+ * The message size a caller's buffer was made for. A user thread's buffer is
+ * sized by its verifier, before the lock is taken; the calls below check the
+ * size again under the lock, so that a queue a supervisor re-initialised
+ * meanwhile with another size never makes them copy past that buffer.
+ * Supervisor callers size their buffers for the queue by contract.
+ */
+#define SIZE_OF_QUEUE SIZE_MAX
+
+static bool size_changed(const struct k_msgq *msgq, size_t size)
+{
+	return size != SIZE_OF_QUEUE && size != msgq->msg_size;
+}
+
 /* Append @data at the write end (the queue is not full). */
 static void ring_write(struct k_msgq *msgq, const void *data)
 {
@@ -71,10 +85,15 @@ static void ring_read(struct k_msgq *msgq, void *data)
 	msgq->used_msgs--;
 }
 
-int z_impl_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+/* -EINVAL: the messages are not @size bytes (any more). */
+static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t timeout)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
+	if (size_changed(msgq, size)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EINVAL;
+	}
 	if (msgq->used_msgs < msgq->max_msgs) {
 		struct k_thread *reader = z_waitq_head(&msgq->wait_q);
 
@@ -96,10 +115,19 @@ int z_impl_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout
 	return pend_with_data(key, msgq, (void *)data, timeout);
 }
 
-int z_impl_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+int z_impl_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+{
+	return put(msgq, data, SIZE_OF_QUEUE, timeout);
+}
+
+static int get(struct k_msgq *msgq, void *data, size_t size, k_timeout_t timeout)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
+	if (size_changed(msgq, size)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EINVAL;
+	}
 	if (msgq->used_msgs > 0U) {
 		ring_read(msgq, data);
 
@@ -121,17 +149,29 @@ int z_impl_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 	return pend_with_data(key, msgq, data, timeout);
 }
 
-int z_impl_k_msgq_peek(struct k_msgq *msgq, void *data)
+int z_impl_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+{
+	return get(msgq, data, SIZE_OF_QUEUE, timeout);
+}
+
+static int peek(struct k_msgq *msgq, void *data, size_t size)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	int ret = -ENOMSG;
 
-	if (msgq->used_msgs > 0U) {
+	if (size_changed(msgq, size)) {
+		ret = -EINVAL;
+	} else if (msgq->used_msgs > 0U) {
 		memcpy(data, msgq->read_ptr, msgq->msg_size);
 		ret = 0;
 	}
 	k_spin_unlock(&_sched_spinlock, key);
 	return ret;
+}
+
+int z_impl_k_msgq_peek(struct k_msgq *msgq, void *data)
+{
+	return peek(msgq, data, SIZE_OF_QUEUE);
 }
 
 void z_impl_k_msgq_purge(struct k_msgq *msgq)
@@ -180,13 +220,20 @@ static size_t user_msg_size(struct k_msgq *msgq)
 	return size;
 }
 
+/* The queue's message size changed during the call: the verifier's check no longer holds. */
+static int check_size_kept(int ret)
+{
+	K_OOPS(K_SYSCALL_VERIFY_MSG(ret != -EINVAL, "message size changed during the call"));
+	return ret;
+}
+
 int z_vrfy_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 {
 	size_t size = user_msg_size(msgq);
 	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
 
 	K_OOPS(k_usermode_from_copy(msg, data, size)); /* checks that the caller may read it */
-	return z_impl_k_msgq_put(msgq, msg, timeout);
+	return check_size_kept(put(msgq, msg, size, timeout));
 }
 
 int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
@@ -197,7 +244,7 @@ int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 	/* Checked before taking a message, which a failed copy would lose. */
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, size));
 
-	int ret = z_impl_k_msgq_get(msgq, msg, timeout);
+	int ret = check_size_kept(get(msgq, msg, size, timeout));
 
 	if (ret == 0) {
 		K_OOPS(k_usermode_to_copy(data, msg, size));
@@ -212,7 +259,7 @@ int z_vrfy_k_msgq_peek(struct k_msgq *msgq, void *data)
 
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, size));
 
-	int ret = z_impl_k_msgq_peek(msgq, msg);
+	int ret = check_size_kept(peek(msgq, msg, size));
 
 	if (ret == 0) {
 		K_OOPS(k_usermode_to_copy(data, msg, size));

@@ -66,14 +66,20 @@ int k_usermode_string_copy(char *dst, const char *src, size_t maxlen)
 	if (readable == 0U || maxlen == 0U) {
 		return -EFAULT;
 	}
-	/* Never look past the caller's region, even for the terminator. */
-	size_t len = strnlen(src, MIN(readable, maxlen));
+	/*
+	 * User memory is read once, and only the copy is measured: another user
+	 * thread may rewrite the string meanwhile, so a second read could miss
+	 * the terminator the first one found. Never past the caller's region,
+	 * even for the terminator.
+	 */
+	size_t n = MIN(readable, maxlen);
 
-	if (len == MIN(readable, maxlen)) {
-		return len == maxlen ? -EINVAL : -EFAULT;
+	memcpy(dst, src, n);
+	if (strnlen(dst, n) < n) {
+		return 0;
 	}
-	memcpy(dst, src, len + 1U);
-	return 0;
+	dst[n - 1U] = '\0';
+	return n == maxlen ? -EINVAL : -EFAULT;
 }
 
 void z_impl_k_str_out(char *c, size_t n)
@@ -85,8 +91,20 @@ void z_impl_k_str_out(char *c, size_t n)
 
 void z_vrfy_k_str_out(char *c, size_t n)
 {
+	char piece[32];
+
 	K_OOPS(K_SYSCALL_MEMORY_READ(c, n));
-	z_impl_k_str_out(c, n);
+	/*
+	 * Printed from a kernel copy, a piece at a time: the caller's regions
+	 * may change during a long output, and each piece is checked as it is
+	 * copied, once.
+	 */
+	for (size_t done = 0; done < n; done += sizeof(piece)) {
+		size_t len = MIN(n - done, sizeof(piece));
+
+		K_OOPS(k_usermode_from_copy(piece, c + done, len));
+		z_impl_k_str_out(piece, len);
+	}
 }
 
 uintptr_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,

@@ -70,6 +70,7 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 	z_init_timeout(&t->base.timeout);
 	sys_dlist_init(&t->join_queue.waitq);
 	t->base.prio = (int8_t)prio;
+	t->base.base_prio = (int8_t)prio;
 	t->base.user_options = (uint8_t)options;
 	t->base.thread_state = _THREAD_PRESTART;
 	t->stack_info.start = (uintptr_t)stack;
@@ -206,7 +207,7 @@ void z_impl_k_thread_priority_set(k_tid_t t, int prio)
 	__ASSERT(is_valid_prio(prio), "invalid priority %d", prio);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
-	z_thread_prio_set_locked(t, prio);
+	z_thread_base_prio_set_locked(t, prio);
 	z_reschedule(key);
 }
 

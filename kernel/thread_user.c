@@ -53,6 +53,7 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 	}
 	if (ret != 0) {
 		t->base.thread_state = _THREAD_DEAD;
+		z_stack_release((k_thread_stack_t *)t->stack_info.start, t);
 		printk("thread %p: no kernel object slot or thread index left (%d): raise "
 		       "CONFIG_MAX_KERNEL_OBJECTS / CONFIG_MAX_THREADS\n",
 		       (void *)t, ret);
@@ -69,9 +70,9 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 void z_thread_user_exit_locked(struct k_thread *t)
 {
 	z_mutex_abandon_locked(t);
+	z_stack_release((k_thread_stack_t *)t->stack_info.start, t);
 	z_mem_domain_thread_remove(t);
 	z_thread_perms_release(t);
-	z_object_uninit(t);
 }
 
 FUNC_NORETURN void z_thread_user_start(k_thread_entry_t entry, void *p1, void *p2, void *p3)
@@ -110,23 +111,43 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 {
 	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(new_thread, K_OBJ_THREAD));
 	K_OOPS(K_SYSCALL_OBJ_INIT(stack, K_OBJ_THREAD_STACK_ELEMENT));
-	/* The stack must be free and big enough for what the caller claims. */
+	/* The stack must be big enough for what the caller claims. */
 	struct z_stack_desc_info info;
 
 	K_OOPS(K_SYSCALL_VERIFY(z_stack_object_info(stack, &info) == 0));
 	K_OOPS(K_SYSCALL_VERIFY(stack_size >= 256U && stack_size <= info.user_size));
-	K_OOPS(K_SYSCALL_VERIFY(!z_stack_in_use(stack)));
-	/* A user thread may only create user threads, no more urgent than itself. */
+	/* A user thread may only create user threads, no more urgent than its base priority. */
 	K_OOPS(K_SYSCALL_VERIFY((options & K_USER) != 0U && (options & K_ESSENTIAL) == 0U));
-	K_OOPS(K_SYSCALL_VERIFY(prio >= _current->base.prio &&
+	K_OOPS(K_SYSCALL_VERIFY(prio >= _current->base.base_prio &&
 				prio <= K_LOWEST_APPLICATION_THREAD_PRIO));
 	K_OOPS(K_SYSCALL_VERIFY(delay.ticks >= 0 || K_TIMEOUT_EQ(delay, K_FOREVER)));
-	/* Claim the thread object now: a concurrent creator on it is refused. */
-	K_OOPS(K_SYSCALL_VERIFY_MSG(z_object_init_begin(new_thread, K_OBJ_THREAD, false) == 0,
-				    "thread object %p is being created by another thread",
-				    (void *)new_thread));
-	return z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
-				      options, delay);
+	/*
+	 * Claim the stack, then the thread object, each by compare-and-swap: a
+	 * concurrent creator on either is refused, and a check that the stack is
+	 * free could no longer be overtaken before the thread is set up on it.
+	 */
+	K_OOPS(K_SYSCALL_VERIFY_MSG(z_stack_claim(stack, new_thread),
+				    "stack %p is in use or being claimed", (void *)stack));
+	/*
+	 * No other thread runs until the new one is complete. Setting a thread
+	 * up takes no lock, and the thread calls check their thread object and
+	 * then act on it under the scheduler lock: they must find it ended or
+	 * complete, never half built (starting a thread whose context is not
+	 * set yet would switch to nowhere).
+	 */
+	k_sched_lock();
+	if (z_object_init_begin(new_thread, K_OBJ_THREAD, false) != 0) {
+		k_sched_unlock();
+		z_stack_release(stack, new_thread);
+		K_OOPS(K_SYSCALL_VERIFY_MSG(false,
+					    "thread object %p is being created by another thread",
+					    (void *)new_thread));
+	}
+	k_tid_t t = z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
+					   options, delay);
+
+	k_sched_unlock();
+	return t;
 }
 
 #define THREAD_OBJ_CHECK(t) K_OOPS(K_SYSCALL_OBJ(t, K_OBJ_THREAD))
@@ -171,19 +192,14 @@ int z_vrfy_k_thread_name_set(k_tid_t thread, const char *name)
 	}
 	int ret = k_usermode_string_copy(buf, name, sizeof(buf));
 
-	if (ret == -EINVAL) {
-		/* Longer than a name may be: keep what fits, as in supervisor mode. */
-		K_OOPS(k_usermode_from_copy(buf, name, sizeof(buf) - 1U));
-		buf[sizeof(buf) - 1U] = '\0';
-	} else {
-		K_OOPS(ret != 0);
-	}
+	/* Longer than a name may be (-EINVAL): keep what fits, as in supervisor mode. */
+	K_OOPS(ret != 0 && ret != -EINVAL);
 	return z_impl_k_thread_name_set(thread, buf);
 }
 
 int z_vrfy_k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
 {
-	char name[CONFIG_THREAD_MAX_NAME_LEN];
+	char name[CONFIG_THREAD_MAX_NAME_LEN] = { 0 };
 
 	K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(buf, size));
@@ -192,6 +208,12 @@ int z_vrfy_k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
 	if (ret != 0) {
 		return ret;
 	}
+	/*
+	 * Another thread may rename @thread during the copy (names take no
+	 * lock), so the copy may lack its terminator: measure it within its own
+	 * bounds only. Zeroed beforehand, it holds nothing but name bytes.
+	 */
+	name[sizeof(name) - 1U] = '\0';
 	size_t len = strlen(name) + 1U;
 
 	if (len > size) {
@@ -210,8 +232,11 @@ int z_vrfy_k_thread_priority_get(k_tid_t thread)
 void z_vrfy_k_thread_priority_set(k_tid_t thread, int prio)
 {
 	THREAD_OBJ_CHECK(thread);
-	/* No raising anyone above the caller. */
-	K_OOPS(K_SYSCALL_VERIFY_MSG(prio >= _current->base.prio &&
+	/*
+	 * No raising anyone above the caller's base priority: its effective one
+	 * may be a boost it only borrows while a more urgent thread waits.
+	 */
+	K_OOPS(K_SYSCALL_VERIFY_MSG(prio >= _current->base.base_prio &&
 					prio <= K_LOWEST_APPLICATION_THREAD_PRIO,
 				    "priority %d not allowed", prio));
 	z_impl_k_thread_priority_set(thread, prio);

@@ -10,12 +10,14 @@ From it come
                       ID and the marshalled arguments in user mode;
   syscall_dispatch.c  the dispatch table indexed by ID and, for calls whose
                       arguments need rebuilding (64-bit words, words beyond the
-                      registers, 64-bit results), a marshalling function that
-                      calls the hand-written verifier z_vrfy_<name>. A call with
-                      one word per argument and a one-word result has its
-                      verifier in the table directly: under the ilp32 calling
-                      convention it receives the words in the very registers it
-                      expects. A 64-bit result's high word travels through
+                      registers, 64-bit results, no result), a marshalling
+                      function that calls the hand-written verifier
+                      z_vrfy_<name>. A call with one word per argument and a
+                      one-word result has its verifier in the table directly:
+                      under the ilp32 calling convention it receives the words
+                      in the very registers it expects. A void call's marshaller
+                      returns 0, so that a0 carries no kernel value back to user
+                      mode. A 64-bit result's high word travels through
                       arch_syscall_ret_hi_set().
 
 Arguments travel as 32-bit words: 64-bit types take two. Up to six words go in
@@ -135,10 +137,11 @@ def gen_wrappers(calls):
 
 
 def is_direct(ret, plist):
-    """One word per argument, all in registers, at most one word back: the
-    verifier itself can be the handler (same registers in, a0 out)."""
-    return (ret not in WIDE_TYPES and all(words_of(t) == 1 for t, _ in plist)
-            and len(plist) <= REG_WORDS)
+    """One word per argument, all in registers, exactly one word back: the
+    verifier itself can be the handler (same registers in, a0 out). A void
+    verifier leaves whatever it last computed in a0, so it never is."""
+    return (ret != "void" and ret not in WIDE_TYPES
+            and all(words_of(t) == 1 for t, _ in plist) and len(plist) <= REG_WORDS)
 
 
 def handler_name(ret, name, plist):

@@ -2,8 +2,10 @@
  * The kernel object registry (CONFIG_USERSPACE): validation of object pointers
  * coming from user mode, permissions, init-once state, thread indexes.
  *
- * Locking: registry slots change under the registry's own spinlock; an
- * object's init state changes only by compare-and-swap.
+ * Locking: registry slots and permission bits change under the registry's own
+ * spinlock; an object's init state changes only by compare-and-swap, except
+ * that a thread object becomes uninitialised under that lock when its thread
+ * ends.
  */
 #ifndef BREEZE_KOBJECT_INTERNAL_H
 #define BREEZE_KOBJECT_INTERNAL_H
@@ -15,14 +17,15 @@
 /* Registry slot. obj == NULL marks a free slot. */
 struct z_object {
 	void *obj;
-	uint8_t type;  /* enum k_objects */
-	uint8_t flags; /* K_OBJ_FLAG_* */
+	uint8_t type;       /* enum k_objects */
+	uint8_t flags;      /* K_OBJ_FLAG_* */
+	uint16_t next_free; /* in a free slot: the next free one (0: none) */
 	atomic_t state;
 	uint32_t perms[Z_PERM_WORDS]; /* bit i: thread with perm_index i holds it */
 };
 
 #define K_OBJ_FLAG_ALLOC  BIT(0) /* from the pool: freed with its last holder */
-#define K_OBJ_FLAG_PUBLIC BIT(1) /* every thread holds it */
+#define K_OBJ_FLAG_PUBLIC BIT(1) /* every thread holds it (an allocated one: till freed) */
 
 enum z_object_state {
 	Z_OBJ_UNINITIALIZED,
@@ -102,22 +105,22 @@ struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flag
 int z_object_init_begin(void *obj, enum k_objects otype, bool reinit);
 void z_object_init_end(void *obj, bool ok);
 
-/* Back to UNINITIALIZED (a thread object whose thread has ended). */
-void z_object_uninit(void *obj);
-
-/* Permission bits of one thread on one object. */
-void z_object_perm_set(struct z_object *ko, struct k_thread *t);
-void z_object_perm_clear(struct z_object *ko, struct k_thread *t);
+/* True if @t holds @ko (or @ko is public). */
 bool z_object_has_perm(const struct z_object *ko, const struct k_thread *t);
 
-/* A new thread: take a free permission index, then optionally copy @parent's grants. */
+/*
+ * A new thread: take a free permission index, hold itself, then optionally
+ * copy @parent's grants. -ENOMEM when CONFIG_MAX_THREADS threads live.
+ */
 int z_thread_perms_init(struct k_thread *t, struct k_thread *parent, bool inherit);
 
-/* A thread ended: drop every grant it held, free what it alone held, release its index. */
+/*
+ * A thread ended (scheduler lock held): its object becomes uninitialised, so
+ * nothing can be granted to it any more, in O(1). Its grants are dropped, the
+ * objects it alone held freed and its index released later, in chunks, before
+ * the next thread creation or allocation.
+ */
 void z_thread_perms_release(struct k_thread *t);
-
-/* True if a registered kernel object lies (even partly) in [start, start + size). */
-bool z_object_any_in_range(uintptr_t start, size_t size);
 
 /* Call fn(obj, arg) for every registered object of @otype. */
 void z_object_foreach(enum k_objects otype, void (*fn)(void *obj, void *arg), void *arg);

@@ -61,6 +61,12 @@ bool z_wake_all(_wait_q_t *wait_q, int retval);
 void z_thread_prio_set_locked(struct k_thread *t, int prio);
 
 /*
+ * Change @t's base priority (k_thread_priority_set()); its effective priority
+ * follows, but keeps a more urgent boost inherited through a mutex.
+ */
+void z_thread_base_prio_set_locked(struct k_thread *t, int prio);
+
+/*
  * Release the lock and, if a more urgent thread may now run (and the current
  * one may be preempted), switch to it. In an ISR only the lock is released:
  * the interrupt exit reschedules.

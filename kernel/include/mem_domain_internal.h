@@ -17,7 +17,9 @@ void z_mem_domain_thread_remove(struct k_thread *t);
 /*
  * The first bytes of a thread stack object (inside its reserved, kernel-only
  * part): the object header, the object's usable size and the thread running
- * on it, if any.
+ * on it, if any. A user thread's k_thread_create() claims the owner word by
+ * compare-and-swap (z_stack_claim()); laying the stack out then stores the
+ * new thread there.
  */
 struct z_stack_hdr {
 	struct z_object_hdr hdr;
@@ -33,7 +35,16 @@ struct z_stack_desc_info {
 /* Size of a stack object: 0 or -EINVAL if @stack is not one. */
 int z_stack_object_info(const k_thread_stack_t *stack, struct z_stack_desc_info *info);
 
-/* True while a live thread runs on @stack. */
-bool z_stack_in_use(const k_thread_stack_t *stack);
+/*
+ * Make @t the owner of @stack, atomically, if the stack is free: no owner, or
+ * one that no longer runs on it. Of two creators racing for one stack exactly
+ * one gets true. Until the stack is laid out for @t the owner word holds @t
+ * marked "being created", so that the stack stays taken while @t's old state
+ * (dead, or on another stack) is still visible.
+ */
+bool z_stack_claim(k_thread_stack_t *stack, struct k_thread *t);
+
+/* @t does not run on @stack (any more): free it if @t claimed or owns it. */
+void z_stack_release(k_thread_stack_t *stack, struct k_thread *t);
 
 #endif /* BREEZE_MEM_DOMAIN_INTERNAL_H */

@@ -107,6 +107,8 @@ int arch_buffer_validate(const void *addr, size_t size, bool write);
  * Copy between user and kernel memory after checking the user side; 0 or
  * -EFAULT. k_usermode_string_copy copies a NUL-terminated string of at most
  * @maxlen bytes including the NUL: -EFAULT if unreadable, -EINVAL if too long.
+ * It reads the user string once; whatever it returns, @dst is terminated
+ * (with -EINVAL it holds the first @maxlen - 1 bytes).
  */
 int k_usermode_from_copy(void *dst, const void *src, size_t size);
 int k_usermode_to_copy(void *dst, const void *src, size_t size);

@@ -72,7 +72,8 @@ struct k_mem_domain {
 	struct arch_mem_domain arch;
 	struct k_mem_partition partitions[CONFIG_MAX_DOMAIN_PARTITIONS];
 	uint8_t num_partitions;
-	sys_dnode_t node; /* in the kernel's list of domains */
+	uint16_t dyn_objects; /* live k_object_alloc() objects charged to it (user mode) */
+	sys_dnode_t node;     /* in the kernel's list of domains */
 };
 
 /* The domain of threads that were not placed in another one. */

@@ -70,7 +70,10 @@ __syscall void k_object_access_grant_typed(const void *object, struct k_thread *
 /* Take access to @object away from @thread (supervisor only). */
 void k_object_access_revoke(const void *object, struct k_thread *thread);
 
-/* Give up the caller's own access; an allocated object with no holder left is freed. */
+/*
+ * Give up the caller's own access; an allocated object with no holder left is
+ * freed (unless public: k_object_access_all_grant()).
+ */
 __syscall void k_object_release(const void *object);
 
 /* Every thread may use @object from now on (supervisor only). */
@@ -78,8 +81,9 @@ void k_object_access_all_grant(const void *object);
 
 /*
  * Allocate an object of @otype from the kernel pool, uninitialised, held only
- * by the caller. NULL when the pool or the registry is full, or for a type
- * that cannot be allocated.
+ * by the caller. NULL when the pool or the registry is full, for a type that
+ * cannot be allocated, or, called from user mode, when the caller's memory
+ * domain holds CONFIG_DYNAMIC_OBJECTS_DOMAIN_QUOTA allocated objects already.
  */
 __syscall void *k_object_alloc(enum k_objects otype);
 

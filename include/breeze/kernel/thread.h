@@ -40,7 +40,8 @@ struct _thread_base {
 	_wait_q_t *pended_on; /* wait queue the thread is in, if any */
 	uint8_t user_options; /* K_ESSENTIAL, K_USER, ... */
 	uint8_t thread_state; /* _THREAD_* bits, see kernel/include/ksched.h */
-	int8_t prio;
+	int8_t prio;          /* effective: base_prio, or more urgent through a mutex */
+	int8_t base_prio;     /* what it asked for: at creation, k_thread_priority_set() */
 	uint8_t sched_locked; /* k_sched_lock() nesting */
 	int swap_retval;      /* what the blocking call returns when woken */
 	void *swap_data;      /* what the waker hands over or takes (message queues) */

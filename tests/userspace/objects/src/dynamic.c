@@ -1,8 +1,9 @@
 /*
  * Dynamic kernel objects (k_object_alloc) from supervisor and user mode: the
  * allocatable types, init-once from user mode, the pool bound
- * (CONFIG_DYNAMIC_OBJECTS_POOL_SIZE), freeing with the last holder, and the
- * refusal of stale pointers to freed objects.
+ * (CONFIG_DYNAMIC_OBJECTS_POOL_SIZE), freeing with the last holder (a public
+ * object only by k_object_free()), and the refusal of stale pointers to freed
+ * objects.
  */
 #include "user_util.h"
 
@@ -265,7 +266,13 @@ ZTEST(obj_dynamic, test_stale_pointer_refused) {
 	zassert_equal(steps, 2);
 	zassert_equal(user_ret[0], 1);
 
-	k_object_release(sem); /* the only holder: freed */
+	/*
+	 * Public: its users need no grant, so nobody can tell when the last one
+	 * is done; a release leaves it, only k_object_free() ends it.
+	 */
+	k_object_release(sem);
+	zassert_equal(pool_available(), POOL - 1, "a public object was freed by a release");
+	k_object_free(sem);
 	steps = 0;
 	run_expect_fault(user_create(0, give_and_count, sem, NULL, NULL, USER_PRIO, 0),
 			 K_ERR_KERNEL_OOPS);

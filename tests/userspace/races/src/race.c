@@ -1,0 +1,153 @@
+/*
+ * The race harness (see race.h): thread pair, sweep and counters.
+ */
+#include "race.h"
+
+#define CYC_PER_TICK (CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / CONFIG_SYS_CLOCK_TICKS_PER_SEC)
+
+K_APPMEM_PARTITION_DEFINE(race_part);
+
+RACE_DATA static volatile uint64_t wake_at;
+RACE_DATA static volatile int in_call;
+RACE_DATA static volatile int intruded;
+
+static struct k_thread victim_thread;
+static struct k_thread intruder_thread;
+K_THREAD_STACK_DEFINE(victim_stack, RACE_STACK_SIZE);
+K_THREAD_STACK_DEFINE(intruder_stack, RACE_STACK_SIZE);
+
+static int race_part_added = 1;
+
+static int add_race_partition(void)
+{
+	race_part_added = k_mem_domain_add_partition(&k_mem_domain_default, &race_part);
+	return race_part_added;
+}
+SYS_INIT(add_race_partition, APPLICATION, 0);
+
+/* @n instructions, give or take the call: a two-instruction loop and one nop for odd @n. */
+static void spin(unsigned int n)
+{
+	if ((n & 1U) != 0U) {
+		__asm__ volatile("nop");
+	}
+	n /= 2U;
+	if (n != 0U) {
+		__asm__ volatile("1: addi %0, %0, -1\n\tbnez %0, 1b" : "+r"(n));
+	}
+}
+
+/* Return within a few instructions of the low cycle counter word reaching @target. */
+static void wait_until(uint32_t target)
+{
+	uint32_t now;
+
+	do {
+		__asm__ volatile("rdtime %0" : "=r"(now));
+	} while ((int32_t)(now - target) < 0);
+}
+
+static void intruder_entry(void *p1, void *p2, void *p3)
+{
+	const struct race *r = p1;
+
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	/*
+	 * Arm the wake-up at a fixed phase of the timer cycle: then it comes
+	 * the same number of instructions after wake_at in every attempt.
+	 */
+	uint64_t now = k_cycle_get_64();
+
+	wait_until((uint32_t)now + 1U);
+	wake_at = now + 1U + CYC_PER_TICK;
+	k_sleep(K_TICKS(1));
+	if (in_call) {
+		intruded = 1;
+		r->intruder();
+	}
+}
+
+static void victim_entry(void *p1, void *p2, void *p3)
+{
+	const struct race *r = p1;
+	unsigned int attempt = (unsigned int)(uintptr_t)p2;
+
+	ARG_UNUSED(p3);
+	if (r->victim_warm_up != NULL) {
+		r->victim_warm_up();
+	}
+	wait_until((uint32_t)(wake_at - r->lead_cycles));
+	spin(attempt * r->step);
+	in_call = 1;
+	r->victim();
+	in_call = 0;
+}
+
+static k_tid_t create(struct k_thread *t, k_thread_stack_t *stack, k_thread_entry_t entry,
+		      const struct race *r, unsigned int attempt, int prio, uint32_t options,
+		      struct k_mem_domain *domain)
+{
+	k_tid_t tid = k_thread_create(t, stack, RACE_STACK_SIZE, entry, (void *)r,
+				      (void *)(uintptr_t)attempt, NULL, prio, options, K_FOREVER);
+
+	if (domain != NULL) {
+		zassert_equal(k_mem_domain_add_thread(domain, tid), 0);
+	}
+	return tid;
+}
+
+static void never_runs(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+}
+
+k_tid_t race_unstarted_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stack_size,
+			      int prio)
+{
+	return k_thread_create(t, stack, stack_size, never_runs, NULL, NULL, NULL, prio, K_USER,
+			       K_FOREVER);
+}
+
+struct race_result race_run(const struct race *r)
+{
+	struct race_result res = { 0 };
+
+	zassert_equal(race_part_added, 0, "race partition not in the default domain");
+	zassert_true(k_thread_priority_get(k_current_get()) > RACE_PRIO_VICTIM);
+	for (unsigned int i = 0; i < r->attempts; i++) {
+		k_tid_t victim = create(&victim_thread, victim_stack, victim_entry, r, i,
+					RACE_PRIO_VICTIM, K_USER, r->victim_domain);
+		k_tid_t intruder = create(&intruder_thread, intruder_stack, intruder_entry, r, i,
+					  RACE_PRIO_INTRUDER, r->supervisor_intruder ? 0U : K_USER,
+					  r->intruder_domain);
+		unsigned int faults = ztest_fault_count();
+
+		in_call = 0;
+		intruded = 0;
+		r->prepare(i, victim, intruder);
+		ztest_expect_fault(K_ERR_KERNEL_OOPS);
+		k_thread_start(intruder); /* runs at once: arms its wake-up and sleeps */
+		k_thread_start(victim);   /* runs at once, into the call */
+		zassert_equal(k_thread_join(intruder, K_FOREVER), 0);
+		zassert_equal(k_thread_join(victim, K_FOREVER), 0);
+		ztest_set_fault_valid(false);
+		res.faults += ztest_fault_count() - faults;
+		res.hits += intruded != 0;
+		res.broken += r->judge(i) ? 0U : 1U;
+	}
+	printk("%s: window hit %u/%u attempts, race won %u, losers oopsed %u\n", r->name, res.hits,
+	       r->attempts, res.broken, res.faults);
+	return res;
+}
+
+void race_check(const struct race *r, unsigned int min_hits)
+{
+	struct race_result res = race_run(r);
+
+	zassert_equal(res.broken, 0, "%s: the race was won %u times", r->name, res.broken);
+	zassert_true(res.hits >= min_hits, "%s: only %u window hits, the test proves nothing",
+		     r->name, res.hits);
+}
