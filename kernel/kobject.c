@@ -125,6 +125,14 @@ static size_t object_size(enum k_objects otype)
 		return sizeof(struct k_sem);
 	case K_OBJ_MUTEX:
 		return sizeof(struct k_mutex);
+#ifdef CONFIG_MSGQ
+	case K_OBJ_MSGQ:
+		return sizeof(struct k_msgq);
+#endif
+#ifdef CONFIG_MEM_SLAB
+	case K_OBJ_MEM_SLAB:
+		return sizeof(struct k_mem_slab);
+#endif
 	default:
 		return sizeof(struct z_stack_hdr);
 	}
@@ -219,10 +227,57 @@ int z_object_init_begin(void *obj, enum k_objects otype, bool reinit)
 	return atomic_get(&ko->state) == Z_OBJ_INITIALIZING ? -EBUSY : -EALREADY;
 }
 
+/*
+ * A user thread re-initialising a semaphore or mutex that is initialised
+ * already, as Zephyr lets it (a test re-initialises its objects before each
+ * case). Re-initialising wait-queue links under a waiter, or the owner of a
+ * locked mutex, would corrupt kernel state: so only an idle object is
+ * re-initialised (-EBUSY otherwise), and under the scheduler lock, which
+ * every operation on these objects takes, held until z_object_init_end(): no
+ * thread can start waiting on it or lock it half way through.
+ */
+static struct k_thread *reinit_holder;
+static k_spinlock_key_t reinit_key;
+
+static bool idle_locked(void *obj, enum k_objects otype)
+{
+	if (otype == K_OBJ_SEM) {
+		return z_waitq_head(&((struct k_sem *)obj)->wait_q) == NULL;
+	}
+	struct k_mutex *mutex = obj;
+
+	return mutex->owner == NULL && z_waitq_head(&mutex->wait_q) == NULL;
+}
+
+int z_object_init_begin_user(void *obj, enum k_objects otype)
+{
+	int ret = z_object_init_begin(obj, otype, false);
+
+	if (ret != -EALREADY || (otype != K_OBJ_SEM && otype != K_OBJ_MUTEX)) {
+		return ret;
+	}
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if (atomic_get(&k_object_find(obj)->state) != Z_OBJ_INITIALIZED ||
+	    !idle_locked(obj, otype)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EBUSY;
+	}
+	reinit_holder = _current;
+	reinit_key = key;
+	return 0;
+}
+
 void z_object_init_end(void *obj, bool ok)
 {
 	struct z_object *ko = k_object_find(obj);
 
+	if (reinit_holder == _current) {
+		/* A re-initialisation: the object stays initialised. */
+		reinit_holder = NULL;
+		k_spin_unlock(&_sched_spinlock, reinit_key);
+		return;
+	}
 	if (_current->userspace.initializing == obj) {
 		return; /* k_object_init_once() concludes */
 	}
@@ -582,6 +637,10 @@ void k_object_access_revoke(const void *object, struct k_thread *thread)
 
 	if (ko != NULL && thread_alive_locked(thread)) {
 		perm_clear(ko, thread);
+		/* As Zephyr documents: an allocated object nobody holds any more is freed. */
+		if (unused_locked(ko)) {
+			free_slot_locked(ko);
+		}
 	}
 	k_spin_unlock(&obj_lock, key);
 }

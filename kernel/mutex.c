@@ -193,7 +193,7 @@ void z_mutex_abandon_locked(struct k_thread *dead)
 
 int z_vrfy_k_mutex_init(struct k_mutex *mutex)
 {
-	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(mutex, K_OBJ_MUTEX));
+	K_OOPS(K_SYSCALL_OBJ_INIT(mutex, K_OBJ_MUTEX));
 	return z_impl_k_mutex_init(mutex);
 }
 

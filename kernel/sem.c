@@ -67,7 +67,7 @@ unsigned int z_impl_k_sem_count_get(struct k_sem *sem)
 #ifdef CONFIG_USERSPACE
 int z_vrfy_k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
 {
-	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(sem, K_OBJ_SEM));
+	K_OOPS(K_SYSCALL_OBJ_INIT(sem, K_OBJ_SEM));
 	return z_impl_k_sem_init(sem, initial_count, limit);
 }
 

@@ -12,16 +12,19 @@
 #include <syscall_handler.h>
 
 /*
- * Supervisors may re-initialise; a user caller was checked to be first
- * (NEVER_INIT). An object the registry cannot take (full, or placed in user
- * memory) still works for supervisor threads; it just cannot be granted.
+ * Supervisors may re-initialise; so may a user caller, on an idle semaphore
+ * or mutex only (see z_object_init_begin_user()). An object the registry
+ * cannot take (full, or placed in user memory) still works for supervisor
+ * threads; it just cannot be granted.
  */
 static inline int z_object_init_begin_for(void *obj, enum k_objects otype)
 {
-	bool user = z_syscall_in_progress();
-	int ret = z_object_init_begin(obj, otype, !user);
+	if (z_syscall_in_progress()) {
+		return z_object_init_begin_user(obj, otype);
+	}
+	int ret = z_object_init_begin(obj, otype, true);
 
-	return (ret == -ENOMEM && !user) ? 0 : ret;
+	return ret == -ENOMEM ? 0 : ret;
 }
 
 static inline void z_object_init_end_for(void *obj)

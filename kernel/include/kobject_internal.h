@@ -105,6 +105,14 @@ struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flag
 int z_object_init_begin(void *obj, enum k_objects otype, bool reinit);
 void z_object_init_end(void *obj, bool ok);
 
+/*
+ * z_object_init_begin() for a user thread's *_init system call: a
+ * never-initialised object is claimed as above; an initialised semaphore or
+ * mutex nobody waits on or owns is re-initialised under the scheduler lock,
+ * which z_object_init_end() releases; -EBUSY when it is in use.
+ */
+int z_object_init_begin_user(void *obj, enum k_objects otype);
+
 /* True if @t holds @ko (or @ko is public). */
 bool z_object_has_perm(const struct z_object *ko, const struct k_thread *t);
 

@@ -18,8 +18,11 @@
 
 #include <stdint.h>
 #include <breeze/toolchain.h>
+#include <breeze/sys/util.h>
 
 struct k_thread;
+struct k_msgq;
+struct k_mem_slab;
 
 enum k_objects {
 	K_OBJ_ANY,
@@ -54,6 +57,10 @@ struct z_object_hdr {
 		struct k_mutex *: K_OBJ_MUTEX,                                           \
 		const struct k_mutex *: K_OBJ_MUTEX,                                     \
 		struct z_thread_stack_element *: K_OBJ_THREAD_STACK_ELEMENT,             \
+		struct k_msgq *: K_OBJ_MSGQ,                                             \
+		const struct k_msgq *: K_OBJ_MSGQ,                                       \
+		struct k_mem_slab *: K_OBJ_MEM_SLAB,                                     \
+		const struct k_mem_slab *: K_OBJ_MEM_SLAB,                               \
 		default: K_OBJ_ANY)
 
 /*
@@ -103,30 +110,11 @@ void k_object_free(void *obj);
 int k_object_init_once(void *obj, enum k_objects otype, int (*init)(void *obj, void *arg),
 		       void *arg);
 
-/* Grant @thread each of up to eight objects, typed like k_object_access_grant(). */
-#define k_thread_access_grant(thread, ...)                                                        \
-	do {                                                                                      \
-		struct k_thread *_t = (thread);                                                   \
-		Z_GRANT_EACH(_t, __VA_ARGS__, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END, \
-			     Z_GRANT_END, Z_GRANT_END, Z_GRANT_END, Z_GRANT_END);                 \
-	} while (false)
-#define Z_GRANT_END ((void *)0)
-#define Z_GRANT_ONE(t, o)                                \
-	do {                                             \
-		if ((const void *)(o) != NULL) {         \
-			k_object_access_grant((o), (t)); \
-		}                                        \
-	} while (false)
-#define Z_GRANT_EACH(t, o1, o2, o3, o4, o5, o6, o7, o8, ...) \
-	do {                                                 \
-		Z_GRANT_ONE(t, o1);                          \
-		Z_GRANT_ONE(t, o2);                          \
-		Z_GRANT_ONE(t, o3);                          \
-		Z_GRANT_ONE(t, o4);                          \
-		Z_GRANT_ONE(t, o5);                          \
-		Z_GRANT_ONE(t, o6);                          \
-		Z_GRANT_ONE(t, o7);                          \
-		Z_GRANT_ONE(t, o8);                          \
+/* Grant @thread each of the objects that follow, typed like k_object_access_grant(). */
+#define k_thread_access_grant(thread, ...)                                              \
+	do {                                                                            \
+		struct k_thread *z_grantee = (thread);                                  \
+		FOR_EACH_FIXED_ARG(k_object_access_grant, (;), z_grantee, __VA_ARGS__); \
 	} while (false)
 
 #else /* !CONFIG_USERSPACE */

@@ -35,4 +35,29 @@
 #define Z_IS_ENABLED2(one_or_two_args)       Z_IS_ENABLED3(one_or_two_args 1, 0)
 #define Z_IS_ENABLED3(ignore_this, val, ...) val
 
+/*
+ * FOR_EACH(F, (sep), a, b, c) is F(a) sep F(b) sep F(c), and
+ * FOR_EACH_FIXED_ARG(F, (sep), fixed, a, b) is F(a, fixed) sep F(b, fixed), as in
+ * Zephyr. The list is walked by deferred recursion: each Z_EVAL level
+ * multiplies the rescans by four, which takes lists of over 300 elements; a
+ * longer one leaves an unexpanded Z_FOR_EACH_* behind, a compile error, so
+ * nothing is dropped silently.
+ */
+#define FOR_EACH(F, sep, ...)                  FOR_EACH_FIXED_ARG(Z_FOR_EACH_DROP_FIXED, sep, F, __VA_ARGS__)
+#define FOR_EACH_FIXED_ARG(F, sep, fixed, ...) Z_EVAL(Z_FOR_EACH_STEP(F, sep, fixed, __VA_ARGS__))
+
+#define Z_FOR_EACH_DROP_FIXED(x, F) F(x)
+#define Z_FOR_EACH_STEP(F, sep, fixed, x, ...) \
+	F(x, fixed)                            \
+	__VA_OPT__(Z_DEBRACKET sep Z_DEFER(Z_FOR_EACH_AGAIN)()(F, sep, fixed, __VA_ARGS__))
+#define Z_FOR_EACH_AGAIN() Z_FOR_EACH_STEP
+#define Z_DEBRACKET(...)   __VA_ARGS__
+#define Z_EMPTY()
+#define Z_DEFER(id)  id Z_EMPTY()
+#define Z_EVAL(...)  Z_EVAL4(Z_EVAL4(Z_EVAL4(Z_EVAL4(__VA_ARGS__))))
+#define Z_EVAL4(...) Z_EVAL3(Z_EVAL3(Z_EVAL3(Z_EVAL3(__VA_ARGS__))))
+#define Z_EVAL3(...) Z_EVAL2(Z_EVAL2(Z_EVAL2(Z_EVAL2(__VA_ARGS__))))
+#define Z_EVAL2(...) Z_EVAL1(Z_EVAL1(Z_EVAL1(Z_EVAL1(__VA_ARGS__))))
+#define Z_EVAL1(...) __VA_ARGS__
+
 #endif /* BREEZE_SYS_UTIL_H */

@@ -130,33 +130,6 @@ ZTEST(obj_dynamic, test_user_alloc_and_free_at_exit) {
 	/* The thread was the only holder of all three: its end freed them (checked in after). */
 }
 
-/* Allocates a semaphore and initialises it twice from user mode. */
-static void sem_init_twice(void *unused1, void *unused2, void *unused3)
-{
-	ARG_UNUSED(unused1);
-	ARG_UNUSED(unused2);
-	ARG_UNUSED(unused3);
-	struct k_sem *sem = k_object_alloc(K_OBJ_SEM);
-
-	user_ptr[0] = sem;
-	user_ret[0] = k_sem_init(sem, 0, 3);
-	k_sem_give(sem);
-	user_ret[1] = (int)k_sem_count_get(sem);
-	steps = 1;
-	user_ret[2] = k_sem_init(sem, 0, 3);
-	steps = 2;
-}
-
-ZTEST(obj_dynamic, test_user_second_init_oopses) {
-	run_expect_fault(user_create(0, sem_init_twice, NULL, NULL, NULL, USER_PRIO, 0),
-			 K_ERR_KERNEL_OOPS);
-	zassert_not_null(user_ptr[0]);
-	zassert_equal(user_ret[0], 0);
-	zassert_equal(user_ret[1], 1);
-	zassert_equal(steps, 1);
-	zassert_equal(user_ret[2], NOT_REACHED);
-}
-
 /* A user k_sem_init with bad arguments leaves the object uninitialised: a good one then works. */
 static void sem_init_bad_then_good(void *unused1, void *unused2, void *unused3)
 {
