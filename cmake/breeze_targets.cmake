@@ -81,7 +81,11 @@ add_custom_target(app_smem DEPENDS ${APP_SMEM_FRAGMENTS})
 add_executable(breeze.elf)
 add_dependencies(breeze.elf linker_script app_smem)
 set_target_properties(breeze.elf PROPERTIES LINKER_LANGUAGE C)
-target_link_libraries(breeze.elf PRIVATE ${BREEZE_OBJECT_LIBS})
+# The static libraries come after every object: each provides a symbol the
+# objects may leave undefined (the fatal error handler), taken from the first
+# library that has it only when no object defines it.
+target_link_libraries(breeze.elf PRIVATE ${BREEZE_OBJECT_LIBS} ${BREEZE_HANDLER_LIBS}
+                      breeze_fatal_policy)
 target_link_options(breeze.elf PRIVATE
   -nostartfiles -T ${LINKER_CMD} -L${CMAKE_BINARY_DIR}
   -Wl,--gc-sections -Wl,-Map=${CMAKE_BINARY_DIR}/breeze.map -Wl,--no-warn-rwx-segments

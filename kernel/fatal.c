@@ -2,12 +2,14 @@
  * Fatal errors: one report, then the policy of k_sys_fatal_error_handler().
  *
  * The report is printed before the handler runs so that an overriding handler
- * (a test expecting the fault, say) cannot lose it. If the handler returns,
+ * (a test expecting the fault, say) cannot lose it. Breeze's own policy is in
+ * fatal_policy.c. If the handler returns,
  * the faulting thread is aborted and the rest of the system runs on; faults in
  * interrupt context always halt, as there is no thread to blame.
  */
 #include <ksched.h>
 #include <arch_interface.h>
+#include <kernel_internal.h>
 
 static const char *reason_str(unsigned int reason)
 {
@@ -34,8 +36,7 @@ FUNC_NORETURN void k_fatal_halt(unsigned int reason)
 	z_board_exit((int)(16U + reason));
 }
 
-/* A fault the current thread caused in user mode (including a failed system call check). */
-static bool is_user_fault(const struct arch_esf *esf)
+bool z_fatal_is_user_fault(const struct arch_esf *esf)
 {
 #ifdef CONFIG_USERSPACE
 	return !k_is_in_isr() && arch_esf_is_user(esf);
@@ -43,18 +44,6 @@ static bool is_user_fault(const struct arch_esf *esf)
 	ARG_UNUSED(esf);
 	return false;
 #endif
-}
-
-/*
- * Breeze's policy: a user thread's fault ends that thread alone (return, and
- * the caller aborts it); any other fault halts the system.
- */
-__weak void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
-{
-	if (is_user_fault(esf)) {
-		return;
-	}
-	k_fatal_halt(reason);
 }
 
 void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
@@ -87,7 +76,7 @@ void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
 	if (in_isr) {
 		k_fatal_halt(reason);
 	}
-	if (is_user_fault(esf)) {
+	if (z_fatal_is_user_fault(esf)) {
 		printk("***   only this thread is aborted\n");
 	}
 	z_impl_k_thread_abort(t);

@@ -15,7 +15,7 @@ import re
 import subprocess
 import sys
 
-KERNEL_OBJS = ("breeze_kernel.dir", "breeze_arch.dir", "breeze_drivers.dir")
+KERNEL_OBJS = ("breeze_kernel.dir", "breeze_fatal_policy.dir", "breeze_arch.dir", "breeze_drivers.dir")
 CATEGORY = {".text": "text", ".rodata": "text", ".data": "data", ".sdata": "data",
             ".tdata": "data", ".bss": "bss", ".sbss": "bss", ".noinit": "stacks"}
 

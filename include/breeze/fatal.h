@@ -5,7 +5,8 @@
  * thread); then k_sys_fatal_error_handler() decides. Breeze's default halts the
  * system for errors in supervisor threads or interrupts (under QEMU the run
  * exits with status 16 + reason) and, with user mode, ends only the faulting
- * user thread. An application or test may override the weak handler: if it
+ * user thread; ztest's handler checks the faults tests expect. An application
+ * or test may define its own handler, which then replaces either: if it
  * returns, the faulting thread is aborted and the system goes on.
  */
 #ifndef BREEZE_FATAL_H

@@ -7,8 +7,11 @@
  * sorts them by name, so suites run in name order and the tests of a suite in
  * the order of their names, as in Zephyr. The harness provides main(): it
  * runs every suite whose predicate holds and each test body in a fresh
- * thread, prints one line per test and a summary, and ends the run with
- * sys_exit(0) when nothing failed, sys_exit(1) otherwise.
+ * thread (at CONFIG_ZTEST_THREAD_PRIORITY, -1 by default as in Zephyr:
+ * cooperative), prints one line per test and a summary, and ends the run with
+ * sys_exit(0) when nothing failed, sys_exit(1) otherwise. A test that defines
+ * its own k_sys_fatal_error_handler() replaces ztest's (and so gives up
+ * ztest_expect_fault()).
  *
  * Assertions are in <breeze/ztest_assert.h> (included here).
  *
@@ -37,7 +40,7 @@ struct ztest_suite_node {
 	const char *name;
 	/* Run the suite only if this returns true (NULL: always). */
 	bool (*predicate)(const void *global_state);
-	/* Once before the first test, in the suite's thread; returns the fixture. */
+	/* Once before the first test, in the main thread; returns the fixture. */
 	void *(*setup)(void);
 	void (*before)(void *fixture); /* before each test, in the test's thread */
 	void (*after)(void *fixture);  /* after each test */
@@ -135,17 +138,18 @@ struct ztest_unit_test {
  *
  * Kernel objects: a user body needs grants for every kernel object it uses
  * (semaphores, mutexes, threads, stacks). The rule:
- *   - setup() runs in the suite's thread; each test's thread is created by
- *     that thread with K_INHERIT_PERMS, so what setup() grants to
- *     k_current_get() is held by every test of the suite;
+ *   - setup() runs in the main thread, as in Zephyr; each test's thread is
+ *     created by that thread with K_INHERIT_PERMS, so what setup() grants to
+ *     k_current_get() is held by every test of the suite (and of the suites
+ *     after it);
  *   - before() runs in the test's own thread, before the drop to user mode,
  *     so what it grants to k_current_get() is held by that test's body;
  *   - the body itself may grant what it holds to the threads it creates, or
  *     create them with K_INHERIT_PERMS.
  * So k_thread_access_grant(k_current_get(), &sem) or
  * k_object_access_grant(&sem, k_current_get()) in setup() or before() is
- * what Zephyr code does, and it works here. after(), teardown() and suite
- * predicates run in other threads: grants made there reach no test.
+ * what Zephyr code does, and it works here. after() and teardown() run in
+ * threads of their own: grants made there reach no test.
  * k_current_get() in before() and in the body is the same thread, the one
  * ztest_test_thread() returns.
  */

@@ -16,4 +16,9 @@ uintptr_t z_stack_chk_guard_for(bool user);
 /* Zero the bss of the application memory partitions (initialised data is loaded). */
 void z_app_smem_init(void);
 
+struct arch_esf;
+
+/* A fault the current thread caused in user mode (including a failed system call check). */
+bool z_fatal_is_user_fault(const struct arch_esf *esf);
+
 #endif /* BREEZE_KERNEL_INTERNAL_H */

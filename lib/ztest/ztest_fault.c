@@ -1,7 +1,8 @@
 /*
- * Expected fatal errors: ztest's k_sys_fatal_error_handler().
+ * Expected fatal errors: what ztest's k_sys_fatal_error_handler() does
+ * (ztest_fatal_handler.c calls z_ztest_fatal_error()).
  *
- * The kernel prints its report, then calls this handler. An expected fault
+ * The kernel prints its report, then calls the handler. An expected fault
  * (announced by ztest_set_fault_valid() or ztest_expect_fault()) is counted
  * and the handler returns, so the kernel aborts only the faulting thread. Any
  * other fault ends the whole run as a failure: after an unplanned fault
@@ -59,7 +60,7 @@ bool z_ztest_withdraw_fault_expectation(bool report)
 }
 
 /* Runs with interrupts locked, in the context that faulted. */
-void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
+void z_ztest_fatal_error(unsigned int reason, const struct arch_esf *esf)
 {
 	ARG_UNUSED(esf);
 	bool expected = expectation == EXPECT_ANY ||

@@ -15,6 +15,12 @@
  */
 #define Z_ZTEST_STATE ZTEST_BMEM
 
+/*
+ * ztest's policy for a fatal error: an expected one is counted and the
+ * faulting thread ends, any other ends the run.
+ */
+void z_ztest_fatal_error(unsigned int reason, const struct arch_esf *esf);
+
 /* Fail the running test because of an unexpected fatal error and end the run. */
 FUNC_NORETURN void z_ztest_abort_run(void);
 

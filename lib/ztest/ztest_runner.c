@@ -1,19 +1,21 @@
 /*
  * The ztest runner: main(), the threads tests run in, results and output.
  *
- * main() runs the suite predicates and, for each suite, starts the suite's
- * thread and joins it. The suite's thread runs setup() itself, then creates,
- * with K_INHERIT_PERMS, a fresh thread at CONFIG_ZTEST_THREAD_PRIORITY for
- * each piece of test code (before + body, after, teardown) and joins it. So a
- * failed check can always end the thread it happens in; main(), which prints
- * the summary, is never the one aborted; and what setup() grants to its own
- * thread reaches every test of the suite (see ztest.h on user mode).
+ * As in Zephyr, main() runs everything the suite itself declares: the
+ * predicates, setup() and, for each piece of test code (before + body,
+ * after, teardown), a fresh thread at CONFIG_ZTEST_THREAD_PRIORITY created
+ * with K_INHERIT_PERMS, which it joins. So setup() sees the main thread and
+ * its priority, and what it grants to k_current_get() reaches every test (see
+ * ztest.h on user mode). A failed check can always end the thread it happens
+ * in, except main(), which prints the summary: a failed check in setup()
+ * returns to the runner through a long jump instead.
  *
  * While a piece runs, "the phase" is active: failures from any thread (the
  * test's own, helpers it created, interrupts) are recorded in phase_result.
  * A failure with no phase active (a stray thread between tests) still fails
  * the run.
  */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <breeze/ztest.h>
 #include "ztest_internal.h"
@@ -27,10 +29,6 @@ enum ztest_result {
 /* The test's thread: user-capable stack, for ZTEST_USER bodies. */
 static struct k_thread ztest_thread;
 static K_THREAD_STACK_DEFINE(ztest_stack, CONFIG_ZTEST_STACK_SIZE);
-
-/* The suite's thread: setup() runs in it and it creates the test threads. */
-static struct k_thread suite_thread;
-static K_KERNEL_STACK_DEFINE(suite_stack, CONFIG_ZTEST_STACK_SIZE);
 
 /*
  * Phase state. The lock orders supervisor updates against the end of a
@@ -49,17 +47,12 @@ static Z_ZTEST_STATE struct k_thread *volatile test_thread;
 static const struct ztest_unit_test *current_test;
 static int64_t current_start_ms;
 
-/* main(): suite predicates run in it, and it must never be aborted. */
+/* main(): suite predicates and setup() run in it, and it must never be aborted. */
 static k_tid_t runner_thread;
-static int runner_prio;
 
-/* How far the suite's thread got, for main() to finish the suite's report. */
-static struct {
-	void *fixture;
-	bool setup_done;
-	bool finished;
-	bool teardown_failed;
-} suite_run;
+/* Where a failed check in setup() goes on (main() cannot be aborted). */
+static jmp_buf setup_exit;
+static bool in_setup;
 
 static unsigned int tests_run, tests_passed, tests_failed, tests_skipped;
 
@@ -94,7 +87,8 @@ static void record(enum ztest_result result)
 
 void z_ztest_end_threads(struct k_thread *requester)
 {
-	if (atomic_get(&phase_active) != 0 && requester != phase_thread) {
+	if (atomic_get(&phase_active) != 0 && requester != phase_thread &&
+	    phase_thread != runner_thread) {
 		k_thread_abort(phase_thread);
 	}
 	k_thread_abort(requester);
@@ -121,6 +115,9 @@ static void end_test(void)
 		return;
 	}
 	if (k_current_get() == runner_thread) {
+		if (in_setup) {
+			longjmp(setup_exit, 1);
+		}
 		return; /* a check in a predicate: counted, and the predicate goes on */
 	}
 	k_sched_lock();
@@ -165,6 +162,9 @@ void z_ztest_check_message(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (fmt == NULL) {
+		return; /* zassert_true(cond, NULL): no message, as in Zephyr */
+	}
 	printk("    ");
 	va_start(ap, fmt);
 	vprintk(fmt, ap);
@@ -322,43 +322,6 @@ static void report_setup_failure(const struct ztest_suite_node *suite, enum ztes
 	report_unrun(suite, result);
 }
 
-/*
- * The suite's thread: setup() in this very thread (its grants are then
- * inherited by every test thread), the tests, teardown().
- */
-static void suite_entry(void *suite_node, void *unused1, void *unused2)
-{
-	const struct ztest_suite_node *suite = suite_node;
-	enum ztest_result setup_result = ZTEST_PASS;
-
-	ARG_UNUSED(unused1);
-	ARG_UNUSED(unused2);
-	if (suite->setup != NULL) {
-		phase_begin(k_current_get());
-		suite_run.fixture = suite->setup();
-		setup_result = phase_finish();
-	}
-	/* From here on only harness code runs here: it will not be aborted. */
-	suite_run.setup_done = true;
-	/* Joining at main()'s priority, the harness's own steps are not delayed by test threads. */
-	k_thread_priority_set(k_current_get(), runner_prio);
-	if (setup_result != ZTEST_PASS) {
-		report_setup_failure(suite, setup_result);
-		suite_run.finished = true;
-		return;
-	}
-
-	STRUCT_SECTION_FOREACH(ztest_unit_test, test) {
-		if (test->suite == suite) {
-			run_test(suite, test, suite_run.fixture);
-		}
-	}
-	suite_run.teardown_failed =
-	    suite->teardown != NULL && run_phase(suite->name, hook_entry, (void *)suite->teardown,
-						 suite_run.fixture, NULL) == ZTEST_FAIL;
-	suite_run.finished = true;
-}
-
 /* A suite failed if one test did, was skipped if all were, else succeeded. */
 static const char *verdict(const struct ztest_suite_stats *s, const char *failed,
 			   const char *skipped, const char *succeeded)
@@ -369,44 +332,58 @@ static const char *verdict(const struct ztest_suite_stats *s, const char *failed
 	return (s->skip_count > 0U && s->pass_count == 0U) ? skipped : succeeded;
 }
 
+/* setup() in main(): the fixture, or the outcome that keeps the suite's tests from running. */
+static enum ztest_result run_setup(const struct ztest_suite_node *suite, void **fixture)
+{
+	*fixture = NULL;
+	if (suite->setup == NULL) {
+		return ZTEST_PASS;
+	}
+	phase_begin(runner_thread);
+	in_setup = true;
+	if (setjmp(setup_exit) == 0) {
+		*fixture = suite->setup();
+	}
+	in_setup = false;
+	return phase_finish();
+}
+
 static void run_suite(const struct ztest_suite_node *suite)
 {
+	bool teardown_failed = false;
+
 	printk("Running TESTSUITE %s\n", suite->name);
 	printk("===================================================================\n");
 	if (suite->predicate != NULL && !suite->predicate(NULL)) {
 		printk("TESTSUITE %s skipped: its predicate is false\n", suite->name);
 		report_unrun(suite, ZTEST_SKIP);
 	} else {
-		suite_run.fixture = NULL;
-		suite_run.setup_done = false;
-		suite_run.finished = false;
-		suite_run.teardown_failed = false;
-		k_thread_create(&suite_thread, suite_stack, K_KERNEL_STACK_SIZEOF(suite_stack),
-				suite_entry, (void *)suite, NULL, NULL,
-				CONFIG_ZTEST_THREAD_PRIORITY, K_INHERIT_PERMS, K_FOREVER);
-		k_thread_name_set(&suite_thread, suite->name);
-		k_thread_start(&suite_thread);
-		(void)k_thread_join(&suite_thread, K_FOREVER);
-		if (!suite_run.setup_done) {
-			/* setup() ended its thread: a failed check, a skip, a fatal error. */
-			enum ztest_result result = phase_finish();
+		void *fixture;
+		enum ztest_result setup_result = run_setup(suite, &fixture);
 
-			report_setup_failure(suite, result == ZTEST_SKIP ? ZTEST_SKIP : ZTEST_FAIL);
-		} else if (!suite_run.finished) {
-			printk("TESTSUITE %s: the suite's thread ended early\n", suite->name);
-			(void)atomic_inc(&stray_failures);
+		if (setup_result != ZTEST_PASS) {
+			report_setup_failure(suite, setup_result);
+		} else {
+			STRUCT_SECTION_FOREACH(ztest_unit_test, test) {
+				if (test->suite == suite) {
+					run_test(suite, test, fixture);
+				}
+			}
+			teardown_failed =
+			    suite->teardown != NULL &&
+			    run_phase(suite->name, hook_entry, (void *)suite->teardown, fixture,
+				      NULL) == ZTEST_FAIL;
 		}
 	}
-	if (suite_run.teardown_failed) {
+	if (teardown_failed) {
 		/* No test to blame, but the run must not pass. */
 		printk("TESTSUITE %s teardown failed\n", suite->name);
 		(void)atomic_inc(&stray_failures);
 	}
 	printk("===================================================================\n");
 	printk("TESTSUITE %s %s\n", suite->name,
-	       suite_run.teardown_failed ? "failed"
-					 : verdict(suite->stats, "failed", "skipped", "succeeded"));
-	suite_run.teardown_failed = false;
+	       teardown_failed ? "failed"
+			       : verdict(suite->stats, "failed", "skipped", "succeeded"));
 }
 
 static bool print_summary(void)
@@ -458,7 +435,6 @@ FUNC_NORETURN void z_ztest_abort_run(void)
 int main(void)
 {
 	runner_thread = k_current_get();
-	runner_prio = k_thread_priority_get(runner_thread);
 #ifdef CONFIG_USERSPACE
 	z_ztest_user_init();
 #endif

@@ -1,6 +1,6 @@
 /*
  * Grants reaching user bodies, done the way Zephyr code does them, to
- * k_current_get(): what setup() grants (in the suite's thread) holds for every
+ * k_current_get(): what setup() grants (in the main thread) holds for every
  * test of the suite; what before() grants (in the test's thread) holds for
  * that test only, the next test's thread starts without it; a user body
  * passes what it holds on to a user helper created with K_INHERIT_PERMS.
