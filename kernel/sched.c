@@ -345,7 +345,7 @@ bool k_is_in_isr(void)
 	return !k_is_user_context() && _current_cpu->nested != 0U;
 }
 
-int k_is_preempt_thread(void)
+int z_impl_k_is_preempt_thread(void)
 {
 	return !k_is_in_isr() && _current->base.prio >= 0 && _current->base.sched_locked == 0U;
 }

@@ -99,7 +99,8 @@ FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1, vo
 		k_oops();
 	}
 	(void)arch_irq_lock();
-	t->base.user_options |= K_USER;
+	/* A user thread is never essential (its faults must end it alone), as in Zephyr. */
+	t->base.user_options = (t->base.user_options | K_USER) & ~K_ESSENTIAL;
 	arch_user_mode_enter(t, user_entry, (void *)entry, p1, p2, p3);
 }
 
@@ -180,29 +181,37 @@ int z_vrfy_k_thread_join(struct k_thread *thread, k_timeout_t timeout)
 	return z_impl_k_thread_join(thread, timeout);
 }
 
+/* The error returns of both name calls follow Zephyr's verifiers: a bad argument is no oops. */
 int z_vrfy_k_thread_name_set(k_tid_t thread, const char *name)
 {
 	char buf[CONFIG_THREAD_MAX_NAME_LEN];
 
-	if (thread != NULL) {
-		THREAD_OBJ_CHECK(thread);
+	if (thread != NULL && !z_object_usable(thread, K_OBJ_THREAD, _OBJ_INIT_TRUE, _current)) {
+		return -EINVAL;
 	}
 	if (name == NULL) {
 		return -EINVAL;
 	}
 	int ret = k_usermode_string_copy(buf, name, sizeof(buf));
 
-	/* Longer than a name may be (-EINVAL): keep what fits, as in supervisor mode. */
-	K_OOPS(ret != 0 && ret != -EINVAL);
+	if (ret != 0) {
+		return ret; /* -EFAULT: unreadable; -EINVAL: longer than a name may be */
+	}
 	return z_impl_k_thread_name_set(thread, buf);
 }
 
 int z_vrfy_k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
 {
 	char name[CONFIG_THREAD_MAX_NAME_LEN] = { 0 };
+	const struct z_object *ko = k_object_find(thread);
 
-	K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
-	K_OOPS(K_SYSCALL_MEMORY_WRITE(buf, size));
+	/* Names are not secrets: no grant needed, as in Zephyr. */
+	if (ko == NULL || ko->type != K_OBJ_THREAD) {
+		return -EINVAL;
+	}
+	if (K_SYSCALL_MEMORY_WRITE(buf, size) != 0) {
+		return -EFAULT;
+	}
 	int ret = z_impl_k_thread_name_copy(thread, name, sizeof(name));
 
 	if (ret != 0) {
@@ -219,8 +228,7 @@ int z_vrfy_k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
 	if (len > size) {
 		return -ENOSPC;
 	}
-	K_OOPS(k_usermode_to_copy(buf, name, len));
-	return 0;
+	return k_usermode_to_copy(buf, name, len);
 }
 
 int z_vrfy_k_thread_priority_get(k_tid_t thread)
@@ -278,4 +286,9 @@ int32_t z_vrfy_k_usleep(int32_t us)
 int64_t z_vrfy_k_uptime_ticks(void)
 {
 	return z_impl_k_uptime_ticks();
+}
+
+int z_vrfy_k_is_preempt_thread(void)
+{
+	return z_impl_k_is_preempt_thread();
 }

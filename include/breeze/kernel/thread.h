@@ -126,12 +126,22 @@ __syscall void k_thread_abort(k_tid_t thread);
  */
 __syscall int k_thread_join(struct k_thread *thread, k_timeout_t timeout);
 
-/* 0, or -EINVAL when @name is NULL; the name is truncated to fit. */
+/*
+ * Name @thread (NULL: the caller). 0, or -EINVAL when @name is NULL. A
+ * supervisor's name is truncated to fit; from user mode, as in Zephyr, a name
+ * too long is -EINVAL, an unreadable one -EFAULT, and a thread object the
+ * caller does not hold -EINVAL.
+ */
 __syscall int k_thread_name_set(k_tid_t thread, const char *name);
 /* The name in kernel memory: supervisor mode only; user threads use k_thread_name_copy(). */
 const char *k_thread_name_get(k_tid_t thread);
 
-/* Copy the name into @buf: 0, -ENOSPC if it does not fit, -ENOSYS without names. */
+/*
+ * Copy the name into @buf: 0, -ENOSPC if it does not fit, -ENOSYS without
+ * names. From user mode, as in Zephyr: any thread object that holds or held a
+ * thread may be named, granted or not; another pointer is -EINVAL, a buffer
+ * the caller may not write -EFAULT.
+ */
 __syscall int k_thread_name_copy(k_tid_t thread, char *buf, size_t size);
 
 __syscall int k_thread_priority_get(k_tid_t thread);
@@ -164,7 +174,7 @@ void k_sched_time_slice_set(int32_t slice, int prio);
 bool k_is_in_isr(void);
 
 /* True when the caller is a preemptible thread (not cooperative, not locked). */
-int k_is_preempt_thread(void);
+__syscall int k_is_preempt_thread(void);
 
 /* Static threads, created and started at boot (after @delay ms, or never with SYS_FOREVER_MS). */
 struct _static_thread_data {

@@ -13,9 +13,21 @@
 /*
  * Drop the calling supervisor thread to user mode for good and run
  * entry(p1, p2, p3) there, on a fresh user stack. The thread keeps its domain
- * and its grants. Without CONFIG_USERSPACE the entry simply runs.
+ * and its grants, and stops being essential. Without CONFIG_USERSPACE the
+ * entry simply runs (and the thread ends when it returns), as in Zephyr.
  */
+#ifdef CONFIG_USERSPACE
 FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1, void *p2, void *p3);
+#else
+static inline FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1,
+							  void *p2, void *p3)
+{
+	k_current_get()->base.user_options &= ~K_ESSENTIAL;
+	entry(p1, p2, p3);
+	k_thread_abort(k_current_get());
+	CODE_UNREACHABLE;
+}
+#endif
 
 /* Grant the objects listed after the thread name to a K_THREAD_DEFINE thread at boot. */
 struct z_static_grant {

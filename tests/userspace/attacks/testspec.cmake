@@ -122,8 +122,6 @@ foreach(t plain_kernel_variable forged_in_own_partition null misaligned interior
 endforeach()
 refused(r test_sem_give_without_grant z_vrfy_k_sem_give 1)
 refused(r test_sem_take_uninitialised z_vrfy_k_sem_take 22)
-in_test(r test_sem_init_again "z_vrfy_k_sem_init")
-in_test(r test_mutex_init_while_held "z_vrfy_k_mutex_init")
 refused(r test_grant_to_thread_not_held z_vrfy_k_object_access_grant 1)
 refused(r test_abort_thread_not_held z_vrfy_k_thread_abort 1)
 in_test(r test_raise_own_priority "z_vrfy_k_thread_priority_set")
