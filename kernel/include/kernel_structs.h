@@ -11,7 +11,8 @@
 #define K_NUM_PRIORITIES   (CONFIG_NUM_COOP_PRIORITIES + CONFIG_NUM_PREEMPT_PRIORITIES + 1)
 #define Z_PRIO_LEVEL(prio) ((unsigned int)((prio) + CONFIG_NUM_COOP_PRIORITIES))
 
-BUILD_ASSERT(K_NUM_PRIORITIES <= 64, "at most 64 priority levels");
+/* Priorities are int8_t: -128 (NUM_COOP_PRIORITIES = 128) .. 127 (the idle level). */
+BUILD_ASSERT(K_NUM_PRIORITIES <= 256, "at most 256 priority levels");
 
 struct _ready_q {
 	uint32_t bitmap[PRIO_BITMAP_WORDS(K_NUM_PRIORITIES)];

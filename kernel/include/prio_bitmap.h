@@ -2,8 +2,9 @@
  * Bitmap of non-empty priority levels: the O(1) half of the ready queue.
  *
  * Bit i set means level i (0 = most urgent) has a ready thread. Finding the
- * most urgent level scans at most a fixed number of words (two for the 64
- * levels Breeze allows), each with one count-trailing-zeros.
+ * most urgent level scans at most a fixed number of words (two for the
+ * default 32 levels and up to 64, eight for the 256 levels Breeze allows),
+ * each with one count-trailing-zeros.
  */
 #ifndef BREEZE_PRIO_BITMAP_H
 #define BREEZE_PRIO_BITMAP_H
