@@ -73,6 +73,7 @@ file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/app_smem_objects.txt CONTENT "${_objs}"
 add_custom_command(OUTPUT ${APP_SMEM_FRAGMENTS}
   COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_app_smem.py
           --readelf ${CMAKE_READELF} --objects ${CMAKE_BINARY_DIR}/app_smem_objects.txt
+          $<$<BOOL:${CONFIG_PMP_POWER_OF_TWO_ALIGNMENT}>:--pow2>
           ${CMAKE_BINARY_DIR}
   DEPENDS ${_objs} ${BREEZE_BASE}/scripts/gen_app_smem.py
   COMMENT "Laying out application memory partitions")

@@ -5,9 +5,11 @@ K_APP_DMEM(name) / K_APP_BMEM(name) put variables in sections
 data_smem_<name>_data / data_smem_<name>_bss, and K_APPMEM_PARTITION_DEFINE(name)
 leaves a marker section .app_smem_name.<name>. This script reads the section
 tables of the compiled objects (readelf), adds up each partition's size with
-its alignment, rounds it up to a power of two and writes linker fragments that
-place every partition at an address aligned to its size, so that a single
-PMP NAPOT entry covers it:
+its alignment and writes linker fragments that place the partitions. With
+--pow2 (CONFIG_PMP_POWER_OF_TWO_ALIGNMENT) each is rounded up to a power of
+two and placed at an address aligned to its size, so that a single PMP NAPOT
+entry covers it; otherwise the partitions are packed at the granularity the
+hardware needs (--granule bytes: 4 for the PMP's TOR mode), with no padding:
 
   app_smem.ld            the partitions (included inside the .app_smem section)
   app_smem_symbols.ld    z_data_smem_<name>_part_size and layout checks
@@ -41,6 +43,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--readelf", required=True)
     ap.add_argument("--objects", required=True, help="file listing the object files, ';'-separated")
+    ap.add_argument("--pow2", action="store_true",
+                    help="naturally aligned power-of-two partitions (one NAPOT entry each)")
+    ap.add_argument("--granule", type=int, default=4,
+                    help="alignment and size granule of a partition without --pow2")
     ap.add_argument("outdir")
     args = ap.parse_args()
 
@@ -61,16 +67,21 @@ def main():
             entry[2] = max(entry[2], align)
 
     layout, symbols, table = [], [], []
-    # Largest first: each partition then starts aligned without padding between.
+    # Largest first: with --pow2 each partition then starts aligned without padding between.
     for name in sorted(parts, key=lambda n: (-(parts[n][0] + parts[n][1]), n)):
         data, bss, align = parts[name]
-        need = align_up(data, align) + align_up(bss, align) + align
-        size = MIN_PART
-        while size < need:
-            size *= 2
+        if args.pow2:
+            need = align_up(data, align) + align_up(bss, align) + align
+            size = MIN_PART
+            while size < need:
+                size *= 2
+            start_align = size
+        else:
+            start_align = max(align, args.granule)
+            size = max(align_up(align_up(data, align) + bss, args.granule), args.granule)
         p = f"z_data_smem_{name}"
         layout += [
-            f". = ALIGN({size});",
+            f". = ALIGN({start_align});",
             f"{p}_part_start = .;",
             f"KEEP(*(data_smem_{name}_data data_smem_{name}_data.*))",
             f". = ALIGN({align});",

@@ -141,6 +141,11 @@ static int encode_region(unsigned long *addr, uint8_t *cfg, unsigned int *n, uns
 	return 0;
 }
 
+int arch_mem_domain_max_partitions_get(void)
+{
+	return MIN(CONFIG_MAX_DOMAIN_PARTITIONS, Z_PMP_DOMAIN_ENTRIES / 2);
+}
+
 int arch_mem_domain_encode(struct k_mem_domain *domain)
 {
 	struct k_mem_partition *sorted[CONFIG_MAX_DOMAIN_PARTITIONS];

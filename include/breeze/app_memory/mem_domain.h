@@ -94,6 +94,14 @@ int k_mem_domain_add_partition(struct k_mem_domain *domain, struct k_mem_partiti
 /* Remove the partition with @part's start and size: 0, -EINVAL, or -ENOENT if absent. */
 int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_partition *part);
 
+/*
+ * How many partitions any domain can hold wherever they lie (Zephyr's call):
+ * the PMP entries of a domain at two per partition (TOR), within
+ * CONFIG_MAX_DOMAIN_PARTITIONS. Naturally aligned power-of-two partitions, or
+ * partitions that follow each other in memory, take fewer: more may fit.
+ */
+int arch_mem_domain_max_partitions_get(void);
+
 /* Move @thread into @domain (out of its current one): 0 or -EINVAL. */
 int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread);
 
