@@ -32,19 +32,27 @@ foreach(_extra ${OVERLAY_CONFIG} ${EXTRA_CONF_FILE})
   list(APPEND _fragments ${_extra})
 endforeach()
 
+# An application's own Kconfig file is the root (it sources Kconfig.zephyr),
+# as in Zephyr; otherwise Breeze's.
+if(EXISTS ${CMAKE_SOURCE_DIR}/Kconfig)
+  set(KCONFIG_ROOT ${CMAKE_SOURCE_DIR}/Kconfig)
+else()
+  set(KCONFIG_ROOT ${BREEZE_BASE}/Kconfig)
+endif()
+
 execute_process(
-  COMMAND ${CMAKE_COMMAND} -E env srctree=${BREEZE_BASE}
+  COMMAND ${CMAKE_COMMAND} -E env srctree=${BREEZE_BASE} ZEPHYR_BASE=${BREEZE_BASE}
           ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/kconfig.py
-          ${BREEZE_BASE}/Kconfig ${DOTCONFIG} ${AUTOCONF_H} ${_fragments}
+          ${KCONFIG_ROOT} ${DOTCONFIG} ${AUTOCONF_H} ${_fragments}
   WORKING_DIRECTORY ${BREEZE_BASE}
   RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "Kconfig failed")
 endif()
 
-file(GLOB_RECURSE _kconfig_files ${BREEZE_BASE}/*Kconfig)
+file(GLOB_RECURSE _kconfig_files ${BREEZE_BASE}/*Kconfig ${BREEZE_BASE}/Kconfig.*)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-             ${_fragments} ${DOTCONFIG} ${_kconfig_files})
+             ${_fragments} ${DOTCONFIG} ${_kconfig_files} ${KCONFIG_ROOT})
 
 file(STRINGS ${DOTCONFIG} _lines REGEX "^CONFIG_")
 foreach(_line ${_lines})

@@ -1,22 +1,41 @@
-# Targets of a Breeze image: the common compile settings (breeze_interface), the
-# kernel, arch, driver and library object libraries, the application's 'app'
-# library and the final breeze.elf, plus run, debugserver and menuconfig.
+# Targets of a Breeze image: the common compile settings (breeze_interface,
+# and breeze_strict for Breeze's own code), the kernel, arch, driver and
+# library object libraries, the application's 'app' library and the final
+# breeze.elf, plus run, debugserver and menuconfig.
+#
+# Flags a target may want to override (optimisation, warnings) go in
+# CMAKE_C_FLAGS, which come first on the command line, so that an
+# application's target_compile_options() come after them and take effect.
+# Breeze's own code adds -Wall -Wextra -Werror; an application gets Zephyr's
+# usual warnings, as errors only with CONFIG_COMPILER_WARNINGS_AS_ERRORS.
+
+if(CONFIG_SPEED_OPTIMIZATIONS)
+  set(_opt -O2)
+elseif(CONFIG_DEBUG_OPTIMIZATIONS)
+  set(_opt -Og)
+else()
+  set(_opt -Os)
+endif()
+set(_warnings -Wall -Wformat -Wformat-security -Wno-format-zero-length -Wno-pointer-sign
+              -Wpointer-arith -Wno-unused-but-set-variable -Werror=implicit-int)
+if(CONFIG_COMPILER_WARNINGS_AS_ERRORS)
+  list(APPEND _warnings -Werror)
+endif()
+string(JOIN " " _c_flags ${_opt} ${_warnings})
+string(APPEND CMAKE_C_FLAGS " ${_c_flags}")
+string(APPEND CMAKE_CXX_FLAGS " ${_c_flags}")
 
 add_library(breeze_interface INTERFACE)
 target_include_directories(breeze_interface INTERFACE
   ${BREEZE_BASE}/include ${BREEZE_GENERATED})
+# zephyr_stdint.h (before anything else): uint32_t is an unsigned int, as with
+# Zephyr's toolchains, so that "%u" matches it.
 target_compile_options(breeze_interface INTERFACE
+  -imacros ${BREEZE_BASE}/include/breeze/toolchain/zephyr_stdint.h
   -include ${AUTOCONF_H}
-  -std=gnu11 -g -Wall -Wextra -Werror
+  $<$<COMPILE_LANGUAGE:C>:-std=gnu11> -g
   -ffunction-sections -fdata-sections -fno-common
   $<$<COMPILE_LANGUAGE:ASM>:-D_ASMLANGUAGE>)
-if(CONFIG_SPEED_OPTIMIZATIONS)
-  target_compile_options(breeze_interface INTERFACE -O2)
-elseif(CONFIG_DEBUG_OPTIMIZATIONS)
-  target_compile_options(breeze_interface INTERFACE -Og)
-else()
-  target_compile_options(breeze_interface INTERFACE -Os)
-endif()
 if(CONFIG_STACK_CANARIES)
   target_compile_options(breeze_interface INTERFACE -fstack-protector-strong
                          ${BREEZE_STACK_PROTECTOR_FLAGS})
@@ -36,19 +55,37 @@ endif()
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
              ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_BASE}/scripts/gen_syscalls.py)
 
+# Breeze's own code (kernel, arch, drivers, libraries): strict warnings.
+add_library(breeze_strict INTERFACE)
+target_compile_options(breeze_strict INTERFACE -Wall -Wextra -Werror)
+target_link_libraries(breeze_strict INTERFACE breeze_interface)
+
 # Kernel-internal headers: only kernel, arch and driver code sees them.
 add_library(breeze_internal INTERFACE)
 target_include_directories(breeze_internal INTERFACE
   ${BREEZE_BASE}/kernel/include ${BREEZE_BASE}/arch/${BOARD_ARCH}/include)
-target_link_libraries(breeze_internal INTERFACE breeze_interface)
+target_link_libraries(breeze_internal INTERFACE breeze_strict)
 
 add_subdirectory(${BREEZE_BASE}/kernel ${CMAKE_BINARY_DIR}/breeze/kernel)
 add_subdirectory(${BREEZE_BASE}/arch/${BOARD_ARCH} ${CMAKE_BINARY_DIR}/breeze/arch)
 add_subdirectory(${BREEZE_BASE}/drivers ${CMAKE_BINARY_DIR}/breeze/drivers)
 add_subdirectory(${BREEZE_BASE}/lib ${CMAKE_BINARY_DIR}/breeze/lib)
 
+# What the application's code, and its libraries (zephyr_library()), build with.
+add_library(breeze_app_interface INTERFACE)
+target_link_libraries(breeze_app_interface INTERFACE breeze_interface)
+
 add_library(app OBJECT)
-target_link_libraries(app PUBLIC breeze_interface)
+target_link_libraries(app PUBLIC breeze_app_interface)
+
+# The object libraries of the image; an application's own (zephyr_library())
+# join them with breeze_image_library() while its CMakeLists.txt runs.
+set_property(GLOBAL PROPERTY BREEZE_IMAGE_LIBS app breeze_kernel breeze_arch breeze_drivers
+                                              ${BREEZE_LIBS})
+function(breeze_image_library name)
+  set_property(GLOBAL APPEND PROPERTY BREEZE_IMAGE_LIBS ${name})
+endfunction()
+include(breeze_zephyr)
 
 # The board's linker script goes through the C preprocessor first (macros and
 # CONFIG_* values may appear in it).
@@ -60,37 +97,41 @@ add_custom_command(OUTPUT ${LINKER_CMD}
   COMMENT "Preprocessing linker script")
 add_custom_target(linker_script DEPENDS ${LINKER_CMD})
 
-# Application memory partitions: laid out from the compiled objects, before the
-# one final link.
-set(BREEZE_OBJECT_LIBS app breeze_kernel breeze_arch breeze_drivers ${BREEZE_LIBS})
-set(APP_SMEM_FRAGMENTS ${CMAKE_BINARY_DIR}/app_smem.ld ${CMAKE_BINARY_DIR}/app_smem_symbols.ld
-                       ${CMAKE_BINARY_DIR}/app_smem_bss_table.ld)
-set(_objs)
-foreach(_lib ${BREEZE_OBJECT_LIBS})
-  list(APPEND _objs $<TARGET_OBJECTS:${_lib}>)
-endforeach()
-file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/app_smem_objects.txt CONTENT "${_objs}")
-add_custom_command(OUTPUT ${APP_SMEM_FRAGMENTS}
-  COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_app_smem.py
-          --readelf ${CMAKE_READELF} --objects ${CMAKE_BINARY_DIR}/app_smem_objects.txt
-          $<$<BOOL:${CONFIG_PMP_POWER_OF_TWO_ALIGNMENT}>:--pow2>
-          ${CMAKE_BINARY_DIR}
-  DEPENDS ${_objs} ${BREEZE_BASE}/scripts/gen_app_smem.py
-  COMMENT "Laying out application memory partitions")
-add_custom_target(app_smem DEPENDS ${APP_SMEM_FRAGMENTS})
-
 add_executable(breeze.elf)
-add_dependencies(breeze.elf linker_script app_smem)
+add_dependencies(breeze.elf linker_script)
 set_target_properties(breeze.elf PROPERTIES LINKER_LANGUAGE C)
-# The static libraries come after every object: each provides a symbol the
-# objects may leave undefined (the fatal error handler), taken from the first
-# library that has it only when no object defines it.
-target_link_libraries(breeze.elf PRIVATE ${BREEZE_OBJECT_LIBS} ${BREEZE_HANDLER_LIBS}
-                      breeze_fatal_policy)
 target_link_options(breeze.elf PRIVATE
   -nostartfiles -T ${LINKER_CMD} -L${CMAKE_BINARY_DIR}
   -Wl,--gc-sections -Wl,-Map=${CMAKE_BINARY_DIR}/breeze.map -Wl,--no-warn-rwx-segments
   $<$<BOOL:${CONFIG_PICOLIBC_INTEGER_PRINTF}>:-DPICOLIBC_INTEGER_PRINTF_SCANF>)
+set(APP_SMEM_FRAGMENTS ${CMAKE_BINARY_DIR}/app_smem.ld ${CMAKE_BINARY_DIR}/app_smem_symbols.ld
+                       ${CMAKE_BINARY_DIR}/app_smem_bss_table.ld)
+
+# Once the application's CMakeLists.txt has run (it may add libraries): the
+# application memory partitions, laid out from the compiled objects before
+# the one final link, and that link.
+function(breeze_image_finalize)
+  get_property(_libs GLOBAL PROPERTY BREEZE_IMAGE_LIBS)
+  set(_objs)
+  foreach(_lib ${_libs})
+    list(APPEND _objs $<TARGET_OBJECTS:${_lib}>)
+  endforeach()
+  file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/app_smem_objects.txt CONTENT "${_objs}")
+  add_custom_command(OUTPUT ${APP_SMEM_FRAGMENTS}
+    COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_app_smem.py
+            --readelf ${CMAKE_READELF} --objects ${CMAKE_BINARY_DIR}/app_smem_objects.txt
+            $<$<BOOL:${CONFIG_PMP_POWER_OF_TWO_ALIGNMENT}>:--pow2>
+            ${CMAKE_BINARY_DIR}
+    DEPENDS ${_objs} ${BREEZE_BASE}/scripts/gen_app_smem.py
+    COMMENT "Laying out application memory partitions")
+  add_custom_target(app_smem DEPENDS ${APP_SMEM_FRAGMENTS})
+  add_dependencies(breeze.elf app_smem)
+  # The static libraries come after every object: each provides a symbol the
+  # objects may leave undefined (the fatal error handler), taken from the first
+  # library that has it only when no object defines it.
+  target_link_libraries(breeze.elf PRIVATE ${_libs} ${BREEZE_HANDLER_LIBS} breeze_fatal_policy)
+endfunction()
+cmake_language(DEFER DIRECTORY ${CMAKE_SOURCE_DIR} CALL breeze_image_finalize)
 set_property(TARGET breeze.elf APPEND PROPERTY LINK_DEPENDS ${LINKER_CMD} ${APP_SMEM_FRAGMENTS})
 add_custom_command(TARGET breeze.elf POST_BUILD
   COMMAND ${CMAKE_SIZE} $<TARGET_FILE:breeze.elf>)
@@ -100,15 +141,17 @@ set(QEMU_CMD ${BOARD_QEMU} ${BOARD_QEMU_FLAGS} -kernel ${CMAKE_BINARY_DIR}/breez
 string(REPLACE ";" "\n" _qemu_lines "${QEMU_CMD}")
 file(WRITE ${CMAKE_BINARY_DIR}/qemu.cmd "${_qemu_lines}\n")
 
+# Through qemu_run.py: QEMU ends with the ninja that started it (a timeout, a kill).
+set(QEMU_RUN ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/qemu_run.py ${CMAKE_BINARY_DIR}/qemu.cmd)
 add_custom_target(run
-  COMMAND ${QEMU_CMD}
+  COMMAND ${QEMU_RUN}
   DEPENDS breeze.elf USES_TERMINAL)
 add_custom_target(debugserver
   COMMAND ${CMAKE_COMMAND} -E echo
           "Waiting for GDB: gdb-multiarch ${CMAKE_BINARY_DIR}/breeze.elf -ex 'target remote :1234'"
-  COMMAND ${QEMU_CMD} -s -S
+  COMMAND ${QEMU_RUN} -s -S
   DEPENDS breeze.elf USES_TERMINAL)
 add_custom_target(menuconfig
-  COMMAND ${CMAKE_COMMAND} -E env srctree=${BREEZE_BASE} KCONFIG_CONFIG=${DOTCONFIG}
-          ${BREEZE_PYTHON} -m menuconfig ${BREEZE_BASE}/Kconfig
+  COMMAND ${CMAKE_COMMAND} -E env srctree=${BREEZE_BASE} ZEPHYR_BASE=${BREEZE_BASE}
+          KCONFIG_CONFIG=${DOTCONFIG} ${BREEZE_PYTHON} -m menuconfig ${KCONFIG_ROOT}
   WORKING_DIRECTORY ${BREEZE_BASE} USES_TERMINAL)

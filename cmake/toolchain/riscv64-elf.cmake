@@ -5,6 +5,8 @@ set(CMAKE_SYSTEM_NAME Generic)
 set(CMAKE_SYSTEM_PROCESSOR riscv32)
 set(CMAKE_C_COMPILER riscv64-unknown-elf-gcc)
 set(CMAKE_ASM_COMPILER riscv64-unknown-elf-gcc)
+# project() without LANGUAGES enables C++ too: the same cross toolchain's.
+set(CMAKE_CXX_COMPILER riscv64-unknown-elf-g++)
 set(CMAKE_OBJCOPY riscv64-unknown-elf-objcopy CACHE FILEPATH "")
 set(CMAKE_SIZE riscv64-unknown-elf-size CACHE FILEPATH "")
 set(CMAKE_READELF riscv64-unknown-elf-readelf CACHE FILEPATH "")
@@ -19,5 +21,6 @@ set(BREEZE_STACK_PROTECTOR_FLAGS
 string(JOIN " " _flags ${BREEZE_ARCH_FLAGS} --specs=picolibc.specs)
 set(CMAKE_C_FLAGS_INIT "${_flags}")
 set(CMAKE_ASM_FLAGS_INIT "${_flags}")
+set(CMAKE_CXX_FLAGS_INIT "${_flags}")
 # CMAKE_C_FLAGS reach the link line too: the specs must not appear twice.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "")

@@ -1,0 +1,2 @@
+/* Reached through target_include_directories(app ...). */
+#define APP_PRIVATE 7
