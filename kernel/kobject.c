@@ -133,6 +133,8 @@ static size_t object_size(enum k_objects otype)
 	case K_OBJ_MEM_SLAB:
 		return sizeof(struct k_mem_slab);
 #endif
+	case K_OBJ_STACK:
+		return sizeof(struct k_stack);
 	default:
 		return sizeof(struct z_stack_hdr);
 	}
@@ -737,6 +739,9 @@ void z_object_boot_init(void)
 		register_static(slab, K_OBJ_MEM_SLAB);
 	}
 #endif
+	STRUCT_SECTION_FOREACH(k_stack, stack) {
+		register_static(stack, K_OBJ_STACK);
+	}
 	STRUCT_SECTION_FOREACH(k_thread, thread) {
 		register_static(thread, K_OBJ_THREAD);
 	}

@@ -25,6 +25,7 @@
 #include <breeze/kernel/thread.h>
 #include <breeze/kernel/sem.h>
 #include <breeze/kernel/mutex.h>
+#include <breeze/kernel/stack.h>
 #ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
 #endif

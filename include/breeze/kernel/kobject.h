@@ -23,6 +23,7 @@
 struct k_thread;
 struct k_msgq;
 struct k_mem_slab;
+struct k_stack;
 
 enum k_objects {
 	K_OBJ_ANY,
@@ -32,6 +33,7 @@ enum k_objects {
 	K_OBJ_MUTEX,
 	K_OBJ_MSGQ,
 	K_OBJ_MEM_SLAB,
+	K_OBJ_STACK,
 	K_OBJ_LAST
 };
 
@@ -61,6 +63,8 @@ struct z_object_hdr {
 		const struct k_msgq *: K_OBJ_MSGQ,                                       \
 		struct k_mem_slab *: K_OBJ_MEM_SLAB,                                     \
 		const struct k_mem_slab *: K_OBJ_MEM_SLAB,                               \
+		struct k_stack *: K_OBJ_STACK,                                           \
+		const struct k_stack *: K_OBJ_STACK,                                     \
 		default: K_OBJ_ANY)
 
 /*

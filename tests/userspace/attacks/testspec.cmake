@@ -131,7 +131,10 @@ endforeach()
 refused(r test_create_thread_on_stack_not_held z_vrfy_k_thread_create 1)
 in_test(r test_object_in_app_partition "lies in user-writable memory")
 refused(r test_object_in_app_partition z_vrfy_k_mutex_lock 9)
-attacks_image(objects 24 ${r})
+refused(r test_stack_push_without_grant z_vrfy_k_stack_push 1)
+refused(r test_stack_pop_sem z_vrfy_k_stack_pop 9)
+buffer(r test_stack_pop_into_kernel_buffer z_vrfy_k_stack_pop "\\1" 4 writable)
+attacks_image(objects 27 ${r})
 
 # Supervisor-only APIs: the code runs, and faults on the first privileged step.
 set(r)

@@ -1,8 +1,9 @@
 /*
- * System call attacks on kernel objects: pointers that are not objects (an
- * ordinary kernel variable and a forged struct k_sem in the caller's own
- * partition, both carrying a real semaphore's header; NULL; misaligned and
- * interior pointers), objects of the wrong type, objects never granted,
+ * System call attacks on kernel objects (semaphores, mutexes, stacks,
+ * threads): pointers that are not objects (an ordinary kernel variable and a
+ * forged struct k_sem in the caller's own partition, both carrying a real
+ * semaphore's header; NULL; misaligned and interior pointers), objects of
+ * the wrong type, objects never granted, buffers in kernel memory,
  * uninitialised ones, passing on grants the caller does not hold, escalation
  * through thread creation and priorities, and a kernel object placed in
  * memory the caller can write. Each must end in an oops of the caller alone
@@ -50,6 +51,30 @@ static void sem_give(void *sem)
 {
 	attack_arm();
 	k_sem_give(sem);
+}
+
+K_STACK_DEFINE(granted_stack, 2);
+K_STACK_DEFINE(ungranted_stack, 2);
+static stack_data_t kernel_entry = 0x5afe;
+
+static void stack_push(void *stack)
+{
+	attack_arm();
+	attack_log.loot = (uintptr_t)k_stack_push(stack, 0xbad);
+}
+
+static void stack_pop_into(void *buffer)
+{
+	attack_arm();
+	attack_log.loot = (uintptr_t)k_stack_pop(&granted_stack, buffer, K_NO_WAIT);
+}
+
+static void stack_pop_sem(void *sem)
+{
+	static K_APP_BMEM(attacker_part) stack_data_t entry;
+
+	attack_arm();
+	attack_log.loot = (uintptr_t)k_stack_pop(sem, &entry, K_NO_WAIT);
 }
 
 static void sem_take_allocated_uninitialised(void *arg)
@@ -369,4 +394,30 @@ ZTEST(attacks_objects, test_object_in_writable_partition) {
 
 	zassert_ok(k_mem_domain_init(&exposed_domain, ARRAY_SIZE(parts), parts));
 	attack_writable_mutex(&exposed.mutex, &exposed_domain);
+}
+
+ZTEST(attacks_objects, test_stack_push_without_grant) {
+	stack_data_t v;
+
+	attack_run(K_ERR_KERNEL_OOPS, stack_push, &ungranted_stack, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE);
+	zassert_equal(k_stack_pop(&ungranted_stack, &v, K_NO_WAIT), -EBUSY, "the push happened");
+}
+
+/* The entry would be written into kernel memory: refused before anything is popped. */
+ZTEST(attacks_objects, test_stack_pop_into_kernel_buffer) {
+	stack_data_t v;
+
+	zassert_ok(k_stack_push(&granted_stack, 0x1234));
+	attack_print_target(&kernel_entry);
+	attack_run(K_ERR_KERNEL_OOPS, stack_pop_into, &kernel_entry, ATTACK_GRANTS(&granted_stack));
+	zassert_equal(kernel_entry, 0x5afe, "kernel memory was written");
+	zassert_ok(k_stack_pop(&granted_stack, &v, K_NO_WAIT), "the entry was lost");
+	zassert_equal(v, 0x1234);
+}
+
+ZTEST(attacks_objects, test_stack_pop_sem) {
+	attack_run(K_ERR_KERNEL_OOPS, stack_pop_sem, &granted_sem, ATTACK_GRANTS(&granted_sem));
+	zassert_equal(attack_log.loot, LOOT_NONE);
+	check_granted_sem_intact();
 }
