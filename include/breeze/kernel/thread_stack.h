@@ -48,6 +48,11 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 	    sym[K_KERNEL_STACK_LEN(size)]
 #define K_KERNEL_STACK_SIZEOF(sym) sizeof(sym)
 #define K_KERNEL_STACK_EXTERN(sym) extern k_thread_stack_t sym[]
+/* A stack defined in another file, its size known (K_*_STACK_SIZEOF works on it). */
+#define K_KERNEL_STACK_DECLARE(sym, size) \
+	extern struct z_thread_stack_element sym[K_KERNEL_STACK_LEN(size)]
+#define K_KERNEL_STACK_ARRAY_DECLARE(sym, nmemb, size) \
+	extern struct z_thread_stack_element sym[nmemb][K_KERNEL_STACK_LEN(size)]
 
 #ifdef CONFIG_USERSPACE
 /*
@@ -98,12 +103,19 @@ struct z_stack_desc {
 #define K_THREAD_STACK_SIZEOF(sym) (sizeof(sym) - Z_USER_STACK_RESERVED)
 #define K_THREAD_STACK_BUFFER(sym) ((char *)(sym) + Z_USER_STACK_RESERVED)
 #define K_THREAD_STACK_EXTERN(sym) extern k_thread_stack_t sym[]
+#define K_THREAD_STACK_DECLARE(sym, size) \
+	extern struct z_thread_stack_element sym[Z_THREAD_STACK_LEN(size)]
+#define K_THREAD_STACK_ARRAY_DECLARE(sym, nmemb, size) \
+	extern struct z_thread_stack_element sym[nmemb][Z_THREAD_STACK_LEN(size)]
 #else
 #define K_THREAD_STACK_DEFINE(sym, size)              K_KERNEL_STACK_DEFINE(sym, size)
 #define K_THREAD_STACK_ARRAY_DEFINE(sym, nmemb, size) K_KERNEL_STACK_ARRAY_DEFINE(sym, nmemb, size)
 #define K_THREAD_STACK_SIZEOF(sym)                    sizeof(sym)
 #define K_THREAD_STACK_EXTERN(sym)                    K_KERNEL_STACK_EXTERN(sym)
 #define K_THREAD_STACK_BUFFER(sym)                    ((char *)(sym))
+#define K_THREAD_STACK_DECLARE(sym, size)             K_KERNEL_STACK_DECLARE(sym, size)
+#define K_THREAD_STACK_ARRAY_DECLARE(sym, nmemb, size) \
+	K_KERNEL_STACK_ARRAY_DECLARE(sym, nmemb, size)
 #endif
 
 /* A stack inside a struct: kernel threads only. */

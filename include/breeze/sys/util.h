@@ -21,9 +21,18 @@
 	 (unsigned long)(align))
 #define ROUND_DOWN(x, align) \
 	(((unsigned long)(x) / (unsigned long)(align)) * (unsigned long)(align))
-#define DIV_ROUND_UP(n, d) (((n) + (d)-1) / (d))
-#define IS_POWER_OF_TWO(x) (((x) != 0U) && (((x) & ((x)-1U)) == 0U))
-#define KB(x)              ((x) << 10)
+#define DIV_ROUND_UP(n, d)      (((n) + (d)-1) / (d))
+#define IS_POWER_OF_TWO(x)      (((x) != 0U) && (((x) & ((x)-1U)) == 0U))
+#define KB(x)                   ((x) << 10)
+#define MB(x)                   (KB(x) << 10)
+#define BIT_MASK(n)             (BIT(n) - 1UL)
+#define IN_RANGE(val, min, max) ((val) >= (min) && (val) <= (max))
+
+/* Integers carried in pointers (thread entry arguments), as in Zephyr. */
+#define POINTER_TO_INT(x)  ((int32_t)(intptr_t)(x))
+#define INT_TO_POINTER(x)  ((void *)(intptr_t)(x))
+#define POINTER_TO_UINT(x) ((uint32_t)(uintptr_t)(x))
+#define UINT_TO_POINTER(x) ((void *)(uintptr_t)(x))
 
 /*
  * IS_ENABLED(CONFIG_FOO) is 1 when CONFIG_FOO is defined to 1, else 0; usable

@@ -48,3 +48,28 @@ ZTEST(zephyr_app, test_zephyr_warnings) {
 	zassert_equal(strcmp(buf, "4000000000 -5"), 0);
 	zassert_equal(ignore_second(1, 2), 1);
 }
+
+K_THREAD_STACK_DECLARE(helper_stack, 1024);
+K_THREAD_STACK_DEFINE(helper_stack, 1024);
+static struct k_thread helper_thread;
+static int helper_arg;
+
+static void helper(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	helper_arg = POINTER_TO_INT(p1);
+}
+
+/* sys/util.h helpers and declared stacks, as Zephyr code uses them. */
+ZTEST(zephyr_app, test_util_helpers) {
+	k_thread_create(&helper_thread, helper_stack, K_THREAD_STACK_SIZEOF(helper_stack), helper,
+			INT_TO_POINTER(-17), NULL, NULL, K_PRIO_PREEMPT(0), 0, K_NO_WAIT);
+	zassert_equal(k_thread_join(&helper_thread, K_FOREVER), 0);
+	zassert_equal(helper_arg, -17);
+	zassert_equal(POINTER_TO_UINT(UINT_TO_POINTER(0x8000u)), 0x8000u);
+	zassert_equal(BIT_MASK(4), 0xfu);
+	zassert_true(IN_RANGE(5, 1, 5));
+	zassert_equal(MB(1), 1024 * 1024);
+	zassert_equal(strcmp(STRINGIFY(CONFIG_APP_ANSWER), "42"), 0);
+}
