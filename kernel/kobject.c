@@ -135,6 +135,8 @@ static size_t object_size(enum k_objects otype)
 #endif
 	case K_OBJ_STACK:
 		return sizeof(struct k_stack);
+	case K_OBJ_QUEUE:
+		return sizeof(struct k_queue);
 	default:
 		return sizeof(struct z_stack_hdr);
 	}
@@ -741,6 +743,9 @@ void z_object_boot_init(void)
 #endif
 	STRUCT_SECTION_FOREACH(k_stack, stack) {
 		register_static(stack, K_OBJ_STACK);
+	}
+	STRUCT_SECTION_FOREACH(k_queue, queue) {
+		register_static(queue, K_OBJ_QUEUE);
 	}
 	STRUCT_SECTION_FOREACH(k_thread, thread) {
 		register_static(thread, K_OBJ_THREAD);

@@ -26,6 +26,7 @@
 #include <breeze/kernel/sem.h>
 #include <breeze/kernel/mutex.h>
 #include <breeze/kernel/stack.h>
+#include <breeze/kernel/queue.h>
 #ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
 #endif

@@ -24,6 +24,9 @@ struct k_thread;
 struct k_msgq;
 struct k_mem_slab;
 struct k_stack;
+struct k_queue;
+struct k_fifo;
+struct k_lifo;
 
 enum k_objects {
 	K_OBJ_ANY,
@@ -34,6 +37,7 @@ enum k_objects {
 	K_OBJ_MSGQ,
 	K_OBJ_MEM_SLAB,
 	K_OBJ_STACK,
+	K_OBJ_QUEUE,
 	K_OBJ_LAST
 };
 
@@ -65,6 +69,9 @@ struct z_object_hdr {
 		const struct k_mem_slab *: K_OBJ_MEM_SLAB,                               \
 		struct k_stack *: K_OBJ_STACK,                                           \
 		const struct k_stack *: K_OBJ_STACK,                                     \
+		struct k_queue *: K_OBJ_QUEUE,                                           \
+		struct k_fifo *: K_OBJ_QUEUE,                                            \
+		struct k_lifo *: K_OBJ_QUEUE,                                            \
 		default: K_OBJ_ANY)
 
 /*

@@ -134,7 +134,10 @@ refused(r test_object_in_app_partition z_vrfy_k_mutex_lock 9)
 refused(r test_stack_push_without_grant z_vrfy_k_stack_push 1)
 refused(r test_stack_pop_sem z_vrfy_k_stack_pop 9)
 buffer(r test_stack_pop_into_kernel_buffer z_vrfy_k_stack_pop "\\1" 4 writable)
-attacks_image(objects 27 ${r})
+refused(r test_fifo_get_without_grant z_vrfy_k_queue_get 1)
+refused(r test_queue_alloc_append_to_sem z_vrfy_k_queue_alloc_append 9)
+refused(r test_queue_init_again z_vrfy_k_queue_init 112)
+attacks_image(objects 30 ${r})
 
 # Supervisor-only APIs: the code runs, and faults on the first privileged step.
 set(r)

@@ -1,5 +1,5 @@
 /*
- * System call attacks on kernel objects (semaphores, mutexes, stacks,
+ * System call attacks on kernel objects (semaphores, mutexes, stacks, queues,
  * threads): pointers that are not objects (an ordinary kernel variable and a
  * forged struct k_sem in the caller's own partition, both carrying a real
  * semaphore's header; NULL; misaligned and interior pointers), objects of
@@ -75,6 +75,28 @@ static void stack_pop_sem(void *sem)
 
 	attack_arm();
 	attack_log.loot = (uintptr_t)k_stack_pop(sem, &entry, K_NO_WAIT);
+}
+
+K_FIFO_DEFINE(granted_fifo);
+K_FIFO_DEFINE(ungranted_fifo);
+
+static void fifo_get(void *fifo)
+{
+	attack_arm();
+	attack_log.loot = (uintptr_t)k_fifo_get((struct k_fifo *)fifo, K_NO_WAIT);
+}
+
+static void queue_alloc_append(void *queue)
+{
+	attack_arm();
+	attack_log.loot = (uintptr_t)k_queue_alloc_append(queue, &attack_log);
+}
+
+static void queue_init_again(void *queue)
+{
+	attack_arm();
+	k_queue_init(queue);
+	attack_log.loot = 0;
 }
 
 static void sem_take_allocated_uninitialised(void *arg)
@@ -420,4 +442,34 @@ ZTEST(attacks_objects, test_stack_pop_sem) {
 	attack_run(K_ERR_KERNEL_OOPS, stack_pop_sem, &granted_sem, ATTACK_GRANTS(&granted_sem));
 	zassert_equal(attack_log.loot, LOOT_NONE);
 	check_granted_sem_intact();
+}
+
+ZTEST(attacks_objects, test_fifo_get_without_grant) {
+	static struct {
+		void *reserved;
+	} item;
+
+	k_fifo_put(&ungranted_fifo, &item);
+	attack_run(K_ERR_KERNEL_OOPS, fifo_get, &ungranted_fifo, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE);
+	zassert_equal_ptr(k_fifo_get(&ungranted_fifo, K_NO_WAIT), &item, "the item was taken");
+}
+
+ZTEST(attacks_objects, test_queue_alloc_append_to_sem) {
+	attack_run(K_ERR_KERNEL_OOPS, queue_alloc_append, &granted_sem,
+		   ATTACK_GRANTS(&granted_sem));
+	zassert_equal(attack_log.loot, LOOT_NONE);
+	check_granted_sem_intact();
+}
+
+/* Emptying a queue others use by initialising it again. */
+ZTEST(attacks_objects, test_queue_init_again) {
+	static struct {
+		void *reserved;
+	} item;
+
+	k_fifo_put(&granted_fifo, &item);
+	attack_run(K_ERR_KERNEL_OOPS, queue_init_again, &granted_fifo,
+		   ATTACK_GRANTS(&granted_fifo));
+	zassert_equal_ptr(k_fifo_get(&granted_fifo, K_NO_WAIT), &item, "the queue was emptied");
 }
