@@ -137,6 +137,8 @@ static size_t object_size(enum k_objects otype)
 		return sizeof(struct k_stack);
 	case K_OBJ_QUEUE:
 		return sizeof(struct k_queue);
+	case K_OBJ_EVENT:
+		return sizeof(struct k_event);
 	default:
 		return sizeof(struct z_stack_hdr);
 	}
@@ -746,6 +748,9 @@ void z_object_boot_init(void)
 	}
 	STRUCT_SECTION_FOREACH(k_queue, queue) {
 		register_static(queue, K_OBJ_QUEUE);
+	}
+	STRUCT_SECTION_FOREACH(k_event, event) {
+		register_static(event, K_OBJ_EVENT);
 	}
 	STRUCT_SECTION_FOREACH(k_thread, thread) {
 		register_static(thread, K_OBJ_THREAD);

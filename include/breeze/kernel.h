@@ -27,6 +27,7 @@
 #include <breeze/kernel/mutex.h>
 #include <breeze/kernel/stack.h>
 #include <breeze/kernel/queue.h>
+#include <breeze/kernel/event.h>
 #ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
 #endif

@@ -27,6 +27,7 @@ struct k_stack;
 struct k_queue;
 struct k_fifo;
 struct k_lifo;
+struct k_event;
 
 enum k_objects {
 	K_OBJ_ANY,
@@ -38,6 +39,7 @@ enum k_objects {
 	K_OBJ_MEM_SLAB,
 	K_OBJ_STACK,
 	K_OBJ_QUEUE,
+	K_OBJ_EVENT,
 	K_OBJ_LAST
 };
 
@@ -72,6 +74,7 @@ struct z_object_hdr {
 		struct k_queue *: K_OBJ_QUEUE,                                           \
 		struct k_fifo *: K_OBJ_QUEUE,                                            \
 		struct k_lifo *: K_OBJ_QUEUE,                                            \
+		struct k_event *: K_OBJ_EVENT,                                           \
 		default: K_OBJ_ANY)
 
 /*

@@ -137,7 +137,10 @@ buffer(r test_stack_pop_into_kernel_buffer z_vrfy_k_stack_pop "\\1" 4 writable)
 refused(r test_fifo_get_without_grant z_vrfy_k_queue_get 1)
 refused(r test_queue_alloc_append_to_sem z_vrfy_k_queue_alloc_append 9)
 refused(r test_queue_init_again z_vrfy_k_queue_init 112)
-attacks_image(objects 30 ${r})
+refused(r test_event_post_without_grant z_vrfy_k_event_post 1)
+refused(r test_event_post_to_sem z_vrfy_k_event_post 9)
+refused(r test_event_init_again z_vrfy_k_event_init 112)
+attacks_image(objects 33 ${r})
 
 # Supervisor-only APIs: the code runs, and faults on the first privileged step.
 set(r)

@@ -1,15 +1,16 @@
 /*
  * System call attacks on kernel objects (semaphores, mutexes, stacks, queues,
- * threads): pointers that are not objects (an ordinary kernel variable and a
- * forged struct k_sem in the caller's own partition, both carrying a real
- * semaphore's header; NULL; misaligned and interior pointers), objects of
- * the wrong type, objects never granted, buffers in kernel memory,
- * uninitialised ones, passing on grants the caller does not hold, escalation
- * through thread creation and priorities, and a kernel object placed in
- * memory the caller can write. Each must end in an oops of the caller alone
- * (K_ERR_KERNEL_OOPS), with the objects involved unchanged and still usable.
- * Re-initialising objects in use is refused with -EBUSY instead (Zephyr lets
- * user threads re-initialise idle semaphores and mutexes).
+ * events, threads): pointers that are not objects (an ordinary kernel
+ * variable and a forged struct k_sem in the caller's own partition, both
+ * carrying a real semaphore's header; NULL; misaligned and interior
+ * pointers), objects of the wrong type, objects never granted, buffers in
+ * kernel memory, uninitialised ones, passing on grants the caller does not
+ * hold, escalation through thread creation and priorities, and a kernel
+ * object placed in memory the caller can write. Each must end in an oops of
+ * the caller alone (K_ERR_KERNEL_OOPS), with the objects involved unchanged
+ * and still usable. Re-initialising objects in use is refused with -EBUSY
+ * instead (Zephyr lets user threads re-initialise idle semaphores and
+ * mutexes).
  */
 #include <string.h>
 #include "attack.h"
@@ -96,6 +97,22 @@ static void queue_init_again(void *queue)
 {
 	attack_arm();
 	k_queue_init(queue);
+	attack_log.loot = 0;
+}
+
+K_EVENT_DEFINE(granted_event);
+K_EVENT_DEFINE(ungranted_event);
+
+static void event_post(void *event)
+{
+	attack_arm();
+	attack_log.loot = k_event_post(event, 0x1);
+}
+
+static void event_init_again(void *event)
+{
+	attack_arm();
+	k_event_init(event);
 	attack_log.loot = 0;
 }
 
@@ -472,4 +489,23 @@ ZTEST(attacks_objects, test_queue_init_again) {
 	attack_run(K_ERR_KERNEL_OOPS, queue_init_again, &granted_fifo,
 		   ATTACK_GRANTS(&granted_fifo));
 	zassert_equal_ptr(k_fifo_get(&granted_fifo, K_NO_WAIT), &item, "the queue was emptied");
+}
+
+ZTEST(attacks_objects, test_event_post_without_grant) {
+	attack_run(K_ERR_KERNEL_OOPS, event_post, &ungranted_event, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE);
+	zassert_equal(k_event_test(&ungranted_event, UINT32_MAX), 0, "the event was posted");
+}
+
+ZTEST(attacks_objects, test_event_post_to_sem) {
+	attack_run(K_ERR_KERNEL_OOPS, event_post, &granted_sem, ATTACK_GRANTS(&granted_sem));
+	check_granted_sem_intact();
+}
+
+/* Clearing events others wait for by initialising the object again. */
+ZTEST(attacks_objects, test_event_init_again) {
+	k_event_post(&granted_event, 0x8);
+	attack_run(K_ERR_KERNEL_OOPS, event_init_again, &granted_event,
+		   ATTACK_GRANTS(&granted_event));
+	zassert_equal(k_event_test(&granted_event, UINT32_MAX), 0x8, "the events were cleared");
 }
