@@ -122,20 +122,25 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 				prio <= K_LOWEST_APPLICATION_THREAD_PRIO));
 	K_OOPS(K_SYSCALL_VERIFY(delay.ticks >= 0 || K_TIMEOUT_EQ(delay, K_FOREVER)));
 	/*
+	 * From the first claim until the new thread is complete, no other thread
+	 * runs. Setting a thread up takes no lock, and the thread calls check
+	 * their thread object and then act on it under the scheduler lock: they
+	 * must find it ended or complete, never half built (starting a thread
+	 * whose context is not set yet would switch to nowhere). Nor may a
+	 * sibling kill the caller between its claims and their use: they would
+	 * stay taken for good.
+	 */
+	k_sched_lock();
+	/*
 	 * Claim the stack, then the thread object, each by compare-and-swap: a
 	 * concurrent creator on either is refused, and a check that the stack is
 	 * free could no longer be overtaken before the thread is set up on it.
 	 */
-	K_OOPS(K_SYSCALL_VERIFY_MSG(z_stack_claim(stack, new_thread),
-				    "stack %p is in use or being claimed", (void *)stack));
-	/*
-	 * No other thread runs until the new one is complete. Setting a thread
-	 * up takes no lock, and the thread calls check their thread object and
-	 * then act on it under the scheduler lock: they must find it ended or
-	 * complete, never half built (starting a thread whose context is not
-	 * set yet would switch to nowhere).
-	 */
-	k_sched_lock();
+	if (!z_stack_claim(stack, new_thread)) {
+		k_sched_unlock();
+		K_OOPS(K_SYSCALL_VERIFY_MSG(false, "stack %p is in use or being claimed",
+					    (void *)stack));
+	}
 	if (z_object_init_begin(new_thread, K_OBJ_THREAD, false) != 0) {
 		k_sched_unlock();
 		z_stack_release(stack, new_thread);
