@@ -1,13 +1,15 @@
 /*
- * The system call fuzzer: what the supervisor (main.c, check.c) and the
- * user-mode fuzzing code (fuzzer.c) share.
+ * The system call fuzzer: what the supervisor (main.c, setup.c, check.c) and
+ * the user-mode fuzzing code (fuzzer.c) share.
  *
- * Two memory domains, each with two fuzzing threads. A domain has three
+ * Two memory domains, each with two fuzzing threads. A domain has four
  * partitions: its scratch area (read-write; its fuzzers aim buffers at it, and
  * the buffer of its slab lies in it), its stats (read-write; the fuzzers'
- * records, never aimed at by its own fuzzers, so a pattern in it shows any
- * write by the other domain) and its configuration (read-only to user mode:
- * the pools arguments are drawn from, then a pattern).
+ * records), its configuration (read-only to user mode: the pools arguments
+ * are drawn from, then a pattern) and its guard (read-write, a pattern that
+ * none of its own code ever points at, while the other domain aims at it).
+ * Both domains also share a partition and a few objects, so that all four
+ * fuzzers contend for them.
  */
 #ifndef FUZZ_H
 #define FUZZ_H
@@ -63,6 +65,8 @@ struct domain_cfg {
 	uint32_t valid[NUM_POOLS]; /* the first ones: what a well-formed call may use */
 	uintptr_t scratch;         /* the domain's read-write partition */
 	uint32_t scratch_size;
+	uintptr_t shared; /* the partition both domains have */
+	uint32_t shared_size;
 	struct domain_stats *stats;
 };
 
@@ -95,14 +99,14 @@ struct fuzz_state {
 	uint32_t per_id[NUM_IDS];
 };
 
-#define CANARY_WORDS 64
-
 /* A domain's stats partition. */
 struct domain_stats {
 	struct fuzz_state fuzzer[FUZZERS_PER_DOMAIN];
 	atomic_t child_calls;
-	uint32_t canary[CANARY_WORDS]; /* only the other domain aims at these */
 };
+
+/* Words of each canary: in kernel data, and in each domain's guard partition. */
+#define CANARY_WORDS 64
 
 extern union ro_area ro_area[NUM_DOMAINS];
 

@@ -230,9 +230,11 @@ static uintptr_t gen_user_addr(struct fuzz_ctx *c)
 	case 6:
 	case 7:
 	case 8:
-	case 9:
 		/* Well-formed: room for the longest message before the partition ends. */
 		a = cfg->scratch + below(c, cfg->scratch_size - (c->strict ? 64U : 0U));
+		break;
+	case 9:
+		a = cfg->shared + below(c, cfg->shared_size - (c->strict ? 64U : 0U));
 		break;
 	case 10:
 		return pick(c, POOL_OWN); /* its partitions' ends, misaligned, just outside */

@@ -19,8 +19,11 @@
 #include "supervisor.h"
 
 /* FUZZ_CALLS and FUZZ_SEED come from CMake. */
-#define WATCHDOG_MS 20
-#define STALL_MS    5000 /* no call at all for this long: the kernel lost the fuzzers */
+#define BUDGET             (FUZZ_CALLS / NUM_FUZZERS) /* calls of each fuzzer */
+#define WATCHDOG_MS        20
+#define STALL_MS           5000 /* no call at all for this long: the kernel lost the fuzzers */
+/* Over WATCHDOG_MS a fuzzer makes far fewer calls (each takes over 1000 instructions). */
+#define MAX_CALLS_PER_LOOK (WATCHDOG_MS * 1000U)
 
 struct k_thread fuzzer_threads[NUM_FUZZERS];
 K_THREAD_STACK_ARRAY_DEFINE(fuzzer_stacks, NUM_FUZZERS, FUZZ_STACK_SIZE);
@@ -118,6 +121,7 @@ static void fuzzer_spawn(unsigned int i)
 
 	name[7] = (char)('a' + i / FUZZERS_PER_DOMAIN);
 	name[8] = (char)('0' + i % FUZZERS_PER_DOMAIN);
+	state_of(i)->budget = BUDGET;
 	k_thread_create(t, fuzzer_stacks[i], K_THREAD_STACK_SIZEOF(fuzzer_stacks[i]), fuzzer_entry,
 			&d->ro_area->cfg, state_of(i), NULL, FUZZ_PRIO, K_USER, K_FOREVER);
 	k_thread_name_set(t, name);
@@ -130,8 +134,8 @@ static void fuzzer_spawn(unsigned int i)
 	k_thread_start(t);
 }
 
-/* After fuzzer @i ended: why. */
-static void account_end(unsigned int i, bool watchdog)
+/* After fuzzer @i ended, having made @calls calls: why. */
+static void account_end(unsigned int i, bool watchdog, uint32_t calls)
 {
 	struct fuzz_state *st = state_of(i);
 
@@ -145,10 +149,28 @@ static void account_end(unsigned int i, bool watchdog)
 		}
 	} else if (watchdog) {
 		totals.watchdog_aborts++;
-	} else if (st->calls < st->budget) {
+	} else if (calls < BUDGET) {
 		totals.other_ends++;
 	}
 	st->in_call = false;
+}
+
+/*
+ * A fuzzer's records are its own memory, which its calls may overwrite (see
+ * fuzzer.c), so its reaper keeps the budget and the last plausible count: a
+ * count that went down, or up by more than a fuzzer can call between two of
+ * its reaper's looks, is put back to the last one.
+ */
+static uint32_t calls_checked(unsigned int i, uint32_t seen)
+{
+	struct fuzz_state *st = state_of(i);
+	uint32_t now = st->calls;
+
+	if (now < seen || now - seen > MAX_CALLS_PER_LOOK) {
+		totals.records_repaired++;
+		st->calls = now = seen;
+	}
+	return now;
 }
 
 /* Live words on this reaper's stack, which the fuzzers aim at. */
@@ -181,22 +203,26 @@ static void reaper_entry(void *p1, void *p2, void *p3)
 	}
 	fuzzer_spawn(i);
 	for (uint32_t seen = st->calls;;) {
-		if (k_thread_join(t, K_MSEC(WATCHDOG_MS)) != 0) {
-			if (st->calls == seen) {
+		bool ended = k_thread_join(t, K_MSEC(WATCHDOG_MS)) == 0;
+		uint32_t now = calls_checked(i, seen);
+
+		if (!ended) {
+			/* No call for WATCHDOG_MS; or past its budget, its own copy overwritten. */
+			if (now == seen || now >= BUDGET) {
 				k_thread_abort(t);
-				aborted = true;
+				aborted = now == seen;
 			}
-			seen = st->calls;
+			seen = now;
 			continue;
 		}
-		account_end(i, aborted);
+		seen = now;
+		account_end(i, aborted, now);
 		aborted = false;
-		if (st->calls >= st->budget) {
+		if (now >= BUDGET) {
 			break;
 		}
 		totals.respawns++;
 		fuzzer_spawn(i);
-		seen = st->calls;
 	}
 	totals.corruptions += reaper_guard_check(guard, ARRAY_SIZE(guard), 0x6a4dU + i);
 }
@@ -209,6 +235,27 @@ static uint32_t sup_rand(void)
 	prng ^= prng >> 17;
 	prng ^= prng << 5;
 	return prng;
+}
+
+/*
+ * No supervisor thread ever waits for an object a user thread may hold, so no
+ * fuzzer may ever run more urgently than it was created.
+ */
+static void check_priorities(void)
+{
+	for (unsigned int i = 0; i < NUM_FUZZERS; i++) {
+		int prio = k_thread_priority_get(&fuzzer_threads[i]);
+
+		if (prio < FUZZ_PRIO) {
+			(void)printk_mute(false);
+			printk("fuzz: CORRUPTION: fuzzer %u runs at priority %d\n", i, prio);
+			report_inflight();
+			(void)printk_mute(true);
+			totals.corruptions++;
+			/* Once is enough: back where it belongs. */
+			k_thread_priority_set(&fuzzer_threads[i], FUZZ_PRIO);
+		}
+	}
 }
 
 /* Queue the ready fuzzers in a random order (main is cooperative: nothing runs meanwhile). */
@@ -250,12 +297,10 @@ static void start_fuzzers(void)
 		struct fuzz_state *st = state_of(i);
 
 		st->rng = ((uint32_t)FUZZ_SEED ^ (0x9e3779b9U * (i + 1U))) | 1U;
-		st->budget = FUZZ_CALLS / NUM_FUZZERS;
 		st->stack_lo = (uintptr_t)K_THREAD_STACK_BUFFER(fuzzer_stacks[i]);
 		st->stack_hi = st->stack_lo + K_THREAD_STACK_SIZEOF(fuzzer_stacks[i]);
 		printk("fuzz: fuzzer %u: domain %c, generator seed 0x%08x, %u calls\n", i,
-		       'a' + i / FUZZERS_PER_DOMAIN, (unsigned int)st->rng,
-		       (unsigned int)st->budget);
+		       'a' + i / FUZZERS_PER_DOMAIN, (unsigned int)st->rng, (unsigned int)BUDGET);
 	}
 	printk("fuzz: console muted while fuzzing\n");
 	(void)printk_mute(true);
@@ -276,7 +321,8 @@ static bool fuzz(void)
 
 	start_fuzzers();
 	while (!reapers_done()) {
-		k_sleep(K_TICKS(1 + sup_rand() % 4U));
+		k_sleep(K_TICKS(1 + sup_rand() % 16U));
+		check_priorities();
 		shuffle_fuzzers();
 
 		uint32_t calls = total_calls();
@@ -307,18 +353,23 @@ static bool fuzz(void)
 }
 
 /* Threads the fuzzers left on the child objects: a moment to end, then aborted. */
+static void end_child(struct k_thread *t)
+{
+	if (k_thread_join(t, K_MSEC(20)) != 0) {
+		k_thread_abort(t);
+		totals.children_aborted++;
+	}
+}
+
 static void end_children(void)
 {
 	for (unsigned int d = 0; d < NUM_DOMAINS; d++) {
-		struct k_thread *objs[] = { &dom[d].child[0], &dom[d].child[1], dom[d].thread_dyn };
-
-		for (unsigned int c = 0; c < ARRAY_SIZE(objs); c++) {
-			if (k_thread_join(objs[c], K_MSEC(20)) != 0) {
-				k_thread_abort(objs[c]);
-				totals.children_aborted++;
-			}
+		for (unsigned int c = 0; c < CHILDREN_PER_DOMAIN; c++) {
+			end_child(&dom[d].child[c]);
 		}
+		end_child(dom[d].thread_dyn);
 	}
+	end_child(&shared_child);
 }
 
 static void print_per_id(void)
@@ -344,17 +395,19 @@ static void print_summary(uint32_t corruptions)
 		child_calls += (uint32_t)atomic_get(&dom[d].stats->child_calls);
 	}
 	print_per_id();
-	printk("fuzz: faults: %u of fuzzers (%u between calls), %u of their children (%u calls); "
-	       "by reason: cpu %u, stack %u, oops %u, other %u; children aborted at the end: %u\n",
-	       (unsigned int)totals.fuzzer_faults, (unsigned int)totals.faults_between_calls,
-	       (unsigned int)totals.child_faults, (unsigned int)child_calls,
-	       (unsigned int)totals.by_reason[K_ERR_CPU_EXCEPTION],
-	       (unsigned int)totals.by_reason[K_ERR_STACK_CHK_FAIL],
-	       (unsigned int)totals.by_reason[K_ERR_KERNEL_OOPS],
-	       (unsigned int)(totals.by_reason[K_ERR_SPURIOUS_IRQ] +
-			      totals.by_reason[K_ERR_KERNEL_PANIC] +
-			      totals.by_reason[K_ERR_KERNEL_PANIC + 1]),
-	       (unsigned int)totals.children_aborted);
+	printk(
+	    "fuzz: faults: %u of fuzzers (%u between calls; call counts repaired: %u), %u of their "
+	    "children (%u calls); by reason: cpu %u, stack %u, oops %u, other %u; children "
+	    "aborted at the end: %u\n",
+	    (unsigned int)totals.fuzzer_faults, (unsigned int)totals.faults_between_calls,
+	    (unsigned int)totals.records_repaired, (unsigned int)totals.child_faults,
+	    (unsigned int)child_calls, (unsigned int)totals.by_reason[K_ERR_CPU_EXCEPTION],
+	    (unsigned int)totals.by_reason[K_ERR_STACK_CHK_FAIL],
+	    (unsigned int)totals.by_reason[K_ERR_KERNEL_OOPS],
+	    (unsigned int)(totals.by_reason[K_ERR_SPURIOUS_IRQ] +
+			   totals.by_reason[K_ERR_KERNEL_PANIC] +
+			   totals.by_reason[K_ERR_KERNEL_PANIC + 1]),
+	    (unsigned int)totals.children_aborted);
 	/* A kernel fault never gets here: the handler halts the run. */
 	printk("FUZZ SUMMARY: seed 0x%08x, %u calls, %u faults, %u respawns, %u watchdog aborts, "
 	       "%u other ends, %u corruptions, 0 kernel faults, %u ms virtual\n",

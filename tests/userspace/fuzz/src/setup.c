@@ -11,6 +11,8 @@ K_APPMEM_PARTITION_DEFINE(scratch_a);
 K_APPMEM_PARTITION_DEFINE(scratch_b);
 K_APPMEM_PARTITION_DEFINE(stats_a);
 K_APPMEM_PARTITION_DEFINE(stats_b);
+K_APPMEM_PARTITION_DEFINE(guard_a);
+K_APPMEM_PARTITION_DEFINE(guard_b);
 /* Room for the fuzzers' buffers, reached through the partition's bounds only. */
 K_APP_BMEM(scratch_a) static __used uint8_t scratch_area_a[SCRATCH_BYTES];
 K_APP_BMEM(scratch_b) static __used uint8_t scratch_area_b[SCRATCH_BYTES];
@@ -18,6 +20,8 @@ K_APP_BMEM(scratch_a) static uint8_t slab_buf_a[SLAB_BLOCK * SLAB_BLOCKS] __alig
 K_APP_BMEM(scratch_b) static uint8_t slab_buf_b[SLAB_BLOCK * SLAB_BLOCKS] __aligned(8);
 K_APP_BMEM(stats_a) static struct domain_stats stats_area_a;
 K_APP_BMEM(stats_b) static struct domain_stats stats_area_b;
+K_APP_BMEM(guard_a) static uint32_t guard_area_a[CANARY_WORDS];
+K_APP_BMEM(guard_b) static uint32_t guard_area_b[CANARY_WORDS];
 
 union ro_area ro_area[NUM_DOMAINS];
 K_MEM_PARTITION_DEFINE(ro_a, &ro_area[0], RO_SIZE, K_MEM_PARTITION_P_RO_U_RO);
@@ -34,6 +38,8 @@ K_THREAD_STACK_ARRAY_DEFINE(child_stacks, NUM_CHILD_STACKS, CHILD_STACK_SIZE);
 struct domain dom[NUM_DOMAINS] = {
 	{ .scratch = &scratch_a,
 	  .stats_part = &stats_a,
+	  .guard_part = &guard_a,
+	  .guard = guard_area_a,
 	  .ro = &ro_a,
 	  .stats = &stats_area_a,
 	  .ro_area = &ro_area[0],
@@ -44,6 +50,8 @@ struct domain dom[NUM_DOMAINS] = {
 	  .msgq_static = &msgq_static_a },
 	{ .scratch = &scratch_b,
 	  .stats_part = &stats_b,
+	  .guard_part = &guard_b,
+	  .guard = guard_area_b,
 	  .ro = &ro_b,
 	  .stats = &stats_area_b,
 	  .ro_area = &ro_area[1],
@@ -53,6 +61,15 @@ struct domain dom[NUM_DOMAINS] = {
 	  .mutex_static = &mutex_static_b,
 	  .msgq_static = &msgq_static_b },
 };
+
+/* Shared by both domains: all four fuzzers contend for these. */
+K_APPMEM_PARTITION_DEFINE(shared_part);
+K_APP_BMEM(shared_part) static __used uint8_t shared_area[SCRATCH_BYTES];
+K_SEM_DEFINE(shared_sem, 1, 3);
+K_MUTEX_DEFINE(shared_mutex);
+K_MSGQ_DEFINE(shared_msgq, 16, 4, 4);
+struct k_thread shared_child;
+K_THREAD_STACK_DEFINE(shared_stack, CHILD_STACK_SIZE);
 
 /* The supervisor's own objects. */
 K_SEM_DEFINE(sup_sem, SUP_SEM_COUNT, 5);
@@ -152,11 +169,14 @@ static void domain_objects(unsigned int i)
 		k_panic();
 	}
 
-	const void *objs[] = { d->sem_static,     &d->sem_rt,       &d->sem_uninit,   d->sem_dyn,
-			       d->mutex_static,   &d->mutex_rt,     &d->mutex_uninit, d->mutex_dyn,
-			       d->msgq_static,    &d->msgq_big,     &d->msgq_huge,    &d->slab_user,
-			       &d->slab_kernel,   &d->child[0],     &d->child[1],     d->thread_dyn,
-			       d->child_stack[0], d->child_stack[1] };
+	const void *objs[] = { d->sem_static,    &d->sem_rt,        &d->sem_uninit,
+			       d->sem_dyn,       d->mutex_static,   &d->mutex_rt,
+			       &d->mutex_uninit, d->mutex_dyn,      d->msgq_static,
+			       &d->msgq_big,     &d->msgq_huge,     &d->slab_user,
+			       &d->slab_kernel,  &d->child[0],      &d->child[1],
+			       d->thread_dyn,    d->child_stack[0], d->child_stack[1],
+			       &shared_sem,      &shared_mutex,     &shared_msgq,
+			       &shared_child,    shared_stack };
 
 	for (unsigned int o = 0; o < ARRAY_SIZE(objs); o++) {
 		grant(d, objs[o]);
@@ -194,28 +214,52 @@ static void add(struct domain_cfg *cfg, enum pool p, uintptr_t v)
 
 #define U(x) ((uintptr_t)(x))
 
+/*
+ * An address just past one of the domain's partitions, unless it is in
+ * another of them: partitions are laid out back to back.
+ */
+static void add_outside(struct domain_cfg *cfg, const struct domain *d, uintptr_t a)
+{
+	for (unsigned int p = 0; p < d->domain.num_partitions; p++) {
+		const struct k_mem_partition *part = &d->domain.partitions[p];
+
+		if (a >= part->start && a - part->start < part->size) {
+			return;
+		}
+	}
+	add(cfg, POOL_OWN, a);
+}
+
 static void own_pools(struct domain_cfg *cfg, const struct domain *d)
 {
 	uintptr_t s = d->scratch->start;
 	uintptr_t n = d->scratch->size;
 	uintptr_t ro = d->ro->start;
 
-	ADD_VALID(cfg, POOL_SEM, U(d->sem_static), U(&d->sem_rt), U(d->sem_dyn), U(&public_sem));
+	ADD_VALID(cfg, POOL_SEM, U(d->sem_static), U(&d->sem_rt), U(d->sem_dyn), U(&public_sem),
+		  U(&shared_sem));
 	ADD(cfg, POOL_SEM, U(&d->sem_uninit));
-	ADD_VALID(cfg, POOL_MUTEX, U(d->mutex_static), U(&d->mutex_rt), U(d->mutex_dyn));
+	ADD_VALID(cfg, POOL_MUTEX, U(d->mutex_static), U(&d->mutex_rt), U(d->mutex_dyn),
+		  U(&shared_mutex));
 	ADD(cfg, POOL_MUTEX, U(&d->mutex_uninit));
-	ADD_VALID(cfg, POOL_MSGQ, U(d->msgq_static), U(&d->msgq_big));
+	ADD_VALID(cfg, POOL_MSGQ, U(d->msgq_static), U(&d->msgq_big), U(&shared_msgq));
 	ADD(cfg, POOL_MSGQ, U(&d->msgq_huge));
 	ADD_VALID(cfg, POOL_SLAB, U(&d->slab_user));
 	ADD(cfg, POOL_SLAB, U(&d->slab_kernel));
-	ADD_VALID(cfg, POOL_NEW_THREAD, U(&d->child[0]), U(&d->child[1]), U(d->thread_dyn));
+	ADD_VALID(cfg, POOL_NEW_THREAD, U(&d->child[0]), U(&d->child[1]), U(d->thread_dyn),
+		  U(&shared_child));
 	for (unsigned int f = 0; f < FUZZERS_PER_DOMAIN; f++) {
 		ADD_VALID(cfg, POOL_THREAD, U(&fuzzer_threads[(d - dom) * FUZZERS_PER_DOMAIN + f]));
 	}
-	ADD_VALID(cfg, POOL_STACK, U(d->child_stack[0]), U(d->child_stack[1]));
+	ADD_VALID(cfg, POOL_STACK, U(d->child_stack[0]), U(d->child_stack[1]), U(shared_stack));
 	/* Starts, insides and ends, misaligned, and just outside. */
-	ADD(cfg, POOL_OWN, s, s + n / 2U, s + n - 4U, s + n - 1U, s + n, s - 4U, s + 1U, ro,
-	    ro + RO_SIZE - 4U, ro + RO_SIZE, U(d->slab_buf), U(d->slab_buf) + SLAB_BLOCK);
+	ADD(cfg, POOL_OWN, s, s + n / 2U, s + n - 4U, s + n - 1U, s + 1U, ro, ro + RO_SIZE - 4U,
+	    U(d->slab_buf), U(d->slab_buf) + SLAB_BLOCK, shared_part.start,
+	    shared_part.start + shared_part.size - 4U);
+	add_outside(cfg, d, s - 4U);
+	add_outside(cfg, d, s + n);
+	add_outside(cfg, d, ro + RO_SIZE);
+	add_outside(cfg, d, shared_part.start + shared_part.size);
 	ADD_VALID(cfg, POOL_ENTRY, U(d->child_entry), U(d->child_entry), U(d->child_entry));
 }
 
@@ -230,8 +274,8 @@ static void other_pools(struct domain_cfg *cfg, const struct domain *o)
 		add(cfg, POOL_FOREIGN, U(&fuzzer_threads[(o - dom) * FUZZERS_PER_DOMAIN + f]));
 	}
 	ADD(cfg, POOL_OTHER, s, s + n / 2U, s + n - 4U, o->ro->start, o->ro->start + RO_SIZE / 2U,
-	    U(o->stats), U(&o->stats->canary[0]), U(&o->stats->canary[CANARY_WORDS / 2]),
-	    U(&o->stats->canary[CANARY_WORDS - 1]), U(o->slab_buf));
+	    U(o->stats), U(o->guard), U(&o->guard[CANARY_WORDS / 2]),
+	    U(&o->guard[CANARY_WORDS - 1]), U(o->slab_buf));
 	ADD(cfg, POOL_ENTRY, U(o->child_entry));
 }
 
@@ -266,8 +310,16 @@ static void domain_pools(unsigned int i)
 	*cfg = (struct domain_cfg){
 		.scratch = d->scratch->start,
 		.scratch_size = d->scratch->size,
+		.shared = shared_part.start,
+		.shared_size = shared_part.size,
 		.stats = d->stats,
 	};
+	struct k_mem_partition *parts[] = { d->scratch, d->stats_part, d->ro, d->guard_part,
+					    &shared_part };
+
+	if (k_mem_domain_init(&d->domain, ARRAY_SIZE(parts), parts) != 0) {
+		k_panic();
+	}
 	own_pools(cfg, d);
 	other_pools(cfg, &dom[NUM_DOMAINS - 1U - i]);
 	common_pools(cfg);
@@ -280,17 +332,12 @@ static void domain_pools(unsigned int i)
 		ro->words[w] = fuzz_pattern(0x0707U + i, w);
 	}
 	d->cfg_copy = *cfg;
-
-	struct k_mem_partition *parts[] = { d->scratch, d->stats_part, d->ro };
-
-	if (k_mem_domain_init(&d->domain, ARRAY_SIZE(parts), parts) != 0) {
-		k_panic();
-	}
 }
 
 void setup(void)
 {
 	supervisor_objects();
+	used_thread_object(&shared_child, shared_stack);
 	for (unsigned int i = 0; i < NUM_DOMAINS; i++) {
 		domain_objects(i);
 	}

@@ -15,13 +15,15 @@
 #define SLAB_BLOCKS   8
 #define BIG_MSG       CONFIG_MSGQ_MAX_USER_MSG_SIZE
 #define HUGE_MSG      (CONFIG_MSGQ_MAX_USER_MSG_SIZE + 8) /* too big for user threads */
-#define MAX_GRANTS    24
+#define MAX_GRANTS    32
 
 /* A memory domain with its partitions, the objects its fuzzers hold and their pools. */
 struct domain {
 	struct k_mem_domain domain;
 	struct k_mem_partition *scratch;
 	struct k_mem_partition *stats_part;
+	struct k_mem_partition *guard_part;
+	uint32_t *guard; /* CANARY_WORDS in guard_part */
 	struct k_mem_partition *ro;
 	struct domain_stats *stats;
 	union ro_area *ro_area;
@@ -82,13 +84,20 @@ extern struct k_sem sleeper_go;
 extern volatile int sleeper_woke_with;
 extern struct k_sem public_sem; /* every thread may use it */
 
+/* Granted to both domains. */
+extern struct k_sem shared_sem;
+extern struct k_msgq shared_msgq;
+extern struct k_thread shared_child;
+
 struct fuzz_totals {
 	uint32_t faults; /* every user fault */
 	uint32_t by_reason[K_ERR_KERNEL_PANIC + 2];
 	uint32_t fuzzer_faults;
 	uint32_t child_faults;
 	uint32_t faults_by_id[NUM_IDS];
-	uint32_t faults_between_calls; /* e.g. a call wrote its own stack canary's guard */
+	/* Faults in their own code: a call wrote into its frames (see fuzzer.c). */
+	uint32_t faults_between_calls;
+	uint32_t records_repaired; /* a fuzzer's call count overwritten by its own calls */
 	uint32_t respawns;
 	uint32_t watchdog_aborts;
 	uint32_t other_ends; /* aborted by a sibling, or by itself */
