@@ -269,9 +269,43 @@ static bool user_thread_works(void)
 	return final_steps == FINAL_STEPS && totals.faults == faults;
 }
 
+static void reuse_thread(struct k_thread *t, k_thread_stack_t *stack)
+{
+	printk("fuzz: a supervisor thread on thread object %p\n", (void *)t);
+	k_thread_create(t, stack, CHILD_STACK_SIZE, give_entry, NULL, NULL, NULL, K_PRIO_PREEMPT(0),
+			0, K_NO_WAIT);
+	(void)k_thread_join(t, K_MSEC(10));
+	(void)k_sem_take(&final_sem, K_NO_WAIT);
+}
+
+/*
+ * What the fuzzers created threads on or initialised serves the supervisor
+ * again, whatever state their deaths left it in. (A thread object that cannot
+ * be set up again is a fatal error of the creating thread: main, here.)
+ */
+static bool objects_reusable(void)
+{
+	bool ok = true;
+
+	for (unsigned int d = 0; d < NUM_DOMAINS; d++) {
+		struct domain *dm = &dom[d];
+
+		for (unsigned int c = 0; c < CHILDREN_PER_DOMAIN; c++) {
+			reuse_thread(&dm->child[c], dm->child_stack[c]);
+		}
+		reuse_thread(dm->thread_dyn, dm->child_stack[0]);
+		ok = ok && k_sem_init(&dm->sem_uninit, 0, 1) == 0 &&
+		     k_sem_init(dm->sem_dyn, 0, 1) == 0;
+		ok = ok && k_mutex_init(&dm->mutex_uninit) == 0 && k_mutex_init(dm->mutex_dyn) == 0;
+	}
+	reuse_thread(&shared_child, shared_stack);
+	return ok;
+}
+
 bool check_kernel_works(void)
 {
 	int64_t before = k_uptime_get();
+	bool reusable = objects_reusable();
 	bool sup = supervisor_thread_works();
 	bool user = user_thread_works();
 
@@ -279,7 +313,9 @@ bool check_kernel_works(void)
 
 	bool timer = k_uptime_get() - before >= 2;
 
-	printk("fuzz: kernel works: supervisor thread %s, user thread %s, timer %s\n",
-	       sup ? "yes" : "NO", user ? "yes" : "NO", timer ? "yes" : "NO");
-	return sup && user && timer;
+	printk(
+	    "fuzz: kernel works: objects reusable %s, supervisor thread %s, user thread %s, timer "
+	    "%s\n",
+	    reusable ? "yes" : "NO", sup ? "yes" : "NO", user ? "yes" : "NO", timer ? "yes" : "NO");
+	return reusable && sup && user && timer;
 }

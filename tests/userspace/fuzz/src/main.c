@@ -22,6 +22,7 @@
 #define BUDGET             (FUZZ_CALLS / NUM_FUZZERS) /* calls of each fuzzer */
 #define WATCHDOG_MS        20
 #define STALL_MS           5000 /* no call at all for this long: the kernel lost the fuzzers */
+#define KILL_ONE_IN        8    /* of main's wake-ups abort a fuzzer */
 /* Over WATCHDOG_MS a fuzzer makes far fewer calls (each takes over 1000 instructions). */
 #define MAX_CALLS_PER_LOOK (WATCHDOG_MS * 1000U)
 
@@ -324,6 +325,11 @@ static bool fuzz(void)
 		k_sleep(K_TICKS(1 + sup_rand() % 16U));
 		check_priorities();
 		shuffle_fuzzers();
+		if (sup_rand() % KILL_ONE_IN == 0U) {
+			/* Wherever it is, in a system call too: the kernel must clean up. */
+			k_thread_abort(&fuzzer_threads[sup_rand() % NUM_FUZZERS]);
+			totals.kills++;
+		}
 
 		uint32_t calls = total_calls();
 
@@ -410,11 +416,11 @@ static void print_summary(uint32_t corruptions)
 	    (unsigned int)totals.children_aborted);
 	/* A kernel fault never gets here: the handler halts the run. */
 	printk("FUZZ SUMMARY: seed 0x%08x, %u calls, %u faults, %u respawns, %u watchdog aborts, "
-	       "%u other ends, %u corruptions, 0 kernel faults, %u ms virtual\n",
+	       "%u kills, %u other ends, %u corruptions, 0 kernel faults, %u ms virtual\n",
 	       (unsigned int)FUZZ_SEED, (unsigned int)total_calls(), (unsigned int)totals.faults,
 	       (unsigned int)totals.respawns, (unsigned int)totals.watchdog_aborts,
-	       (unsigned int)totals.other_ends, (unsigned int)corruptions,
-	       (unsigned int)k_uptime_get_32());
+	       (unsigned int)totals.kills, (unsigned int)totals.other_ends,
+	       (unsigned int)corruptions, (unsigned int)k_uptime_get_32());
 }
 
 int main(void)

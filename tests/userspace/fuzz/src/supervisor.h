@@ -88,6 +88,7 @@ extern struct k_sem public_sem; /* every thread may use it */
 extern struct k_sem shared_sem;
 extern struct k_msgq shared_msgq;
 extern struct k_thread shared_child;
+extern k_thread_stack_t shared_stack[];
 
 struct fuzz_totals {
 	uint32_t faults; /* every user fault */
@@ -100,7 +101,8 @@ struct fuzz_totals {
 	uint32_t records_repaired; /* a fuzzer's call count overwritten by its own calls */
 	uint32_t respawns;
 	uint32_t watchdog_aborts;
-	uint32_t other_ends; /* aborted by a sibling, or by itself */
+	uint32_t kills;      /* fuzzers main aborted at a random moment */
+	uint32_t other_ends; /* aborted by main, a sibling, or itself */
 	uint32_t children_aborted;
 	uint32_t corruptions;            /* found by the reapers (their stacks) */
 	bool fault_pending[NUM_FUZZERS]; /* set by the fault handler for the reaper */
