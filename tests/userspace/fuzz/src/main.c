@@ -358,26 +358,6 @@ static bool fuzz(void)
 	return true;
 }
 
-/* Threads the fuzzers left on the child objects: a moment to end, then aborted. */
-static void end_child(struct k_thread *t)
-{
-	if (k_thread_join(t, K_MSEC(20)) != 0) {
-		k_thread_abort(t);
-		totals.children_aborted++;
-	}
-}
-
-static void end_children(void)
-{
-	for (unsigned int d = 0; d < NUM_DOMAINS; d++) {
-		for (unsigned int c = 0; c < CHILDREN_PER_DOMAIN; c++) {
-			end_child(&dom[d].child[c]);
-		}
-		end_child(dom[d].thread_dyn);
-	}
-	end_child(&shared_child);
-}
-
 static void print_per_id(void)
 {
 	printk("fuzz: calls made/faulted per ID (%u: IDs out of range)", K_SYSCALL_LIMIT);
@@ -436,8 +416,6 @@ int main(void)
 		printk("FUZZ RESULT: FAIL (stalled)\n");
 		sys_exit(1);
 	}
-	end_children();
-
 	uint32_t corruptions = totals.corruptions + check_all();
 	bool works = check_kernel_works();
 

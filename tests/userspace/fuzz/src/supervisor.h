@@ -121,7 +121,10 @@ uint32_t total_calls(void);
  */
 void check_prepare(void);
 
-/* After the run: corruptions found outside the fuzzers' reach (each one printed). */
+/*
+ * After the run: end what threads the fuzzers left, then count the corruptions
+ * found outside the fuzzers' reach (each one printed).
+ */
 uint32_t check_all(void);
 
 /* After the run: the kernel still creates threads, passes semaphores, mutexes, messages. */
