@@ -23,6 +23,7 @@
 #define WATCHDOG_MS        20
 #define STALL_MS           5000 /* no call at all for this long: the kernel lost the fuzzers */
 #define KILL_ONE_IN        8    /* of main's wake-ups abort a fuzzer */
+#define PRESSURE_PRIO      K_PRIO_PREEMPT(2)
 /* Over WATCHDOG_MS a fuzzer makes far fewer calls (each takes over 1000 instructions). */
 #define MAX_CALLS_PER_LOOK (WATCHDOG_MS * 1000U)
 
@@ -238,16 +239,53 @@ static uint32_t sup_rand(void)
 	return prng;
 }
 
+static struct k_thread pressure;
+static K_KERNEL_STACK_DEFINE(pressure_stack, 1024);
+static struct k_mutex *volatile pressing; /* what the pressure thread waits for, if anything */
+static volatile bool pressure_stop;
+
 /*
- * No supervisor thread ever waits for an object a user thread may hold, so no
- * fuzzer may ever run more urgently than it was created.
+ * More urgent than the fuzzers: now and then waits a moment for a mutex they
+ * use, which lends its priority to the owner. The loan must end with the wait
+ * (an effective priority is recomputed, never restored from a saved value).
  */
+static void pressure_entry(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	struct k_mutex *mutexes[] = { &shared_mutex,    dom[0].mutex_static, &dom[0].mutex_rt,
+				      dom[0].mutex_dyn, dom[1].mutex_static, &dom[1].mutex_rt,
+				      dom[1].mutex_dyn };
+	uint32_t r = (uint32_t)FUZZ_SEED | 1U;
+
+	while (!pressure_stop) {
+		r ^= r << 13;
+		r ^= r >> 17;
+		r ^= r << 5;
+		k_sleep(K_TICKS(1 + r % 8U));
+
+		struct k_mutex *m = mutexes[(r >> 8) % ARRAY_SIZE(mutexes)];
+
+		pressing = m;
+		int ret = k_mutex_lock(m, K_TICKS(1 + (r >> 16) % 32U));
+
+		pressing = NULL;
+		if (ret == 0) {
+			(void)k_mutex_unlock(m);
+		}
+	}
+}
+
+/* No fuzzer runs more urgently than it was created, but for the pressure thread's loan. */
 static void check_priorities(void)
 {
 	for (unsigned int i = 0; i < NUM_FUZZERS; i++) {
-		int prio = k_thread_priority_get(&fuzzer_threads[i]);
+		struct k_thread *t = &fuzzer_threads[i];
+		int prio = k_thread_priority_get(t);
+		struct k_mutex *m = pressing;
 
-		if (prio < FUZZ_PRIO) {
+		if (prio < FUZZ_PRIO && (m == NULL || m->owner != t)) {
 			(void)printk_mute(false);
 			printk("fuzz: CORRUPTION: fuzzer %u runs at priority %d\n", i, prio);
 			report_inflight();
@@ -321,6 +359,9 @@ static bool fuzz(void)
 	int64_t last_progress = k_uptime_get();
 
 	start_fuzzers();
+	k_thread_create(&pressure, pressure_stack, K_KERNEL_STACK_SIZEOF(pressure_stack),
+			pressure_entry, NULL, NULL, NULL, PRESSURE_PRIO, 0, K_NO_WAIT);
+	k_thread_name_set(&pressure, "pressure");
 	while (!reapers_done()) {
 		k_sleep(K_TICKS(1 + sup_rand() % 16U));
 		check_priorities();
@@ -353,6 +394,8 @@ static bool fuzz(void)
 			next_report += FUZZ_CALLS / 8U;
 		}
 	}
+	pressure_stop = true;
+	(void)k_thread_join(&pressure, K_FOREVER);
 	(void)printk_mute(false);
 	printk("fuzz: console unmuted\n");
 	return true;

@@ -86,6 +86,7 @@ extern struct k_sem public_sem; /* every thread may use it */
 
 /* Granted to both domains. */
 extern struct k_sem shared_sem;
+extern struct k_mutex shared_mutex;
 extern struct k_msgq shared_msgq;
 extern struct k_thread shared_child;
 extern k_thread_stack_t shared_stack[];
