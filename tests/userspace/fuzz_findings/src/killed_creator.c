@@ -61,9 +61,9 @@ static void create_on(void *t, void *stack, void *p3)
 	(void)k_thread_join(t, K_FOREVER);
 }
 
-ZTEST_SUITE(killed_in_call, NULL, NULL, NULL, NULL, NULL);
+ZTEST_SUITE(killed_creator, NULL, NULL, NULL, NULL, NULL);
 
-ZTEST(killed_in_call, test_creator_killed_anywhere_in_k_thread_create) {
+ZTEST(killed_creator, test_creator_killed_anywhere_in_k_thread_create) {
 	int cut = 0;
 
 	for (int i = 0; i < TRIES; i++) {
