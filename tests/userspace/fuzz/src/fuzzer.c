@@ -219,17 +219,10 @@ static uintptr_t gen_user_addr(struct fuzz_ctx *c)
 	uintptr_t a;
 
 	switch (choose(c, 10, 16)) {
-	case 0:
-	case 1:
-	case 2:
-	case 3:
-	case 4:
-	case 5:
+	case 0 ... 5:
 		a = (uintptr_t)c->buf + below(c, STACK_BUF_SIZE);
 		break;
-	case 6:
-	case 7:
-	case 8:
+	case 6 ... 8:
 		/* Well-formed: room for the longest message before the partition ends. */
 		a = cfg->scratch + below(c, cfg->scratch_size - (c->strict ? 64U : 0U));
 		break;
@@ -286,23 +279,14 @@ static uint64_t gen_timeout(struct fuzz_ctx *c)
 	uint64_t t;
 
 	switch (choose(c, 10, 16)) {
-	case 0:
-	case 1:
-	case 2:
-	case 3:
-	case 4:
+	case 0 ... 4:
 		return 0; /* K_NO_WAIT */
-	case 5:
-	case 6:
-	case 7:
-	case 8:
-	case 9:
+	case 5 ... 9:
 		return 1U + below(c, 20);
 	case 10:
 		t = (uint64_t)K_TICKS_FOREVER;
 		break;
-	case 11:
-	case 12:
+	case 11 ... 12:
 		t = 20U + below(c, 80); /* up to 10 ms: less than the watchdog's patience */
 		break;
 	case 13:
@@ -408,53 +392,65 @@ static uintptr_t gen_any(struct fuzz_ctx *c)
 	}
 }
 
+static uintptr_t gen_otype(struct fuzz_ctx *c)
+{
+	return otypes[choose(c, VALID_OTYPES, ARRAY_SIZE(otypes))];
+}
+
+static uintptr_t gen_entry(struct fuzz_ctx *c)
+{
+	return pick(c, POOL_ENTRY);
+}
+
+/* The kinds that are not objects. */
+static uintptr_t (*const generators[])(struct fuzz_ctx *c) = {
+	[A_ANY] = gen_any,
+	[A_BUF] = gen_user_addr,
+	[A_STR] = gen_str,
+	[A_SIZE] = gen_size,
+	[A_STACK_SIZE] = gen_stack_size,
+	[A_INT] = gen_int,
+	[A_USEC] = gen_usec,
+	[A_PRIO] = gen_prio,
+	[A_OTYPE] = gen_otype,
+	[A_ENTRY] = gen_entry,
+	[A_MORE] = gen_more,
+	[A_BLOCK] = gen_block,
+};
+
+/* Object kinds with a pool of their own; fresh: better one nobody initialised yet. */
+static const struct {
+	uint8_t pool;
+	bool fresh;
+} object_kinds[] = {
+	[A_SEM] = { POOL_SEM, false },     [A_NEW_SEM] = { POOL_SEM, true },
+	[A_MUTEX] = { POOL_MUTEX, false }, [A_NEW_MUTEX] = { POOL_MUTEX, true },
+	[A_MSGQ] = { POOL_MSGQ, false },   [A_SLAB] = { POOL_SLAB, false },
+	[A_STACK] = { POOL_STACK, false },
+};
+
 static uintptr_t gen_word(struct fuzz_ctx *c, enum kind k)
 {
 	switch (k) {
 	case A_SEM:
-		return gen_object(c, POOL_SEM);
 	case A_NEW_SEM:
-		return gen_new_object(c, POOL_SEM);
 	case A_MUTEX:
-		return gen_object(c, POOL_MUTEX);
 	case A_NEW_MUTEX:
-		return gen_new_object(c, POOL_MUTEX);
 	case A_MSGQ:
-		return gen_object(c, POOL_MSGQ);
 	case A_SLAB:
-		return gen_object(c, POOL_SLAB);
+	case A_STACK: {
+		enum pool p = (enum pool)object_kinds[k].pool;
+
+		return object_kinds[k].fresh ? gen_new_object(c, p) : gen_object(c, p);
+	}
 	case A_THREAD:
 		return gen_object(c, one_in(c, 4) ? POOL_NEW_THREAD : POOL_THREAD);
 	case A_NEW_THREAD:
 		return gen_new_object(c, one_in(c, 4) ? POOL_THREAD : POOL_NEW_THREAD);
-	case A_STACK:
-		return gen_object(c, POOL_STACK);
 	case A_OBJ:
 		return gen_object(c, (enum pool)below(c, NUM_OBJECT_POOLS));
-	case A_BUF:
-		return gen_user_addr(c);
-	case A_STR:
-		return gen_str(c);
-	case A_SIZE:
-		return gen_size(c);
-	case A_STACK_SIZE:
-		return gen_stack_size(c);
-	case A_INT:
-		return gen_int(c);
-	case A_USEC:
-		return gen_usec(c);
-	case A_PRIO:
-		return gen_prio(c);
-	case A_OTYPE:
-		return otypes[choose(c, VALID_OTYPES, ARRAY_SIZE(otypes))];
-	case A_ENTRY:
-		return pick(c, POOL_ENTRY);
-	case A_MORE:
-		return gen_more(c);
-	case A_BLOCK:
-		return gen_block(c);
 	default:
-		return gen_any(c);
+		return generators[k](c); /* timeouts, two words, are gen_args' */
 	}
 }
 
