@@ -17,6 +17,12 @@
  * The generator state lives in the stats partition and moves on before each
  * call, so a fuzzer respawned after a fault goes on with the next call of the
  * same deterministic sequence.
+ *
+ * A call made with fewer than six argument registers (invoke0..5) passes in
+ * the others whatever the compiler left there, often pointers into the
+ * fuzzer's own frames and records, and the kernel may write there: a thread
+ * may wreck only itself. So nothing the supervisor checks lives in a fuzzer's
+ * memory, and its reaper repairs its call count (main.c).
  */
 #include "fuzz.h"
 

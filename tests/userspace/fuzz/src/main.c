@@ -8,8 +8,11 @@
  * so a respawn never interleaves with main's scheduling games. A reaper joins
  * its fuzzer with a time limit: a fuzzer that made no call for WATCHDOG_MS
  * (blocked for good, suspended, starved) is aborted. Main wakes every few
- * ticks and reorders the ready fuzzers, so that a fuzzer preempted in the
- * middle of a system call lets another one run the same kernel paths.
+ * ticks, checks that no fuzzer runs more urgently than it may, reorders the
+ * ready fuzzers (so that a fuzzer preempted in the middle of a system call
+ * lets another one run the same kernel paths) and now and then kills one,
+ * wherever it is. A pressure thread, more urgent than the fuzzers, waits for
+ * their mutexes now and then, lending its priority to the owner.
  *
  * Fault reports are muted while fuzzing. User faults are expected and counted
  * by k_sys_fatal_error_handler(); any other fatal error unmutes, reports and
@@ -44,7 +47,7 @@ static struct fuzz_state *state_of(unsigned int fuzzer)
 	return &domain_of(fuzzer)->stats->fuzzer[fuzzer % FUZZERS_PER_DOMAIN];
 }
 
-uint32_t total_calls(void)
+static uint32_t total_calls(void)
 {
 	uint32_t n = 0;
 
@@ -175,18 +178,25 @@ static uint32_t calls_checked(unsigned int i, uint32_t seen)
 	return now;
 }
 
-/* Live words on this reaper's stack, which the fuzzers aim at. */
-static uint32_t reaper_guard_check(const volatile uint32_t *guard, unsigned int n, uint32_t salt)
+/* A corruption found while fuzzing: said even with the console muted. */
+static void corruption(const char *what, unsigned int which, int value)
 {
-	uint32_t bad = 0;
+	bool muted = printk_mute(false);
 
+	printk("fuzz: CORRUPTION: %s %u: %d\n", what, which, value);
+	report_inflight();
+	(void)printk_mute(muted);
+	totals.corruptions++;
+}
+
+/* Live words on this reaper's stack, which the fuzzers aim at. */
+static void reaper_guard_check(const volatile uint32_t *guard, unsigned int n, uint32_t salt)
+{
 	for (unsigned int g = 0; g < n; g++) {
 		if (guard[g] != fuzz_pattern(salt, g)) {
-			printk("fuzz: CORRUPTION: reaper stack word %u\n", g);
-			bad++;
+			corruption("reaper stack word", g, (int)guard[g]);
 		}
 	}
-	return bad;
 }
 
 /* One per fuzzer: respawn it whenever it ends, abort it when it stops making calls. */
@@ -226,7 +236,7 @@ static void reaper_entry(void *p1, void *p2, void *p3)
 		totals.respawns++;
 		fuzzer_spawn(i);
 	}
-	totals.corruptions += reaper_guard_check(guard, ARRAY_SIZE(guard), 0x6a4dU + i);
+	reaper_guard_check(guard, ARRAY_SIZE(guard), 0x6a4dU + i);
 }
 
 static uint32_t prng = FUZZ_SEED;
@@ -286,11 +296,7 @@ static void check_priorities(void)
 		struct k_mutex *m = pressing;
 
 		if (prio < FUZZ_PRIO && (m == NULL || m->owner != t)) {
-			(void)printk_mute(false);
-			printk("fuzz: CORRUPTION: fuzzer %u runs at priority %d\n", i, prio);
-			report_inflight();
-			(void)printk_mute(true);
-			totals.corruptions++;
+			corruption("priority of fuzzer", i, prio);
 			/* Once is enough: back where it belongs. */
 			k_thread_priority_set(&fuzzer_threads[i], FUZZ_PRIO);
 		}

@@ -105,16 +105,13 @@ struct fuzz_totals {
 	uint32_t kills;      /* fuzzers main aborted at a random moment */
 	uint32_t other_ends; /* aborted by main, a sibling, or itself */
 	uint32_t children_aborted;
-	uint32_t corruptions;            /* found by the reapers (their stacks) */
+	uint32_t corruptions;            /* found while fuzzing: priorities, reapers' stacks */
 	bool fault_pending[NUM_FUZZERS]; /* set by the fault handler for the reaper */
 };
 extern struct fuzz_totals totals;
 
 /* Build the supervisor's objects, the domains, their objects and their pools. */
 void setup(void);
-
-/* The fuzzers' summed calls. */
-uint32_t total_calls(void);
 
 /*
  * Before the run: fill the canaries and remember what must not change (the
