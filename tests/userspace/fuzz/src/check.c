@@ -318,7 +318,11 @@ K_SEM_DEFINE(final_sem, 0, 1);
 K_MUTEX_DEFINE(final_mutex);
 K_MSGQ_DEFINE(final_msgq, 4, 2, 4);
 
-#define FINAL_STEPS 7U
+static const char *const final_step_names[] = {
+	"k_object_alloc", "k_sem_init", "k_sem_take", "k_mutex_lock",
+	"k_mutex_unlock", "k_msgq_put", "k_msgq_get",
+};
+#define FINAL_STEPS ARRAY_SIZE(final_step_names)
 
 static void give_entry(void *p1, void *p2, void *p3)
 {
@@ -338,8 +342,11 @@ static void user_entry(void *p1, void *p2, void *p3)
 	uint32_t out = 0;
 	struct k_sem *s = k_object_alloc(K_OBJ_SEM);
 
-	final_steps = s != NULL ? 1U : 0U;
-	if (final_steps == 1U && k_sem_init(s, 0, 1) == 0) {
+	if (s == NULL) {
+		return;
+	}
+	final_steps = 1U;
+	if (k_sem_init(s, 0, 1) == 0) {
 		final_steps++;
 	}
 	k_sem_give(s);
@@ -373,9 +380,12 @@ static bool user_thread_works(void)
 	const void *grants[] = { &final_mutex, &final_msgq };
 	bool ended = run_user(user_entry, NULL, NULL, grants, ARRAY_SIZE(grants));
 
-	printk("fuzz: user thread in a new domain: %u of %u steps\n", (unsigned int)final_steps,
-	       FINAL_STEPS);
-	return ended && final_steps == FINAL_STEPS;
+	if (ended && final_steps == FINAL_STEPS) {
+		return true;
+	}
+	printk("fuzz: user thread in a new domain: %s failed\n",
+	       final_steps < FINAL_STEPS ? final_step_names[final_steps] : "its end");
+	return false;
 }
 
 bool check_kernel_works(void)
