@@ -63,7 +63,7 @@ extern struct domain dom[NUM_DOMAINS];
 extern struct k_thread fuzzer_threads[NUM_FUZZERS];
 extern k_thread_stack_t fuzzer_stacks[NUM_FUZZERS][Z_THREAD_STACK_LEN(FUZZ_STACK_SIZE)];
 extern struct k_thread reapers[NUM_FUZZERS];
-extern k_thread_stack_t reaper_stacks[NUM_FUZZERS][K_THREAD_STACK_LEN(REAPER_STACK_SIZE)];
+extern k_thread_stack_t reaper_stacks[NUM_FUZZERS][K_KERNEL_STACK_LEN(REAPER_STACK_SIZE)];
 
 /* Kernel data the fuzzers aim at (filled with a pattern). */
 extern uint32_t kernel_canary[CANARY_WORDS];

@@ -107,9 +107,14 @@ ZTEST(killed_in_call, test_creator_killed_anywhere_in_k_thread_create) {
 		if (kill_in_call(i, create_victim, (void *)(intptr_t)i,
 				 (void *const[]){ &victims[i], victim_stacks[i], NULL })) {
 			cut++;
-		} else if (returned) {
-			k_thread_abort(&victims[i]); /* created, never started */
 		}
+		/*
+		 * A thread the call completed (the kill may land after the call's
+		 * work, before it returns) lives, never started: end it, as its
+		 * creator would have. One the call never completed must be
+		 * reusable as it is.
+		 */
+		k_thread_abort(&victims[i]);
 
 		/* Another user thread creates a thread on the same object and stack. */
 		unsigned int faults = ztest_fault_count();
