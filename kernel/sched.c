@@ -8,7 +8,7 @@
  * - The running thread is preempted only by a more urgent thread, and only if
  *   it is preemptible (priority >= 0) and has not locked the scheduler.
  *   Cooperative threads give up the CPU only by blocking or yielding.
- * - Wait queues are ordered by priority, FIFO among equals.
+ * - Wait queues are ordered by (effective) priority, FIFO among equals.
  */
 #include <ksched.h>
 #include <timeout_q.h>
@@ -174,14 +174,12 @@ static void unpend_abandoned(struct k_thread *t)
 {
 	sys_dlist_remove(&t->base.qnode);
 	t->base.pended_on = NULL;
-#ifdef CONFIG_PRIORITY_INHERITANCE
 	if (t->base.pend_mutex != NULL) {
 		struct k_mutex *mutex = t->base.pend_mutex;
 
 		t->base.pend_mutex = NULL;
 		z_mutex_waiter_gone_locked(mutex);
 	}
-#endif
 }
 
 /* Wait queues */
@@ -208,6 +206,13 @@ struct k_thread *z_waitq_head(_wait_q_t *wait_q)
 	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
 }
 
+struct k_thread *z_waitq_next(struct k_thread *t)
+{
+	sys_dnode_t *n = sys_dlist_peek_next(&t->base.pended_on->waitq, &t->base.qnode);
+
+	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
+}
+
 /* Timeout of a blocked or sleeping thread: it runs again, the call returns -EAGAIN. */
 static void thread_timeout(struct _timeout *to)
 {
@@ -221,7 +226,14 @@ static void thread_timeout(struct _timeout *to)
 	z_ready_thread_locked(t);
 }
 
-int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
+int z_timeout_invalid(void)
+{
+	__ASSERT((_current->base.user_options & K_USER) != 0U,
+		 "a negative timeout other than K_FOREVER");
+	return -EINVAL;
+}
+
+void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout)
 {
 	struct k_thread *cur = _current;
 
@@ -237,6 +249,15 @@ int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
 	if (!K_TIMEOUT_EQ(timeout, K_FOREVER)) {
 		z_add_timeout(&cur->base.timeout, thread_timeout, timeout.ticks);
 	}
+}
+
+int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
+{
+	if (!z_timeout_is_valid(timeout)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return z_timeout_invalid();
+	}
+	z_pend_curr_locked(wait_q, timeout);
 	return z_swap(key);
 }
 
@@ -246,9 +267,7 @@ void z_wake_thread(struct k_thread *t, int retval)
 		sys_dlist_remove(&t->base.qnode);
 		t->base.pended_on = NULL;
 	}
-#ifdef CONFIG_PRIORITY_INHERITANCE
 	t->base.pend_mutex = NULL;
-#endif
 	(void)z_abort_timeout(&t->base.timeout);
 	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_SLEEPING);
 	t->base.swap_retval = retval;
@@ -302,6 +321,7 @@ void z_thread_halt_locked(struct k_thread *t)
 	}
 	(void)z_abort_timeout(&t->base.timeout);
 	t->base.thread_state = _THREAD_DEAD;
+	z_mutex_abandon_locked(t);
 	(void)z_wake_all(&t->join_queue, 0);
 }
 
