@@ -2,7 +2,7 @@
  * Priority changes at run time take effect at once: a ready thread raised
  * above the current one preempts it, the current thread lowered below a ready
  * one gives way, and a thread waiting in a wait queue moves to the place its
- * new priority gives it. The idle thread's level is refused to every other.
+ * new priority gives it.
  */
 #include "test_util.h"
 
@@ -120,37 +120,6 @@ ZTEST(sched_prio, test_raise_blocked_thread_no_preempt_until_woken) {
 	k_sem_give(&wake_sem);
 	event('b');
 	zassert_events("aAb");
-}
-
-/*
- * The idle thread's level is its own: a thread there would never run (idle
- * is first at that level and never yields). Creating a thread there, or
- * moving one there, is an assertion in supervisor mode and an oops from user
- * mode, as in Zephyr.
- */
-static void create_at_idle_level(void *p1, void *p2, void *p3)
-{
-	ARG_UNUSED(p1);
-	ARG_UNUSED(p2);
-	ARG_UNUSED(p3);
-	spawn(log_letter_and_prio, LETTER_ARG('I'), NULL, K_LOWEST_THREAD_PRIO);
-	event('x'); /* not reached */
-}
-
-ZTEST(sched_prio, test_create_at_idle_level_refused) {
-	unsigned int faults = ztest_fault_count();
-
-	ztest_expect_fault(K_ERR_KERNEL_PANIC);
-	spawn(create_at_idle_level, NULL, NULL, TEST_PRIO - 1); /* runs at once */
-	zassert_equal(ztest_fault_count(), faults + 1, "a thread was created at the idle level");
-	k_msleep(1);
-	zassert_events("");
-}
-
-ZTEST_USER(sched_prio, test_move_to_idle_level_refused) {
-	ztest_expect_fault(IS_ENABLED(CONFIG_USERSPACE) ? K_ERR_KERNEL_OOPS : K_ERR_KERNEL_PANIC);
-	k_thread_priority_set(k_current_get(), K_LOWEST_THREAD_PRIO);
-	ztest_test_fail(); /* not reached */
 }
 
 static void before(void *fixture)
