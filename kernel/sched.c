@@ -199,20 +199,6 @@ static void waitq_insert(_wait_q_t *wq, struct k_thread *t)
 	sys_dlist_append(&wq->waitq, &t->base.qnode);
 }
 
-struct k_thread *z_waitq_head(_wait_q_t *wait_q)
-{
-	sys_dnode_t *n = sys_dlist_peek_head(&wait_q->waitq);
-
-	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
-}
-
-struct k_thread *z_waitq_next(struct k_thread *t)
-{
-	sys_dnode_t *n = sys_dlist_peek_next(&t->base.pended_on->waitq, &t->base.qnode);
-
-	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
-}
-
 /* Timeout of a blocked or sleeping thread: it runs again, the call returns -EAGAIN. */
 static void thread_timeout(struct _timeout *to)
 {
@@ -233,7 +219,8 @@ int z_timeout_invalid(void)
 	return -EINVAL;
 }
 
-void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout)
+/* Inline in z_pend_curr(), the path of every blocking call. */
+static inline void pend_curr(_wait_q_t *wait_q, k_timeout_t timeout)
 {
 	struct k_thread *cur = _current;
 
@@ -251,13 +238,18 @@ void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout)
 	}
 }
 
+void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout)
+{
+	pend_curr(wait_q, timeout);
+}
+
 int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
 {
 	if (!z_timeout_is_valid(timeout)) {
 		k_spin_unlock(&_sched_spinlock, key);
 		return z_timeout_invalid();
 	}
-	z_pend_curr_locked(wait_q, timeout);
+	pend_curr(wait_q, timeout);
 	return z_swap(key);
 }
 

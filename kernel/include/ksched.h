@@ -67,10 +67,20 @@ static inline bool z_timeout_is_valid(k_timeout_t timeout)
 int z_timeout_invalid(void);
 
 /* The most urgent thread in @wait_q, or NULL; it stays queued. */
-struct k_thread *z_waitq_head(_wait_q_t *wait_q);
+static inline struct k_thread *z_waitq_head(_wait_q_t *wait_q)
+{
+	sys_dnode_t *n = sys_dlist_peek_head(&wait_q->waitq);
+
+	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
+}
 
 /* The thread after @t in the wait queue @t is in, or NULL. */
-struct k_thread *z_waitq_next(struct k_thread *t);
+static inline struct k_thread *z_waitq_next(struct k_thread *t)
+{
+	sys_dnode_t *n = sys_dlist_peek_next(&t->base.pended_on->waitq, &t->base.qnode);
+
+	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
+}
 
 /* Take @t out of its wait queue and cancel its timeout; then it may run with @retval. */
 void z_wake_thread(struct k_thread *t, int retval);
