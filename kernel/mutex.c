@@ -73,7 +73,9 @@ static void prio_update(struct k_thread *t)
 			return;
 		}
 		z_thread_prio_set_locked(t, prio); /* re-sorts a waiter in its wait queue */
-		t = t->base.pend_mutex != NULL ? t->base.pend_mutex->owner : NULL;
+		struct k_mutex *m = z_pend_mutex(t);
+
+		t = m != NULL ? m->owner : NULL;
 	}
 }
 
@@ -130,7 +132,7 @@ static bool chain_reaches(struct k_thread *top, int depth)
 			if (t == top) {
 				return false;
 			}
-			struct k_mutex *m = t->base.pend_mutex;
+			struct k_mutex *m = z_pend_mutex(t);
 
 			next = z_waitq_next(t);
 			if (next == NULL) {
@@ -156,9 +158,8 @@ static bool may_wait(struct k_thread *cur, struct k_thread *owner)
 {
 	int links = 1;
 
-	for (struct k_thread *t = owner; t->base.pend_mutex != NULL;) {
-		t = t->base.pend_mutex->owner;
-		if (t == cur || ++links > MAX_DEPTH) {
+	for (struct k_mutex *m = z_pend_mutex(owner); m != NULL; m = z_pend_mutex(m->owner)) {
+		if (m->owner == cur || ++links > MAX_DEPTH) {
 			return false;
 		}
 	}
@@ -204,9 +205,9 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EDEADLK;
 	}
-	/* Giving up (timeout, abort) calls z_mutex_waiter_gone_locked(). */
-	cur->base.pend_mutex = mutex;
 	z_pend_curr_locked(&mutex->wait_q, timeout);
+	/* Giving up (timeout, abort) calls z_mutex_waiter_gone_locked(). */
+	cur->base.thread_state |= _THREAD_MUTEX;
 	prio_update(mutex->owner);
 	/* 0: the unlocking thread made us the owner; -EAGAIN; -EOWNERDEAD. */
 	return z_swap(key);

@@ -173,11 +173,13 @@ void z_sched_isr_exit(void)
 static void unpend_abandoned(struct k_thread *t)
 {
 	sys_dlist_remove(&t->base.qnode);
-	t->base.pended_on = NULL;
-	if (t->base.pend_mutex != NULL) {
-		struct k_mutex *mutex = t->base.pend_mutex;
 
-		t->base.pend_mutex = NULL;
+	struct k_mutex *mutex = z_pend_mutex(t);
+
+	t->base.pended_on = NULL;
+	t->base.thread_state &= ~_THREAD_MUTEX;
+	/* Without inheritance, nobody's priority depended on this wait. */
+	if (IS_ENABLED(CONFIG_PRIORITY_INHERITANCE) && mutex != NULL) {
 		z_mutex_waiter_gone_locked(mutex);
 	}
 }
@@ -219,7 +221,7 @@ int z_timeout_invalid(void)
 	return -EINVAL;
 }
 
-/* Inline in z_pend_curr(), the path of every blocking call. */
+/* Inline in z_pend_curr(), the path of every blocking call (at -O2). */
 static inline void pend_curr(_wait_q_t *wait_q, k_timeout_t timeout)
 {
 	struct k_thread *cur = _current;
@@ -259,9 +261,8 @@ void z_wake_thread(struct k_thread *t, int retval)
 		sys_dlist_remove(&t->base.qnode);
 		t->base.pended_on = NULL;
 	}
-	t->base.pend_mutex = NULL;
 	(void)z_abort_timeout(&t->base.timeout);
-	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_SLEEPING);
+	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_MUTEX | _THREAD_SLEEPING);
 	t->base.swap_retval = retval;
 	z_ready_thread_locked(t);
 }

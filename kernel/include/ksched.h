@@ -16,6 +16,7 @@
 #define _THREAD_SUSPENDED BIT(3) /* k_thread_suspend() */
 #define _THREAD_SLEEPING  BIT(4) /* k_sleep() */
 #define _THREAD_QUEUED    BIT(5) /* in the ready queue */
+#define _THREAD_MUTEX     BIT(6) /* pending, and pended_on is a mutex's wait queue */
 
 #define _THREAD_NOT_RUNNABLE \
 	(_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD | _THREAD_SUSPENDED | _THREAD_SLEEPING)
@@ -23,6 +24,14 @@
 static inline bool z_is_thread_runnable(const struct k_thread *t)
 {
 	return (t->base.thread_state & _THREAD_NOT_RUNNABLE) == 0U;
+}
+
+/* The mutex @t waits for, or NULL. */
+static inline struct k_mutex *z_pend_mutex(const struct k_thread *t)
+{
+	return (t->base.thread_state & _THREAD_MUTEX) != 0U
+		   ? CONTAINER_OF(t->base.pended_on, struct k_mutex, wait_q)
+		   : NULL;
 }
 
 static inline bool z_is_idle_thread(const struct k_thread *t)
