@@ -9,15 +9,11 @@
 #include "prio_util.h"
 
 static struct k_mutex m1;
+static struct locker h;
 
 ZTEST(prio_set, test_lowering_the_waiter_lowers_the_owner) {
-	struct locker h = { .mutex = &m1, .timeout = K_FOREVER, .letter = 'H' };
+	k_tid_t ht = own_with_waiter(&m1, &h, H_PRIO);
 
-	k_thread_priority_set(k_current_get(), L_PRIO);
-	zassert_equal(k_mutex_lock(&m1, K_NO_WAIT), 0);
-	k_tid_t ht = start_locker(&h, H_PRIO);
-
-	zassert_equal(my_prio(), H_PRIO);
 	k_thread_priority_set(ht, LOW_PRIO);
 	zassert_equal(k_thread_priority_get(ht), LOW_PRIO);
 	zassert_equal(my_prio(), L_PRIO, "still boosted by a waiter lowered to %d", LOW_PRIO);
@@ -29,12 +25,7 @@ ZTEST(prio_set, test_lowering_the_waiter_lowers_the_owner) {
 }
 
 ZTEST(prio_set, test_owner_priority_change_keeps_the_boost) {
-	struct locker h = { .mutex = &m1, .timeout = K_FOREVER, .letter = 'H' };
-
-	k_thread_priority_set(k_current_get(), L_PRIO);
-	zassert_equal(k_mutex_lock(&m1, K_NO_WAIT), 0);
-	start_locker(&h, H_PRIO);
-	zassert_equal(my_prio(), H_PRIO);
+	own_with_waiter(&m1, &h, H_PRIO);
 	k_thread_priority_set(k_current_get(), LOW_PRIO);
 	zassert_equal(my_prio(), H_PRIO, "lowering the base dropped the boost");
 	/* A base more urgent than the boost wins; made less urgent again, the boost is back. */
@@ -52,12 +43,7 @@ ZTEST(prio_set, test_owner_priority_change_keeps_the_boost) {
 }
 
 ZTEST(prio_set, test_raising_the_owner_above_its_waiter) {
-	struct locker h = { .mutex = &m1, .timeout = K_FOREVER, .letter = 'H' };
-
-	k_thread_priority_set(k_current_get(), L_PRIO);
-	zassert_equal(k_mutex_lock(&m1, K_NO_WAIT), 0);
-	start_locker(&h, M_PRIO);
-	zassert_equal(my_prio(), M_PRIO);
+	own_with_waiter(&m1, &h, M_PRIO);
 	k_thread_priority_set(k_current_get(), H_PRIO);
 	zassert_equal(my_prio(), H_PRIO);
 	zassert_equal(k_mutex_unlock(&m1), 0);
@@ -72,6 +58,7 @@ static void before(void *fixture)
 {
 	ARG_UNUSED(fixture);
 	zassert_equal(k_mutex_init(&m1), 0);
+	h = (struct locker){ .mutex = &m1, .timeout = K_FOREVER, .letter = 'H' };
 }
 
 static void after(void *fixture)

@@ -22,6 +22,17 @@ k_tid_t start_locker(struct locker *l, int prio)
 	return spawn(locker_entry, l, NULL, prio);
 }
 
+k_tid_t own_with_waiter(struct k_mutex *mutex, struct locker *waiter, int prio)
+{
+	k_thread_priority_set(k_current_get(), L_PRIO);
+	zassert_equal(k_mutex_lock(mutex, K_NO_WAIT), 0);
+
+	k_tid_t t = start_locker(waiter, prio);
+
+	zassert_equal(my_prio(), prio, "the owner was not boosted");
+	return t;
+}
+
 static void link_entry(void *p1, void *p2, void *p3)
 {
 	ARG_UNUSED(p2);

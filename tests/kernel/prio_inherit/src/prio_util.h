@@ -42,6 +42,13 @@ struct link {
 /* Start a locker at @prio; it runs at once if more urgent than the caller. */
 k_tid_t start_locker(struct locker *l, int prio);
 
+/*
+ * The test thread becomes the owner L: at L_PRIO it locks @mutex, then starts
+ * @waiter at @prio (more urgent), which waits for it at once and boosts L.
+ * Returns the waiter.
+ */
+k_tid_t own_with_waiter(struct k_mutex *mutex, struct locker *waiter, int prio);
+
 /* Start a chain link at @prio. */
 k_tid_t start_link(struct link *l, int prio);
 

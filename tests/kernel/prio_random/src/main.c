@@ -361,15 +361,25 @@ static bool events_equal(const struct events *a, const struct events *b)
 	return true;
 }
 
+/* The mutex @t waits for (its wait queue is that mutex's), or NONE. */
+static int waited_mutex(const struct k_thread *t)
+{
+	for (int m = 0; m < N_MUTEXES; m++) {
+		if (t->base.pended_on == &mutexes[m].wait_q) {
+			return m;
+		}
+	}
+	return NONE;
+}
+
 /* The kernel agrees with the model: priorities, mutexes, waits and the events' order. */
 static bool state_matches(void)
 {
 	for (int w = 0; w < N_WORKERS; w++) {
 		struct k_thread *t = &workers[w].thread;
-		struct k_mutex *waits = model.waits[w] == NONE ? NULL : &mutexes[model.waits[w]];
 
 		if (k_thread_priority_get(t) != model_eff(&model, w) ||
-		    t->base.base_prio != model.base[w] || t->base.pend_mutex != waits) {
+		    t->base.base_prio != model.base[w] || waited_mutex(t) != model.waits[w]) {
 			return false;
 		}
 	}
