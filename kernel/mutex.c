@@ -6,7 +6,7 @@
  * is the most urgent of its base priority, base.base_prio, and of the
  * effective priorities of the threads waiting for any mutex it holds, each no
  * more urgent than CONFIG_PRIORITY_CEILING. prio_update() recomputes it from
- * that definition whenever an input changes, and then the owner's of the
+ * that definition whenever an input changes, then that of the owner of the
  * mutex the thread waits for, and so on down the chain while priorities
  * change: nothing is ever restored from a saved value. A thread lists the
  * mutexes it holds (base.held); a wait queue is ordered by priority, so a
@@ -59,23 +59,28 @@ static int effective_prio(const struct k_thread *t)
 	return prio;
 }
 
+/* The owner of the mutex @t waits for (a waiter always has one), or NULL. */
+static struct k_thread *owner_ahead(const struct k_thread *t)
+{
+	struct k_mutex *m = z_pend_mutex(t);
+
+	return m != NULL ? m->owner : NULL;
+}
+
 /*
  * An input of @t's effective priority changed: recompute it, and down the
- * chain of owners @t waits behind while priorities change. A waiter always
- * has an owner to wait for, and the chain ends (see above).
+ * chain of owners @t waits behind while priorities change (the chain ends,
+ * see above).
  */
 static void prio_update(struct k_thread *t)
 {
-	while (t != NULL) {
+	for (; t != NULL; t = owner_ahead(t)) {
 		int prio = effective_prio(t);
 
 		if (prio == t->base.prio) {
 			return;
 		}
 		z_thread_prio_set_locked(t, prio); /* re-sorts a waiter in its wait queue */
-		struct k_mutex *m = z_pend_mutex(t);
-
-		t = m != NULL ? m->owner : NULL;
 	}
 }
 
@@ -158,8 +163,8 @@ static bool may_wait(struct k_thread *cur, struct k_thread *owner)
 {
 	int links = 1;
 
-	for (struct k_mutex *m = z_pend_mutex(owner); m != NULL; m = z_pend_mutex(m->owner)) {
-		if (m->owner == cur || ++links > MAX_DEPTH) {
+	for (struct k_thread *t = owner_ahead(owner); t != NULL; t = owner_ahead(t)) {
+		if (t == cur || ++links > MAX_DEPTH) {
 			return false;
 		}
 	}
