@@ -36,7 +36,7 @@
 #include "model.h"
 
 #ifndef PROP_STEPS
-#define PROP_STEPS 20000
+#define PROP_STEPS 15000
 #endif
 #ifndef PROP_SEED
 #define PROP_SEED 1
