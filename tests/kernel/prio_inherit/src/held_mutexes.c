@@ -12,8 +12,10 @@ static struct k_mutex m1, m2;
 static struct locker h1, h2;
 
 ZTEST(prio_held, test_unlocking_another_mutex_keeps_the_boost) {
-	own_with_waiter(&m1, &h1, H_PRIO);
+	/* Both locked before H waits: m2 owes L nothing. */
+	k_thread_priority_set(k_current_get(), L_PRIO);
 	zassert_equal(k_mutex_lock(&m2, K_NO_WAIT), 0);
+	own_with_waiter(&m1, &h1, H_PRIO);
 	spawn(log_letter, LETTER_ARG('M'), NULL, M_PRIO);
 	zassert_equal(k_mutex_unlock(&m2), 0);
 	event('u');
