@@ -1,7 +1,8 @@
 /*
  * Console output: printk() formats with picolibc's vfprintf into the console,
  * and the C library's stdout and stderr write to the same console, so printf()
- * works in any thread.
+ * works in any thread. Which vfprintf is linked is a Kconfig choice
+ * (PICOLIBC_*_PRINTF); the default prints 64-bit integers whole.
  *
  * printk_mute() silences all of it (a test that provokes a flood of fault
  * reports); the switch is kernel data, so only supervisor code can turn it.

@@ -69,7 +69,6 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 
 void z_thread_user_exit_locked(struct k_thread *t)
 {
-	z_mutex_abandon_locked(t);
 	z_stack_release((k_thread_stack_t *)t->stack_info.start, t);
 	z_mem_domain_thread_remove(t);
 	z_thread_perms_release(t);
