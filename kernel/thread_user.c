@@ -67,8 +67,27 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 	z_mem_domain_thread_add(domain != NULL ? domain : &k_mem_domain_default, t);
 }
 
+/* A creator died inside k_thread_create(): give back what it had claimed. */
+static void undo_creation(struct k_thread *t)
+{
+	struct k_thread *c = t->userspace.creating;
+	struct z_object *ko = k_object_find(c);
+
+	t->userspace.creating = NULL;
+	if (ko != NULL && atomic_get(&ko->state) == Z_OBJ_INITIALIZED) {
+		return; /* the new thread is complete: its stack is its own */
+	}
+	if (ko != NULL) {
+		(void)atomic_cas(&ko->state, Z_OBJ_INITIALIZING, Z_OBJ_UNINITIALIZED);
+	}
+	z_stack_release(t->userspace.creating_stack, c);
+}
+
 void z_thread_user_exit_locked(struct k_thread *t)
 {
+	if (t->userspace.creating != NULL) {
+		undo_creation(t);
+	}
 	z_stack_release((k_thread_stack_t *)t->stack_info.start, t);
 	z_mem_domain_thread_remove(t);
 	z_thread_perms_release(t);
@@ -147,9 +166,16 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 					    "thread object %p is being created by another thread",
 					    (void *)new_thread));
 	}
+	/*
+	 * Should the caller die before the thread is complete (its privileged
+	 * stack overflows, say), its exit undoes both claims.
+	 */
+	_current->userspace.creating = new_thread;
+	_current->userspace.creating_stack = stack;
 	k_tid_t t = z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
 					   options, delay);
 
+	_current->userspace.creating = NULL;
 	k_sched_unlock();
 	return t;
 }

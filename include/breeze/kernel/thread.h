@@ -68,9 +68,11 @@ struct _thread_userspace {
 	uintptr_t priv_stack_top;   /* kernel stack of the thread's traps */
 	uintptr_t user_stack_start; /* the region user mode may use */
 	size_t user_stack_size;
-	void *user_tls;     /* the TLS block of its user mode, atop the user stack */
-	void *initializing; /* object of the k_object_init_once() in progress */
-	uint8_t perm_index; /* bit of this thread in object permissions */
+	void *user_tls;            /* the TLS block of its user mode, atop the user stack */
+	void *initializing;        /* object of the k_object_init_once() in progress */
+	struct k_thread *creating; /* thread object its k_thread_create() has claimed, */
+	void *creating_stack;      /* with this stack, until the new thread is complete */
+	uint8_t perm_index;        /* bit of this thread in object permissions */
 };
 #endif
 
