@@ -7,7 +7,7 @@ JOBS  ?= 2
 
 APP_BUILD := $(BUILD)/$(subst /,_,$(APP))-$(BOARD)
 
-.PHONY: run test setup build menuconfig debugserver bench footprint format clean
+.PHONY: run test fuzz setup build menuconfig debugserver bench footprint format clean
 
 run: build
 	ninja -C $(APP_BUILD) run
@@ -20,6 +20,18 @@ test: setup
 	cmake -G Ninja -B $(BUILD)/tests -S tests -DBOARD=$(BOARD)
 	ninja -C $(BUILD)/tests -j $(JOBS)
 	cd $(BUILD)/tests && ctest --output-on-failure -j $(JOBS)
+
+# A long run of the system call fuzzer (tests/userspace/fuzz; make test runs a short one):
+# FUZZ_CALLS system calls from user threads, then its summary and its wall time.
+FUZZ_CALLS ?= 1000000
+FUZZ_SEED  ?= 0x5eed1234
+fuzz: setup
+	cmake -G Ninja -B $(BUILD)/fuzz -S tests/userspace/fuzz -DBOARD=$(BOARD) \
+		-DFUZZ_CALLS=$(FUZZ_CALLS) -DFUZZ_SEED=$(FUZZ_SEED)
+	ninja -C $(BUILD)/fuzz
+	@start=$$(date +%s); timeout 7200 ninja -C $(BUILD)/fuzz run; status=$$?; \
+		echo "make fuzz: $$(( $$(date +%s) - start )) s of wall time, exit status $$status"; \
+		exit $$status
 
 # Instruction counts of the hot paths under QEMU -icount, against bench/baseline.json.
 bench: setup

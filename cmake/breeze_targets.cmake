@@ -40,8 +40,12 @@ if(CONFIG_STACK_CANARIES)
   target_compile_options(breeze_interface INTERFACE -fstack-protector-strong
                          ${BREEZE_STACK_PROTECTOR_FLAGS})
 endif()
+# picolibc's printf variant: picolibc.specs maps vfprintf to it when the switch is on the link
+# line. The float variant's switch stays off the compile line, where it would turn -Wformat off.
 if(CONFIG_PICOLIBC_INTEGER_PRINTF)
-  target_compile_definitions(breeze_interface INTERFACE PICOLIBC_INTEGER_PRINTF_SCANF)
+  set(PICOLIBC_PRINTF_SWITCH -DPICOLIBC_INTEGER_PRINTF_SCANF)
+elseif(CONFIG_PICOLIBC_LONG_LONG_PRINTF)
+  set(PICOLIBC_PRINTF_SWITCH -DPICOLIBC_FLOAT_PRINTF_SCANF)
 endif()
 
 # System call glue, generated from the one list (kernel/syscalls.def).
@@ -103,7 +107,7 @@ set_target_properties(breeze.elf PROPERTIES LINKER_LANGUAGE C)
 target_link_options(breeze.elf PRIVATE
   -nostartfiles -T ${LINKER_CMD} -L${CMAKE_BINARY_DIR}
   -Wl,--gc-sections -Wl,-Map=${CMAKE_BINARY_DIR}/breeze.map -Wl,--no-warn-rwx-segments
-  $<$<BOOL:${CONFIG_PICOLIBC_INTEGER_PRINTF}>:-DPICOLIBC_INTEGER_PRINTF_SCANF>)
+  ${PICOLIBC_PRINTF_SWITCH})
 set(APP_SMEM_FRAGMENTS ${CMAKE_BINARY_DIR}/app_smem.ld ${CMAKE_BINARY_DIR}/app_smem_symbols.ld
                        ${CMAKE_BINARY_DIR}/app_smem_bss_table.ld)
 

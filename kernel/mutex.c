@@ -1,22 +1,31 @@
 /*
- * Mutexes with priority inheritance.
+ * Mutexes, and the effective priority of threads that priority inheritance
+ * makes of them.
  *
- * A thread has a base priority (base.base_prio: what it asked for, at
- * creation or with k_thread_priority_set()) and an effective one (base.prio,
- * what the scheduler uses). Only the effective priority is ever boosted:
- * while a more urgent thread waits, the owner runs at that thread's priority.
- * owner_orig_prio is the boost the owner already had from other mutexes when
- * it took this one (K_LOWEST_THREAD_PRIO: none). On unlock the owner returns
- * to the more urgent of that and its base priority, as it is then (the base
- * may have changed meanwhile), and the mutex passes directly to the most
- * urgent waiter. When a waiter gives up (timeout, abort), the owner's boost
- * is recomputed from the waiters that remain at that very moment, not when
- * the waiter next runs: an owner that keeps the CPU must not keep a stale
- * boost.
+ * The definition (docs/design.md): a thread's effective priority, base.prio,
+ * is the most urgent of its base priority, base.base_prio, and of the
+ * effective priorities of the threads waiting for any mutex it holds, each no
+ * more urgent than CONFIG_PRIORITY_CEILING. prio_update() recomputes it from
+ * that definition whenever an input changes, then that of the owner of the
+ * mutex the thread waits for, and so on down the chain while priorities
+ * change: nothing is ever restored from a saved value. A thread lists the
+ * mutexes it holds (base.held); a wait queue is ordered by priority, so a
+ * mutex's most urgent waiter is its head: one recomputation costs O(held
+ * mutexes).
+ *
+ * Chains are bounded: waiting for a mutex adds a link from the waiter to the
+ * owner, and k_mutex_lock() refuses (-EDEADLK) a link that would close a
+ * cycle or make a chain longer than CONFIG_PRIORITY_INHERITANCE_MAX_DEPTH
+ * mutexes. Only a new waiter makes a chain longer (a hand-over or an owner's
+ * end shortens chains), so every walk down one stays within the bound and
+ * every effective priority always follows the definition, out-of-order
+ * unlocks included.
+ *
+ * A thread that ends holding mutexes unlocks them: their waiters get
+ * -EOWNERDEAD (z_mutex_abandon_locked()).
  */
 #include <ksched.h>
 #include <kobject_init.h>
-#include <kuser.h>
 
 int z_impl_k_mutex_init(struct k_mutex *mutex)
 {
@@ -28,65 +37,147 @@ int z_impl_k_mutex_init(struct k_mutex *mutex)
 	sys_dlist_init(&mutex->wait_q.waitq);
 	mutex->owner = NULL;
 	mutex->lock_count = 0;
-	mutex->owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO;
+	mutex->next_held = NULL;
 	z_object_init_end_for(mutex);
 	return 0;
 }
 
-#ifdef CONFIG_USERSPACE
-/*
- * Mutexes each thread owns, by permission index: a thread that ends owning
- * none, the usual case, costs no walk over the registry under the scheduler
- * lock (z_mutex_abandon_locked()).
- */
-static uint16_t owned[CONFIG_MAX_THREADS];
-#endif
-
-/* @t owns one mutex more (@n = 1) or one less (@n = -1). */
-static inline void owned_add(const struct k_thread *t, int n)
+/* @t's effective priority by the definition above. */
+static int effective_prio(const struct k_thread *t)
 {
-#ifdef CONFIG_USERSPACE
-	owned[t->userspace.perm_index] += n;
-#else
-	ARG_UNUSED(t);
-	ARG_UNUSED(n);
-#endif
-}
+	int prio = t->base.base_prio;
 
-/* What @t runs at beyond its base priority when it takes a mutex (see above). */
-static int boost_of(const struct k_thread *t)
-{
-	return t->base.prio < t->base.base_prio ? t->base.prio : K_LOWEST_THREAD_PRIO;
-}
+#ifdef CONFIG_PRIORITY_INHERITANCE
+	for (struct k_mutex *m = t->base.held; m != NULL; m = m->next_held) {
+		struct k_thread *w = z_waitq_head(&m->wait_q);
 
-/* The owner's priority without this mutex's waiters. */
-static int owner_own_prio(const struct k_mutex *mutex)
-{
-	return MIN(mutex->owner_orig_prio, mutex->owner->base.base_prio);
-}
-
-/* The priority the owner should run at: its own, or its most urgent waiter's. */
-static int inherited_prio(struct k_mutex *mutex)
-{
-	int prio = owner_own_prio(mutex);
-
-	if (IS_ENABLED(CONFIG_PRIORITY_INHERITANCE)) {
-		struct k_thread *w = z_waitq_head(&mutex->wait_q);
-
-		if (w != NULL && w->base.prio < prio) {
-			prio = w->base.prio;
+		if (w != NULL) {
+			prio = MIN(prio, MAX((int)w->base.prio, CONFIG_PRIORITY_CEILING));
 		}
 	}
+#endif
 	return prio;
+}
+
+/* The owner of the mutex @t waits for (a waiter always has one), or NULL. */
+static struct k_thread *owner_ahead(const struct k_thread *t)
+{
+	struct k_mutex *m = z_pend_mutex(t);
+
+	return m != NULL ? m->owner : NULL;
+}
+
+/*
+ * An input of @t's effective priority changed: recompute it, and down the
+ * chain of owners @t waits behind while priorities change (the chain ends,
+ * see above).
+ */
+static void prio_update(struct k_thread *t)
+{
+	for (; t != NULL; t = owner_ahead(t)) {
+		int prio = effective_prio(t);
+
+		if (prio == t->base.prio) {
+			return;
+		}
+		z_thread_prio_set_locked(t, prio); /* re-sorts a waiter in its wait queue */
+	}
+}
+
+void z_thread_base_prio_set_locked(struct k_thread *t, int prio)
+{
+	t->base.base_prio = (int8_t)prio;
+	prio_update(t);
 }
 
 void z_mutex_waiter_gone_locked(struct k_mutex *mutex)
 {
-	/* The owner keeps only the boost the remaining waiters justify. */
-	if (mutex->owner != NULL) {
-		z_thread_prio_set_locked(mutex->owner, inherited_prio(mutex));
+	prio_update(mutex->owner);
+}
+
+#ifdef CONFIG_PRIORITY_INHERITANCE
+#define MAX_DEPTH CONFIG_PRIORITY_INHERITANCE_MAX_DEPTH
+
+/* The first thread waiting for @m or a mutex after it in its owner's list. */
+static struct k_thread *first_waiter(struct k_mutex *m)
+{
+	for (; m != NULL; m = m->next_held) {
+		struct k_thread *w = z_waitq_head(&m->wait_q);
+
+		if (w != NULL) {
+			return w;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Whether a chain of @depth mutexes or more ends at @top: a walk of the tree
+ * of threads waiting for @top's mutexes, for theirs, and so on, that goes no
+ * deeper than @depth. It follows the links themselves (a waiter's mutex names
+ * its owner), so it needs no stack, and it visits each waiting thread once.
+ */
+static bool chain_reaches(struct k_thread *top, int depth)
+{
+	struct k_thread *t = top;
+	int d = 0;
+
+	for (;;) {
+		struct k_thread *next = first_waiter(t->base.held);
+
+		if (next != NULL) {
+			if (++d >= depth) {
+				return true;
+			}
+			t = next;
+			continue;
+		}
+		/* No waiter of its own: on to the next waiter at this depth or above. */
+		for (;;) {
+			if (t == top) {
+				return false;
+			}
+			struct k_mutex *m = z_pend_mutex(t);
+
+			next = z_waitq_next(t);
+			if (next == NULL) {
+				next = first_waiter(m->next_held);
+			}
+			if (next != NULL) {
+				t = next;
+				break;
+			}
+			t = m->owner;
+			d--;
+		}
 	}
 }
+
+/*
+ * Whether @cur may wait for a mutex @owner holds: the longest chain through
+ * the new link, from the farthest thread waiting (transitively) for @cur to
+ * the end of @owner's chain, stays within MAX_DEPTH mutexes and does not come
+ * back to @cur.
+ */
+static bool may_wait(struct k_thread *cur, struct k_thread *owner)
+{
+	int links = 1;
+
+	for (struct k_thread *t = owner_ahead(owner); t != NULL; t = owner_ahead(t)) {
+		if (t == cur || ++links > MAX_DEPTH) {
+			return false;
+		}
+	}
+	return !chain_reaches(cur, MAX_DEPTH - links + 1);
+}
+#else
+static bool may_wait(struct k_thread *cur, struct k_thread *owner)
+{
+	ARG_UNUSED(cur);
+	ARG_UNUSED(owner);
+	return true;
+}
+#endif
 
 int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 {
@@ -94,12 +185,15 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	struct k_thread *cur = _current;
 
-	if (mutex->lock_count == 0U || mutex->owner == cur) {
-		if (mutex->lock_count == 0U) {
-			mutex->owner = cur;
-			owned_add(cur, 1);
-			mutex->owner_orig_prio = boost_of(cur);
-		}
+	if (mutex->lock_count == 0U) {
+		mutex->owner = cur;
+		mutex->lock_count = 1U;
+		mutex->next_held = cur->base.held;
+		cur->base.held = mutex;
+		k_spin_unlock(&_sched_spinlock, key);
+		return 0;
+	}
+	if (mutex->owner == cur) {
 		mutex->lock_count++;
 		k_spin_unlock(&_sched_spinlock, key);
 		return 0;
@@ -108,89 +202,84 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EBUSY;
 	}
-#ifdef CONFIG_PRIORITY_INHERITANCE
-	if (cur->base.prio < mutex->owner->base.prio) {
-		z_thread_prio_set_locked(mutex->owner, cur->base.prio);
+	if (!z_timeout_is_valid(timeout)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return z_timeout_invalid();
 	}
-	/* If it gives up (timeout, abort), z_mutex_waiter_gone_locked() unboosts. */
-	cur->base.pend_mutex = mutex;
-#endif
+	if (!may_wait(cur, mutex->owner)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EDEADLK;
+	}
+	z_pend_curr_locked(&mutex->wait_q, timeout);
+	/* Giving up (timeout, abort) calls z_mutex_waiter_gone_locked(). */
+	cur->base.thread_state |= _THREAD_MUTEX;
+	prio_update(mutex->owner);
 	/* 0: the unlocking thread made us the owner; -EAGAIN; -EOWNERDEAD. */
-	return z_pend_curr(key, &mutex->wait_q, timeout);
+	return z_swap(key);
 }
 
-void z_thread_base_prio_set_locked(struct k_thread *t, int prio)
+/* Take @mutex off @t's list of held mutexes (usually its head: unlocks nest). */
+static void held_remove(struct k_thread *t, struct k_mutex *mutex)
 {
-	/* A boost stays while it is more urgent than the new base. */
-	int boost = boost_of(t);
+	struct k_mutex **link = &t->base.held;
 
-	t->base.base_prio = (int8_t)prio;
-	z_thread_prio_set_locked(t, MIN(prio, boost));
+	while (*link != mutex) {
+		link = &(*link)->next_held;
+	}
+	*link = mutex->next_held;
 }
 
 int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 {
 	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	struct k_thread *cur = _current;
 
-	if (mutex->owner == NULL) {
+	if (mutex->owner != cur) {
 		k_spin_unlock(&_sched_spinlock, key);
-		return -EINVAL;
-	}
-	if (mutex->owner != _current) {
-		k_spin_unlock(&_sched_spinlock, key);
-		return -EPERM;
+		return mutex->owner == NULL ? -EINVAL : -EPERM;
 	}
 	if (--mutex->lock_count > 0U) {
 		k_spin_unlock(&_sched_spinlock, key);
 		return 0;
 	}
+	held_remove(cur, mutex);
 
-	z_thread_prio_set_locked(mutex->owner, owner_own_prio(mutex));
-	owned_add(mutex->owner, -1);
+	struct k_thread *next = z_waitq_head(&mutex->wait_q);
 
-	struct k_thread *next = z_wake_first(&mutex->wait_q, 0);
-
-	mutex->owner = next;
-	if (next != NULL) {
-		owned_add(next, 1);
-		mutex->lock_count = 1;
-		mutex->owner_orig_prio = boost_of(next);
+	if (next == NULL) {
+		/* Nobody waited: the mutex lent the owner no priority. */
+		mutex->owner = NULL;
+		k_spin_unlock(&_sched_spinlock, key);
+		return 0;
 	}
+	/*
+	 * Straight to the most urgent waiter. The waiters that remain lend it
+	 * nothing: none is more urgent than it was among them.
+	 */
+	z_wake_thread(next, 0);
+	mutex->owner = next;
+	mutex->lock_count = 1U;
+	mutex->next_held = next->base.held;
+	next->base.held = mutex;
+	prio_update(cur);
 	z_reschedule(key);
 	return 0;
 }
 
-#ifdef CONFIG_USERSPACE
-/* A thread ended while owning mutexes: free them; their waiters learn it. */
-static void abandon(void *obj, void *arg)
-{
-	struct k_mutex *mutex = obj;
-
-	if (mutex->owner != arg) {
-		return;
-	}
-	z_thread_prio_set_locked(mutex->owner, owner_own_prio(mutex));
-	mutex->owner = NULL; /* its owner's count is reset once all are found */
-	mutex->lock_count = 0;
-	(void)z_wake_all(&mutex->wait_q, -EOWNERDEAD);
-}
-
 void z_mutex_abandon_locked(struct k_thread *dead)
 {
-	/*
-	 * A walk over the registry, bounded by CONFIG_MAX_KERNEL_OBJECTS, only
-	 * for a thread that ends owning a mutex: the waiters must be woken now,
-	 * under this lock, so it cannot be put off or cut into chunks. The
-	 * count is reset whatever it found, as a mutex the registry never took
-	 * cannot be found.
-	 */
-	if (owned[dead->userspace.perm_index] != 0U) {
-		z_object_foreach(K_OBJ_MUTEX, abandon, dead);
-		owned[dead->userspace.perm_index] = 0U;
+	struct k_mutex *mutex;
+
+	while ((mutex = dead->base.held) != NULL) {
+		dead->base.held = mutex->next_held;
+		mutex->owner = NULL;
+		mutex->lock_count = 0U;
+		(void)z_wake_all(&mutex->wait_q, -EOWNERDEAD);
 	}
 }
 
+#ifdef CONFIG_USERSPACE
 int z_vrfy_k_mutex_init(struct k_mutex *mutex)
 {
 	K_OOPS(K_SYSCALL_OBJ_INIT(mutex, K_OBJ_MUTEX));

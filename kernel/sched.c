@@ -8,7 +8,7 @@
  * - The running thread is preempted only by a more urgent thread, and only if
  *   it is preemptible (priority >= 0) and has not locked the scheduler.
  *   Cooperative threads give up the CPU only by blocking or yielding.
- * - Wait queues are ordered by priority, FIFO among equals.
+ * - Wait queues are ordered by (effective) priority, FIFO among equals.
  */
 #include <ksched.h>
 #include <timeout_q.h>
@@ -173,15 +173,15 @@ void z_sched_isr_exit(void)
 static void unpend_abandoned(struct k_thread *t)
 {
 	sys_dlist_remove(&t->base.qnode);
-	t->base.pended_on = NULL;
-#ifdef CONFIG_PRIORITY_INHERITANCE
-	if (t->base.pend_mutex != NULL) {
-		struct k_mutex *mutex = t->base.pend_mutex;
 
-		t->base.pend_mutex = NULL;
+	struct k_mutex *mutex = z_pend_mutex(t);
+
+	t->base.pended_on = NULL;
+	t->base.thread_state &= ~_THREAD_MUTEX;
+	/* Without inheritance, nobody's priority depended on this wait. */
+	if (IS_ENABLED(CONFIG_PRIORITY_INHERITANCE) && mutex != NULL) {
 		z_mutex_waiter_gone_locked(mutex);
 	}
-#endif
 }
 
 /* Wait queues */
@@ -201,13 +201,6 @@ static void waitq_insert(_wait_q_t *wq, struct k_thread *t)
 	sys_dlist_append(&wq->waitq, &t->base.qnode);
 }
 
-struct k_thread *z_waitq_head(_wait_q_t *wait_q)
-{
-	sys_dnode_t *n = sys_dlist_peek_head(&wait_q->waitq);
-
-	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
-}
-
 /* Timeout of a blocked or sleeping thread: it runs again, the call returns -EAGAIN. */
 static void thread_timeout(struct _timeout *to)
 {
@@ -221,7 +214,15 @@ static void thread_timeout(struct _timeout *to)
 	z_ready_thread_locked(t);
 }
 
-int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
+int z_timeout_invalid(void)
+{
+	__ASSERT((_current->base.user_options & K_USER) != 0U,
+		 "a negative timeout other than K_FOREVER");
+	return -EINVAL;
+}
+
+/* Inline in z_pend_curr(), the path of every blocking call (at -O2). */
+static inline void pend_curr(_wait_q_t *wait_q, k_timeout_t timeout)
 {
 	struct k_thread *cur = _current;
 
@@ -237,6 +238,20 @@ int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
 	if (!K_TIMEOUT_EQ(timeout, K_FOREVER)) {
 		z_add_timeout(&cur->base.timeout, thread_timeout, timeout.ticks);
 	}
+}
+
+void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout)
+{
+	pend_curr(wait_q, timeout);
+}
+
+int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
+{
+	if (!z_timeout_is_valid(timeout)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return z_timeout_invalid();
+	}
+	pend_curr(wait_q, timeout);
 	return z_swap(key);
 }
 
@@ -246,11 +261,8 @@ void z_wake_thread(struct k_thread *t, int retval)
 		sys_dlist_remove(&t->base.qnode);
 		t->base.pended_on = NULL;
 	}
-#ifdef CONFIG_PRIORITY_INHERITANCE
-	t->base.pend_mutex = NULL;
-#endif
 	(void)z_abort_timeout(&t->base.timeout);
-	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_SLEEPING);
+	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_MUTEX | _THREAD_SLEEPING);
 	t->base.swap_retval = retval;
 	z_ready_thread_locked(t);
 }
@@ -302,6 +314,7 @@ void z_thread_halt_locked(struct k_thread *t)
 	}
 	(void)z_abort_timeout(&t->base.timeout);
 	t->base.thread_state = _THREAD_DEAD;
+	z_mutex_abandon_locked(t);
 	(void)z_wake_all(&t->join_queue, 0);
 }
 

@@ -1,6 +1,6 @@
 /*
  * Thread life cycle: create, start, suspend/resume, sleep/wakeup, abort, join,
- * names and priorities.
+ * names and priorities (the base priority; the effective one is kernel/mutex.c's).
  *
  * A thread's storage (struct k_thread and its stack) belongs to the caller.
  * After a thread has ended, both may be reused as soon as k_thread_join() has
@@ -13,9 +13,11 @@
 #include <kthread.h>
 #include <kuser.h>
 
+/* The idle thread's level is its alone: a thread there would never run. */
 static __maybe_unused bool is_valid_prio(int prio)
 {
-	return prio >= K_HIGHEST_THREAD_PRIO && prio <= K_LOWEST_THREAD_PRIO;
+	return prio >= K_HIGHEST_APPLICATION_THREAD_PRIO &&
+	       prio <= K_LOWEST_APPLICATION_THREAD_PRIO;
 }
 
 /* Delayed start: the timeout of a thread created with a delay. */
@@ -87,6 +89,7 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 
 void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay)
 {
+	__ASSERT(z_timeout_is_valid(delay), "negative delay %lld", delay.ticks);
 	if (K_TIMEOUT_EQ(delay, K_NO_WAIT)) {
 		z_impl_k_thread_start(t);
 	} else if (!K_TIMEOUT_EQ(delay, K_FOREVER)) {
@@ -238,6 +241,9 @@ int32_t z_impl_k_sleep(k_timeout_t timeout)
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
 		z_impl_k_thread_suspend(_current);
 		return (int32_t)K_TICKS_FOREVER;
+	}
+	if (!z_timeout_is_valid(timeout)) {
+		return z_timeout_invalid();
 	}
 	uint64_t left_ms = DIV_ROUND_UP(z_tick_sleep(timeout.ticks) * 1000U,
 					(uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);

@@ -67,9 +67,27 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 	z_mem_domain_thread_add(domain != NULL ? domain : &k_mem_domain_default, t);
 }
 
+/* A creator died inside k_thread_create(): give back what it had claimed. */
+static void undo_creation(struct k_thread *t)
+{
+	struct k_thread *c = t->userspace.creating;
+	struct z_object *ko = k_object_find(c);
+
+	t->userspace.creating = NULL;
+	if (ko != NULL && atomic_get(&ko->state) == Z_OBJ_INITIALIZED) {
+		return; /* the new thread is complete: its stack is its own */
+	}
+	if (ko != NULL) {
+		(void)atomic_cas(&ko->state, Z_OBJ_INITIALIZING, Z_OBJ_UNINITIALIZED);
+	}
+	z_stack_release(t->userspace.creating_stack, c);
+}
+
 void z_thread_user_exit_locked(struct k_thread *t)
 {
-	z_mutex_abandon_locked(t);
+	if (t->userspace.creating != NULL) {
+		undo_creation(t);
+	}
 	z_stack_release((k_thread_stack_t *)t->stack_info.start, t);
 	z_mem_domain_thread_remove(t);
 	z_thread_perms_release(t);
@@ -123,20 +141,25 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 				prio <= K_LOWEST_APPLICATION_THREAD_PRIO));
 	K_OOPS(K_SYSCALL_VERIFY(delay.ticks >= 0 || K_TIMEOUT_EQ(delay, K_FOREVER)));
 	/*
+	 * From the first claim until the new thread is complete, no other thread
+	 * runs. Setting a thread up takes no lock, and the thread calls check
+	 * their thread object and then act on it under the scheduler lock: they
+	 * must find it ended or complete, never half built (starting a thread
+	 * whose context is not set yet would switch to nowhere). Nor may a
+	 * sibling kill the caller between its claims and their use: they would
+	 * stay taken for good.
+	 */
+	k_sched_lock();
+	/*
 	 * Claim the stack, then the thread object, each by compare-and-swap: a
 	 * concurrent creator on either is refused, and a check that the stack is
 	 * free could no longer be overtaken before the thread is set up on it.
 	 */
-	K_OOPS(K_SYSCALL_VERIFY_MSG(z_stack_claim(stack, new_thread),
-				    "stack %p is in use or being claimed", (void *)stack));
-	/*
-	 * No other thread runs until the new one is complete. Setting a thread
-	 * up takes no lock, and the thread calls check their thread object and
-	 * then act on it under the scheduler lock: they must find it ended or
-	 * complete, never half built (starting a thread whose context is not
-	 * set yet would switch to nowhere).
-	 */
-	k_sched_lock();
+	if (!z_stack_claim(stack, new_thread)) {
+		k_sched_unlock();
+		K_OOPS(K_SYSCALL_VERIFY_MSG(false, "stack %p is in use or being claimed",
+					    (void *)stack));
+	}
 	if (z_object_init_begin(new_thread, K_OBJ_THREAD, false) != 0) {
 		k_sched_unlock();
 		z_stack_release(stack, new_thread);
@@ -144,9 +167,16 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 					    "thread object %p is being created by another thread",
 					    (void *)new_thread));
 	}
+	/*
+	 * Should the caller die before the thread is complete (its privileged
+	 * stack overflows, say), its exit undoes both claims.
+	 */
+	_current->userspace.creating = new_thread;
+	_current->userspace.creating_stack = stack;
 	k_tid_t t = z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
 					   options, delay);
 
+	_current->userspace.creating = NULL;
 	k_sched_unlock();
 	return t;
 }

@@ -36,7 +36,7 @@ static void *tls_slot(void *tls, const void *var)
 	return (char *)tls + ((uintptr_t)var - (uintptr_t)__builtin_thread_pointer());
 }
 
-size_t z_tls_block_size(void)
+static size_t tls_block_size(void)
 {
 	return ROUND_UP((size_t)__tdata_size + (size_t)__tbss_size, ARCH_STACK_PTR_ALIGN);
 }
@@ -58,7 +58,7 @@ void z_tls_block_init(void *tls, struct k_thread *t, bool user)
 void *z_tls_setup(char **stack_top, struct k_thread *t, bool user)
 {
 	size_t align = MAX((size_t)__tls_align, (size_t)ARCH_STACK_PTR_ALIGN);
-	char *tls = (char *)ROUND_DOWN((uintptr_t)*stack_top - z_tls_block_size(), align);
+	char *tls = (char *)ROUND_DOWN((uintptr_t)*stack_top - tls_block_size(), align);
 
 	z_tls_block_init(tls, t, user);
 	/* The stack starts below the canary word, keeping its alignment. */

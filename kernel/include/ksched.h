@@ -16,6 +16,7 @@
 #define _THREAD_SUSPENDED BIT(3) /* k_thread_suspend() */
 #define _THREAD_SLEEPING  BIT(4) /* k_sleep() */
 #define _THREAD_QUEUED    BIT(5) /* in the ready queue */
+#define _THREAD_MUTEX     BIT(6) /* pending, and pended_on is a mutex's wait queue */
 
 #define _THREAD_NOT_RUNNABLE \
 	(_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD | _THREAD_SUSPENDED | _THREAD_SLEEPING)
@@ -23,6 +24,14 @@
 static inline bool z_is_thread_runnable(const struct k_thread *t)
 {
 	return (t->base.thread_state & _THREAD_NOT_RUNNABLE) == 0U;
+}
+
+/* The mutex @t waits for, or NULL. */
+static inline struct k_mutex *z_pend_mutex(const struct k_thread *t)
+{
+	return (t->base.thread_state & _THREAD_MUTEX) != 0U
+		   ? CONTAINER_OF(t->base.pended_on, struct k_mutex, wait_q)
+		   : NULL;
 }
 
 static inline bool z_is_idle_thread(const struct k_thread *t)
@@ -40,13 +49,47 @@ void z_dequeue_thread_locked(struct k_thread *t);
 
 /*
  * Block the current thread on @wait_q (NULL: just sleep) for @timeout, release
- * the lock and switch away. Returns what the waker set with z_wake_thread(), or
- * -EAGAIN if the timeout expired.
+ * the lock and switch away. Returns what the waker set with z_wake_thread(),
+ * -EAGAIN if the timeout expired, or z_timeout_invalid() at once for a
+ * timeout no wait may have (see z_timeout_is_valid()).
  */
 int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout);
 
+/*
+ * z_pend_curr() in two steps, for a caller with work to do between them: the
+ * current thread leaves the ready queue for @wait_q (@timeout valid), then
+ * z_swap() switches away.
+ */
+void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout);
+
+/* A timeout a thread may wait for: K_FOREVER, or zero or more ticks. */
+static inline bool z_timeout_is_valid(k_timeout_t timeout)
+{
+	return timeout.ticks >= K_TICKS_FOREVER;
+}
+
+/*
+ * The caller's error of an invalid timeout: an assertion in supervisor mode;
+ * from user mode (a system call) the call returns this -EINVAL. Called
+ * without the lock.
+ */
+int z_timeout_invalid(void);
+
 /* The most urgent thread in @wait_q, or NULL; it stays queued. */
-struct k_thread *z_waitq_head(_wait_q_t *wait_q);
+static inline struct k_thread *z_waitq_head(_wait_q_t *wait_q)
+{
+	sys_dnode_t *n = sys_dlist_peek_head(&wait_q->waitq);
+
+	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
+}
+
+/* The thread after @t in the wait queue @t is in, or NULL. */
+static inline struct k_thread *z_waitq_next(struct k_thread *t)
+{
+	sys_dnode_t *n = sys_dlist_peek_next(&t->base.pended_on->waitq, &t->base.qnode);
+
+	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
+}
 
 /* Take @t out of its wait queue and cancel its timeout; then it may run with @retval. */
 void z_wake_thread(struct k_thread *t, int retval);
@@ -57,12 +100,12 @@ struct k_thread *z_wake_first(_wait_q_t *wait_q, int retval);
 /* Wake every waiter of @wait_q with @retval; true if any was woken. */
 bool z_wake_all(_wait_q_t *wait_q, int retval);
 
-/* Change @t's priority, keeping its queue (ready or wait) in order. */
+/* Change @t's effective priority, keeping its queue (ready or wait) in order. */
 void z_thread_prio_set_locked(struct k_thread *t, int prio);
 
 /*
- * Change @t's base priority (k_thread_priority_set()); its effective priority
- * follows, but keeps a more urgent boost inherited through a mutex.
+ * Change @t's base priority (k_thread_priority_set()); its effective priority,
+ * and those of the owners down the chain it waits in, follow (kernel/mutex.c).
  */
 void z_thread_base_prio_set_locked(struct k_thread *t, int prio);
 
@@ -79,7 +122,10 @@ int z_swap(k_spinlock_key_t key);
 /* At interrupt exit, with interrupts masked: switch if the ISR made it necessary. */
 void z_sched_isr_exit(void);
 
-/* End @t: out of every queue, timeout cancelled, joiners woken. */
+/*
+ * End @t: out of every queue, timeout cancelled, the mutexes it held unlocked
+ * (their waiters get -EOWNERDEAD), joiners woken.
+ */
 void z_thread_halt_locked(struct k_thread *t);
 
 /*
@@ -87,6 +133,9 @@ void z_thread_halt_locked(struct k_thread *t);
  * owner's inherited priority is recomputed at once.
  */
 void z_mutex_waiter_gone_locked(struct k_mutex *mutex);
+
+/* Unlock every mutex @dead holds; their waiters get -EOWNERDEAD. */
+void z_mutex_abandon_locked(struct k_thread *dead);
 
 /* Time slicing: restart the current thread's slice. */
 void z_slice_reset_locked(void);

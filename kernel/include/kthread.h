@@ -17,9 +17,6 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
  */
 #define Z_TLS_CANARY_OFFSET (-4)
 
-/* Bytes of one TLS block. */
-size_t z_tls_block_size(void);
-
 /*
  * Fill the TLS block at @tls for @t: the .tdata template, zeroed .tbss, @t as
  * the block's current thread, whether it is a @user block, and the canary.

@@ -30,14 +30,11 @@ char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t 
  */
 void z_thread_user_setup(struct k_thread *t, struct k_thread *creator);
 
-/* A thread ended (sched lock held): grants dropped, mutexes it held abandoned. */
+/* A thread ended (sched lock held): its stack, domain and grants given up. */
 void z_thread_user_exit_locked(struct k_thread *t);
 
 /* First run of a K_USER thread: drop to user mode. */
 FUNC_NORETURN void z_thread_user_start(k_thread_entry_t entry, void *p1, void *p2, void *p3);
-
-/* Mutexes owned by a dead thread are unlocked; their waiters get -EOWNERDEAD. */
-void z_mutex_abandon_locked(struct k_thread *dead);
 #else
 #define Z_THREAD_KEEP_BYTES 0U
 

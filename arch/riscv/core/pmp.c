@@ -48,8 +48,6 @@
 #define MSECCFG_MML 0x1U
 #define MSECCFG_RLB 0x4U
 
-#define PMP_DOMAIN_FIRST 4U
-
 extern char __text_region_start[];
 extern char __rodata_region_start[];
 extern char __rom_region_end[];

@@ -1,6 +1,7 @@
 /*
  * Semaphores and mutexes: uncontended paths from supervisor and user mode, a
- * give that wakes a more urgent waiter, and a lock that has to boost the owner.
+ * give that wakes a more urgent waiter, a lock that has to boost the owner,
+ * and a chain of three mutexes along which a boost travels.
  */
 #include <stdio.h>
 #include "common.h"
@@ -69,6 +70,37 @@ static void mutex_waiter(void *p1, void *p2, void *p3)
 	}
 }
 
+/*
+ * A chain of three: link i (1..3, more urgent as i grows) locks chain[3 - i]
+ * and waits for chain[4 - i], the mutex of link i - 1 (main's, chain[3], for
+ * link 1). Link 3 holds nothing and waits for chain[1]: its lock boosts links
+ * 2 and 1 and main, three owners down.
+ */
+static struct k_mutex chain[4];
+static struct k_sem chain_go[3];
+static struct k_thread links[3];
+K_THREAD_STACK_ARRAY_DEFINE(link_stacks, 3, 1024);
+
+static void chain_link(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	int i = (int)(uintptr_t)p1;
+	struct k_mutex *own = i < 3 ? &chain[3 - i] : NULL;
+
+	for (int n = 0; n < ITERS; n++) {
+		(void)k_sem_take(&chain_go[i - 1], K_FOREVER);
+		if (own != NULL) {
+			(void)k_mutex_lock(own, K_FOREVER);
+		}
+		(void)k_mutex_lock(&chain[4 - i], K_FOREVER);
+		(void)k_mutex_unlock(&chain[4 - i]);
+		if (own != NULL) {
+			(void)k_mutex_unlock(own);
+		}
+	}
+}
+
 void bench_sync(void)
 {
 	uncontended((void *)1, NULL, NULL);
@@ -91,4 +123,29 @@ void bench_sync(void)
 		(void)k_mutex_unlock(&bench_mutex);
 	});
 	k_thread_join(&waiter, K_FOREVER);
+
+	/*
+	 * Per round: the chain built link by link (locks boosting one, two and
+	 * three owners), then main's unlock hands it down, link by link, with
+	 * every switch on the way.
+	 */
+	for (int i = 0; i < 4; i++) {
+		k_mutex_init(&chain[i]);
+	}
+	for (int i = 1; i <= 3; i++) {
+		k_sem_init(&chain_go[i - 1], 0, 1);
+		k_thread_create(&links[i - 1], link_stacks[i - 1],
+				K_THREAD_STACK_SIZEOF(link_stacks[i - 1]), chain_link,
+				(void *)(uintptr_t)i, NULL, NULL, -i, 0, K_NO_WAIT);
+	}
+	BENCH_LOOP("mutex.lock_unlock.chain3", ITERS, 0, {
+		(void)k_mutex_lock(&chain[3], K_FOREVER);
+		for (int i = 0; i < 3; i++) {
+			k_sem_give(&chain_go[i]);
+		}
+		(void)k_mutex_unlock(&chain[3]);
+	});
+	for (int i = 0; i < 3; i++) {
+		k_thread_join(&links[i], K_FOREVER);
+	}
 }

@@ -3,8 +3,13 @@
  *
  * Priorities follow Zephyr: a lower number is more urgent; negative priorities
  * are cooperative (never preempted by another thread), 0 and up are
- * preemptible. The idle thread runs at K_IDLE_PRIO, below every application
- * thread.
+ * preemptible. The idle thread runs at K_IDLE_PRIO (K_LOWEST_THREAD_PRIO),
+ * below every other thread: that level is the idle thread's alone.
+ *
+ * A thread has a base priority, the one it asked for (at creation, with
+ * k_thread_priority_set()), and an effective one, which the scheduler uses
+ * and k_thread_priority_get() reports: its base, or the more urgent priority
+ * it inherits from threads waiting for mutexes it holds (see mutex.h).
  */
 #ifndef BREEZE_KERNEL_THREAD_H
 #define BREEZE_KERNEL_THREAD_H
@@ -40,14 +45,12 @@ struct _thread_base {
 	_wait_q_t *pended_on; /* wait queue the thread is in, if any */
 	uint8_t user_options; /* K_ESSENTIAL, K_USER, ... */
 	uint8_t thread_state; /* _THREAD_* bits, see kernel/include/ksched.h */
-	int8_t prio;          /* effective: base_prio, or more urgent through a mutex */
+	int8_t prio;          /* effective: what the scheduler uses (see kernel/mutex.c) */
 	int8_t base_prio;     /* what it asked for: at creation, k_thread_priority_set() */
 	uint8_t sched_locked; /* k_sched_lock() nesting */
 	int swap_retval;      /* what the blocking call returns when woken */
 	void *swap_data;      /* what the waker hands over or takes (message queues) */
-#ifdef CONFIG_PRIORITY_INHERITANCE
-	struct k_mutex *pend_mutex; /* the mutex it waits for, whose owner it may boost */
-#endif
+	struct k_mutex *held; /* the mutexes it owns, most recently locked first */
 	struct _timeout timeout;
 };
 
@@ -65,9 +68,11 @@ struct _thread_userspace {
 	uintptr_t priv_stack_top;   /* kernel stack of the thread's traps */
 	uintptr_t user_stack_start; /* the region user mode may use */
 	size_t user_stack_size;
-	void *user_tls;     /* the TLS block of its user mode, atop the user stack */
-	void *initializing; /* object of the k_object_init_once() in progress */
-	uint8_t perm_index; /* bit of this thread in object permissions */
+	void *user_tls;            /* the TLS block of its user mode, atop the user stack */
+	void *initializing;        /* object of the k_object_init_once() in progress */
+	struct k_thread *creating; /* thread object its k_thread_create() has claimed, */
+	void *creating_stack;      /* with this stack, until the new thread is complete */
+	uint8_t perm_index;        /* bit of this thread in object permissions */
 };
 #endif
 
@@ -105,9 +110,10 @@ struct k_thread {
 #define K_PRIO_PREEMPT(x)                 (x)
 
 /*
- * Create a thread on @stack running entry(p1, p2, p3) at @prio. It starts
- * after @delay, or waits for k_thread_start() with K_FOREVER. Returns
- * @new_thread.
+ * Create a thread on @stack running entry(p1, p2, p3) at base priority @prio
+ * (an application priority: see k_thread_priority_set()). It starts after
+ * @delay, or waits for k_thread_start() with K_FOREVER; any other negative
+ * delay is an assertion (an oops from user mode). Returns @new_thread.
  */
 __syscall k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
 				  size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
@@ -144,7 +150,16 @@ const char *k_thread_name_get(k_tid_t thread);
  */
 __syscall int k_thread_name_copy(k_tid_t thread, char *buf, size_t size);
 
+/* The effective priority: the base, or a more urgent one inherited through a mutex. */
 __syscall int k_thread_priority_get(k_tid_t thread);
+
+/*
+ * Set the base priority; the effective one follows, keeping any more urgent
+ * priority inherited through a mutex. @prio must lie between
+ * K_HIGHEST_APPLICATION_THREAD_PRIO and K_LOWEST_APPLICATION_THREAD_PRIO (so
+ * must k_thread_create()'s): an assertion in supervisor mode, an oops from user
+ * mode, which may also go no more urgent than the caller's own base priority.
+ */
 __syscall void k_thread_priority_set(k_tid_t thread, int prio);
 
 __syscall void k_thread_suspend(k_tid_t thread);
@@ -153,7 +168,11 @@ __syscall void k_thread_resume(k_tid_t thread);
 /* Let threads of the same priority run; the caller goes behind them. */
 __syscall void k_yield(void);
 
-/* Sleep; each returns the time left if woken early by k_wakeup(), else 0. */
+/*
+ * Sleep; each returns the time left if woken early by k_wakeup(), else 0.
+ * k_sleep() with a negative timeout other than K_FOREVER returns -EINVAL from
+ * user mode (an assertion in supervisor mode).
+ */
 __syscall int32_t k_sleep(k_timeout_t timeout);
 int32_t k_msleep(int32_t ms);
 __syscall int32_t k_usleep(int32_t us);

@@ -1,6 +1,12 @@
 /*
  * Timeouts and uptime. A k_timeout_t is a count of kernel ticks, or one of the
  * two special values K_NO_WAIT (do not block) and K_FOREVER (no time limit).
+ *
+ * The K_MSEC() family computes in 64 bits, as Zephyr's: K_HOURS(10000) is
+ * 10000 hours, and a negative duration means K_NO_WAIT. A blocking call that
+ * has to wait with a negative tick count other than K_FOREVER (built with
+ * Z_TIMEOUT_TICKS(), or forged) fails: an assertion in supervisor mode,
+ * -EINVAL from user mode. It never silently expires at once.
  */
 #ifndef BREEZE_KERNEL_TIME_H
 #define BREEZE_KERNEL_TIME_H
@@ -22,13 +28,18 @@ typedef struct {
 #define Z_TIMEOUT_TICKS(t) ((k_timeout_t){ .ticks = (t) })
 #define K_NO_WAIT          Z_TIMEOUT_TICKS(0)
 #define K_FOREVER          Z_TIMEOUT_TICKS(K_TICKS_FOREVER)
-#define K_TICKS(t)         Z_TIMEOUT_TICKS((k_ticks_t)MAX((t), 0))
-#define K_NSEC(t)          Z_TIMEOUT_TICKS((k_ticks_t)k_ns_to_ticks_ceil64(MAX((t), 0)))
-#define K_USEC(t)          Z_TIMEOUT_TICKS((k_ticks_t)k_us_to_ticks_ceil64(MAX((t), 0)))
-#define K_MSEC(t)          Z_TIMEOUT_TICKS((k_ticks_t)k_ms_to_ticks_ceil64(MAX((t), 0)))
-#define K_SECONDS(t)       K_MSEC((t)*1000)
-#define K_MINUTES(t)       K_SECONDS((t)*60)
-#define K_HOURS(t)         K_MINUTES((t)*60)
+
+/* @t as a 64-bit count, negative counts as 0. */
+#define Z_TIME_COUNT(t) ((uint64_t)MAX((int64_t)(t), (int64_t)0))
+
+#define K_TICKS(t)   Z_TIMEOUT_TICKS((k_ticks_t)Z_TIME_COUNT(t))
+#define K_CYC(t)     Z_TIMEOUT_TICKS((k_ticks_t)k_cyc_to_ticks_ceil64(Z_TIME_COUNT(t)))
+#define K_NSEC(t)    Z_TIMEOUT_TICKS((k_ticks_t)k_ns_to_ticks_ceil64(Z_TIME_COUNT(t)))
+#define K_USEC(t)    Z_TIMEOUT_TICKS((k_ticks_t)k_us_to_ticks_ceil64(Z_TIME_COUNT(t)))
+#define K_MSEC(t)    Z_TIMEOUT_TICKS((k_ticks_t)k_ms_to_ticks_ceil64(Z_TIME_COUNT(t)))
+#define K_SECONDS(t) K_MSEC((int64_t)(t)*1000)
+#define K_MINUTES(t) K_SECONDS((int64_t)(t)*60)
+#define K_HOURS(t)   K_MINUTES((int64_t)(t)*60)
 
 #define K_TIMEOUT_EQ(a, b) ((a).ticks == (b).ticks)
 

@@ -80,6 +80,10 @@ static inline uint64_t k_cyc_to_ticks_floor64(uint64_t t)
 {
 	return z_tmcvt(t, Z_CYC_HZ, Z_TICK_HZ, false);
 }
+static inline uint64_t k_cyc_to_ticks_ceil64(uint64_t t)
+{
+	return z_tmcvt(t, Z_CYC_HZ, Z_TICK_HZ, true);
+}
 static inline uint64_t k_cyc_to_ms_floor64(uint64_t t)
 {
 	return z_tmcvt(t, Z_CYC_HZ, 1000U, false);

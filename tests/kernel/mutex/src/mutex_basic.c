@@ -1,6 +1,7 @@
 /*
  * Mutex basics: lock/unlock, K_MUTEX_DEFINE, recursive locking, every error
- * code, and the direct hand-off of ownership to the most urgent waiter.
+ * code, the direct hand-off of ownership to the most urgent waiter, and the
+ * unlock of the mutexes of a thread that ends (-EOWNERDEAD to their waiters).
  */
 #include "test_util.h"
 
@@ -181,6 +182,50 @@ ZTEST(mutex_basic, test_handoff_fifo_among_equals) {
 	zassert_equal(k_mutex_unlock(&mutex), 0);
 	k_msleep(1);
 	zassert_events("ABC");
+}
+
+static volatile int waiter_ret[2];
+
+/* Lock @p2 with a 50 ms timeout, record the result in slot @p1. */
+static void timed_lock(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p3);
+	waiter_ret[(uintptr_t)p1] = k_mutex_lock(p2, K_MSEC(50));
+}
+
+/*
+ * Breeze's rule, with or without user mode (Zephyr leaves them waiting): when
+ * the owner ends, its mutexes are unlocked and their waiters get -EOWNERDEAD.
+ */
+ZTEST(mutex_basic, test_owner_end_wakes_waiters_with_eownerdead) {
+	k_tid_t owner = spawn(lock_hold_unlock, LETTER_ARG('O'), &mutex, TEST_PRIO - 1);
+
+	waiter_ret[0] = waiter_ret[1] = 1;
+	spawn(timed_lock, (void *)0, &mutex, TEST_PRIO + 1);
+	spawn(timed_lock, (void *)1, &mutex, TEST_PRIO + 2);
+	k_msleep(1);
+	k_thread_abort(owner);
+	k_msleep(1);
+	zassert_equal(waiter_ret[0], -EOWNERDEAD, "first waiter got %d", waiter_ret[0]);
+	zassert_equal(waiter_ret[1], -EOWNERDEAD, "second waiter got %d", waiter_ret[1]);
+	/* Unlocked, and nobody's. */
+	zassert_equal(k_mutex_unlock(&mutex), -EINVAL);
+	zassert_equal(k_mutex_lock(&mutex, K_NO_WAIT), 0);
+	zassert_equal(k_mutex_unlock(&mutex), 0);
+}
+
+/* A thread that returns from its entry point while holding a mutex ends like an aborted one. */
+static void lock_and_return(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	zassert_equal(k_mutex_lock(p1, K_NO_WAIT), 0);
+}
+
+ZTEST(mutex_basic, test_owner_return_unlocks) {
+	spawn(lock_and_return, &mutex, NULL, TEST_PRIO - 1); /* runs, locks and ends at once */
+	zassert_equal(k_mutex_lock(&mutex, K_NO_WAIT), 0, "still held by an ended thread");
+	zassert_equal(k_mutex_unlock(&mutex), 0);
 }
 
 static void before(void *fixture)

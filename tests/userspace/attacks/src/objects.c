@@ -186,7 +186,7 @@ static void lock_forged_mutex(void *arg)
 	forgery.owner.base.qnode.prev = (sys_dnode_t *)&write_target;
 	mutex->owner = &forgery.owner;
 	mutex->lock_count = 1U;
-	mutex->owner_orig_prio = K_LOWEST_APPLICATION_THREAD_PRIO;
+	mutex->next_held = NULL;
 	attack_arm();
 	attack_log.loot = (uintptr_t)k_mutex_lock(mutex, K_MSEC(1));
 }
