@@ -77,6 +77,8 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 	t->base.thread_state = _THREAD_PRESTART;
 	t->stack_info.start = (uintptr_t)stack;
 	t->stack_info.size = stack_size;
+	/* As in Zephyr, a new thread allocates from its creator's resource pool. */
+	t->resource_pool = _current != NULL ? _current->resource_pool : NULL;
 
 	void *tls;
 	char *top = z_stack_is_user_capable(stack)

@@ -39,6 +39,7 @@
 #ifdef CONFIG_USERSPACE
 #include <breeze/app_memory/mem_domain.h>
 #endif
+#include <breeze/kernel/heap.h>
 
 /* The system call wrappers of everything declared __syscall above (generated). */
 #include <syscalls.h>

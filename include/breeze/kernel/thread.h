@@ -26,6 +26,7 @@
 #include <breeze/syscall.h>
 
 struct k_thread;
+struct k_heap;
 typedef struct k_thread *k_tid_t;
 typedef void (*k_thread_entry_t)(void *p1, void *p2, void *p3);
 
@@ -92,6 +93,8 @@ struct k_thread {
 #if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
 	struct _thread_arch arch;
 #endif
+	/* The heap the kernel allocates from for this thread (see <breeze/kernel/heap.h>). */
+	struct k_heap *resource_pool;
 };
 
 /* Thread options. */
