@@ -14,6 +14,7 @@
 #include <string.h>
 #include <ksched.h>
 #include <kobject_init.h>
+#include <thread_pool.h>
 
 /* The buffer of @t, a thread just found in a queue's wait queue. */
 static void *waiter_data(const struct k_thread *t)
@@ -30,13 +31,14 @@ static int pend_with_data(k_spinlock_key_t key, struct k_msgq *msgq, void *data,
 	return z_pend_curr(key, &msgq->wait_q, timeout);
 }
 
-void k_msgq_init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t max_msgs)
+/* Claim and set up @msgq: 0, or why the claim failed (another initialiser raced). */
+static int init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t max_msgs,
+		uint8_t flags)
 {
 	int ret = z_object_init_begin_for(msgq, K_OBJ_MSGQ);
 
-	__ASSERT(ret == 0, "message queue %p being initialised twice at once", (void *)msgq);
 	if (ret != 0) {
-		return;
+		return ret;
 	}
 	sys_dlist_init(&msgq->wait_q.waitq);
 	msgq->msg_size = msg_size;
@@ -46,7 +48,67 @@ void k_msgq_init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t ma
 	msgq->read_ptr = buffer;
 	msgq->write_ptr = buffer;
 	msgq->used_msgs = 0;
+	msgq->flags = flags;
 	z_object_init_end_for(msgq);
+	return 0;
+}
+
+void k_msgq_init(struct k_msgq *msgq, char *buffer, size_t msg_size, uint32_t max_msgs)
+{
+	int ret = init(msgq, buffer, msg_size, max_msgs, 0);
+
+	__ASSERT(ret == 0, "message queue %p being initialised twice at once", (void *)msgq);
+	ARG_UNUSED(ret);
+}
+
+int z_impl_k_msgq_alloc_init(struct k_msgq *msgq, size_t msg_size, uint32_t max_msgs)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(msg_size, (size_t)max_msgs, &bytes)) {
+		return -EINVAL;
+	}
+	char *buffer = z_thread_malloc(bytes);
+
+	if (buffer == NULL) {
+		return -ENOMEM;
+	}
+	int ret = init(msgq, buffer, msg_size, max_msgs, K_MSGQ_FLAG_ALLOC);
+
+	if (ret != 0) {
+		k_free(buffer); /* lost a race for a never-initialised queue */
+	}
+	return ret;
+}
+
+/*
+ * The buffer is detached under the lock (the queue then holds nothing and
+ * has room for nothing, so a call already past its checks finds no message
+ * and no slot) and freed after it: nothing can reach it any more.
+ */
+int z_impl_k_msgq_cleanup(struct k_msgq *msgq)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if (z_waitq_head(&msgq->wait_q) != NULL) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EBUSY;
+	}
+	char *buffer = NULL;
+
+	if ((msgq->flags & K_MSGQ_FLAG_ALLOC) != 0U) {
+		buffer = msgq->buffer_start;
+		msgq->flags &= ~K_MSGQ_FLAG_ALLOC;
+		msgq->max_msgs = 0;
+		msgq->used_msgs = 0;
+		msgq->buffer_start = NULL;
+		msgq->buffer_end = NULL;
+		msgq->read_ptr = NULL;
+		msgq->write_ptr = NULL;
+	}
+	k_spin_unlock(&_sched_spinlock, key);
+	k_free(buffer);
+	return 0;
 }
 
 /*
@@ -74,6 +136,17 @@ static void ring_write(struct k_msgq *msgq, const void *data)
 	msgq->used_msgs++;
 }
 
+/* Insert @data before the oldest message (the queue is not full). */
+static void ring_write_front(struct k_msgq *msgq, const void *data)
+{
+	if (msgq->read_ptr == msgq->buffer_start) {
+		msgq->read_ptr = msgq->buffer_end;
+	}
+	msgq->read_ptr -= msgq->msg_size;
+	memcpy(msgq->read_ptr, data, msgq->msg_size);
+	msgq->used_msgs++;
+}
+
 /* Take the oldest message into @data (the queue is not empty). */
 static void ring_read(struct k_msgq *msgq, void *data)
 {
@@ -85,8 +158,12 @@ static void ring_read(struct k_msgq *msgq, void *data)
 	msgq->used_msgs--;
 }
 
-/* -EINVAL: the messages are not @size bytes (any more). */
-static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t timeout)
+/*
+ * -EINVAL: the messages are not @size bytes (any more). A put at the front
+ * never waits (@timeout is K_NO_WAIT), so the writers that wait for room all
+ * put at the back.
+ */
+static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t timeout, bool front)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -103,7 +180,11 @@ static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t t
 			z_reschedule(key);
 			return 0;
 		}
-		ring_write(msgq, data);
+		if (front) {
+			ring_write_front(msgq, data);
+		} else {
+			ring_write(msgq, data);
+		}
 		k_spin_unlock(&_sched_spinlock, key);
 		return 0;
 	}
@@ -117,7 +198,12 @@ static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t t
 
 int z_impl_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 {
-	return put(msgq, data, SIZE_OF_QUEUE, timeout);
+	return put(msgq, data, SIZE_OF_QUEUE, timeout, false);
+}
+
+int z_impl_k_msgq_put_front(struct k_msgq *msgq, const void *data)
+{
+	return put(msgq, data, SIZE_OF_QUEUE, K_NO_WAIT, true);
 }
 
 static int get(struct k_msgq *msgq, void *data, size_t size, k_timeout_t timeout)
@@ -154,15 +240,24 @@ int z_impl_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 	return get(msgq, data, SIZE_OF_QUEUE, timeout);
 }
 
-static int peek(struct k_msgq *msgq, void *data, size_t size)
+/* Copy message @idx (0: the oldest) without taking it. */
+static int peek(struct k_msgq *msgq, void *data, size_t size, uint32_t idx)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	int ret = -ENOMSG;
 
 	if (size_changed(msgq, size)) {
 		ret = -EINVAL;
-	} else if (msgq->used_msgs > 0U) {
-		memcpy(data, msgq->read_ptr, msgq->msg_size);
+	} else if (idx < msgq->used_msgs) {
+		/* idx < used_msgs <= max_msgs: the offset stays inside the buffer. */
+		size_t offset =
+		    (size_t)(msgq->read_ptr - msgq->buffer_start) + (size_t)idx * msgq->msg_size;
+		size_t span = (size_t)(msgq->buffer_end - msgq->buffer_start);
+
+		if (offset >= span) {
+			offset -= span;
+		}
+		memcpy(data, msgq->buffer_start + offset, msgq->msg_size);
 		ret = 0;
 	}
 	k_spin_unlock(&_sched_spinlock, key);
@@ -171,7 +266,12 @@ static int peek(struct k_msgq *msgq, void *data, size_t size)
 
 int z_impl_k_msgq_peek(struct k_msgq *msgq, void *data)
 {
-	return peek(msgq, data, SIZE_OF_QUEUE);
+	return peek(msgq, data, SIZE_OF_QUEUE, 0);
+}
+
+int z_impl_k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
+{
+	return peek(msgq, data, SIZE_OF_QUEUE, idx);
 }
 
 void z_impl_k_msgq_purge(struct k_msgq *msgq)
@@ -233,7 +333,16 @@ int z_vrfy_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout
 	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
 
 	K_OOPS(k_usermode_from_copy(msg, data, size)); /* checks that the caller may read it */
-	return check_size_kept(put(msgq, msg, size, timeout));
+	return check_size_kept(put(msgq, msg, size, timeout, false));
+}
+
+int z_vrfy_k_msgq_put_front(struct k_msgq *msgq, const void *data)
+{
+	size_t size = user_msg_size(msgq);
+	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
+
+	K_OOPS(k_usermode_from_copy(msg, data, size));
+	return check_size_kept(put(msgq, msg, size, K_NO_WAIT, true));
 }
 
 int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
@@ -252,19 +361,36 @@ int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 	return ret;
 }
 
-int z_vrfy_k_msgq_peek(struct k_msgq *msgq, void *data)
+int z_vrfy_k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 {
 	size_t size = user_msg_size(msgq);
 	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
 
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, size));
 
-	int ret = check_size_kept(peek(msgq, msg, size));
+	int ret = check_size_kept(peek(msgq, msg, size, idx));
 
 	if (ret == 0) {
 		K_OOPS(k_usermode_to_copy(data, msg, size));
 	}
 	return ret;
+}
+
+int z_vrfy_k_msgq_peek(struct k_msgq *msgq, void *data)
+{
+	return z_vrfy_k_msgq_peek_at(msgq, data, 0);
+}
+
+int z_vrfy_k_msgq_alloc_init(struct k_msgq *msgq, size_t msg_size, uint32_t max_msgs)
+{
+	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(msgq, K_OBJ_MSGQ));
+	return z_impl_k_msgq_alloc_init(msgq, msg_size, max_msgs);
+}
+
+int z_vrfy_k_msgq_cleanup(struct k_msgq *msgq)
+{
+	K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+	return z_impl_k_msgq_cleanup(msgq);
 }
 
 void z_vrfy_k_msgq_purge(struct k_msgq *msgq)

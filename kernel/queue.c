@@ -8,20 +8,21 @@
  * moves under the scheduler lock, and an item added while threads wait goes
  * straight to the most urgent one (left in its base.swap_data).
  *
- * The nodes come from a fixed pool (CONFIG_QUEUE_ALLOC_NODES), in kernel
- * memory: user threads never see or write a link.
+ * The nodes come from the caller's resource pool (k_thread_heap_assign()),
+ * as in Zephyr, so a heap the supervisor chose bounds what each thread can
+ * take. A pool is kernel memory: user threads never see or write a link.
+ * A node leaves the queue under the lock and goes back to its heap after the
+ * lock is released (the heap has a lock of its own, and a free may wake
+ * threads waiting for memory).
  */
 #include <ksched.h>
 #include <kobject_init.h>
+#include <thread_pool.h>
 
 struct qnode {
 	void *next;
 	void *data;
 };
-
-static struct qnode node_pool[CONFIG_QUEUE_ALLOC_NODES];
-static struct qnode *free_nodes;
-static bool pool_ready;
 
 #define NODE_TAG 1U
 
@@ -36,46 +37,27 @@ static void **link_of(void *e)
 	return (void **)((uintptr_t)e & ~(uintptr_t)NODE_TAG);
 }
 
-static struct qnode *node_take_locked(void)
-{
-	if (!pool_ready) {
-		for (unsigned int i = 0; i < ARRAY_SIZE(node_pool); i++) {
-			node_pool[i].next = free_nodes;
-			free_nodes = &node_pool[i];
-		}
-		pool_ready = true;
-	}
-	struct qnode *n = free_nodes;
-
-	if (n != NULL) {
-		free_nodes = n->next;
-	}
-	return n;
-}
-
-/* The data of element @e; a node goes back to the pool. */
-static void *release_locked(void *e)
+/* The data of element @e; a node is left in *@spent, for k_free() once unlocked. */
+static void *release_locked(void *e, struct qnode **spent)
 {
 	if (!is_node(e)) {
 		return e;
 	}
 	struct qnode *n = (struct qnode *)link_of(e);
-	void *data = n->data;
 
-	n->next = free_nodes;
-	free_nodes = n;
-	return data;
+	*spent = n;
+	return n->data;
 }
 
 /* Hand @e's data to the most urgent waiter, if any (the caller then reschedules). */
-static bool hand_over_locked(struct k_queue *queue, void *e)
+static bool hand_over_locked(struct k_queue *queue, void *e, struct qnode **spent)
 {
 	struct k_thread *waiter = z_waitq_head(&queue->wait_q);
 
 	if (waiter == NULL) {
 		return false;
 	}
-	waiter->base.swap_data = release_locked(e);
+	waiter->base.swap_data = release_locked(e, spent);
 	z_wake_thread(waiter, 0);
 	return true;
 }
@@ -105,9 +87,11 @@ enum where {
 static void add(struct k_queue *queue, enum where where, void *prev, void *e)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	struct qnode *spent = NULL;
 
-	if (hand_over_locked(queue, e)) {
+	if (hand_over_locked(queue, e, &spent)) {
 		z_reschedule(key);
+		k_free(spent);
 		return;
 	}
 	link_after_locked(queue,
@@ -120,10 +104,8 @@ static void add(struct k_queue *queue, enum where where, void *prev, void *e)
 
 static int32_t alloc_add(struct k_queue *queue, enum where where, void *data)
 {
-	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
-	struct qnode *n = node_take_locked();
+	struct qnode *n = z_thread_malloc(sizeof(*n));
 
-	k_spin_unlock(&_sched_spinlock, key);
 	if (n == NULL) {
 		return -ENOMEM;
 	}
@@ -191,8 +173,9 @@ int k_queue_append_list(struct k_queue *queue, void *head, void *tail)
 	/* Waiters take the first items; the rest is linked in one step. */
 	while (item != NULL && z_waitq_head(&queue->wait_q) != NULL) {
 		void *next = *link_of(item);
+		struct qnode *none = NULL; /* items only: no node to free */
 
-		woke = hand_over_locked(queue, item);
+		woke = hand_over_locked(queue, item, &none);
 		item = next;
 	}
 	if (item != NULL) {
@@ -221,9 +204,11 @@ void *z_impl_k_queue_get(struct k_queue *queue, k_timeout_t timeout)
 		if (queue->head == NULL) {
 			queue->tail = NULL;
 		}
-		void *data = release_locked(e);
+		struct qnode *spent = NULL;
+		void *data = release_locked(e, &spent);
 
 		k_spin_unlock(&_sched_spinlock, key);
+		k_free(spent);
 		return data;
 	}
 	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
@@ -254,6 +239,7 @@ bool k_queue_remove(struct k_queue *queue, void *data)
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	void *prev;
 	bool found = find_locked(queue, data, &prev);
+	struct qnode *spent = NULL;
 
 	if (found) {
 		void **from = prev == NULL ? &queue->head : link_of(prev);
@@ -263,9 +249,10 @@ bool k_queue_remove(struct k_queue *queue, void *data)
 		if (queue->tail == e) {
 			queue->tail = prev;
 		}
-		(void)release_locked(e);
+		(void)release_locked(e, &spent);
 	}
 	k_spin_unlock(&_sched_spinlock, key);
+	k_free(spent);
 	return found;
 }
 

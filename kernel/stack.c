@@ -5,29 +5,77 @@
  */
 #include <ksched.h>
 #include <kobject_init.h>
+#include <thread_pool.h>
 
-void k_stack_init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries)
+/* Claim and set up @stack: 0, or why the claim failed (another initialiser raced). */
+static int init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries, uint8_t flags)
 {
 	int ret = z_object_init_begin_for(stack, K_OBJ_STACK);
 
-	__ASSERT(ret == 0, "stack %p being initialised twice at once", (void *)stack);
 	if (ret != 0) {
-		return;
+		return ret;
 	}
 	sys_dlist_init(&stack->wait_q.waitq);
 	stack->base = buffer;
 	stack->next = buffer;
 	stack->top = buffer + num_entries;
+	stack->flags = flags;
 	z_object_init_end_for(stack);
+	return 0;
 }
 
+void k_stack_init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries)
+{
+	int ret = init(stack, buffer, num_entries, 0);
+
+	__ASSERT(ret == 0, "stack %p being initialised twice at once", (void *)stack);
+	ARG_UNUSED(ret);
+}
+
+int32_t z_impl_k_stack_alloc_init(struct k_stack *stack, uint32_t num_entries)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow((size_t)num_entries, sizeof(stack_data_t), &bytes)) {
+		return -ENOMEM;
+	}
+	stack_data_t *buffer = z_thread_malloc(bytes);
+
+	if (buffer == NULL) {
+		return -ENOMEM;
+	}
+	int ret = init(stack, buffer, num_entries, K_STACK_FLAG_ALLOC);
+
+	if (ret != 0) {
+		k_free(buffer); /* lost a race for a never-initialised stack */
+	}
+	return ret;
+}
+
+/*
+ * An allocated buffer is detached under the lock (the stack then holds and
+ * takes no entry) and freed after it.
+ */
 int k_stack_cleanup(struct k_stack *stack)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
-	bool waited = z_waitq_head(&stack->wait_q) != NULL;
 
+	if (z_waitq_head(&stack->wait_q) != NULL) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return -EAGAIN;
+	}
+	stack_data_t *buffer = NULL;
+
+	if ((stack->flags & K_STACK_FLAG_ALLOC) != 0U) {
+		buffer = stack->base;
+		stack->flags &= ~K_STACK_FLAG_ALLOC;
+		stack->base = NULL;
+		stack->next = NULL;
+		stack->top = NULL;
+	}
 	k_spin_unlock(&_sched_spinlock, key);
-	return waited ? -EAGAIN : 0;
+	k_free(buffer);
+	return 0;
 }
 
 int z_impl_k_stack_push(struct k_stack *stack, stack_data_t data)
@@ -70,6 +118,13 @@ int z_impl_k_stack_pop(struct k_stack *stack, stack_data_t *data, k_timeout_t ti
 }
 
 #ifdef CONFIG_USERSPACE
+int32_t z_vrfy_k_stack_alloc_init(struct k_stack *stack, uint32_t num_entries)
+{
+	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(stack, K_OBJ_STACK));
+	K_OOPS(K_SYSCALL_VERIFY(num_entries > 0U));
+	return z_impl_k_stack_alloc_init(stack, num_entries);
+}
+
 int z_vrfy_k_stack_push(struct k_stack *stack, stack_data_t data)
 {
 	K_OOPS(K_SYSCALL_OBJ(stack, K_OBJ_STACK));

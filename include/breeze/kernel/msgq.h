@@ -31,7 +31,11 @@ struct k_msgq {
 	char *read_ptr;
 	char *write_ptr;
 	uint32_t used_msgs;
+	uint8_t flags; /* K_MSGQ_FLAG_* */
 };
+
+/* The buffer came from k_msgq_alloc_init(): k_msgq_cleanup() frees it. */
+#define K_MSGQ_FLAG_ALLOC BIT(0)
 
 struct k_msgq_attrs {
 	size_t msg_size;
@@ -81,6 +85,31 @@ __syscall int k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout);
 
 /* Copy the oldest message into @data and leave it queued: 0, -ENOMSG when empty. */
 __syscall int k_msgq_peek(struct k_msgq *msgq, void *data);
+
+/*
+ * Set up @msgq over a buffer of @max_msgs * @msg_size bytes from the caller's
+ * resource pool (k_thread_heap_assign()): 0, -EINVAL when the size overflows,
+ * -ENOMEM without a pool or room in it. From user mode the queue must be
+ * granted and never initialised.
+ */
+__syscall int k_msgq_alloc_init(struct k_msgq *msgq, size_t msg_size, uint32_t max_msgs);
+
+/*
+ * Give back the buffer k_msgq_alloc_init() took: 0, or -EBUSY while threads
+ * wait on the queue. The queue then has room for no message (a system call in
+ * Breeze, so that a user thread can free what it allocated).
+ */
+__syscall int k_msgq_cleanup(struct k_msgq *msgq);
+
+/*
+ * Copy the message at @data to the front of the queue, where the next get
+ * takes it (or hand it to a waiting reader): 0, -ENOMSG when the queue is
+ * full. Never waits.
+ */
+__syscall int k_msgq_put_front(struct k_msgq *msgq, const void *data);
+
+/* Copy message @idx (0: the oldest) into @data, leaving it queued: 0, -ENOMSG if absent. */
+__syscall int k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx);
 
 /* Drop every queued message; threads waiting on the queue return -ENOMSG. */
 __syscall void k_msgq_purge(struct k_msgq *msgq);

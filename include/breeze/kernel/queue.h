@@ -4,10 +4,9 @@
  * A queue links the items it is given through their first word, which the
  * kernel owns while the item is queued, as in Zephyr. The alloc_ variants
  * queue any pointer instead, in a node the kernel allocates: that is how user
- * threads put data in a queue (their items are not kernel memory). Zephyr
- * takes these nodes from the caller's resource pool (k_thread_heap_assign()),
- * which Breeze does not have yet: they come from a kernel pool of
- * CONFIG_QUEUE_ALLOC_NODES nodes, -ENOMEM when it is empty.
+ * threads put data in a queue (their items are not kernel memory). As in
+ * Zephyr, the nodes come from the caller's resource pool
+ * (k_thread_heap_assign()): -ENOMEM without one or when it is full.
  *
  * System calls: init (never-initialised objects), get, the alloc_ variants,
  * is_empty, peek_head/tail and cancel_wait. A get hands the item straight to

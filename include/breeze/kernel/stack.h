@@ -5,8 +5,7 @@
  *
  * k_stack_push() and k_stack_pop() are system calls: a user thread granted
  * the stack may use it (the entries live in kernel memory; a popped entry is
- * copied out to the caller). k_stack_alloc_init(), which needs a heap, is not
- * there yet.
+ * copied out to the caller), and so is k_stack_alloc_init().
  */
 #ifndef BREEZE_KERNEL_STACK_H
 #define BREEZE_KERNEL_STACK_H
@@ -21,7 +20,11 @@ struct k_stack {
 	stack_data_t *base; /* the first entry */
 	stack_data_t *next; /* where the next push goes */
 	stack_data_t *top;  /* one past the last entry */
+	uint8_t flags;      /* K_STACK_FLAG_* */
 };
+
+/* The buffer came from k_stack_alloc_init(): k_stack_cleanup() frees it. */
+#define K_STACK_FLAG_ALLOC BIT(0)
 
 #define Z_STACK_INITIALIZER(obj, stack_buffer, stack_num_entries)                                \
 	{                                                                                        \
@@ -37,7 +40,18 @@ struct k_stack {
 /* Use @buffer, @num_entries entries long, as @stack's storage; the stack starts empty. */
 void k_stack_init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries);
 
-/* Release the stack: 0, or -EAGAIN while threads wait on it. */
+/*
+ * Set up @stack with @num_entries entries from the caller's resource pool
+ * (k_thread_heap_assign()): 0, or -ENOMEM without a pool or room in it. From
+ * user mode the stack must be granted and never initialised, and
+ * @num_entries not 0.
+ */
+__syscall int32_t k_stack_alloc_init(struct k_stack *stack, uint32_t num_entries);
+
+/*
+ * Release the stack (and the buffer k_stack_alloc_init() took): 0, or
+ * -EAGAIN while threads wait on it.
+ */
 int k_stack_cleanup(struct k_stack *stack);
 
 /* Push @data: 0, or -ENOMEM when the stack is full. */

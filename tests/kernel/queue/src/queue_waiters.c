@@ -58,6 +58,7 @@ ZTEST(queue_waiters, test_put_goes_to_most_urgent_waiter) {
 	static int value = 7;
 
 	k_fifo_put(&fifo, &items[0]);
+	k_thread_system_pool_assign(k_current_get()); /* the node's pool */
 	zassert_equal(k_fifo_alloc_put(&fifo, &value), 0);
 	k_fifo_put(&fifo, &items[2]);
 	join_all();

@@ -1,8 +1,8 @@
 /*
  * k_queue, k_fifo and k_lifo from user mode: a user producer puts pointers in
- * kernel nodes (the alloc_ variants), a user consumer gets items a supervisor
- * queued and waits for more, peeks, and is released by cancel_wait; a user
- * thread initialises a queue it was granted before anyone used it.
+ * kernel nodes from its resource pool (the alloc_ variants), a user consumer gets items a
+ * supervisor queued and waits for more, peeks, and is released by cancel_wait; a user thread
+ * initialises a queue it was granted before anyone used it.
  */
 #include "user_util.h"
 
@@ -15,6 +15,9 @@ static struct k_fifo fifo;
 static struct k_lifo lifo;
 static struct k_queue fresh;
 static struct item items[2];
+
+/* The user threads' resource pool: the alloc_ variants take their nodes from it. */
+K_HEAP_DEFINE(user_pool, 512);
 
 RESULT static volatile int r[8];
 RESULT static void *volatile got[6];
@@ -53,6 +56,7 @@ static void producer(void *unused1, void *unused2, void *unused3)
 ZTEST(sys_queue, test_user_producer) {
 	k_tid_t t = user_create(0, producer, NULL, NULL, NULL, USER_PRIO, 0);
 
+	k_thread_heap_assign(t, &user_pool);
 	k_thread_access_grant(t, &fifo, &lifo);
 	run_to_end(t);
 	zassert_equal(r[0], 0);
@@ -109,6 +113,7 @@ static void init_fresh(void *unused1, void *unused2, void *unused3)
 ZTEST(sys_queue, test_user_init_of_granted_queue) {
 	k_tid_t t = user_create(0, init_fresh, NULL, NULL, NULL, USER_PRIO, 0);
 
+	k_thread_heap_assign(t, &user_pool);
 	k_object_access_grant(&fresh, t);
 	run_to_end(t);
 	zassert_equal(r[0], 0);
