@@ -37,9 +37,8 @@ void *z_heap_aligned_alloc(struct k_heap *heap, size_t align, size_t size)
 	size_t prefix = prefix_for(align);
 	size_t total;
 
-	/* As the heap's own calls: nothing for 0 bytes. */
-	if (size == 0U || (align & (align - 1U)) != 0U ||
-	    __builtin_add_overflow(size, prefix, &total)) {
+	/* As in Zephyr, 0 bytes still get a block (of the header alone). */
+	if ((align & (align - 1U)) != 0U || __builtin_add_overflow(size, prefix, &total)) {
 		return NULL;
 	}
 	char *base = k_heap_aligned_alloc(heap, prefix, total, K_NO_WAIT);

@@ -69,7 +69,7 @@ void *k_heap_realloc(struct k_heap *heap, void *ptr, size_t bytes, k_timeout_t t
 /* Give back @mem (NULL is ignored) and wake the allocations waiting on @heap. */
 void k_heap_free(struct k_heap *heap, void *mem);
 
-/* The system heap: NULL when out of memory, for 0 bytes, or if CONFIG_HEAP_MEM_POOL_SIZE is 0. */
+/* The system heap: NULL when out of memory or if CONFIG_HEAP_MEM_POOL_SIZE is 0. */
 void *k_malloc(size_t size);
 void *k_aligned_alloc(size_t align, size_t size);
 void *k_calloc(size_t nmemb, size_t size);
