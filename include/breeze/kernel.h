@@ -40,6 +40,7 @@
 #include <breeze/app_memory/mem_domain.h>
 #endif
 #include <breeze/kernel/heap.h>
+#include <breeze/kernel/pipe.h>
 
 /* The system call wrappers of everything declared __syscall above (generated). */
 #include <syscalls.h>
