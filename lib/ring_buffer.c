@@ -236,3 +236,44 @@ int ring_buf_item_get(struct ring_buf *buf, uint16_t *type, uint8_t *value, uint
 	commit(buf, &buf->get, tail, ITEM_HEADER_BYTES + 4U * length);
 	return 0;
 }
+
+/*
+ * The pointer calls: like the copying ones, they work from the side's
+ * finished position, and a commit (consume) is a finish of that many bytes.
+ */
+static uint32_t area_after(struct ring_buf *buf, struct ring_buf_index *idx, uint32_t ready,
+			   uint8_t **data, size_t offset)
+{
+	__ASSERT(offset <= ready, "offset past the %s", idx == &buf->put ? "free space" : "data");
+	uint32_t skip = (uint32_t)MIN(offset, (size_t)ready);
+	uint32_t pos = position_after(buf, idx, skip);
+
+	*data = &buf->buffer[pos];
+	return MIN(ready - skip, buf->size - pos);
+}
+
+uint32_t ring_buf_put_ptr(struct ring_buf *buf, uint8_t **data, size_t offset)
+{
+	return area_after(buf, &buf->put, free_after_put_tail(buf), data, offset);
+}
+
+void ring_buf_commit(struct ring_buf *buf, size_t size)
+{
+	uint32_t free_space = free_after_put_tail(buf);
+
+	__ASSERT(size <= free_space, "commit past the free space");
+	commit(buf, &buf->put, buf->put.tail, (uint32_t)MIN(size, (size_t)free_space));
+}
+
+uint32_t ring_buf_get_ptr(struct ring_buf *buf, uint8_t **data, size_t offset)
+{
+	return area_after(buf, &buf->get, data_after_get_tail(buf), data, offset);
+}
+
+void ring_buf_consume(struct ring_buf *buf, size_t size)
+{
+	uint32_t available = data_after_get_tail(buf);
+
+	__ASSERT(size <= available, "consume past the data");
+	commit(buf, &buf->get, buf->get.tail, (uint32_t)MIN(size, (size_t)available));
+}

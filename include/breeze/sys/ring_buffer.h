@@ -276,6 +276,41 @@ int ring_buf_item_put(struct ring_buf *buf, uint16_t type, uint8_t value, uint32
 int ring_buf_item_get(struct ring_buf *buf, uint16_t *type, uint8_t *value, uint32_t *data,
 		      uint8_t *size32);
 
+/*
+ * Zephyr's newest in-place calls: pointers relative to a side's finished
+ * position, with no claim state. A side uses either these or the claims, not
+ * both at once (a commit or consume drops that side's claims).
+ */
+
+/* True when the producer can add nothing: no free space. */
+static inline bool ring_buf_is_full(struct ring_buf *buf)
+{
+	return ring_buf_space_get(buf) == 0U;
+}
+
+/*
+ * Producer: the free area that starts @a offset bytes past the finished
+ * write position (the bytes already written there and not yet committed);
+ * *@a data is set to its start. Returns its length: contiguous up to the end
+ * of the array, 0 when no space is left past @a offset. @a offset must not
+ * exceed the free space.
+ */
+uint32_t ring_buf_put_ptr(struct ring_buf *buf, uint8_t **data, size_t offset);
+
+/* Producer: publish the next @a size written bytes (at most the free space). */
+void ring_buf_commit(struct ring_buf *buf, size_t size);
+
+/*
+ * Consumer: the data that starts @a offset bytes past the finished read
+ * position; *@a data is set to its start. Returns its length: contiguous up
+ * to the end of the array, 0 when there is no data past @a offset. @a offset
+ * must not exceed the data available.
+ */
+uint32_t ring_buf_get_ptr(struct ring_buf *buf, uint8_t **data, size_t offset);
+
+/* Consumer: free the next @a size bytes (at most the data available). */
+void ring_buf_consume(struct ring_buf *buf, size_t size);
+
 #ifdef __cplusplus
 }
 #endif
