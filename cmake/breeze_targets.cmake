@@ -90,6 +90,7 @@ function(breeze_image_library name)
   set_property(GLOBAL APPEND PROPERTY BREEZE_IMAGE_LIBS ${name})
 endfunction()
 include(breeze_zephyr)
+include(breeze_app_syscalls)
 
 # The board's linker script goes through the C preprocessor first (macros and
 # CONFIG_* values may appear in it).
@@ -115,6 +116,7 @@ set(APP_SMEM_FRAGMENTS ${CMAKE_BINARY_DIR}/app_smem.ld ${CMAKE_BINARY_DIR}/app_s
 # application memory partitions, laid out from the compiled objects before
 # the one final link, and that link.
 function(breeze_image_finalize)
+  breeze_app_syscalls_generate()
   get_property(_libs GLOBAL PROPERTY BREEZE_IMAGE_LIBS)
   set(_objs)
   foreach(_lib ${_libs})
