@@ -139,6 +139,8 @@ static size_t object_size(enum k_objects otype)
 		return sizeof(struct k_queue);
 	case K_OBJ_EVENT:
 		return sizeof(struct k_event);
+	case K_OBJ_TIMER:
+		return sizeof(struct k_timer);
 	default:
 		return sizeof(struct z_stack_hdr);
 	}
@@ -751,6 +753,9 @@ void z_object_boot_init(void)
 	}
 	STRUCT_SECTION_FOREACH(k_event, event) {
 		register_static(event, K_OBJ_EVENT);
+	}
+	STRUCT_SECTION_FOREACH(k_timer, timer) {
+		register_static(timer, K_OBJ_TIMER);
 	}
 	STRUCT_SECTION_FOREACH(k_thread, thread) {
 		register_static(thread, K_OBJ_THREAD);

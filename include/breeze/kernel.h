@@ -28,6 +28,7 @@
 #include <breeze/kernel/stack.h>
 #include <breeze/kernel/queue.h>
 #include <breeze/kernel/event.h>
+#include <breeze/kernel/timer.h>
 #ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
 #endif

@@ -28,6 +28,7 @@ struct k_queue;
 struct k_fifo;
 struct k_lifo;
 struct k_event;
+struct k_timer;
 
 enum k_objects {
 	K_OBJ_ANY,
@@ -40,6 +41,7 @@ enum k_objects {
 	K_OBJ_STACK,
 	K_OBJ_QUEUE,
 	K_OBJ_EVENT,
+	K_OBJ_TIMER,
 	K_OBJ_LAST
 };
 
@@ -75,6 +77,8 @@ struct z_object_hdr {
 		struct k_fifo *: K_OBJ_QUEUE,                                            \
 		struct k_lifo *: K_OBJ_QUEUE,                                            \
 		struct k_event *: K_OBJ_EVENT,                                           \
+		struct k_timer *: K_OBJ_TIMER,                                           \
+		const struct k_timer *: K_OBJ_TIMER,                                     \
 		default: K_OBJ_ANY)
 
 /*
