@@ -202,10 +202,6 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EBUSY;
 	}
-	if (!z_timeout_is_valid(timeout)) {
-		k_spin_unlock(&_sched_spinlock, key);
-		return z_timeout_invalid();
-	}
 	if (!may_wait(cur, mutex->owner)) {
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EDEADLK;

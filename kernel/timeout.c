@@ -39,7 +39,7 @@ static void add_at(struct _timeout *to, _timeout_func_t fn, uint64_t expiry)
 
 void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_ticks_t ticks)
 {
-	add_at(to, fn, z_timeout_expiry(sys_clock_cycle_get_64(), ticks, CYC_PER_TICK));
+	add_at(to, fn, z_timeout_deadline(sys_clock_cycle_get_64(), ticks, CYC_PER_TICK));
 }
 
 void z_readd_timeout(struct _timeout *to, _timeout_func_t fn, k_ticks_t ticks)

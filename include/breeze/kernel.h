@@ -29,6 +29,7 @@
 #include <breeze/kernel/queue.h>
 #include <breeze/kernel/event.h>
 #include <breeze/kernel/timer.h>
+#include <breeze/kernel/timepoint.h>
 #ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
 #endif

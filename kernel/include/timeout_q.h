@@ -12,7 +12,10 @@
 #include <breeze/kernel.h>
 #include <timeout_list.h>
 
-/* Arm @to to call @fn after @ticks ticks (> 0) from now. */
+/*
+ * Arm @to to call @fn after @ticks ticks from now (0: at once), or, for
+ * @ticks below K_TICKS_FOREVER, at an absolute tick (K_TIMEOUT_ABS_TICKS()).
+ */
 void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_ticks_t ticks);
 
 /*

@@ -167,7 +167,7 @@ attacks_image(unstarted_join 1)
 attacks_image(failed_create 1
   "(?s)START - test_start_thread_whose_creation_failed${nl}${inside}no kernel object slot or thread index left")
 
-# Timers: not held -EPERM (1), not a timer -EBADF (9), uninitialised -EINVAL
+# Timers and threads' timeouts: not held -EPERM (1), not a timer -EBADF (9), uninitialised -EINVAL
 # (22); k_timer_init() is supervisor-only and faults on kernel data.
 set(r)
 refused(r test_timer_start_without_grant z_vrfy_k_timer_start 1)
@@ -176,5 +176,7 @@ refused(r test_timer_status_sync_on_sem z_vrfy_k_timer_status_sync 9)
 refused(r test_timer_stop_null z_vrfy_k_timer_stop 9)
 refused(r test_timer_remaining_plain_kernel_variable z_vrfy_k_timer_remaining_ticks 9)
 refused(r test_timer_user_data_get_uninitialised z_vrfy_k_timer_user_data_get 22)
+refused(r test_thread_timeout_remaining_not_held z_vrfy_k_thread_timeout_remaining_ticks 1)
+refused(r test_thread_timeout_expires_on_timer z_vrfy_k_thread_timeout_expires_ticks 9)
 in_test(r test_timer_init_from_user_mode "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   mcause [257] ")
-attacks_image(timer 7 ${r})
+attacks_image(timer 9 ${r})

@@ -1,9 +1,10 @@
 /*
- * System call attacks on k_timer: a timer never granted, objects of another
- * type, pointers that are not objects (NULL, an ordinary kernel variable
- * carrying a real timer's header), a timer never initialised, and
- * k_timer_init() (supervisor-only) from user mode. Each ends in the caller's
- * death alone; the timers stay as they were and keep working.
+ * System call attacks on k_timer and on reading a thread's timeout: a timer
+ * or thread never granted, objects of another type, pointers that are not
+ * objects (NULL, an ordinary kernel variable carrying a real timer's header),
+ * a timer never initialised, and k_timer_init() (supervisor-only) from user
+ * mode. Each ends in the caller's death alone; the timers stay as they were
+ * and keep working.
  */
 #include <string.h>
 #include "attack.h"
@@ -58,6 +59,18 @@ static void timer_user_data_get(void *timer)
 {
 	attack_arm();
 	attack_log.loot = (uintptr_t)k_timer_user_data_get(timer);
+}
+
+static void thread_timeout_remaining(void *thread)
+{
+	attack_arm();
+	attack_log.loot = (uintptr_t)k_thread_timeout_remaining_ticks(thread);
+}
+
+static void thread_timeout_expires(void *thread)
+{
+	attack_arm();
+	attack_log.loot = (uintptr_t)k_thread_timeout_expires_ticks(thread);
 }
 
 /* Supervisor-only: would install a function the kernel calls in its interrupt. */
@@ -122,5 +135,19 @@ ZTEST(attacks_timer, test_timer_user_data_get_uninitialised) {
 
 ZTEST(attacks_timer, test_timer_init_from_user_mode) {
 	attack_run(K_ERR_CPU_EXCEPTION, timer_init, &granted_timer, ATTACK_GRANTS(&granted_timer));
+	check_timer_works(&granted_timer);
+}
+
+/* The bystander waits in its own domain: when its wait ends is none of the attacker's business. */
+ZTEST(attacks_timer, test_thread_timeout_remaining_not_held) {
+	attack_run(K_ERR_KERNEL_OOPS, thread_timeout_remaining, &bystander_thread,
+		   ATTACK_GRANTS(&granted_timer));
+	zassert_equal(attack_log.loot, LOOT_NONE);
+}
+
+ZTEST(attacks_timer, test_thread_timeout_expires_on_timer) {
+	attack_run(K_ERR_KERNEL_OOPS, thread_timeout_expires, &granted_timer,
+		   ATTACK_GRANTS(&granted_timer));
+	zassert_equal(attack_log.loot, LOOT_NONE);
 	check_timer_works(&granted_timer);
 }
