@@ -141,6 +141,10 @@ static size_t object_size(enum k_objects otype)
 		return sizeof(struct k_event);
 	case K_OBJ_TIMER:
 		return sizeof(struct k_timer);
+#ifdef CONFIG_POLL
+	case K_OBJ_POLL_SIGNAL:
+		return sizeof(struct k_poll_signal);
+#endif
 	default:
 		return sizeof(struct z_stack_hdr);
 	}

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <ksched.h>
 #include <kobject_init.h>
+#include <poll_internal.h>
 
 /* The buffer of @t, a thread just found in a queue's wait queue. */
 static void *waiter_data(const struct k_thread *t)
@@ -72,6 +73,7 @@ static void ring_write(struct k_msgq *msgq, const void *data)
 		msgq->write_ptr = msgq->buffer_start;
 	}
 	msgq->used_msgs++;
+	z_poll_notify_locked(msgq, K_POLL_STATE_MSGQ_DATA_AVAILABLE);
 }
 
 /* Take the oldest message into @data (the queue is not empty). */
@@ -104,7 +106,7 @@ static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t t
 			return 0;
 		}
 		ring_write(msgq, data);
-		k_spin_unlock(&_sched_spinlock, key);
+		z_reschedule(key); /* a poller may have been woken */
 		return 0;
 	}
 	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {

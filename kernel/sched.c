@@ -13,6 +13,7 @@
 #include <ksched.h>
 #include <timeout_q.h>
 #include <arch_interface.h>
+#include <poll_internal.h>
 
 struct k_spinlock _sched_spinlock;
 
@@ -296,6 +297,7 @@ void z_thread_prio_set_locked(struct k_thread *t, int prio)
 
 void z_thread_halt_locked(struct k_thread *t)
 {
+	z_poll_thread_halt_locked(t);
 	z_dequeue_thread_locked(t);
 	if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
 		t->base.thread_state &= ~_THREAD_PENDING;

@@ -30,6 +30,7 @@
 #include <breeze/kernel/event.h>
 #include <breeze/kernel/timer.h>
 #include <breeze/kernel/timepoint.h>
+#include <breeze/kernel/poll.h>
 #ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
 #endif

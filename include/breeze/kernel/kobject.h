@@ -29,6 +29,7 @@ struct k_fifo;
 struct k_lifo;
 struct k_event;
 struct k_timer;
+struct k_poll_signal;
 
 enum k_objects {
 	K_OBJ_ANY,
@@ -42,6 +43,7 @@ enum k_objects {
 	K_OBJ_QUEUE,
 	K_OBJ_EVENT,
 	K_OBJ_TIMER,
+	K_OBJ_POLL_SIGNAL,
 	K_OBJ_LAST
 };
 
@@ -79,6 +81,7 @@ struct z_object_hdr {
 		struct k_event *: K_OBJ_EVENT,                                           \
 		struct k_timer *: K_OBJ_TIMER,                                           \
 		const struct k_timer *: K_OBJ_TIMER,                                     \
+		struct k_poll_signal *: K_OBJ_POLL_SIGNAL,                               \
 		default: K_OBJ_ANY)
 
 /*

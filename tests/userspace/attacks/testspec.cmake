@@ -180,3 +180,16 @@ refused(r test_thread_timeout_remaining_not_held z_vrfy_k_thread_timeout_remaini
 refused(r test_thread_timeout_expires_on_timer z_vrfy_k_thread_timeout_expires_ticks 9)
 in_test(r test_timer_init_from_user_mode "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   mcause [257] ")
 attacks_image(timer 9 ${r})
+
+# Polling: the events array and the check's buffers are user buffers; each
+# event's object is checked like a system call argument.
+set(r)
+buffer(r test_poll_events_in_kernel_memory z_vrfy_k_poll "\\1" 40 writable)
+refused(r test_poll_sem_without_grant z_vrfy_k_poll 1)
+refused(r test_poll_sem_as_signal z_vrfy_k_poll 9)
+refused(r test_poll_thread_as_queue z_vrfy_k_poll 9)
+refused(r test_poll_signal_without_grant z_vrfy_k_poll 1)
+buffer(r test_signal_check_into_kernel_memory z_vrfy_k_poll_signal_check "\\1" 4 writable)
+refused(r test_signal_raise_without_grant z_vrfy_k_poll_signal_raise 1)
+refused(r test_signal_init_again z_vrfy_k_poll_signal_init 112)
+attacks_image(poll 10 ${r})
