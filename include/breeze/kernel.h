@@ -31,6 +31,7 @@
 #include <breeze/kernel/timer.h>
 #include <breeze/kernel/timepoint.h>
 #include <breeze/kernel/poll.h>
+#include <breeze/kernel/condvar.h>
 #ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
 #endif

@@ -124,6 +124,13 @@ void z_mutex_waiter_gone_locked(struct k_mutex *mutex);
 /* Unlock every mutex @dead holds; their waiters get -EOWNERDEAD. */
 void z_mutex_abandon_locked(struct k_thread *dead);
 
+/*
+ * k_mutex_unlock() without the reschedule (the caller does it, or blocks):
+ * -EINVAL/-EPERM as k_mutex_unlock(), 0 when done, 1 when a waiter was woken
+ * with the mutex (a reschedule is due).
+ */
+int z_mutex_unlock_locked(struct k_mutex *mutex);
+
 /* Time slicing: restart the current thread's slice. */
 void z_slice_reset_locked(void);
 

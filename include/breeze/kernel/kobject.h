@@ -30,6 +30,7 @@ struct k_lifo;
 struct k_event;
 struct k_timer;
 struct k_poll_signal;
+struct k_condvar;
 
 enum k_objects {
 	K_OBJ_ANY,
@@ -44,6 +45,7 @@ enum k_objects {
 	K_OBJ_EVENT,
 	K_OBJ_TIMER,
 	K_OBJ_POLL_SIGNAL,
+	K_OBJ_CONDVAR,
 	K_OBJ_LAST
 };
 
@@ -82,6 +84,7 @@ struct z_object_hdr {
 		struct k_timer *: K_OBJ_TIMER,                                           \
 		const struct k_timer *: K_OBJ_TIMER,                                     \
 		struct k_poll_signal *: K_OBJ_POLL_SIGNAL,                               \
+		struct k_condvar *: K_OBJ_CONDVAR,                                       \
 		default: K_OBJ_ANY)
 
 /*

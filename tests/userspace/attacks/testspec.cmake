@@ -193,3 +193,12 @@ buffer(r test_signal_check_into_kernel_memory z_vrfy_k_poll_signal_check "\\1" 4
 refused(r test_signal_raise_without_grant z_vrfy_k_poll_signal_raise 1)
 refused(r test_signal_init_again z_vrfy_k_poll_signal_init 112)
 attacks_image(poll 10 ${r})
+
+# Condition variables: the condvar and the mutex are both checked.
+set(r)
+refused(r test_condvar_signal_without_grant z_vrfy_k_condvar_signal 1)
+refused(r test_condvar_broadcast_mutex z_vrfy_k_condvar_broadcast 9)
+refused(r test_condvar_wait_mutex_without_grant z_vrfy_k_condvar_wait 1)
+refused(r test_condvar_wait_sem_as_mutex z_vrfy_k_condvar_wait 9)
+refused(r test_condvar_init_again z_vrfy_k_condvar_init 112)
+attacks_image(condvar 5 ${r})
