@@ -60,6 +60,8 @@ int z_impl_k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeo
 {
 	struct z_poller poller = { .thread = _current };
 	bool ready = false;
+
+	__ASSERT(num_events >= 0, "k_poll: a negative number of events");
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
 	for (int i = 0; i < num_events; i++) {
