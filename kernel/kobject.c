@@ -141,6 +141,14 @@ static size_t object_size(enum k_objects otype)
 		return sizeof(struct k_event);
 	case K_OBJ_PIPE:
 		return sizeof(struct k_pipe);
+	case K_OBJ_TIMER:
+		return sizeof(struct k_timer);
+#ifdef CONFIG_POLL
+	case K_OBJ_POLL_SIGNAL:
+		return sizeof(struct k_poll_signal);
+#endif
+	case K_OBJ_CONDVAR:
+		return sizeof(struct k_condvar);
 	default:
 		return sizeof(struct z_stack_hdr);
 	}
@@ -756,6 +764,11 @@ void z_object_boot_init(void)
 	}
 	STRUCT_SECTION_FOREACH(k_pipe, pipe) {
 		register_static(pipe, K_OBJ_PIPE);
+	STRUCT_SECTION_FOREACH(k_timer, timer) {
+		register_static(timer, K_OBJ_TIMER);
+	}
+	STRUCT_SECTION_FOREACH(k_condvar, condvar) {
+		register_static(condvar, K_OBJ_CONDVAR);
 	}
 	STRUCT_SECTION_FOREACH(k_thread, thread) {
 		register_static(thread, K_OBJ_THREAD);

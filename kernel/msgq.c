@@ -15,6 +15,7 @@
 #include <ksched.h>
 #include <kobject_init.h>
 #include <thread_pool.h>
+#include <poll_internal.h>
 
 /* The buffer of @t, a thread just found in a queue's wait queue. */
 static void *waiter_data(const struct k_thread *t)
@@ -134,6 +135,7 @@ static void ring_write(struct k_msgq *msgq, const void *data)
 		msgq->write_ptr = msgq->buffer_start;
 	}
 	msgq->used_msgs++;
+	z_poll_notify_locked(msgq, K_POLL_STATE_MSGQ_DATA_AVAILABLE);
 }
 
 /* Insert @data before the oldest message (the queue is not full). */
@@ -145,6 +147,7 @@ static void ring_write_front(struct k_msgq *msgq, const void *data)
 	msgq->read_ptr -= msgq->msg_size;
 	memcpy(msgq->read_ptr, data, msgq->msg_size);
 	msgq->used_msgs++;
+	z_poll_notify_locked(msgq, K_POLL_STATE_MSGQ_DATA_AVAILABLE);
 }
 
 /* Take the oldest message into @data (the queue is not empty). */
@@ -185,7 +188,7 @@ static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t t
 		} else {
 			ring_write(msgq, data);
 		}
-		k_spin_unlock(&_sched_spinlock, key);
+		z_reschedule(key); /* a poller may have been woken */
 		return 0;
 	}
 	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {

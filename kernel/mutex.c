@@ -202,10 +202,6 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EBUSY;
 	}
-	if (!z_timeout_is_valid(timeout)) {
-		k_spin_unlock(&_sched_spinlock, key);
-		return z_timeout_invalid();
-	}
 	if (!may_wait(cur, mutex->owner)) {
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EDEADLK;
@@ -229,18 +225,14 @@ static void held_remove(struct k_thread *t, struct k_mutex *mutex)
 	*link = mutex->next_held;
 }
 
-int z_impl_k_mutex_unlock(struct k_mutex *mutex)
+int z_mutex_unlock_locked(struct k_mutex *mutex)
 {
-	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
-	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	struct k_thread *cur = _current;
 
 	if (mutex->owner != cur) {
-		k_spin_unlock(&_sched_spinlock, key);
 		return mutex->owner == NULL ? -EINVAL : -EPERM;
 	}
 	if (--mutex->lock_count > 0U) {
-		k_spin_unlock(&_sched_spinlock, key);
 		return 0;
 	}
 	held_remove(cur, mutex);
@@ -250,7 +242,6 @@ int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 	if (next == NULL) {
 		/* Nobody waited: the mutex lent the owner no priority. */
 		mutex->owner = NULL;
-		k_spin_unlock(&_sched_spinlock, key);
 		return 0;
 	}
 	/*
@@ -263,6 +254,19 @@ int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 	mutex->next_held = next->base.held;
 	next->base.held = mutex;
 	prio_update(cur);
+	return 1;
+}
+
+int z_impl_k_mutex_unlock(struct k_mutex *mutex)
+{
+	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	int ret = z_mutex_unlock_locked(mutex);
+
+	if (ret <= 0) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return ret;
+	}
 	z_reschedule(key);
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include <ksched.h>
 #include <kobject_init.h>
 #include <thread_pool.h>
+#include <poll_internal.h>
 
 struct qnode {
 	void *next;
@@ -99,7 +100,8 @@ static void add(struct k_queue *queue, enum where where, void *prev, void *e)
 			  : where == AT_FRONT ? NULL
 					      : prev,
 			  e);
-	k_spin_unlock(&_sched_spinlock, key);
+	z_poll_notify_locked(queue, K_POLL_STATE_DATA_AVAILABLE);
+	z_reschedule(key);
 }
 
 static int32_t alloc_add(struct k_queue *queue, enum where where, void *data)
@@ -133,6 +135,7 @@ void z_impl_k_queue_cancel_wait(struct k_queue *queue)
 	if (waiter != NULL) {
 		waiter->base.swap_data = NULL;
 	}
+	z_poll_notify_locked(queue, K_POLL_STATE_CANCELLED);
 	z_reschedule(key);
 }
 
@@ -185,6 +188,8 @@ int k_queue_append_list(struct k_queue *queue, void *head, void *tail)
 			queue->head = item;
 		}
 		queue->tail = tail;
+		z_poll_notify_locked(queue, K_POLL_STATE_DATA_AVAILABLE);
+		woke = true; /* perhaps a poller: reschedule */
 	}
 	if (woke) {
 		z_reschedule(key);

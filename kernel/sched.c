@@ -13,6 +13,7 @@
 #include <ksched.h>
 #include <timeout_q.h>
 #include <arch_interface.h>
+#include <poll_internal.h>
 
 struct k_spinlock _sched_spinlock;
 
@@ -214,13 +215,6 @@ static void thread_timeout(struct _timeout *to)
 	z_ready_thread_locked(t);
 }
 
-int z_timeout_invalid(void)
-{
-	__ASSERT((_current->base.user_options & K_USER) != 0U,
-		 "a negative timeout other than K_FOREVER");
-	return -EINVAL;
-}
-
 /* Inline in z_pend_curr(), the path of every blocking call (at -O2). */
 static inline void pend_curr(_wait_q_t *wait_q, k_timeout_t timeout)
 {
@@ -247,10 +241,6 @@ void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout)
 
 int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
 {
-	if (!z_timeout_is_valid(timeout)) {
-		k_spin_unlock(&_sched_spinlock, key);
-		return z_timeout_invalid();
-	}
 	pend_curr(wait_q, timeout);
 	return z_swap(key);
 }
@@ -307,6 +297,7 @@ void z_thread_prio_set_locked(struct k_thread *t, int prio)
 
 void z_thread_halt_locked(struct k_thread *t)
 {
+	z_poll_thread_halt_locked(t);
 	z_dequeue_thread_locked(t);
 	if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
 		t->base.thread_state &= ~_THREAD_PENDING;

@@ -5,6 +5,7 @@
  */
 #include <ksched.h>
 #include <kobject_init.h>
+#include <poll_internal.h>
 
 int z_impl_k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
 {
@@ -27,8 +28,11 @@ void z_impl_k_sem_give(struct k_sem *sem)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
-	if (z_wake_first(&sem->wait_q, 0) == NULL && sem->count < sem->limit) {
-		sem->count++;
+	if (z_wake_first(&sem->wait_q, 0) == NULL) {
+		if (sem->count < sem->limit) {
+			sem->count++;
+		}
+		z_poll_notify_locked(sem, K_POLL_STATE_SEM_AVAILABLE);
 	}
 	z_reschedule(key);
 }

@@ -91,7 +91,6 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 
 void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay)
 {
-	__ASSERT(z_timeout_is_valid(delay), "negative delay %lld", delay.ticks);
 	if (K_TIMEOUT_EQ(delay, K_NO_WAIT)) {
 		z_impl_k_thread_start(t);
 	} else if (!K_TIMEOUT_EQ(delay, K_FOREVER)) {
@@ -243,9 +242,6 @@ int32_t z_impl_k_sleep(k_timeout_t timeout)
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
 		z_impl_k_thread_suspend(_current);
 		return (int32_t)K_TICKS_FOREVER;
-	}
-	if (!z_timeout_is_valid(timeout)) {
-		return z_timeout_invalid();
 	}
 	uint64_t left_ms = DIV_ROUND_UP(z_tick_sleep(timeout.ticks) * 1000U,
 					(uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);

@@ -139,7 +139,6 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 	K_OOPS(K_SYSCALL_VERIFY((options & K_USER) != 0U && (options & K_ESSENTIAL) == 0U));
 	K_OOPS(K_SYSCALL_VERIFY(prio >= _current->base.base_prio &&
 				prio <= K_LOWEST_APPLICATION_THREAD_PRIO));
-	K_OOPS(K_SYSCALL_VERIFY(delay.ticks >= 0 || K_TIMEOUT_EQ(delay, K_FOREVER)));
 	/*
 	 * From the first claim until the new thread is complete, no other thread
 	 * runs. Setting a thread up takes no lock, and the thread calls check

@@ -26,15 +26,25 @@ static void program_timer(void)
 	sys_clock_set_deadline(head == NULL ? UINT64_MAX : CONTAINER_OF_TIMEOUT(head)->expiry);
 }
 
-void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_ticks_t ticks)
+static void add_at(struct _timeout *to, _timeout_func_t fn, uint64_t expiry)
 {
 	__ASSERT(z_is_inactive_timeout(to), "timeout armed twice");
 	to->fn = fn;
-	to->expiry = z_timeout_expiry(sys_clock_cycle_get_64(), ticks, CYC_PER_TICK);
+	to->expiry = expiry;
 	z_timeout_list_insert(&timeout_list, to);
 	if (sys_dlist_peek_head(&timeout_list) == &to->node) {
 		program_timer();
 	}
+}
+
+void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_ticks_t ticks)
+{
+	add_at(to, fn, z_timeout_deadline(sys_clock_cycle_get_64(), ticks, CYC_PER_TICK));
+}
+
+void z_readd_timeout(struct _timeout *to, _timeout_func_t fn, k_ticks_t ticks)
+{
+	add_at(to, fn, z_timeout_expiry(to->expiry, ticks, CYC_PER_TICK));
 }
 
 int z_abort_timeout(struct _timeout *to)
@@ -54,6 +64,17 @@ uint64_t z_timeout_remaining_cycles(const struct _timeout *to)
 		return 0;
 	}
 	return to->expiry - now;
+}
+
+k_ticks_t z_timeout_remaining_ticks(const struct _timeout *to)
+{
+	/* Rounded up: a timeout still armed has at least one tick to go. */
+	return (k_ticks_t)DIV_ROUND_UP(z_timeout_remaining_cycles(to), (uint64_t)CYC_PER_TICK);
+}
+
+k_ticks_t z_timeout_expires_ticks(const struct _timeout *to)
+{
+	return z_impl_k_uptime_ticks() + z_timeout_remaining_ticks(to);
 }
 
 void z_timeout_announce(void)

@@ -28,6 +28,17 @@ struct _timeout *z_timeout_list_pop_due(sys_dlist_t *list, uint64_t now)
 	return CONTAINER_OF_TIMEOUT(head);
 }
 
+uint64_t z_timeout_deadline(uint64_t now, int64_t ticks, uint32_t cyc_per_tick)
+{
+	if (ticks >= -1) {
+		return z_timeout_expiry(now, ticks, cyc_per_tick);
+	}
+	/* Absolute: tick -2 - ticks (0 .. INT64_MAX - 1, no overflow), in the past or not. */
+	uint64_t tick = (uint64_t)(-2 - ticks);
+
+	return tick > UINT64_MAX / cyc_per_tick ? UINT64_MAX : tick * cyc_per_tick;
+}
+
 uint64_t z_timeout_expiry(uint64_t now, int64_t ticks, uint32_t cyc_per_tick)
 {
 	uint64_t t = ticks < 0 ? 0U : (uint64_t)ticks;

@@ -28,6 +28,10 @@
 #include <breeze/kernel/stack.h>
 #include <breeze/kernel/queue.h>
 #include <breeze/kernel/event.h>
+#include <breeze/kernel/timer.h>
+#include <breeze/kernel/timepoint.h>
+#include <breeze/kernel/poll.h>
+#include <breeze/kernel/condvar.h>
 #ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
 #endif

@@ -48,32 +48,19 @@ void z_ready_thread_locked(struct k_thread *t);
 void z_dequeue_thread_locked(struct k_thread *t);
 
 /*
- * Block the current thread on @wait_q (NULL: just sleep) for @timeout, release
+ * Block the current thread on @wait_q (NULL: just sleep) for @timeout (a
+ * negative tick count other than K_FOREVER is an absolute deadline), release
  * the lock and switch away. Returns what the waker set with z_wake_thread(),
- * -EAGAIN if the timeout expired, or z_timeout_invalid() at once for a
- * timeout no wait may have (see z_timeout_is_valid()).
+ * or -EAGAIN if the timeout expired.
  */
 int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout);
 
 /*
  * z_pend_curr() in two steps, for a caller with work to do between them: the
- * current thread leaves the ready queue for @wait_q (@timeout valid), then
- * z_swap() switches away.
+ * current thread leaves the ready queue for @wait_q, then z_swap() switches
+ * away.
  */
 void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout);
-
-/* A timeout a thread may wait for: K_FOREVER, or zero or more ticks. */
-static inline bool z_timeout_is_valid(k_timeout_t timeout)
-{
-	return timeout.ticks >= K_TICKS_FOREVER;
-}
-
-/*
- * The caller's error of an invalid timeout: an assertion in supervisor mode;
- * from user mode (a system call) the call returns this -EINVAL. Called
- * without the lock.
- */
-int z_timeout_invalid(void);
 
 /* The most urgent thread in @wait_q, or NULL; it stays queued. */
 static inline struct k_thread *z_waitq_head(_wait_q_t *wait_q)
@@ -136,6 +123,13 @@ void z_mutex_waiter_gone_locked(struct k_mutex *mutex);
 
 /* Unlock every mutex @dead holds; their waiters get -EOWNERDEAD. */
 void z_mutex_abandon_locked(struct k_thread *dead);
+
+/*
+ * k_mutex_unlock() without the reschedule (the caller does it, or blocks):
+ * -EINVAL/-EPERM as k_mutex_unlock(), 0 when done, 1 when a waiter was woken
+ * with the mutex (a reschedule is due).
+ */
+int z_mutex_unlock_locked(struct k_mutex *mutex);
 
 /* Time slicing: restart the current thread's slice. */
 void z_slice_reset_locked(void);

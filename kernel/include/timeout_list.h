@@ -20,4 +20,12 @@ struct _timeout *z_timeout_list_pop_due(sys_dlist_t *list, uint64_t now);
 /* now + ticks * cyc_per_tick, saturating at UINT64_MAX instead of wrapping. */
 uint64_t z_timeout_expiry(uint64_t now, int64_t ticks, uint32_t cyc_per_tick);
 
+/*
+ * The expiry of a k_timeout_t's tick count armed at @now: relative as
+ * z_timeout_expiry() for -1 and up, and for -2 and below the absolute tick
+ * -2 - @ticks (K_TIMEOUT_ABS_TICKS()), saturating likewise; an absolute tick
+ * already past gives an expiry before @now (due at once).
+ */
+uint64_t z_timeout_deadline(uint64_t now, int64_t ticks, uint32_t cyc_per_tick);
+
 #endif /* BREEZE_TIMEOUT_LIST_H */

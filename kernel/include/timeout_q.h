@@ -12,8 +12,17 @@
 #include <breeze/kernel.h>
 #include <timeout_list.h>
 
-/* Arm @to to call @fn after @ticks ticks (> 0) from now. */
+/*
+ * Arm @to to call @fn after @ticks ticks from now (0: at once), or, for
+ * @ticks below K_TICKS_FOREVER, at an absolute tick (K_TIMEOUT_ABS_TICKS()).
+ */
 void z_add_timeout(struct _timeout *to, _timeout_func_t fn, k_ticks_t ticks);
+
+/*
+ * Arm @to again, @ticks (> 0) after the expiry it just had rather than from
+ * now: a periodic event that does not drift however late its handler runs.
+ */
+void z_readd_timeout(struct _timeout *to, _timeout_func_t fn, k_ticks_t ticks);
 
 /* Disarm @to; 0 if it was armed, -EINVAL if not. */
 int z_abort_timeout(struct _timeout *to);
@@ -30,6 +39,12 @@ static inline void z_init_timeout(struct _timeout *to)
 
 /* Cycles from now until @to fires (0 if inactive or due). */
 uint64_t z_timeout_remaining_cycles(const struct _timeout *to);
+
+/* Ticks from now until @to fires, rounded up (0 if inactive or due). */
+k_ticks_t z_timeout_remaining_ticks(const struct _timeout *to);
+
+/* The uptime in ticks at which @to fires: now plus what remains (now if inactive). */
+k_ticks_t z_timeout_expires_ticks(const struct _timeout *to);
 
 /* Called by the system timer driver from its interrupt: run what is due. */
 void z_timeout_announce(void);

@@ -218,6 +218,27 @@ static void test_expiry(void)
 	check_set_context(NULL, 0);
 }
 
+/* Absolute tick counts (-2 - tick): tick * cycles, whatever now is; relative as before. */
+static void test_deadline(void)
+{
+	const uint64_t max = UINT64_MAX;
+
+	CHECK_EQ(z_timeout_deadline(5000, -2, 1000), 0U); /* tick 0: long past */
+	CHECK_EQ(z_timeout_deadline(5000, -3, 1000), 1000U);
+	CHECK_EQ(z_timeout_deadline(5000, -12, 1000), 10000U);
+	CHECK_EQ(z_timeout_deadline(0, -12, 1000), 10000U);
+	CHECK_EQ(z_timeout_deadline(max, -12, 1000), 10000U); /* now does not matter */
+	CHECK_EQ(z_timeout_deadline(0, INT64_MIN, 1), (uint64_t)INT64_MAX - 1U);
+	CHECK_EQ(z_timeout_deadline(0, INT64_MIN, 1000), max);   /* saturated */
+	CHECK_EQ(z_timeout_deadline(0, INT64_MIN, 2), max - 3U); /* 2^64 - 4 */
+
+	/* -1 (K_FOREVER, never armed) and up: relative. */
+	CHECK_EQ(z_timeout_deadline(777, -1, 1000), 777U);
+	CHECK_EQ(z_timeout_deadline(777, 0, 1000), 777U);
+	CHECK_EQ(z_timeout_deadline(777, 3, 1000), 3777U);
+	CHECK_EQ(z_timeout_deadline(max, INT64_MAX, 1000), max);
+}
+
 /* Sorted array model: pool indices in expected list order. */
 static int model[POOL_SIZE];
 static int model_count;
@@ -332,6 +353,7 @@ int main(void)
 	test_insert_fifo();
 	test_pop_due();
 	test_expiry();
+	test_deadline();
 	test_random_model();
 	return check_done("host.timeout_list");
 }

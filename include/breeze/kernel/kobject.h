@@ -29,6 +29,9 @@ struct k_fifo;
 struct k_lifo;
 struct k_event;
 struct k_pipe;
+struct k_timer;
+struct k_poll_signal;
+struct k_condvar;
 
 enum k_objects {
 	K_OBJ_ANY,
@@ -42,6 +45,9 @@ enum k_objects {
 	K_OBJ_QUEUE,
 	K_OBJ_EVENT,
 	K_OBJ_PIPE,
+	K_OBJ_TIMER,
+	K_OBJ_POLL_SIGNAL,
+	K_OBJ_CONDVAR,
 	K_OBJ_LAST
 };
 
@@ -78,6 +84,10 @@ struct z_object_hdr {
 		struct k_lifo *: K_OBJ_QUEUE,                                            \
 		struct k_event *: K_OBJ_EVENT,                                           \
 		struct k_pipe *: K_OBJ_PIPE,                                             \
+		struct k_timer *: K_OBJ_TIMER,                                           \
+		const struct k_timer *: K_OBJ_TIMER,                                     \
+		struct k_poll_signal *: K_OBJ_POLL_SIGNAL,                               \
+		struct k_condvar *: K_OBJ_CONDVAR,                                       \
 		default: K_OBJ_ANY)
 
 /*

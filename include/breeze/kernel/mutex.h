@@ -49,9 +49,7 @@ __syscall int k_mutex_init(struct k_mutex *mutex);
  * another thread holds it and @timeout is K_NO_WAIT; -EAGAIN when @timeout
  * expired; -EOWNERDEAD when its owner ended while the caller waited (the
  * mutex is then unlocked, not the caller's); -EDEADLK, at once, when waiting
- * would close a cycle or exceed the chain depth (see above); -EINVAL from
- * user mode for a negative timeout other than K_FOREVER (an assertion in
- * supervisor mode).
+ * would close a cycle or exceed the chain depth (see above).
  */
 __syscall int k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout);
 

@@ -115,8 +115,8 @@ struct k_thread {
 /*
  * Create a thread on @stack running entry(p1, p2, p3) at base priority @prio
  * (an application priority: see k_thread_priority_set()). It starts after
- * @delay, or waits for k_thread_start() with K_FOREVER; any other negative
- * delay is an assertion (an oops from user mode). Returns @new_thread.
+ * @delay (relative or absolute), or waits for k_thread_start() with
+ * K_FOREVER. Returns @new_thread.
  */
 __syscall k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
 				  size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
@@ -173,8 +173,7 @@ __syscall void k_yield(void);
 
 /*
  * Sleep; each returns the time left if woken early by k_wakeup(), else 0.
- * k_sleep() with a negative timeout other than K_FOREVER returns -EINVAL from
- * user mode (an assertion in supervisor mode).
+ * k_sleep() until an absolute time already past returns at once.
  */
 __syscall int32_t k_sleep(k_timeout_t timeout);
 int32_t k_msleep(int32_t ms);

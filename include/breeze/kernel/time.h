@@ -3,10 +3,10 @@
  * two special values K_NO_WAIT (do not block) and K_FOREVER (no time limit).
  *
  * The K_MSEC() family computes in 64 bits, as Zephyr's: K_HOURS(10000) is
- * 10000 hours, and a negative duration means K_NO_WAIT. A blocking call that
- * has to wait with a negative tick count other than K_FOREVER (built with
- * Z_TIMEOUT_TICKS(), or forged) fails: an assertion in supervisor mode,
- * -EINVAL from user mode. It never silently expires at once.
+ * 10000 hours, and a negative duration means K_NO_WAIT. A tick count below
+ * K_TICKS_FOREVER is an absolute deadline, as in Zephyr (K_TIMEOUT_ABS_MS()
+ * and its kin, <breeze/kernel/timepoint.h>): every call that takes a
+ * k_timeout_t accepts one, and a deadline already past expires at once.
  */
 #ifndef BREEZE_KERNEL_TIME_H
 #define BREEZE_KERNEL_TIME_H

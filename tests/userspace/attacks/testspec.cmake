@@ -166,3 +166,39 @@ attacks_image(raised 7
 attacks_image(unstarted_join 1)
 attacks_image(failed_create 1
   "(?s)START - test_start_thread_whose_creation_failed${nl}${inside}no kernel object slot or thread index left")
+
+# Timers and threads' timeouts: not held -EPERM (1), not a timer -EBADF (9), uninitialised -EINVAL
+# (22); k_timer_init() is supervisor-only and faults on kernel data.
+set(r)
+refused(r test_timer_start_without_grant z_vrfy_k_timer_start 1)
+refused(r test_timer_user_data_set_without_grant z_vrfy_k_timer_user_data_set 1)
+refused(r test_timer_status_sync_on_sem z_vrfy_k_timer_status_sync 9)
+refused(r test_timer_stop_null z_vrfy_k_timer_stop 9)
+refused(r test_timer_remaining_plain_kernel_variable z_vrfy_k_timer_remaining_ticks 9)
+refused(r test_timer_user_data_get_uninitialised z_vrfy_k_timer_user_data_get 22)
+refused(r test_thread_timeout_remaining_not_held z_vrfy_k_thread_timeout_remaining_ticks 1)
+refused(r test_thread_timeout_expires_on_timer z_vrfy_k_thread_timeout_expires_ticks 9)
+in_test(r test_timer_init_from_user_mode "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   mcause [257] ")
+attacks_image(timer 9 ${r})
+
+# Polling: the events array and the check's buffers are user buffers; each
+# event's object is checked like a system call argument.
+set(r)
+buffer(r test_poll_events_in_kernel_memory z_vrfy_k_poll "\\1" 40 writable)
+refused(r test_poll_sem_without_grant z_vrfy_k_poll 1)
+refused(r test_poll_sem_as_signal z_vrfy_k_poll 9)
+refused(r test_poll_thread_as_queue z_vrfy_k_poll 9)
+refused(r test_poll_signal_without_grant z_vrfy_k_poll 1)
+buffer(r test_signal_check_into_kernel_memory z_vrfy_k_poll_signal_check "\\1" 4 writable)
+refused(r test_signal_raise_without_grant z_vrfy_k_poll_signal_raise 1)
+refused(r test_signal_init_again z_vrfy_k_poll_signal_init 112)
+attacks_image(poll 10 ${r})
+
+# Condition variables: the condvar and the mutex are both checked.
+set(r)
+refused(r test_condvar_signal_without_grant z_vrfy_k_condvar_signal 1)
+refused(r test_condvar_broadcast_mutex z_vrfy_k_condvar_broadcast 9)
+refused(r test_condvar_wait_mutex_without_grant z_vrfy_k_condvar_wait 1)
+refused(r test_condvar_wait_sem_as_mutex z_vrfy_k_condvar_wait 9)
+refused(r test_condvar_init_again z_vrfy_k_condvar_init 112)
+attacks_image(condvar 5 ${r})

@@ -1,0 +1,34 @@
+/*
+ * The hooks of k_poll in the objects it watches (kernel/poll.c). Called with
+ * _sched_spinlock held; without CONFIG_POLL they compile away.
+ */
+#ifndef BREEZE_POLL_INTERNAL_H
+#define BREEZE_POLL_INTERNAL_H
+
+#include <breeze/kernel.h>
+
+#ifdef CONFIG_POLL
+/*
+ * @obj changed so that a condition pollers watch may hold (a semaphore given
+ * with no thread waiting to take it, data queued, a signal raised, a queue
+ * cancelled): every event registered on @obj gets @state and its thread is
+ * made ready. The caller reschedules.
+ */
+void z_poll_notify_locked(const void *obj, uint32_t state);
+
+/* @t ends: its events, if it was in k_poll(), leave the registered ones. */
+void z_poll_thread_halt_locked(struct k_thread *t);
+#else
+static inline void z_poll_notify_locked(const void *obj, uint32_t state)
+{
+	ARG_UNUSED(obj);
+	ARG_UNUSED(state);
+}
+
+static inline void z_poll_thread_halt_locked(struct k_thread *t)
+{
+	ARG_UNUSED(t);
+}
+#endif
+
+#endif /* BREEZE_POLL_INTERNAL_H */
