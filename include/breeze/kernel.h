@@ -36,6 +36,7 @@
 #endif
 #include <breeze/kernel/kobject.h>
 #include <breeze/kernel/user.h>
+#include <breeze/kernel/work.h>
 #ifdef CONFIG_USERSPACE
 #include <breeze/app_memory/mem_domain.h>
 #endif

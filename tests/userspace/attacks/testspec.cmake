@@ -166,3 +166,10 @@ attacks_image(raised 7
 attacks_image(unstarted_join 1)
 attacks_image(failed_create 1
   "(?s)START - test_start_thread_whose_creation_failed${nl}${inside}no kernel object slot or thread index left")
+
+# More supervisor-only APIs (work queues): the caller faults on the first privileged step.
+set(r)
+foreach(t work_submit work_cancel work_schedule work_queue_drain)
+  in_test(r test_${t} "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   mcause [257] ")
+endforeach()
+attacks_image(supervisor_only 4 ${r})
