@@ -54,6 +54,13 @@ void z_riscv_trap(struct arch_esf *esf)
 		z_riscv_stack_overflow(esf);
 	}
 #endif
+#ifdef CONFIG_IRQ_OFFLOAD
+	if (mcause == RV_EXC_ECALL_M && esf->a7 == RV_ECALL_IRQ_OFFLOAD) {
+		z_riscv_irq_offload_enter(esf);
+		interrupt(Z_RISCV_IRQ_OFFLOAD);
+		return;
+	}
+#endif
 	if (mcause == RV_EXC_ECALL_M) {
 		/* ARCH_EXCEPT(): the reason is in a0. Report the ecall's own address. */
 		z_fatal_error((unsigned int)esf->a0, esf);
