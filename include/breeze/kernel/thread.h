@@ -24,6 +24,7 @@
 #include <breeze/sys/iterable_sections.h>
 #include <breeze/kernel/kobject.h>
 #include <breeze/syscall.h>
+#include <breeze/kernel/thread_ext.h>
 
 struct k_thread;
 typedef struct k_thread *k_tid_t;
@@ -92,6 +93,7 @@ struct k_thread {
 #if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
 	struct _thread_arch arch;
 #endif
+	struct _thread_ext ext; /* custom data, thread list, statistics, ... */
 };
 
 /* Thread options. */
