@@ -44,8 +44,17 @@ void z_thread_stack_paint(struct k_thread *t, k_thread_stack_t *stack, char *top
 
 int z_impl_k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr)
 {
+	/*
+	 * One snapshot of the bounds: the thread may end and its object be
+	 * created again meanwhile (a user creation runs with the scheduler
+	 * locked, so it is never seen half done). The scan itself reads stack
+	 * memory only, whoever uses it by then.
+	 */
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	const uint8_t *p = (const uint8_t *)thread->ext.stack_low;
 	size_t size = thread->ext.stack_painted;
+
+	k_spin_unlock(&_sched_spinlock, key);
 	size_t unused = 0;
 
 	if (p == NULL) {

@@ -77,9 +77,8 @@ static void notify_locked(struct k_work *work, bool done)
 static void sync_wait(k_spinlock_key_t key, struct k_work_sync *sync)
 {
 	__ASSERT(!k_is_in_isr(), "waiting for a work item in an ISR");
-	__ASSERT(sync->work->queue == NULL || _current != &sync->work->queue->thread ||
-		     (sync->work->flags & K_WORK_RUNNING) == 0U,
-		 "a handler waiting for the item its own queue runs: deadlock");
+	__ASSERT(sync->work->queue == NULL || _current != &sync->work->queue->thread,
+		 "a queue's own handler waiting for an item of that queue: deadlock");
 	_current->base.swap_data = sync;
 	(void)z_pend_curr(key, &sync_waiters, K_FOREVER);
 }
