@@ -20,14 +20,28 @@ typedef void (*k_thread_user_cb_t)(const struct k_thread *thread, void *user_dat
 
 /*
  * Call @user_cb for every live thread (created and not ended), the idle and
- * main threads included (CONFIG_THREAD_MONITOR). k_thread_foreach() holds the
- * scheduler lock throughout: the callback must not block, and no thread
- * starts or ends meanwhile. k_thread_foreach_unlocked() takes it only to
- * step: a thread that ends during its callback may cut the walk short, and
- * its storage must not be reused before the walk is over. Supervisor only.
+ * main threads included; with CONFIG_THREAD_MONITOR only (without it, none,
+ * as in Zephyr). k_thread_foreach() holds the scheduler lock throughout: the
+ * callback must not block, and no thread starts or ends meanwhile.
+ * k_thread_foreach_unlocked() takes it only to step: a thread that ends
+ * during its callback may cut the walk short, and its storage must not be
+ * reused before the walk is over. Supervisor only.
  */
+#ifdef CONFIG_THREAD_MONITOR
 void k_thread_foreach(k_thread_user_cb_t user_cb, void *user_data);
 void k_thread_foreach_unlocked(k_thread_user_cb_t user_cb, void *user_data);
+#else
+static inline void k_thread_foreach(k_thread_user_cb_t user_cb, void *user_data)
+{
+	ARG_UNUSED(user_cb);
+	ARG_UNUSED(user_data);
+}
+static inline void k_thread_foreach_unlocked(k_thread_user_cb_t user_cb, void *user_data)
+{
+	ARG_UNUSED(user_cb);
+	ARG_UNUSED(user_data);
+}
+#endif
 
 /*
  * Cycles of the hardware timer run (CONFIG_THREAD_RUNTIME_STATS), counted at
