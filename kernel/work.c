@@ -223,6 +223,11 @@ k_ticks_t k_work_delayable_remaining_get(const struct k_work_delayable *dwork)
 	return (k_ticks_t)k_cyc_to_ticks_ceil64(cycles);
 }
 
+k_ticks_t k_work_delayable_expires_get(const struct k_work_delayable *dwork)
+{
+	return k_uptime_ticks() + k_work_delayable_remaining_get(dwork);
+}
+
 /* The delay is over (timer interrupt, lock held): submit; a refusal drops it, as in Zephyr. */
 static void delay_expired(struct _timeout *to)
 {

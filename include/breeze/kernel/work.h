@@ -150,6 +150,9 @@ static inline bool k_work_delayable_is_pending(const struct k_work_delayable *dw
 /* Ticks until the delay submits the item; 0 when it is not delayed. */
 k_ticks_t k_work_delayable_remaining_get(const struct k_work_delayable *dwork);
 
+/* The uptime in ticks at which the delay submits the item; now when it is not delayed. */
+k_ticks_t k_work_delayable_expires_get(const struct k_work_delayable *dwork);
+
 /*
  * Submit @dwork to @queue after @delay, unless it is already delayed or
  * queued (0). 1 when scheduled; with K_NO_WAIT, what k_work_submit_to_queue()

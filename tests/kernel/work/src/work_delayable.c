@@ -36,6 +36,7 @@ ZTEST(work_delayable, test_runs_when_the_delay_is_over) {
 	zassert_equal(k_work_delayable_busy_get(&dw), K_WORK_DELAYED);
 	zassert_true(k_work_delayable_is_pending(&dw));
 	zassert_between_inclusive(k_work_delayable_remaining_get(&dw), 29, 30);
+	zassert_between_inclusive(k_work_delayable_expires_get(&dw), t0 + 30, t0 + 31);
 	k_sleep(K_TICKS(20));
 	zassert_equal(runs, 0, "too early");
 	zassert_between_inclusive(k_work_delayable_remaining_get(&dw), 9, 10);
@@ -46,6 +47,10 @@ ZTEST(work_delayable, test_runs_when_the_delay_is_over) {
 	zassert_between_inclusive(ran_at - t0, 30, 31, "ran %lld ticks later", ran_at - t0);
 	zassert_equal(k_work_delayable_busy_get(&dw), 0);
 	zassert_equal(k_work_delayable_remaining_get(&dw), 0);
+	int64_t now = k_uptime_ticks();
+
+	zassert_between_inclusive(k_work_delayable_expires_get(&dw), now, now + 1,
+				  "not delayed: now");
 }
 
 ZTEST(work_delayable, test_schedule_keeps_reschedule_replaces) {
