@@ -41,11 +41,11 @@ int k_work_busy_get(const struct k_work *work)
 }
 
 /*
- * One instance of @work is over (@done: a run completed, or a queued instance
- * was taken out), or its cancellation may be: wake the waiters that were
- * waiting for this. FLUSHING stays set while any flusher still waits.
+ * An instance of @work is over (a run completed, or a queued instance was
+ * taken out): wake the flushers that were waiting for it, and the cancelers
+ * once the cancellation is over. FLUSHING stays set while a flusher waits.
  */
-static void notify_locked(struct k_work *work, bool done)
+static void notify_locked(struct k_work *work)
 {
 	bool flushing = false;
 	sys_dnode_t *n;
@@ -59,7 +59,7 @@ static void notify_locked(struct k_work *work, bool done)
 			continue;
 		}
 		if (sync->kind == SYNC_FLUSH) {
-			if (done && --sync->remaining == 0U) {
+			if (--sync->remaining == 0U) {
 				z_wake_thread(t, 0);
 			} else {
 				flushing = true;
@@ -134,7 +134,7 @@ static int cancel_locked(struct k_work *work)
 	if ((work->flags & K_WORK_QUEUED) != 0U) {
 		sys_dlist_remove(&work->node);
 		work->flags &= ~K_WORK_QUEUED;
-		notify_locked(work, true);
+		notify_locked(work);
 	}
 	if ((work->flags & K_WORK_RUNNING) != 0U) {
 		work->flags |= K_WORK_CANCELING;
@@ -363,7 +363,7 @@ static void queue_thread(void *p1, void *p2, void *p3)
 		key = k_spin_lock(&_sched_spinlock);
 		work->flags &= ~(K_WORK_RUNNING | K_WORK_CANCELING);
 		queue->flags &= ~QUEUE_BUSY;
-		notify_locked(work, true);
+		notify_locked(work);
 		bool yield = (queue->flags & QUEUE_NO_YIELD) == 0U;
 
 		z_reschedule(key);

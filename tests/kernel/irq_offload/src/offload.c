@@ -2,8 +2,8 @@
  * irq_offload(): the routine runs before the call returns, in interrupt
  * context (k_is_in_isr(), ISR rules for blocking calls), with its parameter;
  * a thread it makes ready runs at the interrupt's exit if it is more urgent
- * than the caller; offloads nest; work submitted from it goes to the queue as
- * from any ISR.
+ * than the caller, unless the caller had interrupts locked; offloads nest; work submitted from it
+ * goes to the queue as from any ISR.
  */
 #include <zephyr/kernel.h>
 #include <zephyr/ztest.h>
@@ -83,6 +83,24 @@ ZTEST(irq_offload, test_isr_exit_switches_to_woken_thread) {
 	zassert_false(waiter_ran, "it waits");
 	irq_offload(give, &sem);
 	zassert_true(waiter_ran, "switched to at the interrupt's exit");
+	zassert_equal(k_thread_join(&waiter_thread, K_NO_WAIT), 0);
+}
+
+/* With interrupts locked the caller is not switched out of its critical section. */
+ZTEST(irq_offload, test_no_switch_while_locked) {
+	k_sem_reset(&sem);
+	waiter_ran = false;
+	k_thread_create(&waiter_thread, waiter_stack, K_THREAD_STACK_SIZEOF(waiter_stack), waiter,
+			NULL, NULL, NULL, CONFIG_ZTEST_THREAD_PRIORITY - 1, 0, K_NO_WAIT);
+	unsigned int key = irq_lock();
+
+	irq_offload(give, &sem);
+	bool ran_inside = waiter_ran;
+
+	irq_unlock(key);
+	zassert_false(ran_inside, "switched out of the locked section");
+	k_yield();
+	zassert_true(waiter_ran, "the woken thread ran at the next scheduling point");
 	zassert_equal(k_thread_join(&waiter_thread, K_NO_WAIT), 0);
 }
 
