@@ -6,7 +6,8 @@
  *   LOG_MODULE_DECLARE(net, LOG_LEVEL_DBG);    in its other files
  *   LOG_ERR("send failed: %d", err);
  *
- * A file's level (the second argument; CONFIG_LOG_DEFAULT_LEVEL without one)
+ * A file's level (the second argument; without one, LOG_LEVEL if the file
+ * defines it before including this header, else CONFIG_LOG_DEFAULT_LEVEL)
  * filters at compile time: messages above it cost nothing. Without
  * CONFIG_LOG every macro compiles to nothing, but its arguments are still
  * type-checked against the format (and count as used).
@@ -32,6 +33,17 @@
 
 #ifndef CONFIG_LOG_DEFAULT_LEVEL
 #define CONFIG_LOG_DEFAULT_LEVEL LOG_LEVEL_INF
+#endif
+
+/*
+ * The level of a module registered or declared without one: LOG_LEVEL if the
+ * file defines it before including this header (Zephyr's convention), else
+ * CONFIG_LOG_DEFAULT_LEVEL.
+ */
+#ifdef LOG_LEVEL
+#define Z_LOG_FILE_DEFAULT_LEVEL LOG_LEVEL
+#else
+#define Z_LOG_FILE_DEFAULT_LEVEL CONFIG_LOG_DEFAULT_LEVEL
 #endif
 
 /* A module: its name, in read-only data (user threads read it when they log). */
@@ -60,14 +72,14 @@ struct log_source_const_data {
 #define Z_LOG_DEFINE(name) extern const struct log_source_const_data Z_LOG_ITEM(name)
 #endif
 
-/* (name) or (name, level): the level defaults to CONFIG_LOG_DEFAULT_LEVEL. */
+/* (name) or (name, level): the level defaults to Z_LOG_FILE_DEFAULT_LEVEL. */
 #define Z_LOG_REGISTER(name, level, ...) \
 	Z_LOG_DEFINE(name);              \
 	Z_LOG_LOCAL(name, level)
 #define Z_LOG_DECLARE(name, level, ...) Z_LOG_LOCAL(name, level)
 
-#define LOG_MODULE_REGISTER(...) Z_LOG_REGISTER(__VA_ARGS__, CONFIG_LOG_DEFAULT_LEVEL, ~)
-#define LOG_MODULE_DECLARE(...)  Z_LOG_DECLARE(__VA_ARGS__, CONFIG_LOG_DEFAULT_LEVEL, ~)
+#define LOG_MODULE_REGISTER(...) Z_LOG_REGISTER(__VA_ARGS__, Z_LOG_FILE_DEFAULT_LEVEL, ~)
+#define LOG_MODULE_DECLARE(...)  Z_LOG_DECLARE(__VA_ARGS__, Z_LOG_FILE_DEFAULT_LEVEL, ~)
 
 /* Type-checks what a disabled macro would have printed. */
 static inline __printf_like(1, 2) void z_log_check(const char *fmt, ...)

@@ -14,6 +14,7 @@ void alpha_hexdump(const void *data, size_t len);
 void alpha_more_log_all(void);
 void beta_log_all(int value);
 void gamma_log_error(void);
+void delta_log_debug(void);
 
 #define ON(s) (IS_ENABLED(CONFIG_LOG) ? (s) : "")
 
@@ -39,6 +40,12 @@ ZTEST(logging, test_default_level) {
 	capture_start();
 	beta_log_all(-7);
 	zassert_str_equal(capture_stop(), ON("<wrn> beta: value -7\n"));
+}
+
+ZTEST(logging, test_level_from_log_level_macro) {
+	capture_start();
+	delta_log_debug();
+	zassert_str_equal(capture_stop(), ON("<dbg> delta: debug via LOG_LEVEL\n"));
 }
 
 ZTEST(logging, test_level_none) {
