@@ -798,3 +798,25 @@ void z_object_static_grants_apply(void)
 		}
 	}
 }
+
+/*
+ * k_object_recycle(): an object taken from a pool for a new user starts
+ * over: every grant is cleared and the caller holds it. Its init state stays
+ * as it is (Zephyr marks it initialised: a never-initialised object marked
+ * usable would hand user threads wait queues that were never set up; the
+ * caller's own init marks it).
+ */
+void k_object_recycle_typed(const void *object, enum k_objects otype)
+{
+	if (k_object_find(object) == NULL && otype != K_OBJ_ANY) {
+		(void)z_object_register((void *)object, otype, 0);
+	}
+	k_spinlock_key_t key = k_spin_lock(&obj_lock);
+	struct z_object *ko = k_object_find(object);
+
+	if (ko != NULL) {
+		memset(ko->perms, 0, sizeof(ko->perms));
+		perm_set(ko, _current);
+	}
+	k_spin_unlock(&obj_lock, key);
+}

@@ -14,6 +14,7 @@
 #include <timeout_q.h>
 #include <arch_interface.h>
 #include <poll_internal.h>
+#include <thread_ext_internal.h>
 
 struct k_spinlock _sched_spinlock;
 
@@ -75,10 +76,27 @@ static bool may_preempt_current(void)
 static int32_t slice_ticks = (CONFIG_TIMESLICE_SIZE * CONFIG_SYS_CLOCK_TICKS_PER_SEC + 999) / 1000;
 static int slice_max_prio = CONFIG_TIMESLICE_PRIORITY;
 
+/* A slice of the thread's own (k_thread_time_slice_set()), 0 if none. */
+static inline int32_t own_slice(const struct k_thread *t)
+{
+#ifdef CONFIG_TIMESLICE_PER_THREAD
+	return t->ext.slice_ticks;
+#else
+	ARG_UNUSED(t);
+	return 0;
+#endif
+}
+
+/* Set by a slice of its own ending: even a cooperative thread gives way then. */
+static bool slice_forces_switch;
+
 static bool sliceable(const struct k_thread *t)
 {
-	return slice_ticks > 0 && t->base.prio >= slice_max_prio && !z_is_idle_thread(t) &&
-	       t->base.sched_locked == 0U;
+	if (z_is_idle_thread(t) || t->base.sched_locked != 0U) {
+		return false;
+	}
+	/* A slice of its own applies at any priority, as in Zephyr. */
+	return own_slice(t) > 0 || (slice_ticks > 0 && t->base.prio >= slice_max_prio);
 }
 
 /*
@@ -93,8 +111,18 @@ static void slice_expired(struct _timeout *to)
 	if (sliceable(cur) && (cur->base.thread_state & _THREAD_QUEUED) != 0U) {
 		z_dequeue_thread_locked(cur);
 		enqueue(cur);
+		slice_forces_switch = own_slice(cur) > 0;
+		z_thread_slice_expired_locked(cur);
 	}
 	z_slice_reset_locked();
+}
+
+static bool take_slice_forced_switch(void)
+{
+	bool forced = slice_forces_switch;
+
+	slice_forces_switch = false;
+	return forced;
 }
 
 void z_slice_reset_locked(void)
@@ -103,7 +131,9 @@ void z_slice_reset_locked(void)
 
 	(void)z_abort_timeout(&cpu->slice_timeout);
 	if (sliceable(cpu->current)) {
-		z_add_timeout(&cpu->slice_timeout, slice_expired, slice_ticks);
+		int32_t own = own_slice(cpu->current);
+
+		z_add_timeout(&cpu->slice_timeout, slice_expired, own > 0 ? own : slice_ticks);
 	}
 }
 
@@ -121,6 +151,11 @@ void z_slice_reset_locked(void)
 {
 }
 
+static bool take_slice_forced_switch(void)
+{
+	return false;
+}
+
 void k_sched_time_slice_set(int32_t slice, int prio)
 {
 	ARG_UNUSED(slice);
@@ -131,6 +166,7 @@ void k_sched_time_slice_set(int32_t slice, int prio)
 /* Make @new the running thread; returns when @old runs again. */
 static void switch_to(struct k_thread *new, struct k_thread *old)
 {
+	z_thread_usage_switch_locked(old, new);
 	_current = new;
 	z_slice_reset_locked();
 	arch_thread_switch_prepare(new);
@@ -163,8 +199,9 @@ void z_sched_isr_exit(void)
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	struct k_thread *next = next_up();
 	struct k_thread *cur = _current;
+	bool forced = take_slice_forced_switch();
 
-	if (next != cur && may_preempt_current()) {
+	if (next != cur && (forced || may_preempt_current())) {
 		switch_to(next, cur);
 	}
 	k_spin_unlock(&_sched_spinlock, key);
@@ -307,6 +344,7 @@ void z_thread_halt_locked(struct k_thread *t)
 	t->base.thread_state = _THREAD_DEAD;
 	z_mutex_abandon_locked(t);
 	(void)z_wake_all(&t->join_queue, 0);
+	z_thread_monitor_remove_locked(t);
 }
 
 /* Public scheduling calls */

@@ -12,6 +12,7 @@
 #include <arch_interface.h>
 #include <kthread.h>
 #include <kuser.h>
+#include <thread_ext_internal.h>
 
 /* The idle thread's level is its alone: a thread there would never run. */
 static __maybe_unused bool is_valid_prio(int prio)
@@ -85,8 +86,10 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 			? z_thread_stack_layout(t, stack, stack_size, &tls)
 			: kernel_stack_layout(t, stack, stack_size, &tls);
 
+	z_thread_stack_paint(t, stack, top);
 	arch_new_thread(t, top, tls, entry, p1, p2, p3);
 	z_thread_user_setup(t, _current);
+	z_thread_monitor_add(t);
 }
 
 void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay)

@@ -10,6 +10,7 @@
 #include <ksched.h>
 #include <timeout_q.h>
 #include <arch_interface.h>
+#include <thread_ext_internal.h>
 
 #define CYC_PER_TICK \
 	((uint32_t)(CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / CONFIG_SYS_CLOCK_TICKS_PER_SEC))
@@ -88,6 +89,8 @@ void z_timeout_announce(void)
 	}
 	program_timer();
 	k_spin_unlock(&_sched_spinlock, key);
+	/* Outside the lock, still in the interrupt: a callback may use the kernel. */
+	z_thread_slice_callback_run();
 }
 
 int64_t z_impl_k_uptime_ticks(void)

@@ -40,6 +40,8 @@
 #endif
 #include <breeze/kernel/kobject.h>
 #include <breeze/kernel/user.h>
+#include <breeze/kernel/work.h>
+#include <breeze/kernel/thread_info.h>
 #ifdef CONFIG_USERSPACE
 #include <breeze/app_memory/mem_domain.h>
 #endif

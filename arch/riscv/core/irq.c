@@ -34,6 +34,12 @@ void arch_irq_table_init(void)
 void z_riscv_irq_dispatch(unsigned int irq)
 {
 	if (irq >= CONFIG_NUM_IRQS) {
+#ifdef CONFIG_IRQ_OFFLOAD
+		if (irq == Z_RISCV_IRQ_OFFLOAD) {
+			z_riscv_irq_offload_run();
+			return;
+		}
+#endif
 		z_irq_spurious((const void *)(uintptr_t)irq);
 		return;
 	}

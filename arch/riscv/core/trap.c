@@ -9,7 +9,7 @@
 #include <riscv_csr.h>
 #include <riscv_irq.h>
 
-static void interrupt(unsigned int irq)
+static void run_isr(unsigned int irq)
 {
 	if (_current_cpu->nested++ == 0U) {
 		z_riscv_irq_on_isr_stack(irq);
@@ -17,6 +17,11 @@ static void interrupt(unsigned int irq)
 		z_riscv_irq_dispatch(irq);
 	}
 	_current_cpu->nested--;
+}
+
+static void interrupt(unsigned int irq)
+{
+	run_isr(irq);
 	/* Back on the interrupted thread's stack, which a switch may leave. */
 	z_sched_isr_exit();
 }
@@ -52,6 +57,23 @@ void z_riscv_trap(struct arch_esf *esf)
 #ifdef CONFIG_HW_STACK_PROTECTION
 	if (hit_guard(esf)) {
 		z_riscv_stack_overflow(esf);
+	}
+#endif
+#ifdef CONFIG_IRQ_OFFLOAD
+	if (mcause == RV_EXC_ECALL_M && esf->a7 == RV_ECALL_IRQ_OFFLOAD) {
+		z_riscv_irq_offload_enter(esf);
+		if ((esf->mstatus & MSTATUS_MPIE) != 0U) {
+			interrupt(Z_RISCV_IRQ_OFFLOAD);
+		} else {
+			/*
+			 * Offloaded with interrupts locked: no switch out of the
+			 * caller's critical section (no real interrupt could come
+			 * there); a thread the routine woke runs at the next
+			 * scheduling point.
+			 */
+			run_isr(Z_RISCV_IRQ_OFFLOAD);
+		}
+		return;
 	}
 #endif
 	if (mcause == RV_EXC_ECALL_M) {

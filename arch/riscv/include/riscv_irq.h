@@ -29,4 +29,18 @@ struct arch_esf;
 /* An ecall from user mode: dispatch the system call in @esf. */
 void z_riscv_syscall(struct arch_esf *esf);
 
+#ifdef CONFIG_IRQ_OFFLOAD
+/* The ID in a7 of irq_offload()'s ecall (a0: routine, a1: parameter). */
+#define RV_ECALL_IRQ_OFFLOAD 0xfffffffeUL
+
+/* The pseudo interrupt line whose dispatch runs the offloaded routine. */
+#define Z_RISCV_IRQ_OFFLOAD CONFIG_NUM_IRQS
+
+/* From the trap: take the routine from the ecall's frame, which resumes after it. */
+void z_riscv_irq_offload_enter(struct arch_esf *esf);
+
+/* From the dispatch of Z_RISCV_IRQ_OFFLOAD, in interrupt context. */
+void z_riscv_irq_offload_run(void);
+#endif
+
 #endif /* BREEZE_RISCV_IRQ_H */

@@ -144,6 +144,13 @@ int k_object_init_once(void *obj, enum k_objects otype, int (*init)(void *obj, v
 		FOR_EACH_FIXED_ARG(k_object_access_grant, (;), z_grantee, __VA_ARGS__); \
 	} while (false)
 
+/*
+ * Clear every grant of @object and grant the caller (supervisor only): for
+ * objects recycled through a pool. Typed like k_object_access_grant().
+ */
+#define k_object_recycle(object) k_object_recycle_typed((object), Z_OBJ_TYPE_OF(object))
+void k_object_recycle_typed(const void *object, enum k_objects otype);
+
 #else /* !CONFIG_USERSPACE */
 
 #define Z_OBJECT_HDR
@@ -164,6 +171,7 @@ static inline void k_object_access_all_grant(const void *object)
 	ARG_UNUSED(object);
 }
 #define k_thread_access_grant(thread, ...)    ARG_UNUSED(thread)
+#define k_object_recycle(object)              ((void)(object))
 
 #endif /* CONFIG_USERSPACE */
 

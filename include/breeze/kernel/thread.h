@@ -24,6 +24,7 @@
 #include <breeze/sys/iterable_sections.h>
 #include <breeze/kernel/kobject.h>
 #include <breeze/syscall.h>
+#include <breeze/kernel/thread_ext.h>
 
 struct k_thread;
 struct k_heap;
@@ -95,6 +96,7 @@ struct k_thread {
 #endif
 	/* The heap the kernel allocates from for this thread (see <breeze/kernel/heap.h>). */
 	struct k_heap *resource_pool;
+	struct _thread_ext ext; /* custom data, thread list, statistics, ... */
 };
 
 /* Thread options. */

@@ -1,0 +1,84 @@
+/*
+ * Further thread calls: custom data, walking the threads, run-time
+ * statistics, per-thread time slices and stack usage.
+ */
+#ifndef BREEZE_KERNEL_THREAD_INFO_H
+#define BREEZE_KERNEL_THREAD_INFO_H
+
+#include <breeze/kernel/thread.h>
+
+#ifdef CONFIG_THREAD_CUSTOM_DATA
+/*
+ * One pointer of the caller's own, kept in kernel memory (NULL at creation).
+ * System calls: a user thread sets and reads its own value only.
+ */
+__syscall void k_thread_custom_data_set(void *value);
+__syscall void *k_thread_custom_data_get(void);
+#endif
+
+typedef void (*k_thread_user_cb_t)(const struct k_thread *thread, void *user_data);
+
+/*
+ * Call @user_cb for every live thread (created and not ended), the idle and
+ * main threads included; with CONFIG_THREAD_MONITOR only (without it, none,
+ * as in Zephyr). k_thread_foreach() holds the scheduler lock throughout: the
+ * callback must not block, and no thread starts or ends meanwhile.
+ * k_thread_foreach_unlocked() takes it only to step: a thread that ends
+ * during its callback may cut the walk short, and its storage must not be
+ * reused before the walk is over. Supervisor only.
+ */
+#ifdef CONFIG_THREAD_MONITOR
+void k_thread_foreach(k_thread_user_cb_t user_cb, void *user_data);
+void k_thread_foreach_unlocked(k_thread_user_cb_t user_cb, void *user_data);
+#else
+static inline void k_thread_foreach(k_thread_user_cb_t user_cb, void *user_data)
+{
+	ARG_UNUSED(user_cb);
+	ARG_UNUSED(user_data);
+}
+static inline void k_thread_foreach_unlocked(k_thread_user_cb_t user_cb, void *user_data)
+{
+	ARG_UNUSED(user_cb);
+	ARG_UNUSED(user_data);
+}
+#endif
+
+/*
+ * Cycles of the hardware timer run (CONFIG_THREAD_RUNTIME_STATS), counted at
+ * each context switch; interrupts count for the thread they interrupted.
+ * For a thread, execution_cycles == total_cycles and idle_cycles is 0; for
+ * all threads, execution_cycles = total_cycles (everything but idle) +
+ * idle_cycles. The running thread's current stretch is included.
+ */
+typedef struct k_thread_runtime_stats {
+	uint64_t execution_cycles;
+	uint64_t total_cycles;
+	uint64_t idle_cycles;
+} k_thread_runtime_stats_t;
+
+/* 0, or -EINVAL for a NULL thread or @stats. Supervisor only. */
+int k_thread_runtime_stats_get(k_tid_t thread, k_thread_runtime_stats_t *stats);
+int k_thread_runtime_stats_all_get(k_thread_runtime_stats_t *stats);
+
+/*
+ * Give @th a time slice of its own, of @slice_ticks (0: back to the global
+ * one, k_sched_time_slice_set()), that applies at any priority, cooperative
+ * ones included; when it runs out, @expired(th, data) is called in interrupt
+ * context (if not NULL) and @th goes behind the threads of its priority
+ * (CONFIG_TIMESLICE_PER_THREAD). Supervisor only.
+ */
+void k_thread_time_slice_set(struct k_thread *th, int32_t slice_ticks,
+			     k_thread_timeslice_fn_t expired, void *data);
+
+#ifdef CONFIG_INIT_STACKS
+/*
+ * Bytes of @thread's stack never used so far, from the 0xaa its stack was
+ * painted with at creation (CONFIG_INIT_STACKS): the user stack of a user
+ * thread, the whole usable stack of a supervisor thread. 0, or -EINVAL for a
+ * thread never created. System call: from user mode @thread must be held and
+ * @unused_ptr writable.
+ */
+__syscall int k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr);
+#endif
+
+#endif /* BREEZE_KERNEL_THREAD_INFO_H */
