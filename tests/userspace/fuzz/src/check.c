@@ -231,8 +231,32 @@ static void end_child(struct k_thread *t)
 	}
 }
 
+/*
+ * Threads the fuzzers created on thread objects they allocated themselves
+ * (k_object_alloc(K_OBJ_THREAD)), which no list of the test names: found on
+ * the kernel's thread list. One never started (a delay of K_FOREVER) still
+ * owns its stack; it is a live thread, not a leak of the kernel's.
+ */
+#define MAX_STRAYS 16
+
+struct strays {
+	struct k_thread *t[MAX_STRAYS];
+	unsigned int n;
+};
+
+static void note_stray(const struct k_thread *t, void *data)
+{
+	struct strays *s = data;
+
+	if (t != &final_thread && (t->base.user_options & K_USER) != 0U && s->n < MAX_STRAYS) {
+		s->t[s->n++] = (struct k_thread *)t;
+	}
+}
+
 static void end_children(void)
 {
+	struct strays strays = { .n = 0 };
+
 	for (unsigned int d = 0; d < NUM_DOMAINS; d++) {
 		for (unsigned int c = 0; c < CHILDREN_PER_DOMAIN; c++) {
 			end_child(&dom[d].child[c]);
@@ -240,6 +264,11 @@ static void end_children(void)
 		end_child(dom[d].thread_dyn);
 	}
 	end_child(&shared_child);
+	k_thread_foreach(note_stray, &strays);
+	for (unsigned int i = 0; i < strays.n; i++) {
+		end_child(strays.t[i]);
+		totals.strays++;
+	}
 }
 
 /* User mode: a thread on @obj and @stack, waited for. */

@@ -433,7 +433,7 @@ static void print_summary(uint32_t corruptions)
 	printk(
 	    "fuzz: faults: %u of fuzzers (%u between calls; call counts repaired: %u), %u of their "
 	    "children (%u calls); by reason: cpu %u, stack %u, oops %u, other %u; children "
-	    "aborted at the end: %u\n",
+	    "aborted at the end: %u, strays ended: %u\n",
 	    (unsigned int)totals.fuzzer_faults, (unsigned int)totals.faults_between_calls,
 	    (unsigned int)totals.records_repaired, (unsigned int)totals.child_faults,
 	    (unsigned int)child_calls, (unsigned int)totals.by_reason[K_ERR_CPU_EXCEPTION],
@@ -442,7 +442,7 @@ static void print_summary(uint32_t corruptions)
 	    (unsigned int)(totals.by_reason[K_ERR_SPURIOUS_IRQ] +
 			   totals.by_reason[K_ERR_KERNEL_PANIC] +
 			   totals.by_reason[K_ERR_KERNEL_PANIC + 1]),
-	    (unsigned int)totals.children_aborted);
+	    (unsigned int)totals.children_aborted, (unsigned int)totals.strays);
 	/* A kernel fault never gets here: the handler halts the run. */
 	printk("FUZZ SUMMARY: seed 0x%08x, %u calls, %u faults, %u respawns, %u watchdog aborts, "
 	       "%u kills, %u other ends, %u corruptions, 0 kernel faults, %u ms virtual\n",

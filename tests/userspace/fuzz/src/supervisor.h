@@ -105,6 +105,7 @@ struct fuzz_totals {
 	uint32_t kills;      /* fuzzers main aborted at a random moment */
 	uint32_t other_ends; /* aborted by main, a sibling, or itself */
 	uint32_t children_aborted;
+	uint32_t strays; /* live user threads on objects the fuzzers allocated, ended at the end */
 	uint32_t corruptions;            /* found while fuzzing: priorities, reapers' stacks */
 	bool fault_pending[NUM_FUZZERS]; /* set by the fault handler for the reaper */
 };
