@@ -28,6 +28,9 @@ static int64_t deadline_of(k_timeout_t timeout)
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
 		return INT64_MAX;
 	}
+	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
+		return Z_TICK_ABS(timeout.ticks); /* K_TIMEOUT_ABS_TICKS(): the tick itself */
+	}
 	return z_impl_k_uptime_ticks() + timeout.ticks;
 }
 
@@ -57,7 +60,6 @@ static void *attempt(struct k_heap *heap, enum heap_op op, void *ptr, size_t ali
 {
 	__ASSERT(!k_is_in_isr() || K_TIMEOUT_EQ(timeout, K_NO_WAIT),
 		 "a heap may only wait in a thread");
-	__ASSERT(z_timeout_is_valid(timeout), "a negative timeout other than K_FOREVER");
 	int64_t deadline = deadline_of(timeout);
 
 	for (;;) {

@@ -23,8 +23,13 @@
 
 static int64_t deadline_of(k_timeout_t timeout)
 {
-	return K_TIMEOUT_EQ(timeout, K_FOREVER) ? INT64_MAX
-						: z_impl_k_uptime_ticks() + timeout.ticks;
+	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
+		return INT64_MAX;
+	}
+	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
+		return Z_TICK_ABS(timeout.ticks); /* K_TIMEOUT_ABS_TICKS(): the tick itself */
+	}
+	return z_impl_k_uptime_ticks() + timeout.ticks;
 }
 
 static k_timeout_t remaining(int64_t deadline)
@@ -178,7 +183,6 @@ int z_impl_k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_
 	if (len > INT_MAX) {
 		return -EOVERFLOW;
 	}
-	__ASSERT(z_timeout_is_valid(timeout), "a negative timeout other than K_FOREVER");
 	return transfer_write(pipe, data, len, deadline_of(timeout));
 }
 
@@ -187,7 +191,6 @@ int z_impl_k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout
 	if (len > INT_MAX) {
 		return -EOVERFLOW;
 	}
-	__ASSERT(z_timeout_is_valid(timeout), "a negative timeout other than K_FOREVER");
 	return transfer_read(pipe, data, len, deadline_of(timeout));
 }
 
@@ -239,9 +242,6 @@ int z_vrfy_k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_
 {
 	PIPE_CHECK(pipe);
 	K_OOPS(K_SYSCALL_MEMORY_READ(data, len)); /* fail before writing anything */
-	if (!z_timeout_is_valid(timeout)) {
-		return -EINVAL;
-	}
 	if (len > INT_MAX) {
 		return -EOVERFLOW;
 	}
@@ -272,9 +272,6 @@ int z_vrfy_k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout
 {
 	PIPE_CHECK(pipe);
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, len)); /* fail before taking anything */
-	if (!z_timeout_is_valid(timeout)) {
-		return -EINVAL;
-	}
 	if (len > INT_MAX) {
 		return -EOVERFLOW;
 	}

@@ -252,7 +252,6 @@ static int schedule_locked(struct k_work_q *queue, struct k_work_delayable *dwor
 			   k_timeout_t delay)
 {
 	__ASSERT((dwork->work.flags & K_WORK_DELAYABLE) != 0U, "not a delayable work item");
-	__ASSERT(z_timeout_is_valid(delay), "negative delay %lld", delay.ticks);
 	if (K_TIMEOUT_EQ(delay, K_NO_WAIT)) {
 		return submit_locked(queue, &dwork->work);
 	}
