@@ -764,6 +764,7 @@ void z_object_boot_init(void)
 	}
 	STRUCT_SECTION_FOREACH(k_pipe, pipe) {
 		register_static(pipe, K_OBJ_PIPE);
+	}
 	STRUCT_SECTION_FOREACH(k_timer, timer) {
 		register_static(timer, K_OBJ_TIMER);
 	}
