@@ -214,5 +214,6 @@ void ztest_simple_1cpu_after(void *data);
 
 #include <breeze/ztest_assert.h>
 #include <breeze/tc_util.h>
+#include <breeze/ztest_param.h>
 
 #endif /* BREEZE_ZTEST_H */
