@@ -39,6 +39,8 @@
 #ifdef CONFIG_USERSPACE
 #include <breeze/app_memory/mem_domain.h>
 #endif
+#include <breeze/sys/slist.h>
+#include <breeze/kernel/queue_slist.h>
 
 /* The system call wrappers of everything declared __syscall above (generated). */
 #include <syscalls.h>
