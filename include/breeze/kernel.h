@@ -41,6 +41,7 @@
 #endif
 #include <breeze/sys/slist.h>
 #include <breeze/kernel/queue_slist.h>
+#include <breeze/kernel/thread_state.h>
 
 /* The system call wrappers of everything declared __syscall above (generated). */
 #include <syscalls.h>
