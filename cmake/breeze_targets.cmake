@@ -139,6 +139,14 @@ function(breeze_image_finalize)
 endfunction()
 cmake_language(DEFER DIRECTORY ${CMAKE_SOURCE_DIR} CALL breeze_image_finalize)
 set_property(TARGET breeze.elf APPEND PROPERTY LINK_DEPENDS ${LINKER_CMD} ${APP_SMEM_FRAGMENTS})
+# With user mode: list the kernel object variables in the section the link
+# reserved for them (scripts/gen_kobject_table.py), before anything reads the image.
+if(CONFIG_USERSPACE)
+  add_custom_command(TARGET breeze.elf POST_BUILD
+    COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_kobject_table.py
+            --readelf ${CMAKE_READELF} --objcopy ${CMAKE_OBJCOPY}
+            $<TARGET_FILE:breeze.elf>)
+endif()
 add_custom_command(TARGET breeze.elf POST_BUILD
   COMMAND ${CMAKE_SIZE} $<TARGET_FILE:breeze.elf>)
 

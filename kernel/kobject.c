@@ -625,9 +625,12 @@ static bool thread_alive_locked(const struct k_thread *t)
 void z_impl_k_object_access_grant_typed(const void *object, struct k_thread *thread,
 					enum k_objects otype)
 {
-	if (k_object_find(object) == NULL && otype != K_OBJ_ANY && !z_syscall_in_progress()) {
-		/* A plain variable of a kernel object type, not initialised yet. */
-		(void)z_object_register((void *)object, otype, 0);
+	if (k_object_find(object) == NULL && !z_syscall_in_progress()) {
+		/*
+		 * A plain variable of a kernel object type, not initialised yet:
+		 * its type from the pointer's C type, else from the image's table.
+		 */
+		(void)z_object_register_static((void *)object, otype);
 	}
 	k_spinlock_key_t key = k_spin_lock(&obj_lock);
 	bool alive = thread_alive_locked(thread);
@@ -677,6 +680,9 @@ void z_impl_k_object_release(const void *object)
 
 void k_object_access_all_grant(const void *object)
 {
+	if (k_object_find(object) == NULL) {
+		(void)z_object_register_static((void *)object, K_OBJ_ANY);
+	}
 	k_spinlock_key_t key = k_spin_lock(&obj_lock);
 	struct z_object *ko = k_object_find(object);
 
@@ -791,6 +797,11 @@ void z_object_static_grants_apply(void)
 		for (void *const *o = g->objects; *o != NULL; o++) {
 			struct z_object *ko = k_object_find(*o);
 
+			if (ko == NULL) {
+				/* A plain variable, granted before anything initialised it. */
+				ko = z_object_register_static(*o, K_OBJ_ANY);
+			}
+
 			__ASSERT(ko != NULL, "K_THREAD_ACCESS_GRANT: %p is not a kernel object",
 				 *o);
 			if (ko != NULL) {
@@ -820,4 +831,26 @@ void k_object_recycle_typed(const void *object, enum k_objects otype)
 		perm_set(ko, _current);
 	}
 	k_spin_unlock(&obj_lock, key);
+}
+
+/* Kernel object variables the registry has not seen yet (kernel/kobject_table.c) */
+
+struct z_object *z_object_register_static(void *obj, enum k_objects otype)
+{
+	if (otype == K_OBJ_ANY) {
+		otype = z_object_static_type(obj);
+	}
+	return otype == K_OBJ_ANY ? NULL : z_object_register(obj, otype, 0);
+}
+
+int z_object_unregistered_error(const void *obj, enum k_objects otype)
+{
+	enum k_objects found = z_object_static_type(obj);
+
+	/* One in memory user threads can write is no kernel object (see in_user_memory()). */
+	if (found == K_OBJ_ANY || (otype != K_OBJ_ANY && found != otype) ||
+	    in_user_memory(obj, object_size(found), found)) {
+		return -EBADF;
+	}
+	return -EPERM; /* an object nobody has been granted yet */
 }

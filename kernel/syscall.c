@@ -28,7 +28,9 @@ bool z_syscall_mem_check(const void *ptr, size_t size, bool write, const char *f
 bool z_syscall_obj_check(const void *ptr, enum k_objects otype, enum _obj_init_check init,
 			 const char *func, int line)
 {
-	int ret = k_object_validate(k_object_find(ptr), otype, init);
+	struct z_object *ko = k_object_find(ptr);
+	int ret = ko != NULL ? k_object_validate(ko, otype, init)
+			     : z_object_unregistered_error(ptr, otype);
 
 	if (ret == 0) {
 		return false;

@@ -40,7 +40,18 @@ def requested_values(path):
                 yield line[len("# CONFIG_"):-len(" is not set")], "n"
 
 
+def accept_configdefault():
+    """Read Zephyr's `configdefault SYM` (defaults added to a symbol defined
+    elsewhere) as `config SYM`: kconfiglib lets a symbol be defined in several
+    places, a definition without a type adds its defaults, and defaults are
+    tried in the order their definitions were read, which is what
+    configdefault means. kconfiglib maps keywords with a dict's get()."""
+    keywords = kconfiglib._get_keyword.__self__
+    keywords.setdefault("configdefault", kconfiglib._T_CONFIG)
+
+
 def main():
+    accept_configdefault()
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("kconfig", help="root Kconfig file")
     ap.add_argument("dotconfig", help="output .config")

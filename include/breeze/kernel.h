@@ -47,6 +47,9 @@
 #endif
 #include <breeze/kernel/heap.h>
 #include <breeze/kernel/pipe.h>
+#include <breeze/sys/slist.h>
+#include <breeze/kernel/queue_slist.h>
+#include <breeze/kernel/thread_state.h>
 
 /* The system call wrappers of everything declared __syscall above (generated). */
 #include <syscalls.h>

@@ -204,6 +204,16 @@ void ztest_expect_fault(unsigned int reason);
 /* How many expected fatal errors have happened since boot. */
 unsigned int ztest_fault_count(void);
 
+/*
+ * before() and after() hooks of suites whose tests must run alone on one
+ * CPU. Breeze runs on one CPU: a test already does, and these have nothing
+ * to hold. They exist for Zephyr suites, which name them in ZTEST_SUITE().
+ */
+void ztest_simple_1cpu_before(void *data);
+void ztest_simple_1cpu_after(void *data);
+
 #include <breeze/ztest_assert.h>
+#include <breeze/tc_util.h>
+#include <breeze/ztest_param.h>
 
 #endif /* BREEZE_ZTEST_H */

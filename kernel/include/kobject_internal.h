@@ -139,4 +139,25 @@ void z_object_boot_init(void);
 /* Apply K_THREAD_ACCESS_GRANT once the static threads exist. */
 void z_object_static_grants_apply(void);
 
+/*
+ * The table of kernel object variables (kernel/kobject_table.c): the type of
+ * the static or global object at @obj, initialised or not, K_OBJ_ANY if there
+ * is none. O(log n), for pointers the registry does not know.
+ */
+enum k_objects z_object_static_type(const void *obj);
+
+/*
+ * Enter the kernel object variable @obj in the registry, uninitialised
+ * (supervisor), as @otype, or with K_OBJ_ANY as the table says. NULL when it
+ * is no kernel object variable or the registry is full.
+ */
+struct z_object *z_object_register_static(void *obj, enum k_objects otype);
+
+/*
+ * Why a user caller wanting @otype is refused @obj, which the registry does
+ * not know: -EPERM for a kernel object variable of that type (nobody has been
+ * granted it yet: Zephyr's answer), -EBADF for anything else.
+ */
+int z_object_unregistered_error(const void *obj, enum k_objects otype);
+
 #endif /* BREEZE_KOBJECT_INTERNAL_H */

@@ -9,14 +9,8 @@
 
 #include <kernel_structs.h>
 
-/* thread_state bits. A thread is runnable when none of the first five is set. */
-#define _THREAD_PENDING   BIT(0) /* in a wait queue */
-#define _THREAD_PRESTART  BIT(1) /* created, not started */
-#define _THREAD_DEAD      BIT(2) /* ended */
-#define _THREAD_SUSPENDED BIT(3) /* k_thread_suspend() */
-#define _THREAD_SLEEPING  BIT(4) /* k_sleep() */
-#define _THREAD_QUEUED    BIT(5) /* in the ready queue */
-#define _THREAD_MUTEX     BIT(6) /* pending, and pended_on is a mutex's wait queue */
+/* thread_state bits (public). A thread is runnable when none of the first five is set. */
+#include <breeze/kernel/thread_state.h>
 
 #define _THREAD_NOT_RUNNABLE \
 	(_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD | _THREAD_SUSPENDED | _THREAD_SLEEPING)

@@ -37,6 +37,14 @@ bool z_ztest_withdraw_fault_expectation(bool report);
  */
 void z_ztest_end_threads(struct k_thread *requester);
 
+/*
+ * Parameterized tests (ztest_param.c): the value of run @index of @inst is the
+ * current one until z_ztest_param_end(); @label receives the run's name.
+ */
+void z_ztest_param_begin(const struct ztest_param_inst *inst, size_t index, char *label,
+			 size_t label_size);
+void z_ztest_param_end(void);
+
 #ifdef CONFIG_USERSPACE
 /*
  * Before the first suite: the ztest partition joins the default domain and

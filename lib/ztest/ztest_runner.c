@@ -17,6 +17,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <string.h>
 #include <breeze/ztest.h>
 #include "ztest_internal.h"
 
@@ -45,6 +46,7 @@ static Z_ZTEST_STATE struct k_thread *volatile test_thread;
 
 /* The test being run (its before, body and after), for the fatal-error path. */
 static const struct ztest_unit_test *current_test;
+static const char *current_name; /* as reported: a parameterized run names its value */
 static int64_t current_start_ms;
 
 /* main(): suite predicates and setup() run in it, and it must never be aborted. */
@@ -260,7 +262,8 @@ static void hook_entry(void *hook, void *fixture, void *unused)
 	((void (*)(void *))hook)(fixture);
 }
 
-static void report(const struct ztest_unit_test *test, enum ztest_result result, int64_t ms)
+static void report(const struct ztest_unit_test *test, const char *name, enum ztest_result result,
+		   int64_t ms)
 {
 	struct ztest_suite_stats *stats = test->suite->stats;
 
@@ -279,30 +282,56 @@ static void report(const struct ztest_unit_test *test, enum ztest_result result,
 		stats->fail_count++;
 		break;
 	}
-	printk(" %s - %s in %u.%03u seconds\n", result_names[result], test->name,
+	printk(" %s - %s in %u.%03u seconds\n", result_names[result], name,
 	       (unsigned int)(ms / 1000), (unsigned int)(ms % 1000));
 }
 
+/* Run @test (reported as @name) between the suite's before() and after(). */
 static void run_test(const struct ztest_suite_node *suite, const struct ztest_unit_test *test,
-		     void *fixture)
+		     void *fixture, const char *name)
 {
-	printk("START - %s\n", test->name);
+	printk("START - %s\n", name);
 	current_test = test;
+	current_name = name;
 	current_start_ms = k_uptime_get();
 	test_thread = &ztest_thread;
 	enum ztest_result result =
-	    run_phase(test->name, test_entry, (void *)suite, (void *)test, fixture);
+	    run_phase(name, test_entry, (void *)suite, (void *)test, fixture);
 	int64_t ms = k_uptime_get() - current_start_ms;
 
 	test_thread = NULL;
 	if (suite->after != NULL) {
 		enum ztest_result after =
-		    run_phase(test->name, hook_entry, (void *)suite->after, fixture, NULL);
+		    run_phase(name, hook_entry, (void *)suite->after, fixture, NULL);
 
 		result = MAX(result, after);
 	}
 	current_test = NULL;
-	report(test, result, ms);
+	report(test, name, result, ms);
+}
+
+/* A parameterized test: one run per value of each of its instantiations. */
+static void run_param_test(const struct ztest_suite_node *suite, const struct ztest_unit_test *test,
+			   void *fixture)
+{
+	static char label[64];
+	bool instantiated = false;
+
+	STRUCT_SECTION_FOREACH(ztest_param_inst, inst) {
+		if (inst->suite != suite || strcmp(inst->test_name, test->name) != 0) {
+			continue;
+		}
+		instantiated = true;
+		for (size_t i = 0; i < inst->values->count; i++) {
+			z_ztest_param_begin(inst, i, label, sizeof(label));
+			run_test(suite, test, fixture, label);
+			z_ztest_param_end();
+		}
+	}
+	if (!instantiated) {
+		printk("%s: parameterized, and never instantiated\n", test->name);
+		report(test, test->name, ZTEST_SKIP, 0);
+	}
 }
 
 /* Report every test of @suite with @result, without running it. */
@@ -310,7 +339,7 @@ static void report_unrun(const struct ztest_suite_node *suite, enum ztest_result
 {
 	STRUCT_SECTION_FOREACH(ztest_unit_test, test) {
 		if (test->suite == suite) {
-			report(test, result, 0);
+			report(test, test->name, result, 0);
 		}
 	}
 }
@@ -365,8 +394,13 @@ static void run_suite(const struct ztest_suite_node *suite)
 			report_setup_failure(suite, setup_result);
 		} else {
 			STRUCT_SECTION_FOREACH(ztest_unit_test, test) {
-				if (test->suite == suite) {
-					run_test(suite, test, fixture);
+				if (test->suite != suite) {
+					continue;
+				}
+				if ((test->thread_options & Z_ZTEST_PARAM_TEST) != 0U) {
+					run_param_test(suite, test, fixture);
+				} else {
+					run_test(suite, test, fixture, test->name);
 				}
 			}
 			teardown_failed =
@@ -424,7 +458,7 @@ FUNC_NORETURN void z_ztest_abort_run(void)
 {
 	(void)atomic_set(&phase_active, 0);
 	if (current_test != NULL) {
-		report(current_test, ZTEST_FAIL, k_uptime_get() - current_start_ms);
+		report(current_test, current_name, ZTEST_FAIL, k_uptime_get() - current_start_ms);
 	} else {
 		(void)atomic_inc(&stray_failures);
 	}

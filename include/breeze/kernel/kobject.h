@@ -11,7 +11,9 @@
  * kernel RAM and the registry slot named by its header points back at it with
  * the expected type (O(1), no search). The registry keeps, per object and out
  * of user reach: type, initialisation state, origin (static or allocated) and
- * a permission bit per thread.
+ * a permission bit per thread. A kernel object variable not registered yet is
+ * still known from the image's table of them (kernel/kobject_table.c): user
+ * threads get -EPERM for it, and a supervisor can grant it through any pointer.
  */
 #ifndef BREEZE_KERNEL_KOBJECT_H
 #define BREEZE_KERNEL_KOBJECT_H

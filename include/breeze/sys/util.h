@@ -69,4 +69,7 @@
 #define Z_EVAL2(...) Z_EVAL1(Z_EVAL1(Z_EVAL1(Z_EVAL1(__VA_ARGS__))))
 #define Z_EVAL1(...) __VA_ARGS__
 
+/* The lowest @n bits set, in 64 bits (Zephyr's BIT64_MASK). */
+#define BIT64_MASK(n) (BIT64(n) - 1ULL)
+
 #endif /* BREEZE_SYS_UTIL_H */

@@ -81,7 +81,7 @@ K_SEM_DEFINE(sleeper_go, 0, 1);
 struct k_thread sleeper;
 static K_KERNEL_STACK_DEFINE(sleeper_stack, 1024);
 volatile int sleeper_woke_with = 1;
-/* A plain variable of an object type, never initialised: not an object at all. */
+/* A plain variable of an object type, never initialised nor granted: nobody may use it. */
 static struct k_sem sup_plain_sem;
 struct k_sem public_sem;
 

@@ -1,0 +1,18 @@
+/*
+ * Zephyr's test-case utilities that its suites still use beside ztest: the
+ * result codes a test thread reports through a variable, and TC_PRINT.
+ */
+#ifndef BREEZE_TC_UTIL_H
+#define BREEZE_TC_UTIL_H
+
+#include <breeze/sys/printk.h>
+
+#define TC_PASS  0
+#define TC_FAIL  1
+#define TC_SKIP  2
+#define TC_FLAKY 3
+
+/* Test output, on the console like the harness's own. */
+#define TC_PRINT(fmt, ...) printk(fmt, ##__VA_ARGS__)
+
+#endif /* BREEZE_TC_UTIL_H */
