@@ -69,7 +69,7 @@ ZTEST(thread_foreach, test_every_live_thread_once) {
 		zassert_equal(during.of[i], 1, "helper %u seen %u times", i, during.of[i]);
 	}
 	zassert_equal(during.current, 1);
-	/* main, idle, the test thread and the system work queue at least. */
+	/* main, idle and the test thread at least. */
 	zassert_true(before.total >= 3, "%u threads", before.total);
 
 	end_helpers();

@@ -18,10 +18,14 @@ static void count_run(struct k_work *work)
 	item_runs++;
 }
 
+/* A queue less urgent than the attacker: what it queues stays queued meanwhile. */
+static struct k_work_q slow_q;
+static K_THREAD_STACK_DEFINE(slow_q_stack, 1024);
+
 static void work_submit(void *work)
 {
 	attack_arm();
-	attack_log.loot = (uintptr_t)k_work_submit(work);
+	attack_log.loot = (uintptr_t)k_work_submit_to_queue(&slow_q, work);
 }
 
 static void work_cancel(void *work)
@@ -33,7 +37,7 @@ static void work_cancel(void *work)
 static void work_schedule(void *dwork)
 {
 	attack_arm();
-	attack_log.loot = (uintptr_t)k_work_schedule(dwork, K_NO_WAIT);
+	attack_log.loot = (uintptr_t)k_work_schedule_for_queue(&slow_q, dwork, K_NO_WAIT);
 }
 
 static void queue_drain(void *queue)
@@ -42,7 +46,14 @@ static void queue_drain(void *queue)
 	attack_log.loot = (uintptr_t)k_work_queue_drain(queue, true);
 }
 
-ATTACK_SUITE(attacks_supervisor_only);
+static void *setup(void)
+{
+	k_work_queue_start(&slow_q, slow_q_stack, K_THREAD_STACK_SIZEOF(slow_q_stack),
+			   ATTACKER_PRIO + 1, NULL);
+	return attack_suite_setup();
+}
+
+ZTEST_SUITE(attacks_supervisor_only, NULL, setup, attack_before, attack_after, NULL);
 
 ZTEST(attacks_supervisor_only, test_work_submit) {
 	item_runs = 0;
@@ -53,13 +64,7 @@ ZTEST(attacks_supervisor_only, test_work_submit) {
 	zassert_equal(k_work_busy_get(&kernel_item), 0);
 }
 
-/* A queue less urgent than the attacker: what it queues stays queued meanwhile. */
-static struct k_work_q slow_q;
-static K_THREAD_STACK_DEFINE(slow_q_stack, 1024);
-
 ZTEST(attacks_supervisor_only, test_work_cancel) {
-	k_work_queue_start(&slow_q, slow_q_stack, K_THREAD_STACK_SIZEOF(slow_q_stack),
-			   ATTACKER_PRIO + 1, NULL);
 	item_runs = 0;
 	zassert_equal(k_work_submit_to_queue(&slow_q, &kernel_item), 1);
 	attack_run(K_ERR_CPU_EXCEPTION, work_cancel, &kernel_item, NULL);
@@ -77,9 +82,12 @@ ZTEST(attacks_supervisor_only, test_work_schedule) {
 	zassert_equal(k_work_delayable_busy_get(&kernel_delayed), 0);
 }
 
-/* Plugging the system work queue would stop every driver's work. */
+/* Plugging a kernel work queue would stop every driver's work on it. */
 ZTEST(attacks_supervisor_only, test_work_queue_drain) {
-	attack_run(K_ERR_CPU_EXCEPTION, queue_drain, &k_sys_work_q, NULL);
-	zassert_equal(k_work_queue_unplug(&k_sys_work_q), -EALREADY, "the queue was plugged");
-	zassert_equal(k_work_submit(&kernel_item), 1);
+	struct k_work_sync sync;
+
+	attack_run(K_ERR_CPU_EXCEPTION, queue_drain, &slow_q, NULL);
+	zassert_equal(k_work_queue_unplug(&slow_q), -EALREADY, "the queue was plugged");
+	zassert_true(k_work_submit_to_queue(&slow_q, &kernel_item) >= 0);
+	zassert_true(k_work_flush(&kernel_item, &sync));
 }
