@@ -39,6 +39,10 @@
 #ifdef CONFIG_USERSPACE
 #include <breeze/app_memory/mem_domain.h>
 #endif
+/* Devices; the driver classes' types their system calls take. */
+#include <breeze/device.h>
+struct uart_config;
+struct rtc_time;
 
 /* The system call wrappers of everything declared __syscall above (generated). */
 #include <syscalls.h>

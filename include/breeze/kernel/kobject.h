@@ -40,6 +40,11 @@ enum k_objects {
 	K_OBJ_STACK,
 	K_OBJ_QUEUE,
 	K_OBJ_EVENT,
+	/* Devices (device.h): one type per driver class, and classless devices. */
+	K_OBJ_DEVICE,
+	K_OBJ_DRIVER_UART,
+	K_OBJ_DRIVER_RTC,
+	K_OBJ_DRIVER_ENTROPY,
 	K_OBJ_LAST
 };
 

@@ -85,7 +85,7 @@ ZTEST(board_tree, test_names_and_paths) {
 #define CHILD_NAME(node) DT_NODE_FULL_NAME(node),
 
 ZTEST(board_tree, test_children) {
-	static const char *const cpus[] = {DT_FOREACH_CHILD(DT_PATH(cpus), CHILD_NAME)};
+	static const char *const cpus[] = { DT_FOREACH_CHILD(DT_PATH(cpus), CHILD_NAME) };
 
 	zassert_equal(ARRAY_SIZE(cpus), 1);
 	zassert_str_equal(cpus[0], "cpu@0");

@@ -8,8 +8,8 @@
 #include <zephyr/devicetree.h>
 #include <zephyr/ztest.h>
 
-#define A DT_NODELABEL(widget_a)
-#define B DT_NODELABEL(widget_b)
+#define A   DT_NODELABEL(widget_a)
+#define B   DT_NODELABEL(widget_b)
 #define OFF DT_NODELABEL(widget_off)
 
 BUILD_ASSERT(DT_SAME_NODE(DT_ALIAS(first_widget), A));
@@ -42,8 +42,8 @@ BUILD_ASSERT(DT_NODE_HAS_STATUS(OFF, disabled) && !DT_NODE_HAS_STATUS(OFF, okay)
 BUILD_ASSERT(DT_NUM_INST_STATUS_OKAY(breeze_test_widget) == 2);
 BUILD_ASSERT(DT_SAME_NODE(DT_INST(1, breeze_test_widget), B));
 
-#define DT_DRV_COMPAT breeze_test_widget
-#define INST_INT(inst) DT_INST_PROP(inst, an_int),
+#define DT_DRV_COMPAT   breeze_test_widget
+#define INST_INT(inst)  DT_INST_PROP(inst, an_int),
 #define CHILD_ORD(node) DT_DEP_ORD(node),
 
 ZTEST_SUITE(overlay_tree, NULL, NULL, NULL, NULL, NULL);
@@ -66,7 +66,7 @@ ZTEST(overlay_tree, test_arrays) {
 }
 
 ZTEST(overlay_tree, test_instances_in_tree_order) {
-	static const int ints[] = {DT_INST_FOREACH_STATUS_OKAY(INST_INT)};
+	static const int ints[] = { DT_INST_FOREACH_STATUS_OKAY(INST_INT) };
 
 	zassert_equal(ARRAY_SIZE(ints), 2);
 	zassert_equal(ints[0], 42);
@@ -76,8 +76,8 @@ ZTEST(overlay_tree, test_instances_in_tree_order) {
 }
 
 ZTEST(overlay_tree, test_children_all_and_enabled) {
-	static const int all[] = {DT_FOREACH_CHILD(DT_PATH(widgets), CHILD_ORD)};
-	static const int okay[] = {DT_FOREACH_CHILD_STATUS_OKAY(DT_PATH(widgets), CHILD_ORD)};
+	static const int all[] = { DT_FOREACH_CHILD(DT_PATH(widgets), CHILD_ORD) };
+	static const int okay[] = { DT_FOREACH_CHILD_STATUS_OKAY(DT_PATH(widgets), CHILD_ORD) };
 
 	zassert_equal(ARRAY_SIZE(all), 3);
 	zassert_equal(ARRAY_SIZE(okay), 2);
