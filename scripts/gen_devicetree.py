@@ -427,6 +427,10 @@ def generate(tree):
                 if spec["type"] == "boolean" and name not in props:
                     w.define(f"{n.id}_P_{token(name)}", "0")
 
+    w.comment("Every enabled node")
+    w.define("DT_FOREACH_OKAY_NODE_INTERNAL(fn)",
+             " ".join(f"fn({n.id})" for n in tree.nodes if n.status == "okay"))
+
     w.comment("Node labels")
     for n in tree.nodes:
         for label in n.labels:

@@ -15,6 +15,9 @@
  * user thread with k_object_access_grant(), and the driver's system calls
  * accept only a granted, ready device of their class (an oops otherwise).
  */
+/* Before the guard: <breeze/kernel.h> includes this file, then the system call wrappers. */
+#include <breeze/kernel.h>
+
 #ifndef BREEZE_DEVICE_H
 #define BREEZE_DEVICE_H
 
@@ -57,7 +60,7 @@ struct entropy_driver_api;
 		default: K_OBJ_DEVICE)
 
 /* Names of the objects behind a device. */
-#define Z_DEVICE_DT_DEV_ID(node_id) DT_CAT(__device_dts_ord_, DT_DEP_ORD(node_id))
+#define Z_DEVICE_DT_DEV_ID(node_id) DT_CAT(dts_ord_, DT_DEP_ORD(node_id))
 #define DEVICE_NAME_GET(dev_id)     DT_CAT(__device_, dev_id)
 #define DEVICE_DT_NAME_GET(node_id) DEVICE_NAME_GET(Z_DEVICE_DT_DEV_ID(node_id))
 
@@ -98,6 +101,13 @@ struct entropy_driver_api;
 /* NULL when the node is not enabled (then no driver defines its device). */
 #define DEVICE_DT_GET_OR_NULL(node_id) \
 	Z_DT_IF(DT_NODE_HAS_STATUS(node_id, okay), (DEVICE_DT_GET(node_id)), (NULL))
+
+/*
+ * Every enabled node's device is declared, so that DEVICE_DT_GET() works in
+ * any file (a node without a driver: a link error where it is used).
+ */
+#define Z_DEVICE_DT_EXTERN(node_id) extern struct device DEVICE_DT_NAME_GET(node_id);
+DT_FOREACH_OKAY_NODE(Z_DEVICE_DT_EXTERN)
 
 /* The ready device named @name (DEVICE_DT_NAME or DEVICE_DEFINE's name), or NULL. */
 const struct device *device_get_binding(const char *name);

@@ -147,6 +147,8 @@
 	Z_DT_IF(DT_HAS_COMPAT_STATUS_OKAY(compat), (DT_CAT(DT_FOREACH_OKAY_, compat)(fn)), \
 		())
 #define DT_COMPAT_GET_ANY_STATUS_OKAY(compat) DT_INST(0, compat)
+/* @fn(node_id) for every node with status "okay" (Breeze: how devices are declared). */
+#define DT_FOREACH_OKAY_NODE(fn)        DT_FOREACH_OKAY_NODE_INTERNAL(fn)
 
 /*
  * The DT_INST_* forms: instance @inst of DT_DRV_COMPAT, which a driver
