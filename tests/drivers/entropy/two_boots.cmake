@@ -1,5 +1,9 @@
-# Boot the image twice; each prints "boot entropy: <hex>" and
-# "boot canary: <hex>". Both must differ between the boots.
+# Boot the image twice; each prints "<key>: <hex>" for every key of KEYS
+# (by default "boot entropy" and "boot canary"). Each must differ between the
+# boots.
+if(NOT KEYS)
+  set(KEYS "boot entropy" "boot canary")
+endif()
 foreach(boot 1 2)
   execute_process(
     COMMAND ${PYTHON} ${RUN} ${QEMU_CMD} --expect-exit 0 --timeout 60
@@ -8,16 +12,20 @@ foreach(boot 1 2)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "boot ${boot} failed:\n${out}${err}")
   endif()
-  string(REGEX MATCH "boot entropy: ([0-9a-f]+)" _ "${out}")
-  set(entropy${boot} "${CMAKE_MATCH_1}")
-  string(REGEX MATCH "boot canary: ([0-9a-f]+)" _ "${out}")
-  set(canary${boot} "${CMAKE_MATCH_1}")
-  if(entropy${boot} STREQUAL "" OR canary${boot} STREQUAL "")
-    message(FATAL_ERROR "boot ${boot} printed no entropy or canary:\n${out}")
-  endif()
-  message(STATUS "boot ${boot}: entropy ${entropy${boot}}, canary ${canary${boot}}")
+  foreach(key ${KEYS})
+    string(MAKE_C_IDENTIFIER "${key}" id)
+    string(REGEX MATCH "${key}: ([0-9a-f]+)" _ "${out}")
+    set(${id}_${boot} "${CMAKE_MATCH_1}")
+    if("${CMAKE_MATCH_1}" STREQUAL "")
+      message(FATAL_ERROR "boot ${boot} printed no '${key}':\n${out}")
+    endif()
+    message(STATUS "boot ${boot}: ${key} ${CMAKE_MATCH_1}")
+  endforeach()
 endforeach()
-if(entropy1 STREQUAL entropy2 OR canary1 STREQUAL canary2)
-  message(FATAL_ERROR "the two boots gave the same bytes or the same canary")
-endif()
+foreach(key ${KEYS})
+  string(MAKE_C_IDENTIFIER "${key}" id)
+  if(${id}_1 STREQUAL ${id}_2)
+    message(FATAL_ERROR "the two boots gave the same ${key}")
+  endif()
+endforeach()
 message(STATUS "two boots differ")
