@@ -57,6 +57,9 @@ struct entropy_driver_api;
 		const struct uart_driver_api *: K_OBJ_DRIVER_UART,          \
 		const struct rtc_driver_api *: K_OBJ_DRIVER_RTC,            \
 		const struct entropy_driver_api *: K_OBJ_DRIVER_ENTROPY,    \
+		struct uart_driver_api *: K_OBJ_DRIVER_UART,                \
+		struct rtc_driver_api *: K_OBJ_DRIVER_RTC,                  \
+		struct entropy_driver_api *: K_OBJ_DRIVER_ENTROPY,          \
 		default: K_OBJ_DEVICE)
 
 /* Names of the objects behind a device. */
