@@ -59,6 +59,9 @@ endif()
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
              ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_BASE}/scripts/gen_syscalls.py)
 
+# The devicetree: devicetree_generated.h, before anything compiles.
+include(breeze_dts)
+
 # Breeze's own code (kernel, arch, drivers, libraries): strict warnings.
 add_library(breeze_strict INTERFACE)
 target_compile_options(breeze_strict INTERFACE -Wall -Wextra -Werror)
@@ -97,8 +100,8 @@ include(breeze_app_syscalls)
 set(LINKER_CMD ${CMAKE_BINARY_DIR}/linker.cmd)
 add_custom_command(OUTPUT ${LINKER_CMD}
   COMMAND ${CMAKE_C_COMPILER} -E -P -x c -include ${AUTOCONF_H}
-          -I${BREEZE_BASE}/include ${BOARD_LINKER_SCRIPT} -o ${LINKER_CMD}
-  DEPENDS ${BOARD_LINKER_SCRIPT} ${AUTOCONF_H}
+          -I${BREEZE_BASE}/include -I${BREEZE_GENERATED} ${BOARD_LINKER_SCRIPT} -o ${LINKER_CMD}
+  DEPENDS ${BOARD_LINKER_SCRIPT} ${AUTOCONF_H} ${DEVICETREE_GENERATED_H}
   COMMENT "Preprocessing linker script")
 add_custom_target(linker_script DEPENDS ${LINKER_CMD})
 

@@ -10,7 +10,14 @@ FUNC_NORETURN void sys_exit(int status)
 	z_board_exit(status);
 }
 
+/* Boards without a poweroff device in their devicetree: the exit with status 0. */
+__weak FUNC_NORETURN void z_sys_poweroff(void)
+{
+	z_board_exit(0);
+}
+
 FUNC_NORETURN void sys_poweroff(void)
 {
-	sys_exit(0);
+	(void)arch_irq_lock();
+	z_sys_poweroff();
 }

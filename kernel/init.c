@@ -11,6 +11,7 @@
 #include <arch_interface.h>
 #include <kernel_internal.h>
 #include <breeze/version.h>
+#include <breeze/device.h>
 #ifdef CONFIG_USERSPACE
 #include <kobject_internal.h>
 #endif
@@ -27,7 +28,9 @@ extern int main(void);
 static void run_init_level(enum init_level level)
 {
 	STRUCT_SECTION_FOREACH(init_entry, entry) {
-		if (entry->level == level) {
+		if (entry->level == level && entry->dev != NULL) {
+			z_device_init(entry->dev); /* a failure leaves the device not ready */
+		} else if (entry->level == level) {
 			int ret = entry->init_fn();
 
 			__ASSERT(ret == 0, "init function %p failed: %d", (void *)entry->init_fn,

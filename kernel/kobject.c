@@ -780,6 +780,7 @@ void z_object_boot_init(void)
 	STRUCT_SECTION_FOREACH(k_thread, thread) {
 		register_static(thread, K_OBJ_THREAD);
 	}
+	z_device_objects_register();
 	STRUCT_SECTION_FOREACH(z_stack_desc, d) {
 		for (unsigned int i = 0; i < d->nmemb; i++) {
 			struct z_stack_hdr *hdr = (struct z_stack_hdr *)(d->stack + i * d->stride);

@@ -8,7 +8,8 @@
  * value of its own from a separate sequence, so reading one's own canary tells
  * a user thread nothing about the kernel's. Both come from the timer (the
  * kernel's at boot, each user one at thread creation): as unpredictable as the
- * timer is; a board with an entropy source would seed them from it.
+ * timer is; on a board whose devicetree chooses a zephyr,entropy device,
+ * its bytes are mixed in before the first thread (kernel/entropy_seed.c).
  */
 #include <breeze/kernel.h>
 #include <kernel_internal.h>
@@ -45,6 +46,22 @@ void z_stack_chk_guard_init(void)
 	kernel_guard = as_canary(mix((uint32_t)now ^ 0x9e3779b9U));
 }
 
+/*
+ * Mix @seed (bytes from an entropy source) into both secrets. Only TLS blocks
+ * set up afterwards get the new kernel value: the running boot context keeps
+ * the canary its live frames were entered with.
+ */
+void z_stack_chk_guard_seed(const uint8_t *seed, size_t len)
+{
+	uint32_t k = (uint32_t)kernel_guard;
+
+	for (size_t i = 0; i < len; i++) {
+		k = mix(k ^ ((uint32_t)seed[i] << (8U * (i % 4U))));
+		user_guard_state = mix(user_guard_state + k + 0x632be5abU);
+	}
+	kernel_guard = as_canary(k);
+}
+
 uintptr_t z_stack_chk_guard_for(bool user)
 {
 	if (!user) {
@@ -64,6 +81,12 @@ FUNC_NORETURN void __stack_chk_fail(void)
 
 void z_stack_chk_guard_init(void)
 {
+}
+
+void z_stack_chk_guard_seed(const uint8_t *seed, size_t len)
+{
+	ARG_UNUSED(seed);
+	ARG_UNUSED(len);
 }
 
 uintptr_t z_stack_chk_guard_for(bool user)

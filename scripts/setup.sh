@@ -22,6 +22,9 @@ need gcc command -v gcc
 need clang command -v clang
 need libclang-rt-14-dev sh -c 'ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
 need gdb-multiarch command -v gdb-multiarch
+need device-tree-compiler command -v dtc
+need python3-libfdt /usr/bin/python3 -c "import libfdt"
+need python3-yaml /usr/bin/python3 -c "import yaml"
 
 if [ ${#missing[@]} -eq 0 ]; then
 	exit 0

@@ -9,5 +9,8 @@ set(BOARD_QEMU qemu-system-riscv32)
 # deterministic and sleeping costs no wall-clock time.
 # x-epmp=true gives the hart Smepmp (QEMU 7.2 names it ePMP), which lets the
 # PMP bind machine mode (see arch/riscv/core/pmp.c).
+# virtio-rng-device: the entropy source of qemu_riscv32.dts, on the non-legacy
+# virtio-mmio interface its driver speaks.
 set(BOARD_QEMU_FLAGS -machine virt -cpu rv32,x-epmp=true -bios none -m 32M -nographic -no-reboot
-    -icount shift=0,align=off,sleep=off)
+    -icount shift=0,align=off,sleep=off
+    -global virtio-mmio.force-legacy=false -device virtio-rng-device)

@@ -2,19 +2,29 @@
  * RISC-V PLIC, hart 0 machine-mode context. The PLIC's own interrupt (the
  * machine external interrupt) claims each pending source, runs the handler
  * connected to RISCV_IRQ_PLIC(source) and completes it.
+ *
+ * The devicetree's one "riscv,plic0" node gives the registers, the number of
+ * sources (riscv,ndev: sources 1 to ndev) and the hart interrupt it drives.
  */
 #include <breeze/kernel.h>
+#include <breeze/device.h>
 #include <breeze/drivers/plic.h>
 #include <riscv_irq.h>
 
-#define PRIORITY(src) ((volatile uint32_t *)(CONFIG_PLIC_BASE + 4U * (src)))
-#define ENABLE(src)   ((volatile uint32_t *)(CONFIG_PLIC_BASE + 0x2000 + 4U * ((src) / 32U)))
-#define THRESHOLD     ((volatile uint32_t *)(CONFIG_PLIC_BASE + 0x200000))
-#define CLAIM         ((volatile uint32_t *)(CONFIG_PLIC_BASE + 0x200004))
+#define DT_DRV_COMPAT riscv_plic0
+BUILD_ASSERT(DT_NUM_INST_STATUS_OKAY(DT_DRV_COMPAT) == 1, "one PLIC");
+
+#define PLIC_BASE        DT_INST_REG_ADDR(0)
+#define PLIC_NUM_SOURCES (DT_INST_PROP(0, riscv_ndev) + 1)
+
+#define PRIORITY(src) ((volatile uint32_t *)(PLIC_BASE + 4U * (src)))
+#define ENABLE(src)   ((volatile uint32_t *)(PLIC_BASE + 0x2000 + 4U * ((src) / 32U)))
+#define THRESHOLD     ((volatile uint32_t *)(PLIC_BASE + 0x200000))
+#define CLAIM         ((volatile uint32_t *)(PLIC_BASE + 0x200004))
 
 static bool valid(unsigned int src)
 {
-	return src > 0U && src < CONFIG_PLIC_NUM_SOURCES;
+	return src > 0U && src < PLIC_NUM_SOURCES;
 }
 
 void riscv_plic_set_priority(unsigned int src, unsigned int priority)
@@ -60,15 +70,17 @@ static void plic_isr(const void *arg)
 	}
 }
 
-static int plic_init(void)
+static int plic_init(const struct device *dev)
 {
-	for (unsigned int w = 0; w < DIV_ROUND_UP(CONFIG_PLIC_NUM_SOURCES, 32U); w++) {
+	ARG_UNUSED(dev);
+	for (unsigned int w = 0; w < DIV_ROUND_UP(PLIC_NUM_SOURCES, 32U); w++) {
 		*ENABLE(w * 32U) = 0;
 	}
 	*THRESHOLD = 0;
-	IRQ_CONNECT(RISCV_IRQ_MEXT, 0, plic_isr, NULL, 0);
-	irq_enable(RISCV_IRQ_MEXT);
+	/* The first of its interrupts-extended: the hart's machine external interrupt. */
+	IRQ_CONNECT(DT_INST_IRQN_BY_IDX(0, 0), 0, plic_isr, NULL, 0);
+	irq_enable(DT_INST_IRQN_BY_IDX(0, 0));
 	return 0;
 }
 
-SYS_INIT(plic_init, PRE_KERNEL_1, 0);
+DEVICE_DT_INST_DEFINE(0, plic_init, NULL, NULL, NULL, PRE_KERNEL_1, 0, NULL);

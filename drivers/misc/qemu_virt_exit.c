@@ -3,9 +3,10 @@
  * 0, writing (status << 16) | 0x3333 exits with that status.
  */
 #include <stdint.h>
+#include <breeze/devicetree.h>
 #include <arch_interface.h>
 
-#define FINISHER      ((volatile uint32_t *)CONFIG_QEMU_VIRT_EXIT_BASE)
+#define FINISHER      ((volatile uint32_t *)DT_REG_ADDR(DT_INST(0, sifive_test0)))
 #define FINISHER_PASS 0x5555U
 #define FINISHER_FAIL 0x3333U
 

@@ -4,13 +4,20 @@
  * all ones), and the interrupt hands over to the kernel's timeout list.
  */
 #include <breeze/kernel.h>
+#include <breeze/device.h>
 #include <arch_interface.h>
 #include <timeout_q.h>
 
-#define MTIMECMP_LO ((volatile uint32_t *)(CONFIG_CLINT_BASE + 0x4000))
-#define MTIMECMP_HI ((volatile uint32_t *)(CONFIG_CLINT_BASE + 0x4004))
-#define MTIME_LO    ((volatile uint32_t *)(CONFIG_CLINT_BASE + 0xbff8))
-#define MTIME_HI    ((volatile uint32_t *)(CONFIG_CLINT_BASE + 0xbffc))
+/* The devicetree's CLINT: registers, and its second interrupt, the machine timer's. */
+#define DT_DRV_COMPAT riscv_clint0
+BUILD_ASSERT(DT_NUM_INST_STATUS_OKAY(DT_DRV_COMPAT) == 1, "one CLINT");
+
+#define CLINT_BASE  DT_INST_REG_ADDR(0)
+#define TIMER_IRQ   DT_INST_IRQN_BY_IDX(0, 1)
+#define MTIMECMP_LO ((volatile uint32_t *)(CLINT_BASE + 0x4000))
+#define MTIMECMP_HI ((volatile uint32_t *)(CLINT_BASE + 0x4004))
+#define MTIME_LO    ((volatile uint32_t *)(CLINT_BASE + 0xbff8))
+#define MTIME_HI    ((volatile uint32_t *)(CLINT_BASE + 0xbffc))
 
 uint64_t sys_clock_cycle_get_64(void)
 {
@@ -39,12 +46,13 @@ static void timer_isr(const void *arg)
 	z_timeout_announce();
 }
 
-static int timer_init(void)
+static int timer_init(const struct device *dev)
 {
+	ARG_UNUSED(dev);
 	sys_clock_set_deadline(UINT64_MAX);
-	IRQ_CONNECT(RISCV_IRQ_MTIMER, 0, timer_isr, NULL, 0);
-	irq_enable(RISCV_IRQ_MTIMER);
+	IRQ_CONNECT(TIMER_IRQ, 0, timer_isr, NULL, 0);
+	irq_enable(TIMER_IRQ);
 	return 0;
 }
 
-SYS_INIT(timer_init, PRE_KERNEL_2, 0);
+DEVICE_DT_INST_DEFINE(0, timer_init, NULL, NULL, NULL, PRE_KERNEL_2, 0, NULL);

@@ -16,8 +16,11 @@ enum init_level {
 	INIT_LEVEL_APPLICATION,
 };
 
+struct device;
+
 struct init_entry {
 	int (*init_fn)(void);
+	const struct device *dev; /* a device's entry: its init runs instead (device.h) */
 	uint8_t level;
 };
 
@@ -29,5 +32,15 @@ struct init_entry {
 	    }
 
 #define SYS_INIT(init_fn, level, prio) SYS_INIT_NAMED(init_fn, init_fn, level, prio)
+
+/* The init entry of a device (DEVICE_DEFINE and friends), @dev_id expanded first. */
+#define Z_INIT_ENTRY_DEVICE(dev_id, dev_, level_, prio) \
+	Z_INIT_ENTRY_DEVICE_(dev_id, dev_, level_, prio)
+#define Z_INIT_ENTRY_DEVICE_(dev_id, dev_, level_, prio)                                     \
+	static const struct init_entry _init_entry_##dev_id __used __aligned(4)              \
+	    __attribute__((section("._init_entry.static." STRINGIFY(prio) "_" #dev_id))) = { \
+		    .dev = (dev_),                                                           \
+		    .level = INIT_LEVEL_##level_,                                            \
+	    }
 
 #endif /* BREEZE_INIT_H */

@@ -50,6 +50,10 @@
 #include <breeze/sys/slist.h>
 #include <breeze/kernel/queue_slist.h>
 #include <breeze/kernel/thread_state.h>
+/* Devices; the driver classes' types their system calls take. */
+#include <breeze/device.h>
+struct uart_config;
+struct rtc_time;
 
 /* The system call wrappers of everything declared __syscall above (generated). */
 #include <syscalls.h>

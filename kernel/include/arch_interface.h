@@ -87,6 +87,9 @@ void z_irq_spurious(const void *arg);
 /* Board hook: end the run with @status (QEMU: exit status). */
 FUNC_NORETURN void z_board_exit(int status);
 
+/* Driver hook: power off (a syscon-poweroff device); by default z_board_exit(0). */
+FUNC_NORETURN void z_sys_poweroff(void);
+
 /* System timer driver. */
 uint64_t sys_clock_cycle_get_64(void);
 void sys_clock_set_deadline(uint64_t cycles); /* UINT64_MAX: none */

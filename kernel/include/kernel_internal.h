@@ -13,6 +13,9 @@ void z_stack_chk_guard_init(void);
  */
 uintptr_t z_stack_chk_guard_for(bool user);
 
+/* Mix bytes from an entropy source into the canary secrets (before the first thread). */
+void z_stack_chk_guard_seed(const uint8_t *seed, size_t len);
+
 /* Zero the bss of the application memory partitions (initialised data is loaded). */
 void z_app_smem_init(void);
 

@@ -50,6 +50,11 @@ enum k_objects {
 	K_OBJ_TIMER,
 	K_OBJ_POLL_SIGNAL,
 	K_OBJ_CONDVAR,
+	/* Devices (device.h): one type per driver class, and classless devices. */
+	K_OBJ_DEVICE,
+	K_OBJ_DRIVER_UART,
+	K_OBJ_DRIVER_RTC,
+	K_OBJ_DRIVER_ENTROPY,
 	K_OBJ_LAST
 };
 

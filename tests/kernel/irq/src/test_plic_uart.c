@@ -9,7 +9,7 @@
 #include <zephyr/ztest.h>
 
 #define UART_IRQ    RISCV_IRQ_PLIC(10)
-#define UART_REG(o) ((volatile uint8_t *)(CONFIG_NS16550_BASE + (o)))
+#define UART_REG(o) ((volatile uint8_t *)(DT_REG_ADDR(DT_NODELABEL(uart0)) + (o)))
 #define UART_IER    UART_REG(1)
 #define UART_IIR    UART_REG(2)
 #define IER_ETBEI   0x02

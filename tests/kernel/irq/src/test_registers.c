@@ -10,7 +10,7 @@
 
 unsigned int spin_with_live_registers(unsigned int iterations, volatile uint32_t *poke);
 
-#define MSIP_HART0 ((volatile uint32_t *)CONFIG_CLINT_BASE)
+#define MSIP_HART0 ((volatile uint32_t *)DT_REG_ADDR(DT_NODELABEL(clint)))
 
 static volatile uint32_t poke_sink;
 

@@ -132,12 +132,12 @@ ZTEST(attacks_memory, test_read_own_privileged_stack) {
 }
 
 ZTEST(attacks_memory, test_write_uart_register) {
-	attack_print_target((const void *)CONFIG_NS16550_BASE);
-	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)CONFIG_NS16550_BASE, NULL);
+	attack_print_target((const void *)DT_REG_ADDR(DT_NODELABEL(uart0)));
+	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)DT_REG_ADDR(DT_NODELABEL(uart0)), NULL);
 }
 
 /* The CLINT msip word: a store would raise a machine software interrupt. */
 ZTEST(attacks_memory, test_write_clint_msip) {
-	attack_print_target((const void *)CONFIG_CLINT_BASE);
-	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)CONFIG_CLINT_BASE, NULL);
+	attack_print_target((const void *)DT_REG_ADDR(DT_NODELABEL(clint)));
+	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)DT_REG_ADDR(DT_NODELABEL(clint)), NULL);
 }

@@ -277,7 +277,7 @@ ZTEST(attacks_objects, test_sem_give_interior_pointer) {
 }
 
 ZTEST(attacks_objects, test_sem_give_device_address) {
-	attack_run(K_ERR_KERNEL_OOPS, sem_give, (void *)CONFIG_NS16550_BASE, NULL);
+	attack_run(K_ERR_KERNEL_OOPS, sem_give, (void *)DT_REG_ADDR(DT_NODELABEL(uart0)), NULL);
 }
 
 ZTEST(attacks_objects, test_sem_give_mutex) {

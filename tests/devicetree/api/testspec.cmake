@@ -1,0 +1,1 @@
+breeze_test(default)
