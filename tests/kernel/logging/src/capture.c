@@ -5,11 +5,12 @@
  */
 #include <string.h>
 #include <zephyr/kernel.h>
+#include <zephyr/devicetree.h>
 #include <breeze/sys/console.h>
 #include "capture.h"
 
-#define THR      ((volatile uint8_t *)(CONFIG_NS16550_BASE + 0))
-#define LSR      ((volatile uint8_t *)(CONFIG_NS16550_BASE + 5))
+#define THR      ((volatile uint8_t *)(DT_REG_ADDR(DT_CHOSEN(zephyr_console)) + 0))
+#define LSR      ((volatile uint8_t *)(DT_REG_ADDR(DT_CHOSEN(zephyr_console)) + 5))
 #define LSR_THRE 0x20
 
 static char buf[2048];
