@@ -22,7 +22,8 @@ struct z_poller {
 	struct k_thread *thread;
 };
 
-static sys_dlist_t registered = SYS_DLIST_STATIC_INIT(&registered);
+/* Every event of every thread inside k_poll(); poll_internal.h tests it for emptiness inline. */
+sys_dlist_t z_poll_registered = SYS_DLIST_STATIC_INIT(&z_poll_registered);
 
 void k_poll_event_init(struct k_poll_event *event, uint32_t type, int mode, void *obj)
 {
@@ -83,7 +84,7 @@ int z_impl_k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeo
 	for (int i = 0; i < num_events; i++) {
 		if (events[i].type != K_POLL_TYPE_IGNORE) {
 			events[i].poller = &poller;
-			sys_dlist_append(&registered, &events[i]._node);
+			sys_dlist_append(&z_poll_registered, &events[i]._node);
 		}
 	}
 	int ret = z_pend_curr(key, &poller.wait_q, timeout);
@@ -100,12 +101,12 @@ int z_impl_k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeo
 	return ret;
 }
 
-void z_poll_notify_locked(const void *obj, uint32_t state)
+void z_poll_notify_registered(const void *obj, uint32_t state)
 {
 	sys_dnode_t *n;
 	sys_dnode_t *s;
 
-	SYS_DLIST_FOR_EACH_NODE_SAFE(&registered, n, s) {
+	SYS_DLIST_FOR_EACH_NODE_SAFE(&z_poll_registered, n, s) {
 		struct k_poll_event *e = CONTAINER_OF(n, struct k_poll_event, _node);
 		struct z_poller *p = e->poller;
 
@@ -126,7 +127,7 @@ void z_poll_thread_halt_locked(struct k_thread *t)
 	sys_dnode_t *n;
 	sys_dnode_t *s;
 
-	SYS_DLIST_FOR_EACH_NODE_SAFE(&registered, n, s) {
+	SYS_DLIST_FOR_EACH_NODE_SAFE(&z_poll_registered, n, s) {
 		if (CONTAINER_OF(n, struct k_poll_event, _node)->poller->thread == t) {
 			sys_dlist_remove(n);
 		}

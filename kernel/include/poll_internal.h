@@ -14,7 +14,16 @@
  * cancelled): every event registered on @obj gets @state and its thread is
  * made ready. The caller reschedules.
  */
-void z_poll_notify_locked(const void *obj, uint32_t state);
+static inline void z_poll_notify_locked(const void *obj, uint32_t state)
+{
+	extern sys_dlist_t z_poll_registered;
+	void z_poll_notify_registered(const void *obj, uint32_t state);
+
+	/* Usually nobody polls: a give or put then pays one load and a branch. */
+	if (!sys_dlist_is_empty(&z_poll_registered)) {
+		z_poll_notify_registered(obj, state);
+	}
+}
 
 /* @t ends: its events, if it was in k_poll(), leave the registered ones. */
 void z_poll_thread_halt_locked(struct k_thread *t);
