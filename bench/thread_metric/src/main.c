@@ -33,7 +33,8 @@ K_APP_BMEM(tm_part) static uint32_t slab_buffer[4 * 128 / 4] __aligned(4);
 K_APP_BMEM(tm_part) static uint32_t work[16];
 
 /* The CLINT's msip word, so that user threads can raise the software interrupt. */
-K_MEM_PARTITION_DEFINE(msip_part, DT_REG_ADDR(DT_NODELABEL(clint)), 4096, K_MEM_PARTITION_P_RW_U_RW);
+K_MEM_PARTITION_DEFINE(msip_part, DT_REG_ADDR(DT_NODELABEL(clint)), 4096,
+		       K_MEM_PARTITION_P_RW_U_RW);
 
 static struct k_mem_domain tm_domain;
 static struct k_thread threads[NTHREADS];

@@ -1,4 +1,5 @@
-/* Zephyr source compatibility: <zephyr/drivers/entropy.h> is Breeze's <breeze/drivers/entropy.h>. */
+/* Zephyr source compatibility: <zephyr/drivers/entropy.h> is Breeze's <breeze/drivers/entropy.h>.
+ */
 #ifndef ZEPHYR_FWD_DRIVERS_ENTROPY_H
 #define ZEPHYR_FWD_DRIVERS_ENTROPY_H
 #include <breeze/kernel.h>
