@@ -75,13 +75,6 @@ void z_impl_sys_rand_get(void *dst, size_t len)
 	}
 }
 
-int z_impl_sys_csrand_get(void *dst, size_t len)
-{
-	ARG_UNUSED(dst);
-	ARG_UNUSED(len);
-	return -ENOTSUP;
-}
-
 #ifdef CONFIG_USERSPACE
 #include <syscall_handler.h>
 
@@ -104,11 +97,5 @@ void z_vrfy_sys_rand_get(void *dst, size_t len)
 		p += n;
 		len -= n;
 	}
-}
-
-int z_vrfy_sys_csrand_get(void *dst, size_t len)
-{
-	K_OOPS(K_SYSCALL_MEMORY_WRITE(dst, len));
-	return z_impl_sys_csrand_get(dst, len);
 }
 #endif

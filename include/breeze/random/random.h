@@ -8,10 +8,12 @@
  * for tests, jitter and backoff, never for keys, nonces or anything an
  * attacker must not guess.
  *
- * sys_csrand_get() is the cryptographic interface; Breeze has no entropy
- * source behind it yet, so it returns -ENOTSUP and leaves the buffer as it
- * was, rather than hand out the generator above under a name that promises
- * more.
+ * sys_csrand_get() is the cryptographic interface: with
+ * CONFIG_HARDWARE_DEVICE_CS_GENERATOR (on by default with the test generator
+ * on a board with an entropy device) every byte comes from the devicetree's
+ * zephyr,entropy device. Without one it returns -ENOTSUP and leaves the
+ * buffer as it was, rather than hand out the generator above under a name
+ * that promises more.
  *
  * Both are system calls: user threads may fill buffers they can write.
  */
@@ -23,7 +25,10 @@
 /* Fill @dst with @len random bytes (not cryptographic). */
 __syscall void sys_rand_get(void *dst, size_t len);
 
-/* Cryptographically secure bytes: -ENOTSUP (no entropy source); 0 on success. */
+/*
+ * Cryptographically secure bytes: 0 on success; -ENOTSUP without an entropy
+ * source, or the device's error (-EIO), the buffer then not fully written.
+ */
 __syscall int sys_csrand_get(void *dst, size_t len);
 
 static inline uint8_t sys_rand8_get(void)

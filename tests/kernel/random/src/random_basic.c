@@ -1,8 +1,9 @@
 /*
  * The test random generator: words differ, every bit position is about as
  * often 1 as 0, buffers of any length are filled exactly (no byte past the
- * end), the width helpers work, and sys_csrand_get() refuses with -ENOTSUP,
- * buffer untouched. The sequence is deterministic under -icount, so the
+ * end), the width helpers work; sys_csrand_get() fills from the entropy
+ * device, or, without CONFIG_HARDWARE_DEVICE_CS_GENERATOR, refuses with
+ * -ENOTSUP, buffer untouched. The sequence is deterministic under -icount, so the
  * statistical bounds (seven standard deviations) cannot flake.
  */
 #include <string.h>
@@ -78,12 +79,45 @@ ZTEST(random, test_width_helpers) {
 	zassert_equal(or8, 0xffU);
 }
 
+#ifdef CONFIG_HARDWARE_DEVICE_CS_GENERATOR
+/*
+ * From the entropy device: buffers of every length filled exactly, long ones
+ * (several device requests) too, and two draws differ.
+ */
+ZTEST(random, test_csrand_from_device) {
+	static uint8_t a[300], b[300];
+
+	for (size_t len = 0; len <= 40; len++) {
+		memset(a, 0x3c, sizeof(a));
+		zassert_equal(sys_csrand_get(a, len), 0, "len %u", (unsigned int)len);
+		for (size_t i = len; i < sizeof(a); i++) {
+			zassert_equal(a[i], 0x3c, "len %u: byte %u written", (unsigned int)len,
+				      (unsigned int)i);
+		}
+	}
+	memset(a, 0, sizeof(a));
+	memset(b, 0, sizeof(b));
+	zassert_equal(sys_csrand_get(a, sizeof(a)), 0);
+	zassert_equal(sys_csrand_get(b, sizeof(b)), 0);
+	zassert_true(memcmp(a, b, sizeof(a)) != 0, "two draws are the same");
+	unsigned int zero = 0;
+
+	for (size_t i = 0; i < sizeof(a); i++) {
+		zero += a[i] == 0 ? 1U : 0U;
+	}
+	/* Binomial(300, 1/256): mean 1.2; 12 zero bytes would be absurd. */
+	zassert_true(zero < 12, "%u zero bytes of %u", zero, (unsigned int)sizeof(a));
+}
+#else
+/* No cryptographic source: -ENOTSUP, buffer untouched. */
 ZTEST(random, test_csrand_not_supported) {
 	uint8_t buf[16];
 
 	memset(buf, 0x3c, sizeof(buf));
 	zassert_equal(sys_csrand_get(buf, sizeof(buf)), -ENOTSUP);
+	zassert_equal(sys_csrand_get(buf, 0), -ENOTSUP);
 	for (size_t i = 0; i < sizeof(buf); i++) {
 		zassert_equal(buf[i], 0x3c);
 	}
 }
+#endif

@@ -15,6 +15,7 @@ struct bad_buffer {
 };
 
 RESULT static uint8_t user_buf[24];
+RESULT static uint8_t cs_buf[12];
 RESULT static volatile uint32_t r[4];
 RESULT static volatile int cs_ret;
 RESULT static struct bad_buffer b_storage;
@@ -36,11 +37,12 @@ static void fill(void *p1, void *p2, void *p3)
 	r[0] = on_stack[0];
 	r[1] = on_stack[1];
 	r[2] = sys_rand32_get();
-	cs_ret = sys_csrand_get(user_buf, 4);
+	cs_ret = sys_csrand_get(cs_buf, 8);
 }
 
 ZTEST(random_user, test_user_fills_own_buffers) {
 	memset(user_buf, 0xa5, sizeof(user_buf));
+	memset(cs_buf, 0xa5, sizeof(cs_buf));
 	cs_ret = 1;
 	run_to_end(user_create(0, fill, NULL, NULL, NULL, USER_PRIO, 0));
 	unsigned int same = 0;
@@ -54,7 +56,18 @@ ZTEST(random_user, test_user_fills_own_buffers) {
 	}
 	zassert_false(r[0] == 0 && r[1] == 0, "the stack buffer was not filled");
 	zassert_not_equal(r[0], r[1]);
-	zassert_equal(cs_ret, -ENOTSUP);
+	if (IS_ENABLED(CONFIG_HARDWARE_DEVICE_CS_GENERATOR)) {
+		zassert_equal(cs_ret, 0);
+		zassert_true(memcmp(cs_buf, &cs_buf[8], 4) != 0 ||
+				 memcmp(&cs_buf[4], &cs_buf[8], 4) != 0,
+			     "csrand wrote nothing");
+	} else {
+		zassert_equal(cs_ret, -ENOTSUP);
+	}
+	for (size_t i = 8; i < sizeof(cs_buf); i++) {
+		zassert_equal(cs_buf[i], 0xa5, "csrand byte %u past the end written",
+			      (unsigned int)i);
+	}
 }
 
 static void fill_bad(void *arg, void *p2, void *p3)
