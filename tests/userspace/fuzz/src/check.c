@@ -16,7 +16,7 @@ uint32_t kernel_canary[CANARY_WORDS];
 extern char __rom_region_start[];
 extern char __rom_region_end[];
 
-#define MAX_CHECKED_OBJECTS (NUM_DOMAINS * MAX_GRANTS + 8)
+#define MAX_CHECKED_OBJECTS (NUM_DOMAINS * MAX_GRANTS + 16)
 
 static uint32_t rom_sum;
 static const void *objects[MAX_CHECKED_OBJECTS];
@@ -35,7 +35,7 @@ static uint32_t checksum(const char *start, const char *end)
 
 static void watch_object(const void *obj)
 {
-	__ASSERT(num_objects < MAX_CHECKED_OBJECTS, "MAX_CHECKED_OBJECTS too small");
+	FUZZ_REQUIRE(num_objects < MAX_CHECKED_OBJECTS, "MAX_CHECKED_OBJECTS too small");
 	objects[num_objects] = obj;
 	/* Every kernel object starts with its registry index. */
 	object_idx[num_objects] = ((const struct z_object_hdr *)obj)->idx;
@@ -57,6 +57,7 @@ void check_prepare(void)
 	for (unsigned int o = 0; o < ARRAY_SIZE(sup); o++) {
 		watch_object(sup[o]);
 	}
+	services_watch(watch_object);
 	for (unsigned int d = 0; d < NUM_DOMAINS; d++) {
 		for (unsigned int g = 0; g < dom[d].num_grants; g++) {
 			watch_object(dom[d].grants[g]);
@@ -136,6 +137,7 @@ static uint32_t check_supervisor_objects(void)
 	    k_mem_slab_num_free_get(&sup_slab) != SUP_BLOCKS - SUP_TAKEN) {
 		bad += corrupt("supervisor slab blocks in use", k_mem_slab_num_used_get(&sup_slab));
 	}
+	bad += services_check(corrupt);
 	if (k_thread_priority_get(k_current_get()) != SUPERVISOR_PRIO) {
 		bad += corrupt("main's priority", 0);
 	}

@@ -9,7 +9,9 @@
  * are drawn from, then a pattern) and its guard (read-write, a pattern that
  * none of its own code ever points at, while the other domain aims at it).
  * Both domains also share a partition and a few objects, so that all four
- * fuzzers contend for them.
+ * fuzzers contend for them. The objects of the further services (queues,
+ * stacks, events, timers, pipes, condition variables, poll signals, devices)
+ * are services.c's.
  */
 #ifndef FUZZ_H
 #define FUZZ_H
@@ -47,6 +49,14 @@ enum pool {
 	POOL_THREAD,     /* the domain's fuzzing threads: alive but for moments */
 	POOL_NEW_THREAD, /* thread objects for threads the fuzzers create (mostly unused) */
 	POOL_STACK,
+	POOL_QUEUE,
+	POOL_KSTACK, /* k_stack (POOL_STACK holds thread stacks) */
+	POOL_EVENT,
+	POOL_TIMER,
+	POOL_PIPE,
+	POOL_CONDVAR,
+	POOL_SIGNAL,
+	POOL_DEVICE,
 	POOL_FOREIGN, /* objects of the supervisor and of the other domain: never granted */
 	POOL_KERNEL,  /* kernel memory: data, the registry, other stacks, text, devices */
 	POOL_OWN,     /* the domain's own partitions: starts, ends, insides */
@@ -55,8 +65,8 @@ enum pool {
 	POOL_ENTRY,   /* thread entry points, good and bad */
 	NUM_POOLS
 };
-#define NUM_OBJECT_POOLS (POOL_STACK + 1)
-#define POOL_SIZE        32
+#define NUM_OBJECT_POOLS (POOL_DEVICE + 1)
+#define POOL_SIZE        48
 
 /* A domain's configuration: written by the supervisor before any fuzzer runs. */
 struct domain_cfg {
@@ -71,7 +81,7 @@ struct domain_cfg {
 };
 
 /* Read-only partition: the configuration, then a pattern up to the end. */
-#define RO_SIZE 2048
+#define RO_SIZE 8192
 union ro_area {
 	struct domain_cfg cfg;
 	uint32_t words[RO_SIZE / 4];

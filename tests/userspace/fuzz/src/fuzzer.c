@@ -24,6 +24,7 @@
  * may wreck only itself. So nothing the supervisor checks lives in a fuzzer's
  * memory, and its reaper repairs its call count (main.c).
  */
+#include <string.h>
 #include "fuzz.h"
 
 /* What an argument word should be. */
@@ -52,9 +53,28 @@ enum kind {
 	A_TIMEOUT_HI, /* (filled with the word before) */
 	A_MORE,       /* the block of k_thread_create's words 6-11 */
 	A_BLOCK,      /* a slab block */
+	A_QUEUE,
+	A_NEW_QUEUE,
+	A_KSTACK, /* a k_stack */
+	A_NEW_KSTACK,
+	A_EVENT,
+	A_NEW_EVENT,
+	A_TIMER,
+	A_PIPE,
+	A_NEW_PIPE,
+	A_CONDVAR,
+	A_NEW_CONDVAR,
+	A_SIGNAL,
+	A_NEW_SIGNAL,
+	A_DEVICE,
+	A_EVENTS,     /* a k_poll_event array in the stack buffer */
+	A_NUM_EVENTS, /* its length (after A_EVENTS) */
+	A_PERIOD,     /* a timer period: this word and the next */
+	NUM_KINDS
 };
 
 #define T A_TIMEOUT, A_TIMEOUT_HI
+#define P A_PERIOD, A_TIMEOUT_HI
 
 static const uint8_t signature[K_SYSCALL_LIMIT][6] = {
 	[K_SYSCALL_K_THREAD_CREATE] = { A_NEW_THREAD, A_STACK, A_STACK_SIZE, A_ENTRY, A_INT,
@@ -94,6 +114,65 @@ static const uint8_t signature[K_SYSCALL_LIMIT][6] = {
 	[K_SYSCALL_K_MEM_SLAB_FREE] = { A_SLAB, A_BLOCK },
 	[K_SYSCALL_K_MEM_SLAB_NUM_USED_GET] = { A_SLAB },
 	[K_SYSCALL_K_MEM_SLAB_NUM_FREE_GET] = { A_SLAB },
+	[K_SYSCALL_K_THREAD_TIMEOUT_EXPIRES_TICKS] = { A_THREAD },
+	[K_SYSCALL_K_THREAD_TIMEOUT_REMAINING_TICKS] = { A_THREAD },
+	[K_SYSCALL_K_MSGQ_ALLOC_INIT] = { A_MSGQ, A_SIZE, A_INT },
+	[K_SYSCALL_K_MSGQ_CLEANUP] = { A_MSGQ },
+	[K_SYSCALL_K_MSGQ_PUT_FRONT] = { A_MSGQ, A_BUF },
+	[K_SYSCALL_K_MSGQ_PEEK_AT] = { A_MSGQ, A_BUF, A_INT },
+	[K_SYSCALL_K_STACK_PUSH] = { A_KSTACK, A_INT },
+	[K_SYSCALL_K_STACK_POP] = { A_KSTACK, A_BUF, T },
+	[K_SYSCALL_K_STACK_ALLOC_INIT] = { A_NEW_KSTACK, A_INT },
+	[K_SYSCALL_K_QUEUE_INIT] = { A_NEW_QUEUE },
+	[K_SYSCALL_K_QUEUE_CANCEL_WAIT] = { A_QUEUE },
+	[K_SYSCALL_K_QUEUE_ALLOC_APPEND] = { A_QUEUE, A_BUF },
+	[K_SYSCALL_K_QUEUE_ALLOC_PREPEND] = { A_QUEUE, A_BUF },
+	[K_SYSCALL_K_QUEUE_GET] = { A_QUEUE, T },
+	[K_SYSCALL_K_QUEUE_IS_EMPTY] = { A_QUEUE },
+	[K_SYSCALL_K_QUEUE_PEEK_HEAD] = { A_QUEUE },
+	[K_SYSCALL_K_QUEUE_PEEK_TAIL] = { A_QUEUE },
+	[K_SYSCALL_K_EVENT_INIT] = { A_NEW_EVENT },
+	[K_SYSCALL_K_EVENT_POST] = { A_EVENT, A_INT },
+	[K_SYSCALL_K_EVENT_SET] = { A_EVENT, A_INT },
+	[K_SYSCALL_K_EVENT_SET_MASKED] = { A_EVENT, A_INT, A_INT },
+	[K_SYSCALL_K_EVENT_CLEAR] = { A_EVENT, A_INT },
+	[K_SYSCALL_K_EVENT_WAIT] = { A_EVENT, A_INT, A_INT, T },
+	[K_SYSCALL_K_EVENT_WAIT_ALL] = { A_EVENT, A_INT, A_INT, T },
+	[K_SYSCALL_K_PIPE_INIT] = { A_NEW_PIPE, A_BUF, A_SIZE },
+	[K_SYSCALL_K_PIPE_WRITE] = { A_PIPE, A_BUF, A_SIZE, T },
+	[K_SYSCALL_K_PIPE_READ] = { A_PIPE, A_BUF, A_SIZE, T },
+	[K_SYSCALL_K_PIPE_RESET] = { A_PIPE },
+	[K_SYSCALL_K_PIPE_CLOSE] = { A_PIPE },
+	[K_SYSCALL_K_TIMER_START] = { A_TIMER, T, P },
+	[K_SYSCALL_K_TIMER_STOP] = { A_TIMER },
+	[K_SYSCALL_K_TIMER_STATUS_GET] = { A_TIMER },
+	[K_SYSCALL_K_TIMER_STATUS_SYNC] = { A_TIMER },
+	[K_SYSCALL_K_TIMER_EXPIRES_TICKS] = { A_TIMER },
+	[K_SYSCALL_K_TIMER_REMAINING_TICKS] = { A_TIMER },
+	[K_SYSCALL_K_TIMER_USER_DATA_SET] = { A_TIMER, A_BUF },
+	[K_SYSCALL_K_TIMER_USER_DATA_GET] = { A_TIMER },
+	[K_SYSCALL_K_POLL] = { A_EVENTS, A_NUM_EVENTS, T },
+	[K_SYSCALL_K_POLL_SIGNAL_INIT] = { A_NEW_SIGNAL },
+	[K_SYSCALL_K_POLL_SIGNAL_RESET] = { A_SIGNAL },
+	[K_SYSCALL_K_POLL_SIGNAL_CHECK] = { A_SIGNAL, A_BUF, A_BUF },
+	[K_SYSCALL_K_POLL_SIGNAL_RAISE] = { A_SIGNAL, A_INT },
+	[K_SYSCALL_K_CONDVAR_INIT] = { A_NEW_CONDVAR },
+	[K_SYSCALL_K_CONDVAR_SIGNAL] = { A_CONDVAR },
+	[K_SYSCALL_K_CONDVAR_BROADCAST] = { A_CONDVAR },
+	[K_SYSCALL_K_CONDVAR_WAIT] = { A_CONDVAR, A_MUTEX, T },
+	[K_SYSCALL_SYS_RAND_GET] = { A_BUF, A_SIZE },
+	[K_SYSCALL_SYS_CSRAND_GET] = { A_BUF, A_SIZE },
+	[K_SYSCALL_K_THREAD_CUSTOM_DATA_SET] = { A_ANY },
+	[K_SYSCALL_K_THREAD_STACK_SPACE_GET] = { A_THREAD, A_BUF },
+	[K_SYSCALL_DEVICE_IS_READY] = { A_DEVICE },
+	[K_SYSCALL_UART_POLL_IN] = { A_DEVICE, A_BUF },
+	[K_SYSCALL_UART_POLL_OUT] = { A_DEVICE, A_INT },
+	[K_SYSCALL_UART_ERR_CHECK] = { A_DEVICE },
+	[K_SYSCALL_UART_CONFIGURE] = { A_DEVICE, A_BUF },
+	[K_SYSCALL_UART_CONFIG_GET] = { A_DEVICE, A_BUF },
+	[K_SYSCALL_RTC_SET_TIME] = { A_DEVICE, A_BUF },
+	[K_SYSCALL_RTC_GET_TIME] = { A_DEVICE, A_BUF },
+	[K_SYSCALL_ENTROPY_GET_ENTROPY] = { A_DEVICE, A_BUF, A_SIZE },
 };
 
 /*
@@ -121,10 +200,13 @@ static const uint32_t options[] = {
 
 /* Allocatable types first (for k_object_alloc). */
 static const uint32_t otypes[] = {
-	K_OBJ_SEM,  K_OBJ_MUTEX,    K_OBJ_THREAD, K_OBJ_ANY,       K_OBJ_THREAD_STACK_ELEMENT,
-	K_OBJ_MSGQ, K_OBJ_MEM_SLAB, K_OBJ_LAST,   K_OBJ_LAST + 1U,
+	K_OBJ_SEM,   K_OBJ_MUTEX,       K_OBJ_THREAD, K_OBJ_QUEUE,
+	K_OBJ_STACK, K_OBJ_EVENT,       K_OBJ_PIPE,   K_OBJ_CONDVAR,
+	K_OBJ_TIMER, K_OBJ_POLL_SIGNAL, K_OBJ_ANY,    K_OBJ_THREAD_STACK_ELEMENT,
+	K_OBJ_MSGQ,  K_OBJ_MEM_SLAB,    K_OBJ_DEVICE, K_OBJ_DRIVER_UART,
+	K_OBJ_LAST,  K_OBJ_LAST + 1U,
 };
-#define VALID_OTYPES 3U
+#define VALID_OTYPES 10U
 
 static const int32_t odd_usecs[] = { 0, 1, 999, -1, INT32_MIN, INT32_MAX, 1000000 };
 #define VALID_USECS 3U
@@ -132,9 +214,10 @@ static const int32_t odd_usecs[] = { 0, 1, 999, -1, INT32_MIN, INT32_MAX, 100000
 struct fuzz_ctx {
 	const struct domain_cfg *cfg;
 	struct fuzz_state *st;
-	uint8_t *buf; /* STACK_BUF_SIZE bytes on the thread's own stack */
-	bool tame;    /* a child: no long waits, no suspending (nobody would end it) */
-	bool strict;  /* this call is well-formed */
+	uint8_t *buf;         /* STACK_BUF_SIZE bytes on the thread's own stack */
+	bool tame;            /* a child: no long waits, no suspending (nobody would end it) */
+	bool strict;          /* this call is well-formed */
+	uintptr_t num_events; /* of the last k_poll event array made */
 };
 
 /* xorshift32 */
@@ -182,6 +265,13 @@ static uintptr_t allocated(struct fuzz_ctx *c, enum pool p)
 		[POOL_MUTEX] = K_OBJ_MUTEX,
 		[POOL_THREAD] = K_OBJ_THREAD,
 		[POOL_NEW_THREAD] = K_OBJ_THREAD,
+		[POOL_QUEUE] = K_OBJ_QUEUE,
+		[POOL_KSTACK] = K_OBJ_STACK,
+		[POOL_EVENT] = K_OBJ_EVENT,
+		[POOL_TIMER] = K_OBJ_TIMER,
+		[POOL_PIPE] = K_OBJ_PIPE,
+		[POOL_CONDVAR] = K_OBJ_CONDVAR,
+		[POOL_SIGNAL] = K_OBJ_POLL_SIGNAL,
 	};
 	const struct fuzz_state *st = c->st;
 	uint32_t start = rnd(c);
@@ -213,10 +303,24 @@ static uintptr_t gen_object(struct fuzz_ctx *c, enum pool p)
 	}
 }
 
-/* For an *_init: mostly one of its own allocations, the only objects still uninitialised. */
+/*
+ * For an *_init: mostly one of its own allocations or one of the pool's
+ * registered, never-initialised objects (past its valid ones), the only
+ * objects an init may still take.
+ */
 static uintptr_t gen_new_object(struct fuzz_ctx *c, enum pool p)
 {
-	return one_in(c, 2) ? allocated(c, p) : gen_object(c, p);
+	const struct domain_cfg *cfg = c->cfg;
+
+	switch (below(c, 4)) {
+	case 0:
+	case 1:
+		return allocated(c, p);
+	case 2:
+		return cfg->pool[p][below(c, cfg->count[p])];
+	default:
+		return gen_object(c, p);
+	}
 }
 
 static uintptr_t gen_user_addr(struct fuzz_ctx *c)
@@ -409,7 +513,7 @@ static uintptr_t gen_entry(struct fuzz_ctx *c)
 }
 
 /* The kinds that are not objects. */
-static uintptr_t (*const generators[])(struct fuzz_ctx *c) = {
+static uintptr_t (*const generators[NUM_KINDS])(struct fuzz_ctx *c) = {
 	[A_ANY] = gen_any,
 	[A_BUF] = gen_user_addr,
 	[A_STR] = gen_str,
@@ -424,37 +528,112 @@ static uintptr_t (*const generators[])(struct fuzz_ctx *c) = {
 	[A_BLOCK] = gen_block,
 };
 
-/* Object kinds with a pool of their own; fresh: better one nobody initialised yet. */
+/*
+ * Object kinds with a pool of their own (pool + 1: 0 is not an object kind);
+ * fresh: better one nobody initialised yet.
+ */
 static const struct {
-	uint8_t pool;
+	uint8_t pool_plus_1;
 	bool fresh;
-} object_kinds[] = {
-	[A_SEM] = { POOL_SEM, false },     [A_NEW_SEM] = { POOL_SEM, true },
-	[A_MUTEX] = { POOL_MUTEX, false }, [A_NEW_MUTEX] = { POOL_MUTEX, true },
-	[A_MSGQ] = { POOL_MSGQ, false },   [A_SLAB] = { POOL_SLAB, false },
-	[A_STACK] = { POOL_STACK, false },
+} object_kinds[NUM_KINDS] = {
+	[A_SEM] = { POOL_SEM + 1, false },          [A_NEW_SEM] = { POOL_SEM + 1, true },
+	[A_MUTEX] = { POOL_MUTEX + 1, false },      [A_NEW_MUTEX] = { POOL_MUTEX + 1, true },
+	[A_MSGQ] = { POOL_MSGQ + 1, false },        [A_SLAB] = { POOL_SLAB + 1, false },
+	[A_STACK] = { POOL_STACK + 1, false },      [A_QUEUE] = { POOL_QUEUE + 1, false },
+	[A_NEW_QUEUE] = { POOL_QUEUE + 1, true },   [A_KSTACK] = { POOL_KSTACK + 1, false },
+	[A_NEW_KSTACK] = { POOL_KSTACK + 1, true }, [A_EVENT] = { POOL_EVENT + 1, false },
+	[A_NEW_EVENT] = { POOL_EVENT + 1, true },   [A_TIMER] = { POOL_TIMER + 1, false },
+	[A_PIPE] = { POOL_PIPE + 1, false },        [A_NEW_PIPE] = { POOL_PIPE + 1, true },
+	[A_CONDVAR] = { POOL_CONDVAR + 1, false },  [A_NEW_CONDVAR] = { POOL_CONDVAR + 1, true },
+	[A_SIGNAL] = { POOL_SIGNAL + 1, false },    [A_NEW_SIGNAL] = { POOL_SIGNAL + 1, true },
+	[A_DEVICE] = { POOL_DEVICE + 1, false },
 };
+
+/*
+ * Up to three k_poll events in the stack buffer: well-formed ones wait on a
+ * semaphore, a signal, queue data or message data of the caller's pools (or
+ * are ignored); fuzzed ones also get any type bits, mode, state and object.
+ */
+static uintptr_t gen_events(struct fuzz_ctx *c)
+{
+	static const uint8_t types[] = { K_POLL_TYPE_SEM_AVAILABLE, K_POLL_TYPE_SIGNAL,
+					 K_POLL_TYPE_DATA_AVAILABLE,
+					 K_POLL_TYPE_MSGQ_DATA_AVAILABLE, K_POLL_TYPE_IGNORE };
+	static const uint8_t pools[] = { POOL_SEM, POOL_SIGNAL, POOL_QUEUE, POOL_MSGQ, POOL_SEM };
+	const uint32_t size = sizeof(struct k_poll_event);
+
+	if (choose(c, 7, 8) == 7U) {
+		c->num_events = gen_int(c);
+		return gen_user_addr(c);
+	}
+	uint32_t n = 1U + below(c, 3);
+	struct k_poll_event *ev =
+	    (struct k_poll_event *)&c->buf[below(c, STACK_BUF_SIZE - 3U * size) & ~3U];
+
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t t = below(c, ARRAY_SIZE(types));
+
+		memset(&ev[i], 0, size);
+		ev[i].type = types[t];
+		ev[i].mode = K_POLL_MODE_NOTIFY_ONLY;
+		ev[i].state = K_POLL_STATE_NOT_READY;
+		ev[i].obj = (void *)gen_object(c, (enum pool)pools[t]);
+		if (!c->strict && one_in(c, 4)) {
+			ev[i].type = rnd(c);
+			ev[i].mode = rnd(c);
+			ev[i].state = rnd(c);
+			ev[i].poller = (void *)gen_any(c);
+		}
+	}
+	c->num_events = c->strict || !one_in(c, 4) ? n : gen_int(c);
+	return (uintptr_t)ev;
+}
+
+static uintptr_t gen_num_events(struct fuzz_ctx *c)
+{
+	return c->num_events;
+}
+
+/*
+ * A timer period: none, or at least 100 ticks (1 ms) when well-formed; never
+ * below 50 ticks, so that a fuzzer's periodic timer cannot drown the run in
+ * interrupts, but negative, absolute and huge periods too.
+ */
+static uint64_t gen_period(struct fuzz_ctx *c)
+{
+	switch (choose(c, 3, 4)) {
+	case 0:
+		return 0; /* one-shot */
+	case 1:
+		return (uint64_t)K_TICKS_FOREVER;
+	case 2:
+		return 100U + below(c, 900);
+	default: {
+		uint64_t t = gen_timeout(c);
+
+		return (int64_t)t > 0 && t < 50U ? 50U : t;
+	}
+	}
+}
 
 static uintptr_t gen_word(struct fuzz_ctx *c, enum kind k)
 {
-	switch (k) {
-	case A_SEM:
-	case A_NEW_SEM:
-	case A_MUTEX:
-	case A_NEW_MUTEX:
-	case A_MSGQ:
-	case A_SLAB:
-	case A_STACK: {
-		enum pool p = (enum pool)object_kinds[k].pool;
+	if (object_kinds[k].pool_plus_1 != 0U) {
+		enum pool p = (enum pool)(object_kinds[k].pool_plus_1 - 1U);
 
 		return object_kinds[k].fresh ? gen_new_object(c, p) : gen_object(c, p);
 	}
+	switch (k) {
 	case A_THREAD:
 		return gen_object(c, one_in(c, 4) ? POOL_NEW_THREAD : POOL_THREAD);
 	case A_NEW_THREAD:
 		return gen_new_object(c, one_in(c, 4) ? POOL_THREAD : POOL_NEW_THREAD);
 	case A_OBJ:
 		return gen_object(c, (enum pool)below(c, NUM_OBJECT_POOLS));
+	case A_EVENTS:
+		return gen_events(c);
+	case A_NUM_EVENTS:
+		return gen_num_events(c);
 	default:
 		return generators[k](c); /* timeouts, two words, are gen_args' */
 	}
@@ -481,8 +660,8 @@ static void gen_args(struct fuzz_ctx *c, uint32_t id, uintptr_t w[6])
 	const uint8_t *sig = id < K_SYSCALL_LIMIT ? signature[id] : none;
 
 	for (unsigned int i = 0; i < 6U; i++) {
-		if (sig[i] == A_TIMEOUT) {
-			uint64_t t = gen_timeout(c);
+		if (sig[i] == A_TIMEOUT || sig[i] == A_PERIOD) {
+			uint64_t t = sig[i] == A_TIMEOUT ? gen_timeout(c) : gen_period(c);
 
 			w[i] = (uintptr_t)t;
 			w[i + 1U] = (uintptr_t)(t >> 32);

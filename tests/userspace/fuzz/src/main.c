@@ -136,6 +136,7 @@ static void fuzzer_spawn(unsigned int i)
 	for (unsigned int g = 0; g < d->num_grants; g++) {
 		k_object_access_grant_typed(d->grants[g], t, K_OBJ_ANY);
 	}
+	services_pool_assign(t);
 	k_thread_start(t);
 }
 

@@ -136,9 +136,9 @@ static void used_thread_object(struct k_thread *t, k_thread_stack_t *stack)
 	(void)k_thread_join(t, K_FOREVER);
 }
 
-static void grant(struct domain *d, const void *obj)
+void domain_grant(struct domain *d, const void *obj)
 {
-	__ASSERT(d->num_grants < MAX_GRANTS, "MAX_GRANTS too small");
+	FUZZ_REQUIRE(d->num_grants < MAX_GRANTS, "MAX_GRANTS too small");
 	d->grants[d->num_grants++] = obj;
 }
 
@@ -179,38 +179,23 @@ static void domain_objects(unsigned int i)
 			       &shared_child,    shared_stack };
 
 	for (unsigned int o = 0; o < ARRAY_SIZE(objs); o++) {
-		grant(d, objs[o]);
+		domain_grant(d, objs[o]);
 	}
+	services_domain_objects(i, d);
 	for (unsigned int f = 0; f < FUZZERS_PER_DOMAIN; f++) {
 		struct k_thread *t = &fuzzer_threads[i * FUZZERS_PER_DOMAIN + f];
 
 		/* Registered now, so that a fuzzer is granted its sibling before either runs. */
 		k_object_access_grant(t, k_current_get());
-		grant(d, t);
+		domain_grant(d, t);
 	}
 }
 
-static void add(struct domain_cfg *cfg, enum pool p, uintptr_t v)
+void pool_add(struct domain_cfg *cfg, enum pool p, uintptr_t v)
 {
-	__ASSERT(cfg->count[p] < POOL_SIZE, "POOL_SIZE too small");
+	FUZZ_REQUIRE(cfg->count[p] < POOL_SIZE, "POOL_SIZE too small");
 	cfg->pool[p][cfg->count[p]++] = v;
 }
-
-#define ADD(cfg, p, ...)                                               \
-	do {                                                           \
-		const uintptr_t _v[] = { __VA_ARGS__ };                \
-		for (unsigned int _i = 0; _i < ARRAY_SIZE(_v); _i++) { \
-			add((cfg), (p), _v[_i]);                       \
-		}                                                      \
-	} while (false)
-
-/* The same, for entries a well-formed call may use: they must come first in their pool. */
-#define ADD_VALID(cfg, p, ...)                                    \
-	do {                                                      \
-		__ASSERT((cfg)->valid[p] == (cfg)->count[p], ""); \
-		ADD(cfg, p, __VA_ARGS__);                         \
-		(cfg)->valid[p] = (cfg)->count[p];                \
-	} while (false)
 
 #define U(x) ((uintptr_t)(x))
 
@@ -227,7 +212,7 @@ static void add_outside(struct domain_cfg *cfg, const struct domain *d, uintptr_
 			return;
 		}
 	}
-	add(cfg, POOL_OWN, a);
+	pool_add(cfg, POOL_OWN, a);
 }
 
 static void own_pools(struct domain_cfg *cfg, const struct domain *d)
@@ -271,7 +256,7 @@ static void other_pools(struct domain_cfg *cfg, const struct domain *o)
 	ADD(cfg, POOL_FOREIGN, U(o->sem_static), U(&o->sem_rt), U(&o->mutex_rt), U(&o->msgq_big),
 	    U(&o->slab_user), U(&o->child[0]), U(o->thread_dyn), U(o->child_stack[1]));
 	for (unsigned int f = 0; f < FUZZERS_PER_DOMAIN; f++) {
-		add(cfg, POOL_FOREIGN, U(&fuzzer_threads[(o - dom) * FUZZERS_PER_DOMAIN + f]));
+		pool_add(cfg, POOL_FOREIGN, U(&fuzzer_threads[(o - dom) * FUZZERS_PER_DOMAIN + f]));
 	}
 	ADD(cfg, POOL_OTHER, s, s + n / 2U, s + n - 4U, o->ro->start, o->ro->start + RO_SIZE / 2U,
 	    U(o->stats), U(o->guard), U(&o->guard[CANARY_WORDS / 2]),
@@ -284,11 +269,11 @@ static void common_pools(struct domain_cfg *cfg)
 	ADD(cfg, POOL_FOREIGN, U(&sup_sem), U(&sup_mutex_held), U(&sup_mutex_free), U(&sup_msgq),
 	    U(&sup_slab), U(&sleeper), U(k_current_get()), U(&sup_plain_sem));
 	for (unsigned int i = 0; i < NUM_FUZZERS; i++) {
-		add(cfg, POOL_FOREIGN, U(fuzzer_stacks[i])); /* stacks nobody granted */
-		add(cfg, POOL_FOREIGN, U(&reapers[i]));
+		pool_add(cfg, POOL_FOREIGN, U(fuzzer_stacks[i])); /* stacks nobody granted */
+		pool_add(cfg, POOL_FOREIGN, U(&reapers[i]));
 		/* Privileged stacks and the live top of the reapers' stacks. */
-		add(cfg, POOL_KERNEL, U(fuzzer_stacks[i]) + Z_USER_STACK_RESERVED - 64U);
-		add(cfg, POOL_KERNEL, U(reaper_stacks[i]) + sizeof(reaper_stacks[i]) - 96U);
+		pool_add(cfg, POOL_KERNEL, U(fuzzer_stacks[i]) + Z_USER_STACK_RESERVED - 64U);
+		pool_add(cfg, POOL_KERNEL, U(reaper_stacks[i]) + sizeof(reaper_stacks[i]) - 96U);
 	}
 	ADD(cfg, POOL_KERNEL, U(kernel_canary), U(&kernel_canary[CANARY_WORDS / 2]),
 	    U(&kernel_canary[CANARY_WORDS - 1]), U(z_object_registry), U(z_object_registry) + 64U,
@@ -321,8 +306,11 @@ static void domain_pools(unsigned int i)
 		k_panic();
 	}
 	own_pools(cfg, d);
+	services_own_pools(cfg, i);
 	other_pools(cfg, &dom[NUM_DOMAINS - 1U - i]);
+	services_foreign_pools(cfg, NUM_DOMAINS - 1U - i);
 	common_pools(cfg);
+	services_common_pools(cfg);
 	for (unsigned int p = 0; p < NUM_POOLS; p++) {
 		if (cfg->valid[p] == 0U) {
 			cfg->valid[p] = cfg->count[p]; /* only fuzzed calls draw from these */
@@ -337,6 +325,7 @@ static void domain_pools(unsigned int i)
 void setup(void)
 {
 	supervisor_objects();
+	services_setup();
 	used_thread_object(&shared_child, shared_stack);
 	for (unsigned int i = 0; i < NUM_DOMAINS; i++) {
 		domain_objects(i);

@@ -15,7 +15,7 @@
 #define SLAB_BLOCKS   8
 #define BIG_MSG       CONFIG_MSGQ_MAX_USER_MSG_SIZE
 #define HUGE_MSG      (CONFIG_MSGQ_MAX_USER_MSG_SIZE + 8) /* too big for user threads */
-#define MAX_GRANTS    32
+#define MAX_GRANTS    64
 
 /* A memory domain with its partitions, the objects its fuzzers hold and their pools. */
 struct domain {
@@ -113,6 +113,47 @@ extern struct fuzz_totals totals;
 
 /* Build the supervisor's objects, the domains, their objects and their pools. */
 void setup(void);
+
+/* A setup step that cannot go on (the checks need every object in place). */
+#define FUZZ_REQUIRE(cond, msg)                             \
+	do {                                                \
+		if (!(cond)) {                              \
+			printk("fuzz: setup: %s\n", (msg)); \
+			k_panic();                          \
+		}                                           \
+	} while (false)
+
+/* Grant @obj to @d's fuzzers (each time one is spawned). */
+void domain_grant(struct domain *d, const void *obj);
+
+/* Append @v to pool @p of a domain's configuration. */
+void pool_add(struct domain_cfg *cfg, enum pool p, uintptr_t v);
+
+#define ADD(cfg, p, ...)                                               \
+	do {                                                           \
+		const uintptr_t _v[] = { __VA_ARGS__ };                \
+		for (unsigned int _i = 0; _i < ARRAY_SIZE(_v); _i++) { \
+			pool_add((cfg), (p), _v[_i]);                  \
+		}                                                      \
+	} while (false)
+
+/* The same, for entries a well-formed call may use: they must come first in their pool. */
+#define ADD_VALID(cfg, p, ...)                                                        \
+	do {                                                                          \
+		FUZZ_REQUIRE((cfg)->valid[p] == (cfg)->count[p], "valid ones first"); \
+		ADD(cfg, p, __VA_ARGS__);                                             \
+		(cfg)->valid[p] = (cfg)->count[p];                                    \
+	} while (false)
+
+/* The further services' objects (services.c): setup, pools, grants, checks. */
+void services_setup(void);
+void services_domain_objects(unsigned int i, struct domain *d);
+void services_own_pools(struct domain_cfg *cfg, unsigned int i);
+void services_foreign_pools(struct domain_cfg *cfg, unsigned int other);
+void services_common_pools(struct domain_cfg *cfg);
+void services_watch(void (*watch)(const void *obj));
+void services_pool_assign(struct k_thread *t);
+uint32_t services_check(uint32_t (*corrupt)(const char *what, unsigned int which));
 
 /*
  * Before the run: fill the canaries and remember what must not change (the
