@@ -172,3 +172,8 @@ add_custom_target(menuconfig
   COMMAND ${CMAKE_COMMAND} -E env srctree=${BREEZE_BASE} ZEPHYR_BASE=${BREEZE_BASE}
           KCONFIG_CONFIG=${DOTCONFIG} ${BREEZE_PYTHON} -m menuconfig ${KCONFIG_ROOT}
   WORKING_DIRECTORY ${BREEZE_BASE} USES_TERMINAL)
+
+# A Rust application (CONFIG_RUST): its crate and the crate zephyr.
+if(CONFIG_RUST)
+  include(breeze_rust)
+endif()
