@@ -25,6 +25,10 @@ need gdb-multiarch command -v gdb-multiarch
 need device-tree-compiler command -v dtc
 need python3-libfdt /usr/bin/python3 -c "import libfdt"
 need python3-yaml /usr/bin/python3 -c "import yaml"
+# Rust applications (CONFIG_RUST): Debian's rustc with the library sources, and bindgen.
+need rustc-web sh -c '/usr/bin/rustc --version | grep -Eq "^rustc 1[.](8[5-9]|9[0-9]|[1-9][0-9][0-9])"'
+need rust-web-src sh -c 'ls -d /usr/src/rustc-*/library/core'
+need bindgen command -v bindgen
 
 if [ ${#missing[@]} -eq 0 ]; then
 	exit 0

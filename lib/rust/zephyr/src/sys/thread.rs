@@ -16,13 +16,13 @@
 //! [`Thread::create`] and given back by [`Running::join`], once the thread has
 //! ended: safe code cannot put two threads on one object or one stack, nor
 //! reuse a stack its thread still runs on. The entry is a plain function with
-//! one argument of any `Send` type of at most two words, carried in the
-//! thread's start registers (a user thread reads nothing of its creator's
-//! memory to start).
+//! one argument of any `Send` type, moved onto the new thread's own stack (a
+//! user thread reads nothing of its creator's memory to start).
 
 use core::ffi::c_void;
-use core::mem::{size_of, ManuallyDrop, MaybeUninit};
+use core::mem::{align_of, size_of};
 
+use crate::kconfig::THREAD_STACK_RESERVED;
 use crate::object::{StaticKernelObject, ThreadStack, Wrapped};
 use crate::raw;
 use crate::time::{Forever, Timeout};
@@ -54,24 +54,24 @@ impl Wrapped for StaticKernelObject<raw::k_thread> {
     }
 }
 
-/// The words an argument travels in.
-type ArgWords = [usize; 2];
-
-extern "C" fn trampoline<A: Send + 'static>(p1: *mut c_void, p2: *mut c_void, p3: *mut c_void) {
-    // SAFETY: p1 is the fn(A) that create() stored, p2/p3 the words of the A
-    // it moved in (and forgot), read back exactly once.
+extern "C" fn trampoline<A: Send + 'static>(p1: *mut c_void, p2: *mut c_void, _p3: *mut c_void) {
+    // SAFETY: p1 is the fn(A) create() passed; p2 the A it moved to the bottom
+    // of this thread's own stack, read exactly once, before the stack grows
+    // anywhere near it.
     unsafe {
         let entry: fn(A) = core::mem::transmute::<*mut c_void, fn(A)>(p1);
-        let words: ArgWords = [p2 as usize, p3 as usize];
-        let arg = core::ptr::read(words.as_ptr() as *const A);
+        let arg = core::ptr::read(p2 as *const A);
         entry(arg);
     }
 }
 
 impl Thread {
     /// Create the thread (not started): @entry(@arg) at @prio with @options
-    /// (`K_USER`, `K_INHERIT_PERMS`, ...). Grants and a memory domain may be
-    /// given before [`Created::start`].
+    /// (`K_USER`, `K_INHERIT_PERMS`, ...). Grants may be given before
+    /// [`Created::start`].
+    ///
+    /// @arg is moved to the bottom of the new thread's stack (its own memory,
+    /// which a user thread may read), where the thread takes it at its start.
     pub fn create<A: Send + 'static>(
         self,
         stack: ThreadStack,
@@ -80,18 +80,10 @@ impl Thread {
         entry: fn(A),
         arg: A,
     ) -> Created {
-        const { assert!(size_of::<A>() <= size_of::<ArgWords>(), "thread argument over two words") };
-        let mut words = MaybeUninit::<ArgWords>::zeroed();
-        let arg = ManuallyDrop::new(arg);
-        // SAFETY: A fits in the words (checked above); the argument is moved
-        // into them and forgotten here, to be read once by the trampoline.
-        unsafe {
-            core::ptr::copy_nonoverlapping(&*arg as *const A as *const u8, words.as_mut_ptr() as *mut u8, size_of::<A>());
-        }
-        // SAFETY: both plain words now.
-        let words = unsafe { words.assume_init() };
+        let bottom = (stack.base as usize + THREAD_STACK_RESERVED).next_multiple_of(align_of::<A>());
+        assert!(size_of::<A>() <= stack.size / 4, "thread argument too big for its stack");
         // SAFETY: a thread object and a stack this code has the sole right to
-        // (the tokens); the kernel checks the rest.
+        // (the tokens); the kernel checks the rest. The thread is not started.
         let tid = unsafe {
             raw::rs_k_thread_create(
                 self.item,
@@ -99,14 +91,17 @@ impl Thread {
                 stack.size,
                 Some(trampoline::<A>),
                 entry as *mut c_void,
-                words[0] as *mut c_void,
-                words[1] as *mut c_void,
+                bottom as *mut c_void,
+                core::ptr::null_mut(),
                 prio,
                 options,
                 Timeout::from(Forever).0,
             )
         };
         assert!(!tid.is_null(), "k_thread_create failed");
+        // SAFETY: the lowest bytes of the stack's usable part, which nothing
+        // uses before the thread starts; aligned for A and within the stack.
+        unsafe { core::ptr::write(bottom as *mut A, arg) };
         Created { thread: self, stack }
     }
 }

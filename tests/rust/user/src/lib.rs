@@ -1,0 +1,84 @@
+//! Rust wrappers from user threads: a granted semaphore and mutex work
+//! through system calls; an object the thread was not granted, or a panic,
+//! ends that thread alone (its fault reported), and the next thread runs on
+//! the same thread object and stack.
+#![no_std]
+
+use zephyr::kobj_define;
+use zephyr::println;
+use zephyr::sys::sync::{Mutex, Semaphore, StaticMutex, StaticSemaphore};
+use zephyr::sys::thread::{is_user, StaticThread, K_USER};
+use zephyr::time::{Duration, NoWait};
+
+kobj_define! {
+    static GRANTED: StaticSemaphore;
+    static SECRET: StaticSemaphore;
+    static AFTER: StaticSemaphore;
+    static LOCK: StaticMutex;
+    static WORKER: StaticThread;
+    static WORKER_STACK: ThreadStack<2048>;
+}
+
+/// Gives @sem twice, locking and unlocking @lock between, all from user mode.
+fn gives(args: (Semaphore, Mutex)) {
+    let (sem, lock) = args;
+    assert!(is_user());
+    sem.give();
+    lock.lock(Duration::from_millis(10)).unwrap();
+    lock.unlock().unwrap();
+    sem.give();
+}
+
+/// Uses @secret (not granted): the call is an oops, so @after is never given.
+fn trespasses(args: (Semaphore, Semaphore)) {
+    let (secret, after) = args;
+    secret.give();
+    after.give();
+}
+
+/// Panics, then would give @after.
+fn panics(after: Semaphore) {
+    let v: Option<u32> = None;
+    if v.is_none() {
+        panic!("user thread panics on purpose");
+    }
+    after.give();
+}
+
+#[unsafe(no_mangle)]
+extern "C" fn rust_main() {
+    let granted = GRANTED.init_once((0, 2)).unwrap();
+    let secret = SECRET.init_once((0, 1)).unwrap();
+    let after = AFTER.init_once((0, 1)).unwrap();
+    let lock = LOCK.init_once(()).unwrap();
+    let thread = WORKER.init_once(()).unwrap();
+    let stack = WORKER_STACK.init_once(()).unwrap();
+    assert!(WORKER_STACK.init_once(()).is_none());
+
+    let created = thread.create(stack, 1, K_USER, gives, (granted.clone(), lock.clone()));
+    // SAFETY: kernel objects this thread initialised.
+    unsafe {
+        created.grant_raw(granted.as_ptr() as *const _);
+        created.grant_raw(lock.as_ptr() as *const _);
+    }
+    let (thread, stack) = created.start().join();
+    assert_eq!(granted.count_get(), 2, "the user thread gave twice");
+    println!("rust user: granted objects used from user mode");
+
+    let created = thread.create(stack, 1, K_USER, trespasses, (secret.clone(), after.clone()));
+    // SAFETY: as above; SECRET is deliberately not granted.
+    unsafe { created.grant_raw(after.as_ptr() as *const _) };
+    let (thread, stack) = created.start().join();
+    assert_eq!(secret.count_get(), 0, "an ungranted semaphore was given");
+    assert!(after.take(NoWait).is_err(), "the trespasser went on");
+    println!("rust user: ungranted object: the thread died alone");
+
+    let created = thread.create(stack, 1, K_USER, panics, after.clone());
+    // SAFETY: as above.
+    unsafe { created.grant_raw(after.as_ptr() as *const _) };
+    let (_thread, _stack) = created.start().join();
+    assert!(after.take(NoWait).is_err(), "the panicking thread went on");
+    println!("rust user: panic: the thread died alone");
+    println!("PROJECT EXECUTION SUCCESSFUL");
+    zephyr::sys::exit(0);
+}

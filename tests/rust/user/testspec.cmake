@@ -1,0 +1,8 @@
+# The two user faults are reported (an oops each), and main goes on.
+breeze_test(default REGEX
+  "rust user: granted objects used from user mode"
+  "FATAL ERROR 3: kernel oops"
+  "rust user: ungranted object: the thread died alone"
+  "rust panic: panicked at .*user thread panics on purpose"
+  "rust user: panic: the thread died alone"
+  "PROJECT EXECUTION SUCCESSFUL")
