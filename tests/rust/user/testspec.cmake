@@ -3,6 +3,6 @@ breeze_test(default REGEX
   "rust user: granted objects used from user mode"
   "FATAL ERROR 3: kernel oops"
   "rust user: ungranted object: the thread died alone"
-  "rust panic: panicked at .*user thread panics on purpose"
+  "rust panic: panicked at [^ ]*tests/rust/user/src/lib.rs:[0-9]+:[0-9]+:" "user thread panics on purpose"
   "rust user: panic: the thread died alone"
   "PROJECT EXECUTION SUCCESSFUL")
