@@ -129,6 +129,10 @@ add_custom_command(OUTPUT ${_app_lib}
   DEPENDS ${_app_srcs} ${_zephyr_rlib}
   COMMENT "Building the Rust application")
 add_custom_target(rust_app DEPENDS ${_app_lib})
+# How this image compiles a crate over zephyr, one argument a line: for the
+# compile-fail checks (scripts/rust_compile_fail.py).
+string(REPLACE ";" "\n" _args "${BREEZE_RUSTC};${BREEZE_RUST_FLAGS};--extern;zephyr=${_zephyr_rlib};-L;${_rust}")
+file(WRITE ${_rust}/rustc_args.txt "${_args}\n")
 add_dependencies(breeze.elf rust_app)
 target_link_libraries(breeze.elf PRIVATE ${_app_lib})
 set_property(TARGET breeze.elf APPEND PROPERTY LINK_DEPENDS ${_app_lib})

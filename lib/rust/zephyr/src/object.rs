@@ -76,8 +76,12 @@ pub trait Wrapped {
     type T;
     /// What `init_once` takes (the C init function's arguments).
     type I;
-    /// Initialise the C object with `args` and wrap it. Called once only.
-    fn get_wrapped(&self, args: Self::I) -> Self::T;
+    /// Initialise the C object with `args` and wrap it.
+    ///
+    /// # Safety
+    /// Once per object, and only by `init_once`, which guarantees that: a
+    /// second call would initialise an object that is in use.
+    unsafe fn get_wrapped(&self, args: Self::I) -> Self::T;
 }
 
 impl<T> StaticKernelObject<T>
@@ -94,7 +98,8 @@ where
         {
             return None;
         }
-        let wrapped = self.get_wrapped(args);
+        // SAFETY: this caller won the state word: the only initialisation.
+        let wrapped = unsafe { self.get_wrapped(args) };
         self.init.store(KOBJ_INITIALIZED, Ordering::Release);
         Some(wrapped)
     }

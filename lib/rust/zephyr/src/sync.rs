@@ -2,6 +2,7 @@
 //! that unlocks when dropped; [`Condvar`] waits with such a guard.
 
 use core::cell::UnsafeCell;
+use core::marker::PhantomData;
 use core::ops::{Deref, DerefMut};
 
 #[cfg(CONFIG_USERSPACE)]
@@ -26,8 +27,11 @@ unsafe impl<T: Send> Sync for Mutex<T> {}
 unsafe impl<T: Send> Send for Mutex<T> {}
 
 /// Proof of holding a [`Mutex<T>`]: derefs to the data, unlocks on drop.
+/// Not `Send`: a kernel mutex belongs to the thread that locked it, and only
+/// that thread may unlock it.
 pub struct MutexGuard<'a, T> {
     mutex: &'a Mutex<T>,
+    _not_send: PhantomData<*const ()>,
 }
 
 impl<T> Mutex<T> {
@@ -44,7 +48,7 @@ impl<T> Mutex<T> {
     /// Lock, waiting up to @timeout.
     pub fn lock_timeout<U: Into<Timeout>>(&self, timeout: U) -> Result<MutexGuard<'_, T>> {
         self.inner.lock(timeout)?;
-        Ok(MutexGuard { mutex: self })
+        Ok(MutexGuard { mutex: self, _not_send: PhantomData })
     }
 }
 
@@ -87,7 +91,7 @@ pub type StaticCondvar = StaticKernelObject<raw::k_condvar>;
 impl Wrapped for StaticKernelObject<raw::k_condvar> {
     type T = Condvar;
     type I = ();
-    fn get_wrapped(&self, _: ()) -> Condvar {
+    unsafe fn get_wrapped(&self, _: ()) -> Condvar {
         let cv = self.get();
         // SAFETY: a static k_condvar, initialised once.
         let ret = unsafe { raw::rs_k_condvar_init(cv) };

@@ -27,7 +27,7 @@ pub type StaticSemaphore = StaticKernelObject<raw::k_sem>;
 impl Wrapped for StaticKernelObject<raw::k_sem> {
     type T = Semaphore;
     type I = (u32, u32);
-    fn get_wrapped(&self, (initial, limit): (u32, u32)) -> Semaphore {
+    unsafe fn get_wrapped(&self, (initial, limit): (u32, u32)) -> Semaphore {
         let sem = self.get();
         // SAFETY: a static k_sem, initialised once (init_once's guarantee).
         let ret = unsafe { raw::rs_k_sem_init(sem, initial, limit) };
@@ -96,7 +96,7 @@ pub type StaticMutex = StaticKernelObject<raw::k_mutex>;
 impl Wrapped for StaticKernelObject<raw::k_mutex> {
     type T = Mutex;
     type I = ();
-    fn get_wrapped(&self, _: ()) -> Mutex {
+    unsafe fn get_wrapped(&self, _: ()) -> Mutex {
         let m = self.get();
         // SAFETY: a static k_mutex, initialised once.
         let ret = unsafe { raw::rs_k_mutex_init(m) };

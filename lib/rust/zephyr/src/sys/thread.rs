@@ -48,7 +48,7 @@ pub type StaticThread = StaticKernelObject<raw::k_thread>;
 impl Wrapped for StaticKernelObject<raw::k_thread> {
     type T = Thread;
     type I = ();
-    fn get_wrapped(&self, _: ()) -> Thread {
+    unsafe fn get_wrapped(&self, _: ()) -> Thread {
         // A thread object needs no initialisation before k_thread_create.
         Thread { item: self.get() }
     }
