@@ -134,5 +134,7 @@ add_custom_target(rust_app DEPENDS ${_app_lib})
 string(REPLACE ";" "\n" _args "${BREEZE_RUSTC};${BREEZE_RUST_FLAGS};--extern;zephyr=${_zephyr_rlib};-L;${_rust}")
 file(WRITE ${_rust}/rustc_args.txt "${_args}\n")
 add_dependencies(breeze.elf rust_app)
+# Its application memory partitions (zephyr::app_partition!) are laid out with the C ones.
+set_property(GLOBAL APPEND PROPERTY BREEZE_IMAGE_EXTRA_OBJECTS ${_app_lib})
 target_link_libraries(breeze.elf PRIVATE ${_app_lib})
 set_property(TARGET breeze.elf APPEND PROPERTY LINK_DEPENDS ${_app_lib})

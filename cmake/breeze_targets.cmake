@@ -125,6 +125,9 @@ function(breeze_image_finalize)
   foreach(_lib ${_libs})
     list(APPEND _objs $<TARGET_OBJECTS:${_lib}>)
   endforeach()
+  # Archives built outside CMake's C rules (a Rust application) hold partitions too.
+  get_property(_extra GLOBAL PROPERTY BREEZE_IMAGE_EXTRA_OBJECTS)
+  list(APPEND _objs ${_extra})
   file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/app_smem_objects.txt CONTENT "${_objs}")
   add_custom_command(OUTPUT ${APP_SMEM_FRAGMENTS}
     COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_app_smem.py

@@ -24,16 +24,12 @@ FUNC_NORETURN void rs_panic(void)
 	CODE_UNREACHABLE;
 }
 
-size_t rs_thread_stack_len(size_t size)
-{
 #ifdef CONFIG_USERSPACE
-	return Z_THREAD_STACK_LEN(size);
-#else
-	return K_KERNEL_STACK_LEN(size);
-#endif
-}
-
-size_t rs_thread_stack_align(void)
+void rs_mem_partition_set(struct k_mem_partition *p, uintptr_t start, size_t size,
+			  bool read_only)
 {
-	return Z_THREAD_STACK_OBJ_ALIGN;
+	p->start = start;
+	p->size = size;
+	p->attr = read_only ? K_MEM_PARTITION_P_RO_U_RO : K_MEM_PARTITION_P_RW_U_RW;
 }
+#endif

@@ -17,8 +17,10 @@ bool rs_k_is_user_context(void);
 /* The fatal path for a Rust panic: an oops, which ends a user thread alone. */
 FUNC_NORETURN void rs_panic(void);
 
-/* Bytes of thread stack to declare for @size usable bytes, and its alignment. */
-size_t rs_thread_stack_len(size_t size);
-size_t rs_thread_stack_align(void);
+#ifdef CONFIG_USERSPACE
+/* Fill @p: @size bytes at @start, read-write (@read_only false) or read-only for user mode. */
+void rs_mem_partition_set(struct k_mem_partition *p, uintptr_t start, size_t size,
+			  bool read_only);
+#endif
 
 #endif /* BREEZE_RUST_SHIM_H */

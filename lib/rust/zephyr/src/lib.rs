@@ -9,6 +9,7 @@
 //! - [`sync`]: a [`sync::Mutex<T>`] guarding data, and [`sync::Condvar`];
 //! - [`sys::thread`]: threads on static thread objects and stacks, supervisor
 //!   or user mode;
+//! - [`app_memory`]: memory domains and application partitions (user mode);
 //! - [`time`]: durations and timeouts; [`printk!`]/[`println!`]; a panic
 //!   handler that ends the panicking thread through the kernel's fatal path.
 //!
@@ -16,6 +17,8 @@
 //! checked like any other.
 #![no_std]
 
+#[cfg(CONFIG_USERSPACE)]
+pub mod app_memory;
 pub mod error;
 pub mod object;
 mod panic;
