@@ -1,5 +1,7 @@
 //! Thin wrappers around the kernel's own primitives.
 
+#[cfg(CONFIG_MSGQ)]
+pub mod msgq;
 pub mod sync;
 pub mod thread;
 

@@ -4,6 +4,8 @@
 
 use zephyr::kobj_define;
 use zephyr::println;
+use zephyr::sync::{Condvar, Mutex as DataMutex, StaticCondvar};
+use zephyr::sys::msgq::StaticMsgq;
 use zephyr::sys::sync::{StaticMutex, StaticSemaphore};
 use zephyr::time::NoWait;
 
@@ -11,6 +13,9 @@ kobj_define! {
     static SEM: StaticSemaphore;
     static MUTEX: StaticMutex;
     static SEMS: [StaticSemaphore; 3];
+    static DATA_LOCK: StaticMutex;
+    static CV: StaticCondvar;
+    static Q: StaticMsgq<u64, 2>;
 }
 
 #[unsafe(no_mangle)]
@@ -27,6 +32,23 @@ extern "C" fn rust_main() {
     for s in SEMS.iter() {
         assert!(s.init_once((0, 1)).is_some());
     }
+    let q = Q.init_once(()).unwrap();
+    q.put(1u64 << 40, NoWait).unwrap();
+    q.put(7, NoWait).unwrap();
+    assert!(q.put(8, NoWait).is_err(), "a full queue refuses");
+    assert_eq!(q.get(NoWait).unwrap(), 1u64 << 40);
+    assert_eq!(q.get(NoWait).unwrap(), 7);
+    assert!(Q.init_once(()).is_none());
+
+    let data = DataMutex::new_from([0u32; 4], DATA_LOCK.init_once(()).unwrap());
+    {
+        let mut g = data.lock().unwrap();
+        g[2] = 5;
+    }
+    assert_eq!(data.lock().unwrap()[2], 5);
+    let cv: Condvar = CV.init_once(()).unwrap();
+    cv.notify_all(); // nobody waits: a no-op
+    assert!(CV.init_once(()).is_none());
     println!("rust objects: {} done", "all");
     println!("PROJECT EXECUTION SUCCESSFUL");
     zephyr::sys::exit(0);

@@ -6,6 +6,7 @@
 
 use zephyr::kobj_define;
 use zephyr::println;
+use zephyr::sys::msgq::{Msgq, StaticMsgq};
 use zephyr::sys::sync::{Mutex, Semaphore, StaticMutex, StaticSemaphore};
 use zephyr::sys::thread::{is_user, StaticThread, K_USER};
 use zephyr::time::{Duration, NoWait};
@@ -15,6 +16,7 @@ kobj_define! {
     static SECRET: StaticSemaphore;
     static AFTER: StaticSemaphore;
     static LOCK: StaticMutex;
+    static QUEUE: StaticMsgq<[u32; 2], 4>;
     static WORKER: StaticThread;
     static WORKER_STACK: ThreadStack<2048>;
 }
@@ -27,6 +29,13 @@ fn gives(args: (Semaphore, Mutex)) {
     lock.lock(Duration::from_millis(10)).unwrap();
     lock.unlock().unwrap();
     sem.give();
+}
+
+/// Sends three messages through @q from user mode.
+fn sends(q: Msgq<[u32; 2]>) {
+    for i in 0..3u32 {
+        q.put([i, i * i], NoWait).unwrap();
+    }
 }
 
 /// Uses @secret (not granted): the call is an oops, so @after is never given.
@@ -64,6 +73,19 @@ extern "C" fn rust_main() {
     let (thread, stack) = created.start().join();
     assert_eq!(granted.count_get(), 2, "the user thread gave twice");
     println!("rust user: granted objects used from user mode");
+
+    let q = QUEUE.init_once(()).unwrap();
+    assert!(QUEUE.init_once(()).is_none());
+    let created = thread.create(stack, 1, K_USER, sends, q.clone());
+    // SAFETY: an initialised kernel message queue.
+    unsafe { created.grant_raw(q.as_ptr() as *const _) };
+    let (thread, stack) = created.start().join();
+    assert_eq!(q.len(), 3);
+    for i in 0..3u32 {
+        assert_eq!(q.get(NoWait).unwrap(), [i, i * i]);
+    }
+    assert!(q.get(NoWait).is_err());
+    println!("rust user: messages from a user thread");
 
     let created = thread.create(stack, 1, K_USER, trespasses, (secret.clone(), after.clone()));
     // SAFETY: as above; SECRET is deliberately not granted.
