@@ -107,9 +107,16 @@ foreach(_line ${_on})
   list(APPEND _cfgs --cfg ${_sym})
 endforeach()
 
+# The optimisation level follows the C code's (CONFIG_*_OPTIMIZATIONS).
+if(CONFIG_SPEED_OPTIMIZATIONS)
+  set(_rust_opt 2)
+elseif(CONFIG_DEBUG_OPTIMIZATIONS)
+  set(_rust_opt 1)
+else()
+  set(_rust_opt s)
+endif()
 set(BREEZE_RUST_FLAGS --edition 2021 --target ${BREEZE_RUST_TARGET} --sysroot ${BREEZE_RUST_SYSROOT}
-    -C opt-level=s -C panic=abort -C debuginfo=2 -C overflow-checks=on ${_cfgs}
-    CACHE INTERNAL "")
+    -C opt-level=${_rust_opt} -C panic=abort -C debuginfo=2 -C overflow-checks=on ${_cfgs})
 file(GLOB_RECURSE _zephyr_srcs ${BREEZE_BASE}/lib/rust/zephyr/src/*.rs)
 set(_zephyr_rlib ${_rust}/libzephyr.rlib)
 add_custom_command(OUTPUT ${_zephyr_rlib}

@@ -20,8 +20,10 @@ LINE = re.compile(r"^BENCH (\S+) ([0-9.]+)(?: ([0-9.]+))?\s*$")
 
 def run_image(base, name, builddir, timeout):
     src = os.path.join(base, "bench", name)
-    subprocess.run(["cmake", "-G", "Ninja", "-B", builddir, "-S", src], check=True,
-                   stdout=subprocess.DEVNULL)
+    # Rust images share one sysroot (built once, see cmake/breeze_rust.cmake).
+    sysroot = os.path.join(os.path.dirname(builddir), "rust-sysroot")
+    subprocess.run(["cmake", "-G", "Ninja", "-B", builddir, "-S", src,
+                    f"-DBREEZE_RUST_SYSROOT={sysroot}"], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["ninja", "-C", builddir], check=True, stdout=subprocess.DEVNULL)
     with open(os.path.join(builddir, "qemu.cmd")) as f:
         cmd = [line.strip() for line in f if line.strip()]
