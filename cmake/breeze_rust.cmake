@@ -6,8 +6,8 @@
 #      rust-web-src once per sysroot folder (scripts/build_rust_sysroot.py),
 #      at configure time; BREEZE_RUST_SYSROOT lets several images share one;
 #   2. the raw bindings: bindgen over lib/rust/wrapper.h with the image's
-#      configuration, and the out-of-line system calls Rust calls
-#      (scripts/gen_rust_syscalls.py, compiled into the image);
+#      configuration, and the Rust wrapper of every system call
+#      (scripts/gen_rust_syscalls.py);
 #   3. the configuration constants Rust needs as literals
 #      (lib/rust/rust_consts.c through scripts/gen_rust_consts.py);
 #   4. the crate `zephyr` (an rlib), then the application (a staticlib).
@@ -42,20 +42,18 @@ endif()
 set(_rust ${CMAKE_BINARY_DIR}/rust)
 file(MAKE_DIRECTORY ${_rust})
 
-# The system calls' out-of-line forms, and the C side of a Rust application.
-execute_process(
-  COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_rust_syscalls.py
-          ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_GENERATED}
-  RESULT_VARIABLE _rc)
-if(NOT _rc EQUAL 0)
-  message(FATAL_ERROR "gen_rust_syscalls.py failed")
-endif()
-add_library(breeze_rust_c OBJECT ${BREEZE_GENERATED}/rust_syscalls.c)
-target_link_libraries(breeze_rust_c PRIVATE breeze_strict)
-breeze_image_library(breeze_rust_c)
 # main() and the inline calls' shims: the application's C part.
 target_sources(app PRIVATE ${BREEZE_BASE}/lib/rust/rust_shim.c)
 target_include_directories(app PRIVATE ${BREEZE_BASE}/lib/rust)
+
+# Every system call's Rust wrapper, as the C ones are generated (zephyr::raw).
+set(_syscalls_rs ${_rust}/syscalls.rs)
+add_custom_command(OUTPUT ${_syscalls_rs}
+  COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_rust_syscalls.py
+          ${BREEZE_BASE}/kernel/syscalls.def ${_syscalls_rs}
+  DEPENDS ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_BASE}/scripts/gen_rust_syscalls.py
+          ${BREEZE_BASE}/scripts/gen_syscalls.py
+  COMMENT "Generating the Rust system call wrappers")
 
 # The C library's headers, for bindgen (clang cannot read GCC's specs file).
 execute_process(
@@ -77,7 +75,7 @@ file(GLOB_RECURSE _headers ${BREEZE_BASE}/include/*.h)
 add_custom_command(OUTPUT ${_bindings}
   COMMAND ${BREEZE_BINDGEN} ${BREEZE_BASE}/lib/rust/wrapper.h -o ${_bindings}
           --use-core --ctypes-prefix core::ffi --no-layout-tests --no-doc-comments --size_t-is-usize
-          --allowlist-function "k_.*|rs_.*|printk|sys_exit|sys_poweroff"
+          --allowlist-function "k_.*|z_impl_.*|rs_.*|printk|sys_exit|sys_poweroff"
           --allowlist-type "k_.*|z_.*|_k_.*"
           --allowlist-var "CONFIG_.*|K_.*|E[A-Z]+" --blocklist-function rs_panic
           -- ${BREEZE_CLANG_TARGET_FLAGS} -nostdinc ${_libc_includes}
@@ -85,7 +83,7 @@ add_custom_command(OUTPUT ${_bindings}
           -I${BREEZE_BASE}/include -I${BREEZE_GENERATED} -I${BREEZE_BASE}/lib/rust
           -imacros ${BREEZE_BASE}/include/breeze/toolchain/zephyr_stdint.h -include ${AUTOCONF_H}
   DEPENDS ${BREEZE_BASE}/lib/rust/wrapper.h ${BREEZE_BASE}/lib/rust/rust_shim.h ${_headers}
-          ${AUTOCONF_H} ${BREEZE_GENERATED}/rust_syscalls.h
+          ${AUTOCONF_H}
   COMMENT "Generating the Rust bindings" VERBATIM)
 
 set(_consts ${_rust}/consts.rs)
@@ -116,14 +114,16 @@ else()
   set(_rust_opt s)
 endif()
 set(BREEZE_RUST_FLAGS --edition 2021 --target ${BREEZE_RUST_TARGET} --sysroot ${BREEZE_RUST_SYSROOT}
-    -C opt-level=${_rust_opt} -C panic=abort -C debuginfo=2 -C overflow-checks=on ${_cfgs})
+    -C opt-level=${_rust_opt} -C panic=abort -C debuginfo=2 -C overflow-checks=on
+    ${BREEZE_RUST_TARGET_FLAGS} ${_cfgs})
 file(GLOB_RECURSE _zephyr_srcs ${BREEZE_BASE}/lib/rust/zephyr/src/*.rs)
 set(_zephyr_rlib ${_rust}/libzephyr.rlib)
 add_custom_command(OUTPUT ${_zephyr_rlib}
   COMMAND ${CMAKE_COMMAND} -E env BREEZE_RUST_BINDINGS=${_bindings} BREEZE_RUST_CONSTS=${_consts}
+          BREEZE_RUST_SYSCALLS=${_syscalls_rs}
           ${BREEZE_RUSTC} ${BREEZE_RUST_FLAGS} --crate-type rlib --crate-name zephyr
           ${BREEZE_BASE}/lib/rust/zephyr/src/lib.rs -o ${_zephyr_rlib}
-  DEPENDS ${_zephyr_srcs} ${_bindings} ${_consts}
+  DEPENDS ${_zephyr_srcs} ${_bindings} ${_consts} ${_syscalls_rs}
   COMMENT "Building the Rust crate zephyr")
 
 set(BREEZE_RUST_APP_DIR ${CMAKE_SOURCE_DIR} CACHE PATH "Folder of the Rust application's src/lib.rs")

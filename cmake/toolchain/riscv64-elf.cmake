@@ -27,3 +27,5 @@ set(CMAKE_EXE_LINKER_FLAGS_INIT "")
 # Rust (CONFIG_RUST): rustc's target, and clang's for bindgen.
 set(BREEZE_RUST_TARGET riscv32imac-unknown-none-elf)
 set(BREEZE_CLANG_TARGET_FLAGS --target=riscv32-unknown-none-elf -march=rv32imac -mabi=ilp32)
+# Linker relaxation, as GCC's code has it: a call in range becomes one jal.
+set(BREEZE_RUST_TARGET_FLAGS -C target-feature=+relax)

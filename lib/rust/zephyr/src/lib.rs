@@ -19,6 +19,7 @@
 
 #[cfg(CONFIG_USERSPACE)]
 pub mod app_memory;
+pub mod arch;
 pub mod error;
 pub mod object;
 mod panic;

@@ -50,6 +50,7 @@ unsafe impl<T> Sync for StaticKernelObject<T> {}
 impl<T> StaticKernelObject<T> {
     /// A never-initialised object (for statics; [`kobj_define!`] uses it).
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub const fn new() -> Self {
         Self {
             // SAFETY: kernel object types are plain C data; all-zero bytes are the
@@ -60,11 +61,13 @@ impl<T> StaticKernelObject<T> {
     }
 
     /// The C object's address (what grants and C calls take).
+    #[inline]
     pub const fn get(&self) -> *mut T {
         self.value.get()
     }
 
     /// Its init state: one of the three `KOBJ_*` constants.
+    #[inline]
     pub fn state(&self) -> usize {
         self.init.load(Ordering::Acquire)
     }
@@ -90,6 +93,7 @@ where
 {
     /// Initialise the object and return its wrapper, the first time only:
     /// `None` for every later or concurrent call.
+    #[inline]
     pub fn init_once(&self, args: <Self as Wrapped>::I) -> Option<<Self as Wrapped>::T> {
         if self
             .init
@@ -116,6 +120,7 @@ pub enum Fixed<T> {
 
 impl<T> Fixed<T> {
     /// The C object's address.
+    #[inline]
     pub fn get(&self) -> *mut T {
         match self {
             Fixed::Static(p) | Fixed::Allocated(p) => *p,
@@ -124,6 +129,7 @@ impl<T> Fixed<T> {
 }
 
 impl<T> Clone for Fixed<T> {
+    #[inline]
     fn clone(&self) -> Self {
         match self {
             Fixed::Static(p) => Fixed::Static(*p),
@@ -136,6 +142,7 @@ impl<T> Clone for Fixed<T> {
 /// Allocate a kernel object of type @otype from the kernel's pool, for the
 /// calling thread (which gets permission on it). `None` when the pool is
 /// empty or the kernel has no object pool (no user mode).
+#[inline]
 pub fn alloc_object<T>(otype: raw::k_objects) -> Option<*mut T> {
     // SAFETY: k_object_alloc checks the type and returns NULL or a fresh object.
     let p = unsafe { raw::rs_k_object_alloc(otype) } as *mut T;
@@ -154,6 +161,7 @@ pub unsafe fn grant_raw(obj: *const core::ffi::c_void, thread: *mut raw::k_threa
 
 /// Bytes of storage a thread stack of @size usable bytes takes (the kernel's
 /// reserved part included, rounded to the stack alignment).
+#[inline]
 pub const fn stack_len(size: usize) -> usize {
     THREAD_STACK_RESERVED + size.div_ceil(THREAD_STACK_ALIGN) * THREAD_STACK_ALIGN
 }
@@ -172,9 +180,11 @@ unsafe impl<const LEN: usize> Sync for ThreadStackStorage<LEN> {}
 
 impl<const LEN: usize> ThreadStackStorage<LEN> {
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub const fn new() -> Self {
         Self { _align: [], data: UnsafeCell::new([MaybeUninit::uninit(); LEN]) }
     }
+    #[inline]
     pub const fn base(&self) -> *mut raw::k_thread_stack_t {
         self.data.get() as *mut raw::k_thread_stack_t
     }
@@ -203,11 +213,13 @@ unsafe impl Sync for StaticThreadStack {}
 impl StaticThreadStack {
     /// For [`kobj_define!`]: the stack at @base with @size usable bytes.
     #[doc(hidden)]
+    #[inline]
     pub const fn new(base: *mut raw::k_thread_stack_t, size: usize) -> Self {
         Self { base, size, init: AtomicUsize::new(KOBJ_UNINITIALIZED) }
     }
 
     /// The stack, once: a [`ThreadStack`] token a thread can be spawned on.
+    #[inline]
     pub fn init_once(&self, _args: ()) -> Option<ThreadStack> {
         self.init
             .compare_exchange(KOBJ_UNINITIALIZED, KOBJ_INITIALIZED, Ordering::AcqRel, Ordering::Acquire)
@@ -216,6 +228,7 @@ impl StaticThreadStack {
     }
 
     /// The stack object's address (for grants).
+    #[inline]
     pub fn get(&self) -> *mut raw::k_thread_stack_t {
         self.base
     }
@@ -234,6 +247,7 @@ unsafe impl Send for ThreadStack {}
 
 impl ThreadStack {
     /// Usable bytes.
+    #[inline]
     pub fn size(&self) -> usize {
         self.size
     }

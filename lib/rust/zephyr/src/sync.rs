@@ -36,16 +36,19 @@ pub struct MutexGuard<'a, T> {
 
 impl<T> Mutex<T> {
     /// @data guarded by the kernel mutex @inner (initialised).
+    #[inline]
     pub const fn new_from(data: T, inner: SysMutex) -> Self {
         Self { inner, data: UnsafeCell::new(data) }
     }
 
     /// Lock, waiting as long as it takes.
+    #[inline]
     pub fn lock(&self) -> Result<MutexGuard<'_, T>> {
         self.lock_timeout(Forever)
     }
 
     /// Lock, waiting up to @timeout.
+    #[inline]
     pub fn lock_timeout<U: Into<Timeout>>(&self, timeout: U) -> Result<MutexGuard<'_, T>> {
         self.inner.lock(timeout)?;
         Ok(MutexGuard { mutex: self, _not_send: PhantomData })
@@ -54,6 +57,7 @@ impl<T> Mutex<T> {
 
 impl<T> Deref for MutexGuard<'_, T> {
     type Target = T;
+    #[inline]
     fn deref(&self) -> &T {
         // SAFETY: the guard holds the mutex.
         unsafe { &*self.mutex.data.get() }
@@ -61,6 +65,7 @@ impl<T> Deref for MutexGuard<'_, T> {
 }
 
 impl<T> DerefMut for MutexGuard<'_, T> {
+    #[inline]
     fn deref_mut(&mut self) -> &mut T {
         // SAFETY: the guard holds the mutex, and &mut self makes this the only borrow.
         unsafe { &mut *self.mutex.data.get() }
@@ -68,6 +73,7 @@ impl<T> DerefMut for MutexGuard<'_, T> {
 }
 
 impl<T> Drop for MutexGuard<'_, T> {
+    #[inline]
     fn drop(&mut self) {
         // The guard's thread locked it, so it owns it: unlocking cannot fail.
         let _ = self.mutex.inner.unlock();
@@ -103,6 +109,7 @@ impl Wrapped for StaticKernelObject<raw::k_condvar> {
 impl Condvar {
     #[cfg(CONFIG_USERSPACE)]
     /// A condition variable from the kernel's object pool.
+    #[inline]
     pub fn new() -> Result<Condvar> {
         let cv = alloc_object::<raw::k_condvar>(raw::k_objects_K_OBJ_CONDVAR).ok_or(crate::Error(12))?;
         // SAFETY: a fresh object of the right type.
@@ -111,6 +118,7 @@ impl Condvar {
     }
 
     /// Release the guard's mutex, wait for a signal, take the mutex again.
+    #[inline]
     pub fn wait<'a, T>(&self, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
         // SAFETY: the guard proves the caller holds this mutex.
         let ret = unsafe {
@@ -121,12 +129,14 @@ impl Condvar {
     }
 
     /// Wake one waiter.
+    #[inline]
     pub fn notify_one(&self) {
         // SAFETY: an initialised k_condvar.
         unsafe { raw::rs_k_condvar_signal(self.item.get()) };
     }
 
     /// Wake every waiter.
+    #[inline]
     pub fn notify_all(&self) {
         // SAFETY: an initialised k_condvar.
         unsafe { raw::rs_k_condvar_broadcast(self.item.get()) };

@@ -13,18 +13,23 @@ pub struct Duration {
 }
 
 impl Duration {
+    #[inline]
     pub const fn from_ticks(ticks: i64) -> Self {
         Self { ticks }
     }
+    #[inline]
     pub const fn from_secs(s: u32) -> Self {
         Self { ticks: s as i64 * TICKS_PER_SEC }
     }
+    #[inline]
     pub const fn from_millis(ms: u32) -> Self {
         Self { ticks: (ms as i64 * TICKS_PER_SEC + 999) / 1000 }
     }
+    #[inline]
     pub const fn from_micros(us: u32) -> Self {
         Self { ticks: (us as i64 * TICKS_PER_SEC + 999_999) / 1_000_000 }
     }
+    #[inline]
     pub const fn ticks(&self) -> i64 {
         self.ticks
     }
@@ -43,6 +48,7 @@ pub struct NoWait;
 pub struct Timeout(pub k_timeout_t);
 
 impl From<Duration> for Timeout {
+    #[inline]
     fn from(d: Duration) -> Self {
         // A negative tick count would be an absolute deadline in the kernel: clamp to now.
         Timeout(k_timeout_t { ticks: if d.ticks < 0 { 0 } else { d.ticks } })
@@ -50,18 +56,21 @@ impl From<Duration> for Timeout {
 }
 
 impl From<Forever> for Timeout {
+    #[inline]
     fn from(_: Forever) -> Self {
         Timeout(k_timeout_t { ticks: -1 })
     }
 }
 
 impl From<NoWait> for Timeout {
+    #[inline]
     fn from(_: NoWait) -> Self {
         Timeout(k_timeout_t { ticks: 0 })
     }
 }
 
 /// Sleep for @d (or until woken); returns the time left if woken early.
+#[inline]
 pub fn sleep<T: Into<Timeout>>(t: T) -> Duration {
     // SAFETY: k_sleep takes a plain value.
     let left_ms = unsafe { crate::raw::rs_k_sleep(t.into().0) };
@@ -69,6 +78,7 @@ pub fn sleep<T: Into<Timeout>>(t: T) -> Duration {
 }
 
 /// Milliseconds since boot.
+#[inline]
 pub fn uptime_ms() -> i64 {
     // SAFETY: no arguments.
     unsafe { crate::raw::k_uptime_get() }

@@ -44,6 +44,7 @@ pub struct Msgq<T: MsgData> {
 }
 
 impl<T: MsgData> Clone for Msgq<T> {
+    #[inline]
     fn clone(&self) -> Self {
         Self { item: self.item.clone(), _t: PhantomData }
     }
@@ -57,6 +58,7 @@ unsafe impl<T: MsgData> Send for Msgq<T> {}
 impl<T: MsgData> Msgq<T> {
     /// Put a copy of @msg at the back, waiting up to @timeout for room:
     /// `Err(ENOMSG)` when full and not waiting, `Err(EAGAIN)` on timeout.
+    #[inline]
     pub fn put<U: Into<Timeout>>(&self, msg: T, timeout: U) -> Result<()> {
         // SAFETY: the queue's messages are size_of::<T>() bytes (set at init);
         // msg is that many readable bytes.
@@ -66,6 +68,7 @@ impl<T: MsgData> Msgq<T> {
     }
 
     /// Take the front message, waiting up to @timeout.
+    #[inline]
     pub fn get<U: Into<Timeout>>(&self, timeout: U) -> Result<T> {
         let mut msg = MaybeUninit::<T>::uninit();
         // SAFETY: room for one message; filled on success.
@@ -77,17 +80,20 @@ impl<T: MsgData> Msgq<T> {
     }
 
     /// Messages waiting.
+    #[inline]
     pub fn len(&self) -> u32 {
         // SAFETY: an initialised queue.
         unsafe { raw::rs_k_msgq_num_used_get(self.item.get()) }
     }
 
     /// No message waiting.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// The C object (for grants).
+    #[inline]
     pub fn as_ptr(&self) -> *mut raw::k_msgq {
         self.item.get()
     }
@@ -105,6 +111,7 @@ unsafe impl<T: MsgData, const N: usize> Sync for StaticMsgq<T, N> {}
 
 impl<T: MsgData, const N: usize> StaticMsgq<T, N> {
     #[allow(clippy::new_without_default)]
+    #[inline]
     pub const fn new() -> Self {
         Self {
             obj: StaticKernelObject::new(),
@@ -114,6 +121,7 @@ impl<T: MsgData, const N: usize> StaticMsgq<T, N> {
     }
 
     /// The queue, the first time only.
+    #[inline]
     pub fn init_once(&self, _: ()) -> Option<Msgq<T>> {
         if self
             .init
@@ -132,6 +140,7 @@ impl<T: MsgData, const N: usize> StaticMsgq<T, N> {
     }
 
     /// The C object (for grants).
+    #[inline]
     pub fn get(&self) -> *mut raw::k_msgq {
         self.obj.get()
     }

@@ -40,6 +40,7 @@ impl Semaphore {
     #[cfg(CONFIG_USERSPACE)]
     /// A semaphore from the kernel's object pool (user mode built in); the
     /// calling thread may use it and grant it on.
+    #[inline]
     pub fn new(initial: u32, limit: u32) -> Result<Semaphore> {
         let sem = alloc_object::<raw::k_sem>(raw::k_objects_K_OBJ_SEM).ok_or(crate::Error(12))?;
         // SAFETY: a fresh, never-initialised object of the right type.
@@ -49,30 +50,35 @@ impl Semaphore {
 
     /// Take, waiting up to @timeout: `Err(EBUSY)` without waiting,
     /// `Err(EAGAIN)` when the time ran out.
+    #[inline]
     pub fn take<T: Into<Timeout>>(&self, timeout: T) -> Result<()> {
         // SAFETY: an initialised k_sem (the wrapper exists only after init).
         to_result_void(unsafe { raw::rs_k_sem_take(self.item.get(), timeout.into().0) })
     }
 
     /// Give (up to the limit).
+    #[inline]
     pub fn give(&self) {
         // SAFETY: as for take.
         unsafe { raw::rs_k_sem_give(self.item.get()) }
     }
 
     /// Back to 0; waiters get `EAGAIN`.
+    #[inline]
     pub fn reset(&self) {
         // SAFETY: as for take.
         unsafe { raw::rs_k_sem_reset(self.item.get()) }
     }
 
     /// The current count.
+    #[inline]
     pub fn count_get(&self) -> u32 {
         // SAFETY: as for take.
         unsafe { raw::rs_k_sem_count_get(self.item.get()) }
     }
 
     /// The C object (for grants).
+    #[inline]
     pub fn as_ptr(&self) -> *mut raw::k_sem {
         self.item.get()
     }
@@ -108,6 +114,7 @@ impl Wrapped for StaticKernelObject<raw::k_mutex> {
 impl Mutex {
     #[cfg(CONFIG_USERSPACE)]
     /// A mutex from the kernel's object pool.
+    #[inline]
     pub fn new() -> Result<Mutex> {
         let m = alloc_object::<raw::k_mutex>(raw::k_objects_K_OBJ_MUTEX).ok_or(crate::Error(12))?;
         // SAFETY: a fresh, never-initialised object of the right type.
@@ -116,18 +123,21 @@ impl Mutex {
     }
 
     /// Lock, waiting up to @timeout.
+    #[inline]
     pub fn lock<T: Into<Timeout>>(&self, timeout: T) -> Result<()> {
         // SAFETY: an initialised k_mutex.
         to_result_void(unsafe { raw::rs_k_mutex_lock(self.item.get(), timeout.into().0) })
     }
 
     /// Unlock: `Err(EPERM)` if the caller does not own it.
+    #[inline]
     pub fn unlock(&self) -> Result<()> {
         // SAFETY: an initialised k_mutex.
         to_result_void(unsafe { raw::rs_k_mutex_unlock(self.item.get()) })
     }
 
     /// The C object (for grants and condition variables).
+    #[inline]
     pub fn as_ptr(&self) -> *mut raw::k_mutex {
         self.item.get()
     }
