@@ -10,6 +10,7 @@
 //! - [`sys::thread`]: threads on static thread objects and stacks, supervisor
 //!   or user mode;
 //! - [`app_memory`]: memory domains and application partitions (user mode);
+//! - with CONFIG_RUST_ALLOC, a global allocator on the kernel's heap;
 //! - [`time`]: durations and timeouts; [`printk!`]/[`println!`]; a panic
 //!   handler that ends the panicking thread through the kernel's fatal path.
 //!
@@ -20,6 +21,8 @@
 #[cfg(CONFIG_USERSPACE)]
 pub mod app_memory;
 pub mod arch;
+#[cfg(CONFIG_RUST_ALLOC)]
+mod alloc_impl;
 pub mod error;
 pub mod object;
 mod panic;

@@ -135,6 +135,12 @@ impl Condvar {
         unsafe { raw::rs_k_condvar_signal(self.item.get()) };
     }
 
+    /// The C object (for grants).
+    #[inline]
+    pub fn as_ptr(&self) -> *mut raw::k_condvar {
+        self.item.get()
+    }
+
     /// Wake every waiter.
     #[inline]
     pub fn notify_all(&self) {

@@ -1,5 +1,5 @@
-//! Rust wrappers from user threads: a granted semaphore and mutex work
-//! through system calls; an object the thread was not granted, or a panic,
+//! Rust wrappers from user threads: a granted semaphore, mutex, message
+//! queue, condition variable and guarded data work through system calls; an object the thread was not granted, or a panic,
 //! ends that thread alone (its fault reported), and the next thread runs on
 //! the same thread object and stack.
 #![no_std]
@@ -7,6 +7,7 @@
 use zephyr::kobj_define;
 use zephyr::println;
 use zephyr::sys::msgq::{Msgq, StaticMsgq};
+use zephyr::sync::{Condvar, Mutex as DataMutex, StaticCondvar};
 use zephyr::sys::sync::{Mutex, Semaphore, StaticMutex, StaticSemaphore};
 use zephyr::sys::thread::{is_user, StaticThread, K_USER};
 use zephyr::time::{Duration, NoWait};
@@ -17,6 +18,7 @@ kobj_define! {
     static AFTER: StaticSemaphore;
     static LOCK: StaticMutex;
     static QUEUE: StaticMsgq<[u32; 2], 4>;
+    static CV: StaticCondvar;
     static WORKER: StaticThread;
     static WORKER_STACK: ThreadStack<2048>;
 }
@@ -36,6 +38,20 @@ fn sends(q: Msgq<[u32; 2]>) {
     for i in 0..3u32 {
         q.put([i, i * i], NoWait).unwrap();
     }
+}
+
+/// Waits on @cv with data guarded by @lock (on its own stack), then says so on @done.
+fn waits(args: (Condvar, Mutex, Semaphore)) {
+    let (cv, lock, done) = args;
+    let data = DataMutex::new_from(1u32, lock);
+    let mut guard = data.lock().unwrap();
+    done.give(); // "about to wait"
+    guard = cv.wait(guard);
+    *guard += 1;
+    let seen = *guard;
+    drop(guard);
+    assert_eq!(seen, 2);
+    done.give(); // "woken, with the mutex held again"
 }
 
 /// Uses @secret (not granted): the call is an oops, so @after is never given.
@@ -86,6 +102,23 @@ extern "C" fn rust_main() {
     }
     assert!(q.get(NoWait).is_err());
     println!("rust user: messages from a user thread");
+
+    let cv = CV.init_once(()).unwrap();
+    let created = thread.create(stack, 1, K_USER, waits, (cv.clone(), lock.clone(), after.clone()));
+    // SAFETY: initialised kernel objects.
+    unsafe {
+        created.grant_raw(cv.as_ptr() as *const _);
+        created.grant_raw(lock.as_ptr() as *const _);
+        created.grant_raw(after.as_ptr() as *const _);
+    }
+    let running = created.start();
+    after.take(Duration::from_millis(100)).unwrap(); // it holds the lock, about to wait
+    lock.lock(Duration::from_millis(100)).unwrap(); // free once it waits
+    cv.notify_one();
+    lock.unlock().unwrap();
+    after.take(Duration::from_millis(100)).unwrap();
+    let (thread, stack) = running.join();
+    println!("rust user: condition variable and guarded data from a user thread");
 
     let created = thread.create(stack, 1, K_USER, trespasses, (secret.clone(), after.clone()));
     // SAFETY: as above; SECRET is deliberately not granted.

@@ -165,6 +165,18 @@ impl Running {
         (self.thread, self.stack)
     }
 
+    /// Its priority.
+    pub fn priority(&self) -> i32 {
+        // SAFETY: a thread object of ours.
+        unsafe { raw::rs_k_thread_priority_get(self.thread.item) }
+    }
+
+    /// Change its priority.
+    pub fn set_priority(&self, prio: i32) {
+        // SAFETY: a thread object of ours; the kernel checks the value.
+        unsafe { raw::rs_k_thread_priority_set(self.thread.item, prio) }
+    }
+
     /// Abort it (it ends at once; join still collects it).
     pub fn abort(&self) {
         // SAFETY: a thread object of ours.
