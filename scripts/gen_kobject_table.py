@@ -46,7 +46,9 @@ TRANSPARENT = {"DW_TAG_typedef", "DW_TAG_const_type", "DW_TAG_volatile_type",
 DIE_RE = re.compile(r"^\s*<(\d+)><([0-9a-f]+)>: Abbrev Number: \d+ \((DW_TAG_\w+)\)")
 ATTR_RE = re.compile(r"^\s*<[0-9a-f]+>\s+(DW_AT_\w+)\s*:\s*(.*)$")
 REF_RE = re.compile(r"<0x([0-9a-f]+)>")
-ADDR_RE = re.compile(r"^\d+ byte block: 3 [0-9a-f ]+\s+\(DW_OP_addr: ([0-9a-f]+)\)$")
+# A fixed address, or (Rust merges statics into one symbol) an address plus an offset.
+ADDR_RE = re.compile(r"^\d+ byte block: 3 [0-9a-f ]+\s+"
+                     r"\(DW_OP_addr: ([0-9a-f]+)(?:; DW_OP_plus_uconst: (\d+))?\)$")
 WANTED = {"DW_AT_name", "DW_AT_type", "DW_AT_location", "DW_AT_data_member_location",
           "DW_AT_upper_bound", "DW_AT_count", "DW_AT_byte_size", "DW_AT_const_value",
           "DW_AT_specification", "DW_AT_abstract_origin"}
@@ -225,7 +227,7 @@ def collect(tool, elf):
         m = ADDR_RE.match(var.attrs.get("DW_AT_location", ""))
         if m is None:
             continue
-        addr = int(m.group(1), 16)
+        addr = int(m.group(1), 16) + int(m.group(2) or 0)
         if not start <= addr < end or smem[0] <= addr < smem[1]:
             continue  # not in kernel RAM, or dropped by --gc-sections
         for off, otype in walker.objects(variable_type(dies, var)):

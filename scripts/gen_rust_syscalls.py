@@ -98,10 +98,12 @@ def main():
         out.append("    if crate::arch::is_user() {")
         for p in pre:
             out.append(f"        {p}")
+        out.append("        // SAFETY: the words of this call's arguments; the kernel checks them.")
         out.append(f"        let r = unsafe {{ crate::arch::syscall{len(ws)}("
                    f"{', '.join(ws + [str(i)])}) }};")
         out.append(f"        {result(ret)}")
         out.append("    } else {")
+        out.append("        // SAFETY: the caller (of this unsafe fn) vouches for the arguments.")
         out.append(f"        unsafe {{ z_impl_{name}({args}) }}")
         out.append("    }")
         out.append("}")

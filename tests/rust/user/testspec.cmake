@@ -3,6 +3,7 @@ breeze_test(default REGEX
   "rust user: granted objects used from user mode"
   "rust user: messages from a user thread"
   "rust user: condition variable and guarded data from a user thread"
+  "rust user: a user thread created and joined a thread"
   "FATAL ERROR 3: kernel oops"
   "rust user: ungranted object: the thread died alone"
   "rust panic: panicked at [^ ]*tests/rust/user/src/lib.rs:[0-9]+:[0-9]+:" "user thread panics on purpose"

@@ -9,7 +9,8 @@ use zephyr::println;
 use zephyr::sys::msgq::{Msgq, StaticMsgq};
 use zephyr::sync::{Condvar, Mutex as DataMutex, StaticCondvar};
 use zephyr::sys::sync::{Mutex, Semaphore, StaticMutex, StaticSemaphore};
-use zephyr::sys::thread::{is_user, StaticThread, K_USER};
+use zephyr::object::ThreadStack;
+use zephyr::sys::thread::{is_user, StaticThread, Thread, K_INHERIT_PERMS, K_USER};
 use zephyr::time::{Duration, NoWait};
 
 kobj_define! {
@@ -21,6 +22,8 @@ kobj_define! {
     static CV: StaticCondvar;
     static WORKER: StaticThread;
     static WORKER_STACK: ThreadStack<2048>;
+    static CHILD: StaticThread;
+    static CHILD_STACK: ThreadStack<1024>;
 }
 
 /// Gives @sem twice, locking and unlocking @lock between, all from user mode.
@@ -52,6 +55,21 @@ fn waits(args: (Condvar, Mutex, Semaphore)) {
     drop(guard);
     assert_eq!(seen, 2);
     done.give(); // "woken, with the mutex held again"
+}
+
+/// A child of a user thread: gives @sem (its argument came in registers).
+fn child(sem: Semaphore) {
+    assert!(is_user());
+    sem.give();
+}
+
+/// From user mode, creates a thread on the object and stack it was granted,
+/// passing it @sem, and joins it.
+fn parent(args: (Thread, ThreadStack, Semaphore)) {
+    let (t, stack, sem) = args;
+    let running = t.create(stack, 2, K_USER | K_INHERIT_PERMS, child, sem.clone()).start();
+    let _ = running.join();
+    sem.give();
 }
 
 /// Uses @secret (not granted): the call is an oops, so @after is never given.
@@ -88,6 +106,8 @@ extern "C" fn rust_main() {
     }
     let (thread, stack) = created.start().join();
     assert_eq!(granted.count_get(), 2, "the user thread gave twice");
+    granted.take(NoWait).unwrap();
+    granted.take(NoWait).unwrap();
     println!("rust user: granted objects used from user mode");
 
     let q = QUEUE.init_once(()).unwrap();
@@ -119,6 +139,21 @@ extern "C" fn rust_main() {
     after.take(Duration::from_millis(100)).unwrap();
     let (thread, stack) = running.join();
     println!("rust user: condition variable and guarded data from a user thread");
+
+    let kid = CHILD.init_once(()).unwrap();
+    let kid_stack = CHILD_STACK.init_once(()).unwrap();
+    let kid_ptr = CHILD.get();
+    let kid_stack_ptr = CHILD_STACK.get();
+    let created = thread.create(stack, 1, K_USER, parent, (kid, kid_stack, granted.clone()));
+    // SAFETY: a thread object, a thread stack and an initialised semaphore.
+    unsafe {
+        created.grant_raw(kid_ptr as *const _);
+        created.grant_raw(kid_stack_ptr as *const _);
+        created.grant_raw(granted.as_ptr() as *const _);
+    }
+    let (thread, stack) = created.start().join();
+    assert_eq!(granted.count_get(), 2, "the child and its parent gave"); // after two takes below
+    println!("rust user: a user thread created and joined a thread");
 
     let created = thread.create(stack, 1, K_USER, trespasses, (secret.clone(), after.clone()));
     // SAFETY: as above; SECRET is deliberately not granted.

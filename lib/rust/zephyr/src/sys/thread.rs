@@ -16,11 +16,12 @@
 //! [`Thread::create`] and given back by [`Running::join`], once the thread has
 //! ended: safe code cannot put two threads on one object or one stack, nor
 //! reuse a stack its thread still runs on. The entry is a plain function with
-//! one argument of any `Send` type, moved onto the new thread's own stack (a
-//! user thread reads nothing of its creator's memory to start).
+//! one argument of any `Send` type, carried in the start registers or, when
+//! bigger than two words, moved onto the new thread's own stack: a user
+//! thread reads nothing of its creator's memory to start.
 
 use core::ffi::c_void;
-use core::mem::{align_of, size_of};
+use core::mem::{align_of, size_of, ManuallyDrop};
 
 use crate::kconfig::THREAD_STACK_RESERVED;
 use crate::object::{StaticKernelObject, ThreadStack, Wrapped};
@@ -54,13 +55,27 @@ impl Wrapped for StaticKernelObject<raw::k_thread> {
     }
 }
 
-extern "C" fn trampoline<A: Send + 'static>(p1: *mut c_void, p2: *mut c_void, _p3: *mut c_void) {
-    // SAFETY: p1 is the fn(A) create() passed; p2 the A it moved to the bottom
-    // of this thread's own stack, read exactly once, before the stack grows
-    // anywhere near it.
+/// The words an argument of at most two words travels in: p2 and p3.
+type ArgWords = [usize; 2];
+
+/// Whether an `A` travels in the start registers rather than on the stack.
+const fn in_registers<A>() -> bool {
+    size_of::<A>() <= size_of::<ArgWords>() && align_of::<A>() <= align_of::<usize>()
+}
+
+extern "C" fn trampoline<A: Send + 'static>(p1: *mut c_void, p2: *mut c_void, p3: *mut c_void) {
+    // SAFETY: p1 is the fn(A) create() passed. The A is either in p2/p3 (its
+    // bytes, moved there and forgotten) or at p2, the bottom of this thread's
+    // own stack; either way it is read exactly once, here, before the stack
+    // grows anywhere near it.
     unsafe {
         let entry: fn(A) = core::mem::transmute::<*mut c_void, fn(A)>(p1);
-        let arg = core::ptr::read(p2 as *const A);
+        let arg = if in_registers::<A>() {
+            let words: ArgWords = [p2 as usize, p3 as usize];
+            core::ptr::read(words.as_ptr() as *const A)
+        } else {
+            core::ptr::read(p2 as *const A)
+        };
         entry(arg);
     }
 }
@@ -70,8 +85,10 @@ impl Thread {
     /// (`K_USER`, `K_INHERIT_PERMS`, ...). Grants may be given before
     /// [`Created::start`].
     ///
-    /// @arg is moved to the bottom of the new thread's stack (its own memory,
-    /// which a user thread may read), where the thread takes it at its start.
+    /// An @arg of up to two words travels in the thread's start registers;
+    /// a bigger one is moved to the bottom of the new thread's stack (its own
+    /// memory, which a user thread may read), which only a supervisor thread
+    /// may write: a user thread creating a thread passes at most two words.
     pub fn create<A: Send + 'static>(
         self,
         stack: ThreadStack,
@@ -80,10 +97,25 @@ impl Thread {
         entry: fn(A),
         arg: A,
     ) -> Created {
-        let bottom = (stack.base as usize + THREAD_STACK_RESERVED).next_multiple_of(align_of::<A>());
-        assert!(size_of::<A>() <= stack.size / 4, "thread argument too big for its stack");
+        let arg = ManuallyDrop::new(arg);
+        let mut words: ArgWords = [0; 2];
+        if in_registers::<A>() {
+            // SAFETY: A fits in the words (in_registers); its bytes are moved
+            // there and the original forgotten (ManuallyDrop).
+            unsafe {
+                core::ptr::copy_nonoverlapping(
+                    &*arg as *const A as *const u8,
+                    words.as_mut_ptr() as *mut u8,
+                    size_of::<A>(),
+                );
+            }
+        } else {
+            assert!(!is_user(), "a user thread passes a new thread at most two words");
+            assert!(size_of::<A>() <= stack.size / 4, "thread argument too big for its stack");
+            words[0] = (stack.base as usize + THREAD_STACK_RESERVED).next_multiple_of(align_of::<A>());
+        }
         // SAFETY: a thread object and a stack this code has the sole right to
-        // (the tokens); the kernel checks the rest. The thread is not started.
+        // (the tokens); the kernel checks the rest.
         let tid = unsafe {
             raw::rs_k_thread_create(
                 self.item,
@@ -91,17 +123,21 @@ impl Thread {
                 stack.size,
                 Some(trampoline::<A>),
                 entry as *mut c_void,
-                bottom as *mut c_void,
-                core::ptr::null_mut(),
+                words[0] as *mut c_void,
+                words[1] as *mut c_void,
                 prio,
                 options,
                 Timeout::from(Forever).0,
             )
         };
         assert!(!tid.is_null(), "k_thread_create failed");
-        // SAFETY: the lowest bytes of the stack's usable part, which nothing
-        // uses before the thread starts; aligned for A and within the stack.
-        unsafe { core::ptr::write(bottom as *mut A, arg) };
+        if !in_registers::<A>() {
+            // SAFETY: the lowest bytes of the stack's usable part, which the
+            // created thread does not use before it starts (and creation, which
+            // may paint the stack, is over), aligned for A and within the
+            // stack; the original is forgotten.
+            unsafe { core::ptr::write(words[0] as *mut A, ManuallyDrop::into_inner(arg)) };
+        }
         Created { thread: self, stack }
     }
 }
