@@ -25,8 +25,7 @@ FUNC_NORETURN void rs_panic(void)
 }
 
 #ifdef CONFIG_USERSPACE
-void rs_mem_partition_set(struct k_mem_partition *p, uintptr_t start, size_t size,
-			  bool read_only)
+void rs_mem_partition_set(struct k_mem_partition *p, uintptr_t start, size_t size, bool read_only)
 {
 	p->start = start;
 	p->size = size;

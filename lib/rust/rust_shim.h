@@ -19,8 +19,7 @@ FUNC_NORETURN void rs_panic(void);
 
 #ifdef CONFIG_USERSPACE
 /* Fill @p: @size bytes at @start, read-write (@read_only false) or read-only for user mode. */
-void rs_mem_partition_set(struct k_mem_partition *p, uintptr_t start, size_t size,
-			  bool read_only);
+void rs_mem_partition_set(struct k_mem_partition *p, uintptr_t start, size_t size, bool read_only);
 #endif
 
 #endif /* BREEZE_RUST_SHIM_H */
