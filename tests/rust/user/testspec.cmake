@@ -3,6 +3,7 @@ breeze_test(default REGEX
   "rust user: granted objects used from user mode"
   "rust user: messages from a user thread"
   "rust user: condition variable and guarded data from a user thread"
+  "rust user: allocated objects, supervisor and user"
   "rust user: a user thread created and joined a thread"
   "FATAL ERROR 3: kernel oops"
   "rust user: ungranted object: the thread died alone"

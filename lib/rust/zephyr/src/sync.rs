@@ -109,8 +109,15 @@ impl Wrapped for StaticKernelObject<raw::k_condvar> {
 impl Condvar {
     #[cfg(CONFIG_USERSPACE)]
     /// A condition variable from the kernel's object pool.
+    ///
+    /// # Safety
+    /// The kernel frees an allocated object once no thread holds a permission
+    /// on it (the allocating thread has one until it ends or releases it). A
+    /// user thread that uses a freed object is refused (an oops, it alone
+    /// dies); a supervisor thread is not checked: the caller must keep a
+    /// holder alive while any supervisor thread uses a handle.
     #[inline]
-    pub fn new() -> Result<Condvar> {
+    pub unsafe fn new() -> Result<Condvar> {
         let cv = alloc_object::<raw::k_condvar>(raw::k_objects_K_OBJ_CONDVAR).ok_or(crate::Error(12))?;
         // SAFETY: a fresh object of the right type.
         to_result_void(unsafe { raw::rs_k_condvar_init(cv) })?;

@@ -72,6 +72,22 @@ fn parent(args: (Thread, ThreadStack, Semaphore)) {
     sem.give();
 }
 
+/// Allocates a semaphore, a mutex and a condition variable from user mode
+/// (k_object_alloc), uses them, and reports on @done.
+fn allocates(done: Semaphore) {
+    // SAFETY: only this thread uses them, and it holds them until it ends.
+    let (sem, m, cv) = unsafe {
+        (Semaphore::new(0, 3).unwrap(), Mutex::new().unwrap(), Condvar::new().unwrap())
+    };
+    sem.give();
+    sem.give();
+    assert_eq!(sem.count_get(), 2);
+    m.lock(NoWait).unwrap();
+    cv.notify_all();
+    m.unlock().unwrap();
+    done.give();
+}
+
 /// Uses @secret (not granted): the call is an oops, so @after is never given.
 fn trespasses(args: (Semaphore, Semaphore)) {
     let (secret, after) = args;
@@ -139,6 +155,17 @@ extern "C" fn rust_main() {
     after.take(Duration::from_millis(100)).unwrap();
     let (thread, stack) = running.join();
     println!("rust user: condition variable and guarded data from a user thread");
+
+    // Allocated from the kernel's pool: by main (supervisor), then by a user thread.
+    // SAFETY: main holds these for good (it never ends).
+    let own = unsafe { Semaphore::new(1, 1).unwrap() };
+    own.take(NoWait).unwrap();
+    let created = thread.create(stack, 1, K_USER, allocates, after.clone());
+    // SAFETY: an initialised semaphore.
+    unsafe { created.grant_raw(after.as_ptr() as *const _) };
+    let (thread, stack) = created.start().join();
+    after.take(NoWait).unwrap();
+    println!("rust user: allocated objects, supervisor and user");
 
     let kid = CHILD.init_once(()).unwrap();
     let kid_stack = CHILD_STACK.init_once(()).unwrap();

@@ -40,8 +40,15 @@ impl Semaphore {
     #[cfg(CONFIG_USERSPACE)]
     /// A semaphore from the kernel's object pool (user mode built in); the
     /// calling thread may use it and grant it on.
+    ///
+    /// # Safety
+    /// The kernel frees an allocated object once no thread holds a permission
+    /// on it (the allocating thread has one until it ends or releases it). A
+    /// user thread that uses a freed object is refused (an oops, it alone
+    /// dies); a supervisor thread is not checked: the caller must keep a
+    /// holder alive while any supervisor thread uses a handle.
     #[inline]
-    pub fn new(initial: u32, limit: u32) -> Result<Semaphore> {
+    pub unsafe fn new(initial: u32, limit: u32) -> Result<Semaphore> {
         let sem = alloc_object::<raw::k_sem>(raw::k_objects_K_OBJ_SEM).ok_or(crate::Error(12))?;
         // SAFETY: a fresh, never-initialised object of the right type.
         to_result_void(unsafe { raw::rs_k_sem_init(sem, initial, limit) })?;
@@ -114,8 +121,15 @@ impl Wrapped for StaticKernelObject<raw::k_mutex> {
 impl Mutex {
     #[cfg(CONFIG_USERSPACE)]
     /// A mutex from the kernel's object pool.
+    ///
+    /// # Safety
+    /// The kernel frees an allocated object once no thread holds a permission
+    /// on it (the allocating thread has one until it ends or releases it). A
+    /// user thread that uses a freed object is refused (an oops, it alone
+    /// dies); a supervisor thread is not checked: the caller must keep a
+    /// holder alive while any supervisor thread uses a handle.
     #[inline]
-    pub fn new() -> Result<Mutex> {
+    pub unsafe fn new() -> Result<Mutex> {
         let m = alloc_object::<raw::k_mutex>(raw::k_objects_K_OBJ_MUTEX).ok_or(crate::Error(12))?;
         // SAFETY: a fresh, never-initialised object of the right type.
         to_result_void(unsafe { raw::rs_k_mutex_init(m) })?;
