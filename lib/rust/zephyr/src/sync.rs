@@ -75,8 +75,9 @@ impl<T> DerefMut for MutexGuard<'_, T> {
 impl<T> Drop for MutexGuard<'_, T> {
     #[inline]
     fn drop(&mut self) {
-        // The guard's thread locked it, so it owns it: unlocking cannot fail.
-        let _ = self.mutex.inner.unlock();
+        // SAFETY: this guard's own hold ends here. The guard's thread locked
+        // it, so it owns it: unlocking cannot fail.
+        let _ = unsafe { self.mutex.inner.unlock() };
     }
 }
 

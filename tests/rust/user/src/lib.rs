@@ -32,7 +32,8 @@ fn gives(args: (Semaphore, Mutex)) {
     assert!(is_user());
     sem.give();
     lock.lock(Duration::from_millis(10)).unwrap();
-    lock.unlock().unwrap();
+    // SAFETY: a plain lock/unlock pair: no guard of guarded data holds it.
+    unsafe { lock.unlock().unwrap() };
     sem.give();
 }
 
@@ -84,7 +85,8 @@ fn allocates(done: Semaphore) {
     assert_eq!(sem.count_get(), 2);
     m.lock(NoWait).unwrap();
     cv.notify_all();
-    m.unlock().unwrap();
+    // SAFETY: a plain lock/unlock pair.
+    unsafe { m.unlock().unwrap() };
     done.give();
 }
 
@@ -151,7 +153,8 @@ extern "C" fn rust_main() {
     after.take(Duration::from_millis(100)).unwrap(); // it holds the lock, about to wait
     lock.lock(Duration::from_millis(100)).unwrap(); // free once it waits
     cv.notify_one();
-    lock.unlock().unwrap();
+    // SAFETY: main's own plain lock; the guard in the user thread waits, not holding it.
+    unsafe { lock.unlock().unwrap() };
     after.take(Duration::from_millis(100)).unwrap();
     let (thread, stack) = running.join();
     println!("rust user: condition variable and guarded data from a user thread");

@@ -144,8 +144,13 @@ impl Mutex {
     }
 
     /// Unlock: `Err(EPERM)` if the caller does not own it.
+    ///
+    /// # Safety
+    /// The mutex must not be held for a guard of a [`crate::sync::Mutex`]
+    /// built on it (`new_from`): unlocking it under the guard would let
+    /// another thread reach the guarded data while the guard still does.
     #[inline]
-    pub fn unlock(&self) -> Result<()> {
+    pub unsafe fn unlock(&self) -> Result<()> {
         // SAFETY: an initialised k_mutex.
         to_result_void(unsafe { raw::rs_k_mutex_unlock(self.item.get()) })
     }
