@@ -335,6 +335,17 @@ union z_dyn_block {
 	struct k_thread thread;
 	struct k_sem sem;
 	struct k_mutex mutex;
+	struct k_queue queue;
+	struct k_stack stack;
+	struct k_event event;
+	struct k_condvar condvar;
+	struct k_pipe pipe;
+#ifdef CONFIG_MSGQ
+	struct k_msgq msgq;
+#endif
+#ifdef CONFIG_POLL
+	struct k_poll_signal poll_signal;
+#endif
 };
 
 static union z_dyn_block pool[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
@@ -536,9 +547,33 @@ void z_thread_perms_release(struct k_thread *t)
 
 /* Allocation */
 
+/*
+ * The types a thread can allocate: those whose whole state is the object
+ * (wait queues and lists of the caller's items) and that user mode can
+ * initialise. Timers and memory slabs stay out: a supervisor-only init, and a
+ * timer freed while it runs would leave its node on the timeout list.
+ */
 static bool allocatable(enum k_objects otype)
 {
-	return otype == K_OBJ_SEM || otype == K_OBJ_MUTEX || otype == K_OBJ_THREAD;
+	switch (otype) {
+	case K_OBJ_SEM:
+	case K_OBJ_MUTEX:
+	case K_OBJ_THREAD:
+	case K_OBJ_QUEUE:
+	case K_OBJ_STACK:
+	case K_OBJ_EVENT:
+	case K_OBJ_CONDVAR:
+	case K_OBJ_PIPE:
+#ifdef CONFIG_MSGQ
+	case K_OBJ_MSGQ:
+#endif
+#ifdef CONFIG_POLL
+	case K_OBJ_POLL_SIGNAL:
+#endif
+		return true;
+	default:
+		return false;
+	}
 }
 
 /*

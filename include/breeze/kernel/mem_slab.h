@@ -76,6 +76,18 @@ struct k_mem_slab {
 	Z_MEM_SLAB_DEFINE(static, name, slab_block_size, slab_num_blocks, slab_align)
 
 /*
+ * A slab of @slab_num_blocks blocks that each hold one @type: the block size
+ * and alignment are the type's (a type's size is a multiple of its alignment,
+ * so every block is aligned for it).
+ */
+#define K_MEM_SLAB_DEFINE_TYPE(name, type, slab_num_blocks) \
+	K_MEM_SLAB_DEFINE(name, sizeof(type), slab_num_blocks, __alignof__(type))
+
+/* The same, with the slab private to its file. */
+#define K_MEM_SLAB_DEFINE_STATIC_TYPE(name, type, slab_num_blocks) \
+	K_MEM_SLAB_DEFINE_STATIC(name, sizeof(type), slab_num_blocks, __alignof__(type))
+
+/*
  * Set up @slab over @buffer (@num_blocks * @block_size bytes). 0, or -EINVAL
  * when @block_size is smaller than a pointer or not a multiple of one, when
  * @buffer is not pointer-aligned, or when the buffer size overflows.

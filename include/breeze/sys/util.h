@@ -27,6 +27,9 @@
 #define MB(x)                   (KB(x) << 10)
 #define BIT_MASK(n)             (BIT(n) - 1UL)
 #define IN_RANGE(val, min, max) ((val) >= (min) && (val) <= (max))
+/* Rounded up or down to a multiple of the word (pointer) size. */
+#define WB_UP(x)                ROUND_UP(x, sizeof(void *))
+#define WB_DN(x)                ROUND_DOWN(x, sizeof(void *))
 
 /* Integers carried in pointers (thread entry arguments), as in Zephyr. */
 #define POINTER_TO_INT(x)  ((int32_t)(intptr_t)(x))

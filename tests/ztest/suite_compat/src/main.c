@@ -37,6 +37,8 @@ ZTEST(suite_compat, test_tc_print) {
 ZTEST(suite_compat, test_one_cpu) {
 	zassert_equal(arch_num_cpus(), 1U);
 	zassert_equal(CONFIG_MP_MAX_NUM_CPUS, 1);
+	/* Zephyr's former name of the option, set in prj.conf */
+	zassert_equal(CONFIG_MP_NUM_CPUS, 1);
 }
 
 ZTEST(suite_compat, test_bit64_mask) {
