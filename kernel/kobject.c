@@ -335,6 +335,9 @@ union z_dyn_block {
 	struct k_thread thread;
 	struct k_sem sem;
 	struct k_mutex mutex;
+#ifdef CONFIG_MSGQ
+	struct k_msgq msgq;
+#endif
 };
 
 static union z_dyn_block pool[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
@@ -538,7 +541,8 @@ void z_thread_perms_release(struct k_thread *t)
 
 static bool allocatable(enum k_objects otype)
 {
-	return otype == K_OBJ_SEM || otype == K_OBJ_MUTEX || otype == K_OBJ_THREAD;
+	return otype == K_OBJ_SEM || otype == K_OBJ_MUTEX || otype == K_OBJ_THREAD ||
+	       (IS_ENABLED(CONFIG_MSGQ) && otype == K_OBJ_MSGQ);
 }
 
 /*

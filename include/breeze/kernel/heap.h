@@ -19,6 +19,7 @@
 #include <breeze/init.h>
 #include <breeze/spinlock.h>
 #include <breeze/sys/sys_heap.h>
+#include <breeze/sys/iterable_sections.h>
 
 struct k_heap {
 	struct sys_heap heap;
@@ -36,7 +37,7 @@ void k_heap_init(struct k_heap *heap, void *mem, size_t bytes);
  * @bytes must leave room for them.
  */
 #define K_HEAP_DEFINE(name, bytes)                                                  \
-	struct k_heap name;                                                         \
+	STRUCT_SECTION_ITERABLE(k_heap, name);                                      \
 	static char __aligned(SYS_HEAP_GRANULE) _k_heap_mem_##name[bytes];          \
 	static int _k_heap_init_##name(void)                                        \
 	{                                                                           \
@@ -47,6 +48,12 @@ void k_heap_init(struct k_heap *heap, void *mem, size_t bytes);
 
 /* No cache here: the same. */
 #define K_HEAP_DEFINE_NOCACHE(name, bytes) K_HEAP_DEFINE(name, bytes)
+
+/*
+ * The heaps K_HEAP_DEFINE() made (the system heap among them), as one array:
+ * its length, and its first element in *@heap (left alone when there is none).
+ */
+int k_heap_array_get(struct k_heap **heap);
 
 /*
  * @bytes from @heap, aligned to @align (a power of two; k_heap_alloc: the

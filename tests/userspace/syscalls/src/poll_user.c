@@ -58,6 +58,11 @@ static void signal_calls(void *unused1, void *unused2, void *unused3)
 	k_poll_signal_check(&fresh, &signaled, &result);
 	r[4] = (int)signaled;
 	r[5] = result;
+	(void)k_poll_signal_raise(&fresh, 77);
+	k_poll_signal_init(&fresh); /* re-initialising clears it, as in Zephyr */
+	k_poll_signal_check(&fresh, &signaled, &result);
+	r[6] = (int)signaled;
+	r[7] = result;
 }
 
 ZTEST(sys_poll, test_signal_calls_from_user_mode) {
@@ -71,6 +76,8 @@ ZTEST(sys_poll, test_signal_calls_from_user_mode) {
 	zassert_equal(r[3], 1234);
 	zassert_equal(r[4], 0);
 	zassert_equal(r[5], 1234);
+	zassert_equal(r[6], 0, "re-initialised signal still signaled");
+	zassert_equal(r[7], 0);
 }
 
 static void poll_calls(void *unused1, void *unused2, void *unused3)
