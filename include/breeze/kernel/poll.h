@@ -1,8 +1,9 @@
 /*
  * Polling (k_poll): wait until any of several conditions holds — a semaphore
  * is available, a queue (k_fifo, k_lifo), a message queue or a pipe holds
- * data, a poll signal was raised. k_poll() only says which conditions hold; the caller then takes
- * the semaphore or the data itself (with K_NO_WAIT: another thread may have been quicker).
+ * data, a poll signal was raised. k_poll() only says which conditions hold;
+ * the caller then takes the semaphore or the data itself (with K_NO_WAIT:
+ * another thread may have been quicker).
  *
  * k_poll() and the signal calls are system calls. From user mode the events
  * are copied into the kernel (at most CONFIG_POLL_MAX_USER_EVENTS of them),

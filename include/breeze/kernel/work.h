@@ -87,8 +87,8 @@ struct k_work_queue_config {
 
 struct k_work_q {
 	struct k_thread thread; /* the queue's own thread (k_work_queue_start()) */
-	k_tid_t
-	    thread_id; /* the thread running the queue: that one, or k_work_queue_run()'s caller */
+	/* The thread running the queue: that one, or k_work_queue_run()'s caller. */
+	k_tid_t thread_id;
 	sys_dlist_t pending; /* queued items, oldest first */
 	_wait_q_t notifyq;   /* the queue's thread, while it has nothing to do */
 	_wait_q_t drainq;    /* threads in k_work_queue_drain() */
