@@ -189,10 +189,12 @@ refused(r test_poll_sem_without_grant z_vrfy_k_poll 1)
 refused(r test_poll_sem_as_signal z_vrfy_k_poll 9)
 refused(r test_poll_thread_as_queue z_vrfy_k_poll 9)
 refused(r test_poll_signal_without_grant z_vrfy_k_poll 1)
+refused(r test_poll_pipe_without_grant z_vrfy_k_poll 1)
+refused(r test_poll_sem_as_pipe z_vrfy_k_poll 9)
 buffer(r test_signal_check_into_kernel_memory z_vrfy_k_poll_signal_check "\\1" 4 writable)
 refused(r test_signal_raise_without_grant z_vrfy_k_poll_signal_raise 1)
 refused(r test_signal_init_without_grant z_vrfy_k_poll_signal_init 1)
-attacks_image(poll 10 ${r})
+attacks_image(poll 12 ${r})
 
 # Condition variables: the condvar and the mutex are both checked.
 set(r)
