@@ -22,6 +22,18 @@ void k_heap_init(struct k_heap *heap, void *mem, size_t bytes)
 	heap->frees = 0;
 }
 
+int k_heap_array_get(struct k_heap **heap)
+{
+	unsigned int n;
+
+	STRUCT_SECTION_START_EXTERN(k_heap);
+	STRUCT_SECTION_COUNT(k_heap, &n);
+	if (n != 0U) {
+		*heap = _k_heap_list_start;
+	}
+	return (int)n;
+}
+
 /* The absolute tick a wait of @timeout ends at (K_FOREVER: never). */
 static int64_t deadline_of(k_timeout_t timeout)
 {

@@ -18,6 +18,7 @@
 #include <ksched.h>
 #include <kobject_init.h>
 #include <kuser.h>
+#include <poll_internal.h>
 
 #define PIPE_CHUNK 64U
 
@@ -76,6 +77,24 @@ static size_t ring_get(struct k_pipe *p, uint8_t *dst, size_t n)
 	return k;
 }
 
+/*
+ * Bytes arrived: tell the threads polling @p (K_POLL_TYPE_PIPE_DATA_AVAILABLE).
+ * Whether any thread polls at all, so that the caller reschedules.
+ */
+static bool notify_pollers(struct k_pipe *p)
+{
+#ifdef CONFIG_POLL
+	extern sys_dlist_t z_poll_registered;
+
+	if (!sys_dlist_is_empty(&z_poll_registered)) {
+		z_poll_notify_locked(p, K_POLL_STATE_PIPE_DATA_AVAILABLE);
+		return true;
+	}
+#endif
+	ARG_UNUSED(p);
+	return false;
+}
+
 /* Release the lock, letting woken threads run if there are any. */
 static void unlock(k_spinlock_key_t key, bool woke)
 {
@@ -102,7 +121,7 @@ static int transfer_write(struct k_pipe *p, const uint8_t *data, size_t len, int
 			return -EPIPE;
 		}
 		size_t n = ring_put(p, data + done, MIN(len - done, PIPE_CHUNK));
-		bool woke = n > 0U && z_wake_all(&p->data, 0);
+		bool woke = n > 0U && (z_wake_all(&p->data, 0) | notify_pollers(p));
 
 		done += n;
 		if (done == len || n > 0U) {

@@ -52,6 +52,8 @@ static uint32_t ready_state(const struct k_poll_event *e)
 	case K_POLL_TYPE_MSGQ_DATA_AVAILABLE:
 		return e->msgq->used_msgs > 0U ? K_POLL_STATE_MSGQ_DATA_AVAILABLE : 0U;
 #endif
+	case K_POLL_TYPE_PIPE_DATA_AVAILABLE:
+		return e->pipe->used > 0U ? K_POLL_STATE_PIPE_DATA_AVAILABLE : 0U;
 	default:
 		return K_POLL_STATE_NOT_READY;
 	}
@@ -138,7 +140,22 @@ void z_poll_thread_halt_locked(struct k_thread *t)
 
 void z_impl_k_poll_signal_init(struct k_poll_signal *sig)
 {
-	if (z_object_init_begin_for(sig, K_OBJ_POLL_SIGNAL) != 0) {
+	int ret = z_object_init_begin_for(sig, K_OBJ_POLL_SIGNAL);
+
+	if (ret == -EALREADY) {
+		/*
+		 * A user thread re-initialising a signal: a signal links to no
+		 * waiter (pollers are found by address), so re-initialising it
+		 * is clearing it, which the thread could do anyway.
+		 */
+		k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+		sig->signaled = 0U;
+		sig->result = 0;
+		k_spin_unlock(&_sched_spinlock, key);
+		return;
+	}
+	if (ret != 0) {
 		return;
 	}
 	sig->signaled = 0U;
@@ -182,16 +199,15 @@ int z_impl_k_poll_signal_raise(struct k_poll_signal *sig, int result)
 int z_vrfy_k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeout)
 {
 	struct k_poll_event copy[CONFIG_POLL_MAX_USER_EVENTS];
-	size_t bytes;
+	uint32_t bytes;
 
-	if (num_events < 0) {
+	/* As Zephyr: a count whose size overflows is -EINVAL, a count too large -ENOMEM. */
+	if (num_events < 0 ||
+	    __builtin_mul_overflow((uint32_t)num_events, (uint32_t)sizeof(copy[0]), &bytes)) {
 		return -EINVAL;
 	}
 	if ((size_t)num_events > ARRAY_SIZE(copy)) {
 		return -ENOMEM;
-	}
-	if (__builtin_mul_overflow((size_t)num_events, sizeof(copy[0]), &bytes)) {
-		return -EINVAL;
 	}
 	if (bytes != 0U) {
 		K_OOPS(K_SYSCALL_MEMORY_WRITE(events, bytes));
@@ -221,6 +237,9 @@ int z_vrfy_k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeo
 			K_OOPS(K_SYSCALL_OBJ(e->msgq, K_OBJ_MSGQ));
 			break;
 #endif
+		case K_POLL_TYPE_PIPE_DATA_AVAILABLE:
+			K_OOPS(K_SYSCALL_OBJ(e->pipe, K_OBJ_PIPE));
+			break;
 		default:
 			return -EINVAL;
 		}
@@ -239,7 +258,7 @@ int z_vrfy_k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeo
 
 void z_vrfy_k_poll_signal_init(struct k_poll_signal *sig)
 {
-	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(sig, K_OBJ_POLL_SIGNAL));
+	K_OOPS(K_SYSCALL_OBJ_INIT(sig, K_OBJ_POLL_SIGNAL));
 	z_impl_k_poll_signal_init(sig);
 }
 

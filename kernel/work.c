@@ -16,12 +16,12 @@
 #include <ksched.h>
 #include <timeout_q.h>
 
-/* Queue flags. */
-#define QUEUE_STARTED  BIT(0)
-#define QUEUE_BUSY     BIT(1) /* a handler runs */
-#define QUEUE_DRAIN    BIT(2) /* k_work_queue_drain() waits */
-#define QUEUE_PLUGGED  BIT(3)
-#define QUEUE_NO_YIELD BIT(8)
+/* Queue flags (public: <breeze/kernel/work.h>). */
+#define QUEUE_STARTED  K_WORK_QUEUE_STARTED
+#define QUEUE_BUSY     K_WORK_QUEUE_BUSY
+#define QUEUE_DRAIN    K_WORK_QUEUE_DRAIN
+#define QUEUE_PLUGGED  K_WORK_QUEUE_PLUGGED
+#define QUEUE_NO_YIELD K_WORK_QUEUE_NO_YIELD
 
 /* What a struct k_work_sync waits for. */
 #define SYNC_FLUSH  1U /* that many more completions of the item (remaining) */
@@ -77,7 +77,7 @@ static void notify_locked(struct k_work *work)
 static void sync_wait(k_spinlock_key_t key, struct k_work_sync *sync)
 {
 	__ASSERT(!k_is_in_isr(), "waiting for a work item in an ISR");
-	__ASSERT(sync->work->queue == NULL || _current != &sync->work->queue->thread,
+	__ASSERT(sync->work->queue == NULL || _current != sync->work->queue->thread_id,
 		 "a queue's own handler waiting for an item of that queue: deadlock");
 	_current->base.swap_data = sync;
 	(void)z_pend_curr(key, &sync_waiters, K_FOREVER);
@@ -106,7 +106,7 @@ static int submit_locked(struct k_work_q *queue, struct k_work *work)
 	if ((queue->flags & QUEUE_STARTED) == 0U) {
 		return -ENODEV;
 	}
-	bool own = !k_is_in_isr() && _current == &queue->thread;
+	bool own = !k_is_in_isr() && _current == queue->thread_id;
 
 	if ((queue->flags & QUEUE_DRAIN) != 0U ? !own : (queue->flags & QUEUE_PLUGGED) != 0U) {
 		return -EBUSY;
@@ -389,15 +389,38 @@ void k_work_queue_start(struct k_work_q *queue, k_thread_stack_t *stack, size_t 
 	}
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
+	queue->thread_id = &queue->thread;
 	queue->flags = QUEUE_STARTED | ((cfg != NULL && cfg->no_yield) ? QUEUE_NO_YIELD : 0U);
 	k_spin_unlock(&_sched_spinlock, key);
 	k_thread_start(&queue->thread);
 }
 
+void k_work_queue_run(struct k_work_q *queue, const struct k_work_queue_config *cfg)
+{
+	__ASSERT(!k_is_in_isr(), "work queues are run by threads");
+	__ASSERT((queue->flags & QUEUE_STARTED) == 0U, "work queue %p started twice", queue);
+	if (queue->pending.next == NULL) {
+		k_work_queue_init(queue); /* zeroed storage */
+	}
+	if (cfg != NULL && cfg->name != NULL) {
+		(void)k_thread_name_set(_current, cfg->name);
+	}
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	if (cfg != NULL && cfg->essential) {
+		_current->base.user_options |= K_ESSENTIAL;
+	}
+	queue->thread_id = _current;
+	queue->flags = QUEUE_STARTED | ((cfg != NULL && cfg->no_yield) ? QUEUE_NO_YIELD : 0U);
+	k_spin_unlock(&_sched_spinlock, key);
+	queue_thread(queue, NULL, NULL);
+	CODE_UNREACHABLE;
+}
+
 int k_work_queue_drain(struct k_work_q *queue, bool plug)
 {
 	__ASSERT(!k_is_in_isr(), "k_work_queue_drain in an ISR");
-	__ASSERT(_current != &queue->thread, "a queue's handler draining its own queue");
+	__ASSERT(_current != queue->thread_id, "a queue's handler draining its own queue");
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
 	if (plug) {

@@ -19,6 +19,7 @@
 #include <breeze/init.h>
 #include <breeze/spinlock.h>
 #include <breeze/sys/sys_heap.h>
+#include <breeze/sys/iterable_sections.h>
 
 struct k_heap {
 	struct sys_heap heap;
@@ -30,23 +31,35 @@ struct k_heap {
 /* Use [mem, mem + bytes) as @heap's memory. */
 void k_heap_init(struct k_heap *heap, void *mem, size_t bytes);
 
+/* The smallest region a block fits in: a chunk of two granules and the end marker. */
+#define Z_HEAP_MIN_SIZE (3U * SYS_HEAP_GRANULE)
+
 /*
  * A heap of @bytes bytes, ready at boot (PRE_KERNEL_1). Blocks it gives carry
- * a header (SYS_HEAP_GRANULE bytes) each, and the region two more headers, so
- * @bytes must leave room for them.
+ * a header (SYS_HEAP_GRANULE bytes) each, and the region two more headers. As
+ * in Zephyr, a heap smaller than Z_HEAP_MIN_SIZE gets that size, so that one
+ * small block fits; a heap of 0 bytes stays empty (every allocation fails).
  */
-#define K_HEAP_DEFINE(name, bytes)                                                  \
-	struct k_heap name;                                                         \
-	static char __aligned(SYS_HEAP_GRANULE) _k_heap_mem_##name[bytes];          \
-	static int _k_heap_init_##name(void)                                        \
-	{                                                                           \
-		k_heap_init(&name, _k_heap_mem_##name, sizeof(_k_heap_mem_##name)); \
-		return 0;                                                           \
-	}                                                                           \
+
+#define K_HEAP_DEFINE(name, bytes)                                                        \
+	STRUCT_SECTION_ITERABLE(k_heap, name);                                            \
+	static char __aligned(SYS_HEAP_GRANULE)                                           \
+	    _k_heap_mem_##name[(bytes) == 0 ? 0 : MAX((size_t)(bytes), Z_HEAP_MIN_SIZE)]; \
+	static int _k_heap_init_##name(void)                                              \
+	{                                                                                 \
+		k_heap_init(&name, _k_heap_mem_##name, sizeof(_k_heap_mem_##name));       \
+		return 0;                                                                 \
+	}                                                                                 \
 	SYS_INIT(_k_heap_init_##name, PRE_KERNEL_1, 10)
 
 /* No cache here: the same. */
 #define K_HEAP_DEFINE_NOCACHE(name, bytes) K_HEAP_DEFINE(name, bytes)
+
+/*
+ * The heaps K_HEAP_DEFINE() made (the system heap among them), as one array:
+ * its length, and its first element in *@heap (left alone when there is none).
+ */
+int k_heap_array_get(struct k_heap **heap);
 
 /*
  * @bytes from @heap, aligned to @align (a power of two; k_heap_alloc: the

@@ -1,9 +1,9 @@
 /*
  * Polling (k_poll): wait until any of several conditions holds — a semaphore
- * is available, a queue or a message queue holds data, a poll signal was
- * raised. k_poll() only says which conditions hold; the caller then takes the
- * semaphore or the data itself (with K_NO_WAIT: another thread may have been
- * quicker).
+ * is available, a queue (k_fifo, k_lifo), a message queue or a pipe holds
+ * data, a poll signal was raised. k_poll() only says which conditions hold;
+ * the caller then takes the semaphore or the data itself (with K_NO_WAIT:
+ * another thread may have been quicker).
  *
  * k_poll() and the signal calls are system calls. From user mode the events
  * are copied into the kernel (at most CONFIG_POLL_MAX_USER_EVENTS of them),
@@ -19,6 +19,8 @@ struct k_sem;
 struct k_queue;
 struct k_fifo;
 struct k_msgq;
+struct k_lifo;
+struct k_pipe;
 struct z_poller;
 
 /* Types (one per event), bit positions as in Zephyr. */
@@ -29,6 +31,8 @@ struct z_poller;
 #define K_POLL_TYPE_DATA_AVAILABLE      Z_POLL_TYPE_BIT(3) /* k_queue, k_fifo, k_lifo */
 #define K_POLL_TYPE_FIFO_DATA_AVAILABLE K_POLL_TYPE_DATA_AVAILABLE
 #define K_POLL_TYPE_MSGQ_DATA_AVAILABLE Z_POLL_TYPE_BIT(4)
+#define K_POLL_TYPE_PIPE_DATA_AVAILABLE Z_POLL_TYPE_BIT(5) /* a k_pipe holds bytes */
+#define K_POLL_TYPE_LIFO_DATA_AVAILABLE K_POLL_TYPE_DATA_AVAILABLE
 #define Z_POLL_NUM_TYPES                6
 
 /* States: what k_poll() found (0 when the event is not ready). */
@@ -40,6 +44,8 @@ struct z_poller;
 #define K_POLL_STATE_FIFO_DATA_AVAILABLE K_POLL_STATE_DATA_AVAILABLE
 #define K_POLL_STATE_CANCELLED           Z_POLL_STATE_BIT(4) /* k_queue_cancel_wait() */
 #define K_POLL_STATE_MSGQ_DATA_AVAILABLE Z_POLL_STATE_BIT(5)
+#define K_POLL_STATE_PIPE_DATA_AVAILABLE Z_POLL_STATE_BIT(6)
+#define K_POLL_STATE_LIFO_DATA_AVAILABLE K_POLL_STATE_DATA_AVAILABLE
 #define Z_POLL_NUM_STATES                7
 
 enum k_poll_modes { K_POLL_MODE_NOTIFY_ONLY = 0, K_POLL_NUM_MODES };
@@ -76,6 +82,12 @@ struct k_poll_event {
 		struct k_queue *typed_K_POLL_TYPE_DATA_AVAILABLE;
 		struct k_msgq *msgq;
 		struct k_msgq *typed_K_POLL_TYPE_MSGQ_DATA_AVAILABLE;
+		/* The initializers paste the type's macro name: one member per name. */
+		struct k_fifo *typed_K_POLL_TYPE_FIFO_DATA_AVAILABLE;
+		struct k_lifo *lifo;
+		struct k_lifo *typed_K_POLL_TYPE_LIFO_DATA_AVAILABLE;
+		struct k_pipe *pipe;
+		struct k_pipe *typed_K_POLL_TYPE_PIPE_DATA_AVAILABLE;
 	};
 };
 

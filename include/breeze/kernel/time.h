@@ -43,6 +43,14 @@ typedef struct {
 
 #define K_TIMEOUT_EQ(a, b) ((a).ticks == (b).ticks)
 
+/* Zephyr's lower-level names of the same conversions (its K_MSEC() family is
+ * built on them); suites and drivers use them directly.
+ */
+#define Z_TIMEOUT_NS(t)  K_NSEC(t)
+#define Z_TIMEOUT_US(t)  K_USEC(t)
+#define Z_TIMEOUT_MS(t)  K_MSEC(t)
+#define Z_TIMEOUT_CYC(t) K_CYC(t)
+
 /* Milliseconds and ticks since boot. */
 int64_t k_uptime_get(void);
 __syscall int64_t k_uptime_ticks(void);

@@ -78,8 +78,17 @@ struct k_work_queue_config {
 	bool essential;   /* the thread is K_ESSENTIAL */
 };
 
+/* Queue flags, as struct k_work_q's flags shows them (Zephyr's values). */
+#define K_WORK_QUEUE_STARTED  BIT(0)
+#define K_WORK_QUEUE_BUSY     BIT(1) /* a handler runs */
+#define K_WORK_QUEUE_DRAIN    BIT(2) /* k_work_queue_drain() waits */
+#define K_WORK_QUEUE_PLUGGED  BIT(3)
+#define K_WORK_QUEUE_NO_YIELD BIT(8)
+
 struct k_work_q {
-	struct k_thread thread;
+	struct k_thread thread; /* the queue's own thread (k_work_queue_start()) */
+	/* The thread running the queue: that one, or k_work_queue_run()'s caller. */
+	k_tid_t thread_id;
 	sys_dlist_t pending; /* queued items, oldest first */
 	_wait_q_t notifyq;   /* the queue's thread, while it has nothing to do */
 	_wait_q_t drainq;    /* threads in k_work_queue_drain() */
@@ -189,9 +198,17 @@ void k_work_queue_init(struct k_work_q *queue);
 void k_work_queue_start(struct k_work_q *queue, k_thread_stack_t *stack, size_t stack_size,
 			int prio, const struct k_work_queue_config *cfg);
 
+/*
+ * Run @queue in the calling thread instead of a thread of its own: the
+ * caller becomes the queue's thread (named and made essential as @cfg says)
+ * and never returns. Once per queue, as k_work_queue_start().
+ */
+FUNC_NORETURN void k_work_queue_run(struct k_work_q *queue, const struct k_work_queue_config *cfg);
+
+/* The thread running @queue (NULL before it was started). */
 static inline k_tid_t k_work_queue_thread_get(struct k_work_q *queue)
 {
-	return &queue->thread;
+	return queue->thread_id;
 }
 
 /*

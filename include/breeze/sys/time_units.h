@@ -72,6 +72,19 @@ static inline uint64_t k_ticks_to_us_ceil64(uint64_t t)
 {
 	return z_tmcvt(t, Z_TICK_HZ, 1000000U, true);
 }
+/* The 32-bit forms Zephyr also has (the result is truncated to 32 bits). */
+static inline uint32_t k_ticks_to_ms_ceil32(uint32_t t)
+{
+	return (uint32_t)k_ticks_to_ms_ceil64(t);
+}
+static inline uint32_t k_ticks_to_us_floor32(uint32_t t)
+{
+	return (uint32_t)k_ticks_to_us_floor64(t);
+}
+static inline uint32_t k_ticks_to_us_ceil32(uint32_t t)
+{
+	return (uint32_t)k_ticks_to_us_ceil64(t);
+}
 static inline uint64_t k_ticks_to_cyc_floor64(uint64_t t)
 {
 	return z_tmcvt(t, Z_TICK_HZ, Z_CYC_HZ, false);

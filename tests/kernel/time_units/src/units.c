@@ -75,3 +75,16 @@ static void after(void *fixture)
 }
 
 ZTEST_SUITE(time_units, NULL, NULL, before, after, NULL);
+
+/* Zephyr's Z_TIMEOUT_* names are the K_* macros; the 32-bit conversions round as the 64-bit ones.
+ */
+ZTEST(time_units, test_z_timeout_names_and_32_bit_conversions) {
+	zassert_equal(Z_TIMEOUT_MS(7).ticks, K_MSEC(7).ticks);
+	zassert_equal(Z_TIMEOUT_US(7).ticks, K_USEC(7).ticks);
+	zassert_equal(Z_TIMEOUT_NS(7).ticks, K_NSEC(7).ticks);
+	zassert_equal(Z_TIMEOUT_CYC(7).ticks, K_CYC(7).ticks);
+	zassert_equal(k_ticks_to_ms_ceil32(1), (uint32_t)k_ticks_to_ms_ceil64(1));
+	zassert_equal(k_ticks_to_ms_ceil32(TICK_HZ), 1000U);
+	zassert_equal(k_ticks_to_us_ceil32(1), (uint32_t)k_ticks_to_us_ceil64(1));
+	zassert_equal(k_ticks_to_us_floor32(TICK_HZ), 1000000U);
+}

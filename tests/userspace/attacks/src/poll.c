@@ -2,7 +2,7 @@
  * System call attacks on k_poll and poll signals: an events array in kernel
  * memory, events naming objects never granted or of the wrong type, events
  * whose kernel links the caller forged, a signal check writing into kernel
- * memory, a signal never granted or initialised again, and a poller killed
+ * memory, a signal or a pipe never granted, and a poller killed
  * while its events (the kernel's copy) are registered. Refusals end the
  * caller alone; nothing the kernel owns changes.
  */
@@ -13,6 +13,7 @@ static K_SEM_DEFINE(granted_sem, 0, 1);
 static K_SEM_DEFINE(ungranted_sem, 0, 1);
 static struct k_poll_signal granted_signal;
 static struct k_poll_signal ungranted_signal;
+K_PIPE_DEFINE(ungranted_pipe, 8, 4);
 
 /* Kernel memory the attacks aim at. */
 static struct k_poll_event kernel_events[2];
@@ -122,6 +123,19 @@ ZTEST(attacks_poll, test_poll_thread_as_queue) {
 	attack_run(K_ERR_KERNEL_OOPS, poll_object, &attacker_thread, ATTACK_GRANTS(&granted_sem));
 }
 
+ZTEST(attacks_poll, test_poll_pipe_without_grant) {
+	prepare_events(K_POLL_TYPE_PIPE_DATA_AVAILABLE);
+	attack_run(K_ERR_KERNEL_OOPS, poll_object, &ungranted_pipe, ATTACK_GRANTS(&granted_sem));
+	zassert_equal(attack_log.loot, LOOT_NONE);
+}
+
+/* A semaphore passed off as a pipe: the kernel would read its count as bytes. */
+ZTEST(attacks_poll, test_poll_sem_as_pipe) {
+	prepare_events(K_POLL_TYPE_PIPE_DATA_AVAILABLE);
+	attack_run(K_ERR_KERNEL_OOPS, poll_object, &granted_sem, ATTACK_GRANTS(&granted_sem));
+	check_sem_intact();
+}
+
 ZTEST(attacks_poll, test_poll_signal_without_grant) {
 	prepare_events(K_POLL_TYPE_SIGNAL);
 	attack_run(K_ERR_KERNEL_OOPS, poll_object, &ungranted_signal,
@@ -152,13 +166,15 @@ ZTEST(attacks_poll, test_signal_raise_without_grant) {
 	zassert_equal(signaled, 0, "the signal was raised");
 }
 
-ZTEST(attacks_poll, test_signal_init_again) {
-	k_poll_signal_raise(&granted_signal, 5);
-	attack_run(K_ERR_KERNEL_OOPS, init_signal, &granted_signal, ATTACK_GRANTS(&granted_signal));
+/* Re-initialising a signal clears it: only one the thread was granted. */
+ZTEST(attacks_poll, test_signal_init_without_grant) {
+	k_poll_signal_raise(&ungranted_signal, 5);
+	attack_run(K_ERR_KERNEL_OOPS, init_signal, &ungranted_signal,
+		   ATTACK_GRANTS(&granted_signal));
 	unsigned int signaled;
 	int result;
 
-	k_poll_signal_check(&granted_signal, &signaled, &result);
+	k_poll_signal_check(&ungranted_signal, &signaled, &result);
 	zassert_equal(signaled, 1, "the signal was cleared");
 	zassert_equal(result, 5);
 }

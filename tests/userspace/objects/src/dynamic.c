@@ -1,6 +1,6 @@
 /*
  * Dynamic kernel objects (k_object_alloc) from supervisor and user mode: the
- * allocatable types, init-once from user mode, the pool bound
+ * allocatable types (a message queue among them), init-once from user mode, the pool bound
  * (CONFIG_DYNAMIC_OBJECTS_POOL_SIZE), freeing with the last holder (a public
  * object only by k_object_free()), and the refusal of stale pointers to freed
  * objects.
@@ -128,6 +128,40 @@ ZTEST(obj_dynamic, test_user_alloc_and_free_at_exit) {
 	zassert_equal(user_ret[6], 0);
 	zassert_equal(user_ret[7], 0);
 	/* The thread was the only holder of all three: its end freed them (checked in after). */
+}
+
+/* A message queue from the pool: its ring comes from the thread's resource pool. */
+K_HEAP_DEFINE(ring_heap, 256);
+
+static void msgq_in_user_mode(void *unused1, void *unused2, void *unused3)
+{
+	ARG_UNUSED(unused1);
+	ARG_UNUSED(unused2);
+	ARG_UNUSED(unused3);
+	struct k_msgq *q = k_object_alloc(K_OBJ_MSGQ);
+	int in = 42;
+	int out = 0;
+
+	user_ptr[0] = q;
+	user_ret[0] = k_msgq_alloc_init(q, sizeof(int), 4);
+	user_ret[1] = k_msgq_put(q, &in, K_NO_WAIT);
+	user_ret[2] = k_msgq_get(q, &out, K_NO_WAIT);
+	user_ret[3] = out;
+	user_ret[4] = k_msgq_cleanup(q);
+}
+
+ZTEST(obj_dynamic, test_user_alloc_msgq) {
+	k_tid_t t = user_create(0, msgq_in_user_mode, NULL, NULL, NULL, USER_PRIO, 0);
+
+	k_thread_heap_assign(t, &ring_heap);
+	run_to_end(t);
+	zassert_not_null(user_ptr[0], "no message queue from the pool");
+	zassert_equal(user_ret[0], 0);
+	zassert_equal(user_ret[1], 0);
+	zassert_equal(user_ret[2], 0);
+	zassert_equal(user_ret[3], 42);
+	zassert_equal(user_ret[4], 0);
+	/* The thread was its only holder: its end freed it (checked in after). */
 }
 
 /* A user k_sem_init with bad arguments leaves the object uninitialised: a good one then works. */

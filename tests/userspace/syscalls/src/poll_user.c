@@ -58,6 +58,11 @@ static void signal_calls(void *unused1, void *unused2, void *unused3)
 	k_poll_signal_check(&fresh, &signaled, &result);
 	r[4] = (int)signaled;
 	r[5] = result;
+	(void)k_poll_signal_raise(&fresh, 77);
+	k_poll_signal_init(&fresh); /* re-initialising clears it, as in Zephyr */
+	k_poll_signal_check(&fresh, &signaled, &result);
+	r[6] = (int)signaled;
+	r[7] = result;
 }
 
 ZTEST(sys_poll, test_signal_calls_from_user_mode) {
@@ -71,6 +76,8 @@ ZTEST(sys_poll, test_signal_calls_from_user_mode) {
 	zassert_equal(r[3], 1234);
 	zassert_equal(r[4], 0);
 	zassert_equal(r[5], 1234);
+	zassert_equal(r[6], 0, "re-initialised signal still signaled");
+	zassert_equal(r[7], 0);
 }
 
 static void poll_calls(void *unused1, void *unused2, void *unused3)
@@ -153,4 +160,33 @@ ZTEST(sys_poll, test_poll_error_codes) {
 	zassert_equal(r[4], -EINVAL, "no such mode");
 	zassert_equal(r[5], -EAGAIN, "no events");
 	zassert_equal(r[6], -EINVAL, "most negative count");
+}
+
+K_PIPE_DEFINE(user_pipe, 8, 4);
+RESULT static struct k_poll_event pipe_ev;
+
+static void poll_pipe(void *unused1, void *unused2, void *unused3)
+{
+	ARG_UNUSED(unused1);
+	ARG_UNUSED(unused2);
+	ARG_UNUSED(unused3);
+	k_poll_event_init(&pipe_ev, K_POLL_TYPE_PIPE_DATA_AVAILABLE, K_POLL_MODE_NOTIFY_ONLY,
+			  &user_pipe);
+	r[0] = k_poll(&pipe_ev, 1, K_NO_WAIT);
+	r[1] = k_poll(&pipe_ev, 1, K_FOREVER); /* the supervisor writes */
+	r[2] = pipe_ev.state;
+}
+
+ZTEST(sys_poll, test_poll_pipe_from_user_mode) {
+	k_tid_t t = user_create(0, poll_pipe, NULL, NULL, NULL, TEST_PRIO - 1, 0);
+
+	k_pipe_reset(&user_pipe);
+	k_thread_access_grant(t, &user_pipe);
+	k_thread_start(t); /* more urgent: runs until it waits */
+	zassert_equal(r[1], NOT_REACHED);
+	zassert_equal(k_pipe_write(&user_pipe, (const uint8_t *)"p", 1, K_NO_WAIT), 1);
+	zassert_equal(k_thread_join(t, K_FOREVER), 0);
+	zassert_equal(r[0], -EAGAIN);
+	zassert_equal(r[1], 0);
+	zassert_equal(r[2], K_POLL_STATE_PIPE_DATA_AVAILABLE);
 }
