@@ -43,13 +43,16 @@ typedef struct {
 
 /* Scheduler-owned part of a thread. */
 struct _thread_base {
-	sys_dnode_t qnode;    /* link in a ready queue or a wait queue */
-	_wait_q_t *pended_on; /* wait queue the thread is in, if any */
-	uint8_t user_options; /* K_ESSENTIAL, K_USER, ... */
-	uint8_t thread_state; /* _THREAD_* bits, see kernel/include/ksched.h */
-	int8_t prio;          /* effective: what the scheduler uses (see kernel/mutex.c) */
-	int8_t base_prio;     /* what it asked for: at creation, k_thread_priority_set() */
-	uint8_t sched_locked; /* k_sched_lock() nesting */
+	sys_dnode_t qnode;     /* link in a ready queue or a wait queue */
+	_wait_q_t *pended_on;  /* wait queue the thread is in, if any */
+	uint8_t user_options;  /* K_ESSENTIAL, K_USER, ... */
+	uint16_t thread_state; /* _THREAD_* bits, see <breeze/kernel/thread_state.h> */
+	int8_t prio;           /* effective: what the scheduler uses (see kernel/mutex.c) */
+	int8_t base_prio;      /* what it asked for: at creation, k_thread_priority_set() */
+	uint8_t sched_locked;  /* k_sched_lock() nesting */
+#ifdef CONFIG_SCHED_CPU_MASK
+	uint8_t cpu_mask; /* CPUs it may run on (<breeze/kernel/cpu_mask.h>) */
+#endif
 	int swap_retval;      /* what the blocking call returns when woken */
 	void *swap_data;      /* what the waker hands over or takes (message queues) */
 	struct k_mutex *held; /* the mutexes it owns, most recently locked first */
