@@ -362,7 +362,9 @@ void z_thread_halt_locked(struct k_thread *t)
 	(void)z_abort_timeout(&t->base.timeout);
 	t->base.thread_state = _THREAD_DEAD;
 	if (t == _current) {
-		ended_current = t; /* the switch away must not write to it */
+		/* Its run so far is charged now: the switch away writes nothing into it. */
+		z_thread_usage_switch_locked(t, NULL);
+		ended_current = t;
 	}
 	z_mutex_abandon_locked(t);
 	(void)z_wake_all(&t->join_queue, 0);

@@ -27,6 +27,7 @@ static inline void z_thread_monitor_remove_locked(struct k_thread *t)
 /*
  * At every switch (lock held): @old is charged the cycles since the last
  * switch; NULL when the thread switched out has ended (only the totals count).
+ * Also when the running thread ends (@new NULL): charged up to then.
  */
 void z_thread_usage_switch_locked(struct k_thread *old, struct k_thread *new);
 #else

@@ -21,9 +21,8 @@ static inline void log_stack_usage(const struct k_thread *thread)
 	const char *name = k_thread_name_get((k_tid_t)thread);
 
 	printk("%p (%s): unused %u, usage %u / %u (%u %%)\n", (const void *)thread,
-	       name != NULL ? name : "unknown", (unsigned int)unused,
-	       (unsigned int)(size - unused), (unsigned int)size,
-	       (unsigned int)((size - unused) * 100U / size));
+	       name != NULL ? name : "unknown", (unsigned int)unused, (unsigned int)(size - unused),
+	       (unsigned int)size, (unsigned int)((size - unused) * 100U / size));
 #else
 	ARG_UNUSED(thread);
 #endif
