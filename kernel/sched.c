@@ -173,15 +173,17 @@ void k_sched_time_slice_set(int32_t slice, int prio)
  * dead_save, which nobody reads. One CPU: one of each.
  */
 static struct k_thread *ended_current;
-static uint8_t __aligned(sizeof(
-    void *)) dead_save[offsetof(struct k_thread, callee_saved) + sizeof(struct _callee_saved)];
+static struct {
+	uint8_t before[offsetof(struct k_thread, callee_saved)];
+	struct _callee_saved regs;
+} dead_save;
 
 /* Make @new the running thread; returns when @old runs again. */
 static void switch_to(struct k_thread *new, struct k_thread *old)
 {
 	if (old == ended_current) {
 		ended_current = NULL;
-		old = (struct k_thread *)dead_save;
+		old = (struct k_thread *)&dead_save;
 		z_thread_usage_switch_locked(NULL, new);
 	} else {
 		z_thread_usage_switch_locked(old, new);
