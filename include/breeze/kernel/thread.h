@@ -103,7 +103,7 @@ struct k_thread {
 };
 
 /* Thread options. */
-#define K_ESSENTIAL     BIT(0) /* its end is a fatal error */
+#define K_ESSENTIAL     BIT(0) /* its end is a fatal error (see k_thread_abort()) */
 #define K_FP_REGS       BIT(1)
 #define K_USER          BIT(2)
 #define K_INHERIT_PERMS BIT(3)
@@ -130,7 +130,12 @@ __syscall k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t 
 /* Start a thread created with a K_FOREVER delay. */
 __syscall void k_thread_start(k_tid_t thread);
 
-/* End @thread now, wherever it is (ready, blocked, sleeping, suspended, itself). */
+/*
+ * End @thread now, wherever it is (ready, blocked, sleeping, suspended, itself).
+ * A K_ESSENTIAL thread's end is a fatal error, as in Zephyr: it ends, then the
+ * caller raises a kernel panic (and is aborted if k_sys_fatal_error_handler()
+ * returns). Its struct k_thread is not touched again once it has ended.
+ */
 __syscall void k_thread_abort(k_tid_t thread);
 
 /*
