@@ -18,7 +18,7 @@
 
 struct z_kernel _kernel;
 
-static struct k_thread z_main_thread;
+struct k_thread z_main_thread; /* named in kernel_internal.h: Zephyr's suites use it */
 static struct k_thread z_idle_thread;
 K_KERNEL_STACK_DEFINE(z_main_stack, CONFIG_MAIN_STACK_SIZE);
 K_KERNEL_STACK_DEFINE(z_idle_stack, CONFIG_IDLE_STACK_SIZE);

@@ -47,9 +47,37 @@ static uint32_t index_dead[Z_PERM_WORDS];
 static uint32_t index_cleaning[Z_PERM_WORDS];
 static unsigned int clean_next;
 
+/*
+ * An object whose storage its owner wiped keeps its slot, but its header no
+ * longer names it: Zephyr lets code clear the struct of a thread once it has
+ * ended (even from the ISR that aborted it), and later create a thread there
+ * again. The slot is found by address and the header mended, so the grants
+ * made on the object still hold. A scan of the slots in use, only when the
+ * O(1) check has failed: for a pointer that is no object, or one that is
+ * being registered.
+ */
+static struct z_object *find_wiped(const void *obj)
+{
+	uintptr_t p = (uintptr_t)obj;
+
+	if ((p & 3U) != 0U || p < (uintptr_t)__data_region_start ||
+	    p > (uintptr_t)_end - sizeof(struct z_object_hdr)) {
+		return NULL;
+	}
+	for (unsigned int i = 1U; i < slots_touched; i++) {
+		if (z_object_registry[i].obj == obj) {
+			((struct z_object_hdr *)obj)->idx = i;
+			return &z_object_registry[i];
+		}
+	}
+	return NULL;
+}
+
 struct z_object *k_object_find(const void *obj)
 {
-	return z_object_find_inline(obj);
+	struct z_object *ko = z_object_find_inline(obj);
+
+	return ko != NULL ? ko : find_wiped(obj);
 }
 
 static unsigned int perm_index(const struct k_thread *t)
@@ -481,10 +509,11 @@ static int take_thread_index(void)
 }
 
 /*
- * Give @t every grant @parent holds. In chunks: @t does not run yet and
- * cannot be granted anything by others (it is not alive yet), and each slot
- * is judged under the lock as it is then; a grant @parent gets or loses
- * meanwhile counts as made before or after the new thread was created.
+ * Give @t every grant @parent holds but the one on @parent itself. In
+ * chunks: @t does not run yet and cannot be granted anything by others (it is
+ * not alive yet), and each slot is judged under the lock as it is then; a
+ * grant @parent gets or loses meanwhile counts as made before or after the
+ * new thread was created.
  */
 static void inherit_grants(struct k_thread *t, const struct k_thread *parent)
 {
@@ -495,7 +524,9 @@ static void inherit_grants(struct k_thread *t, const struct k_thread *parent)
 		for (unsigned int s = start; s < end; s++) {
 			struct z_object *ko = &z_object_registry[s];
 
-			if (ko->obj != NULL && z_object_has_perm(ko, parent)) {
+			/* All but the parent itself, as in Zephyr: a child is no handle on its
+			 * creator. */
+			if (ko->obj != NULL && ko->obj != parent && z_object_has_perm(ko, parent)) {
 				perm_set(ko, t);
 			}
 		}

@@ -3,7 +3,8 @@
  *
  * Invariants:
  * - The ready queue holds exactly the runnable threads, the running one
- *   included, each at the tail of its level when it became ready. Picking the
+ *   included, each at the tail of its level when it became ready; with
+ *   CONFIG_SCHED_CPU_MASK, only those whose CPU mask allows this CPU. Picking the
  *   next thread is the head of the most urgent non-empty level: O(1).
  * - The running thread is preempted only by a more urgent thread, and only if
  *   it is preemptible (priority >= 0) and has not locked the scheduler.
@@ -50,7 +51,8 @@ void z_dequeue_thread_locked(struct k_thread *t)
 
 void z_ready_thread_locked(struct k_thread *t)
 {
-	if (z_is_thread_runnable(t) && (t->base.thread_state & _THREAD_QUEUED) == 0U) {
+	if (z_is_thread_runnable(t) && (t->base.thread_state & _THREAD_QUEUED) == 0U &&
+	    z_cpu_mask_allows(t)) {
 		enqueue(t);
 	}
 }
@@ -163,10 +165,29 @@ void k_sched_time_slice_set(int32_t slice, int prio)
 }
 #endif
 
+/*
+ * The running thread once it has ended, until the switch away from it. Its
+ * struct k_thread is then no longer written: an ISR that aborted the thread
+ * it interrupted may already have handed that storage back, even cleared it
+ * (Zephyr lets it), so this is kept outside the struct. Its registers go to
+ * dead_save, which nobody reads. One CPU: one of each.
+ */
+static struct k_thread *ended_current;
+static struct {
+	uint8_t before[offsetof(struct k_thread, callee_saved)];
+	struct _callee_saved regs;
+} dead_save;
+
 /* Make @new the running thread; returns when @old runs again. */
 static void switch_to(struct k_thread *new, struct k_thread *old)
 {
-	z_thread_usage_switch_locked(old, new);
+	if (old == ended_current) {
+		ended_current = NULL;
+		old = (struct k_thread *)&dead_save;
+		z_thread_usage_switch_locked(NULL, new);
+	} else {
+		z_thread_usage_switch_locked(old, new);
+	}
 	_current = new;
 	z_slice_reset_locked();
 	arch_thread_switch_prepare(new);
@@ -342,6 +363,11 @@ void z_thread_halt_locked(struct k_thread *t)
 	}
 	(void)z_abort_timeout(&t->base.timeout);
 	t->base.thread_state = _THREAD_DEAD;
+	if (t == _current) {
+		/* Its run so far is charged now: the switch away writes nothing into it. */
+		z_thread_usage_switch_locked(t, NULL);
+		ended_current = t;
+	}
 	z_mutex_abandon_locked(t);
 	(void)z_wake_all(&t->join_queue, 0);
 	z_thread_monitor_remove_locked(t);

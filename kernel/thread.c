@@ -76,6 +76,11 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 	t->base.base_prio = (int8_t)prio;
 	t->base.user_options = (uint8_t)options;
 	t->base.thread_state = _THREAD_PRESTART;
+#ifdef CONFIG_SCHED_CPU_MASK
+	t->base.cpu_mask = IS_ENABLED(CONFIG_SCHED_CPU_MASK_PIN_ONLY)
+			       ? (uint8_t)BIT(0)
+			       : (uint8_t)BIT_MASK(CONFIG_MP_MAX_NUM_CPUS);
+#endif
 	t->stack_info.start = (uintptr_t)stack;
 	t->stack_info.size = stack_size;
 	/* As in Zephyr, a new thread allocates from its creator's resource pool. */
@@ -161,6 +166,25 @@ void z_impl_k_thread_resume(k_tid_t t)
 	z_reschedule(key);
 }
 
+/*
+ * The end of an essential thread is a fatal error, as in Zephyr: the thread
+ * ends, then the caller raises a kernel panic. The flag goes first, so that
+ * the abort the fatal error path makes of the caller (the same thread, when
+ * it ends itself) is an ordinary one. If k_sys_fatal_error_handler() returns,
+ * the caller is aborted too; in an ISR the system halts.
+ */
+static void essential_abort(struct k_thread *t, k_spinlock_key_t key)
+{
+	z_thread_essential_clear(t);
+	if (t != _current || k_is_in_isr()) {
+		z_thread_halt_locked(t);
+		z_thread_user_exit_locked(t);
+	}
+	k_spin_unlock(&_sched_spinlock, key);
+	printk("essential thread %p aborted\n", (void *)t);
+	k_panic();
+}
+
 void z_impl_k_thread_abort(k_tid_t t)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
@@ -170,9 +194,8 @@ void z_impl_k_thread_abort(k_tid_t t)
 		return;
 	}
 	if ((t->base.user_options & K_ESSENTIAL) != 0U) {
-		k_spin_unlock(&_sched_spinlock, key);
-		printk("essential thread %p aborted\n", (void *)t);
-		k_panic();
+		essential_abort(t, key);
+		return;
 	}
 	z_thread_halt_locked(t);
 	z_thread_user_exit_locked(t);

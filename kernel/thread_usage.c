@@ -20,8 +20,11 @@ void z_thread_usage_switch_locked(struct k_thread *old, struct k_thread *new)
 	uint64_t d = now - stretch_start;
 
 	stretch_start = now;
-	old->ext.usage_cycles += d;
 	all_cycles += d;
+	if (old == NULL) {
+		return; /* it has ended: its storage may be in other hands already (sched.c) */
+	}
+	old->ext.usage_cycles += d;
 	if (z_is_idle_thread(old)) {
 		idle_cycles += d;
 	}

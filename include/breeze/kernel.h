@@ -52,6 +52,8 @@
 #include <breeze/kernel/thread_state.h>
 /* Devices; the driver classes' types their system calls take. */
 #include <breeze/device.h>
+#include <breeze/kernel/cpu_mask.h>
+#include <breeze/irq_offload.h>
 struct uart_config;
 struct rtc_time;
 

@@ -39,6 +39,8 @@
 #define ARG_UNUSED(x)    (void)(x)
 #define Z_FALLTHROUGH    __attribute__((fallthrough))
 #define CODE_UNREACHABLE __builtin_unreachable()
+/* Zephyr's spelling of the same statement attribute. */
+#define __fallthrough    Z_FALLTHROUGH
 
 /* Place a definition in a named section and keep it through --gc-sections. */
 #define Z_GENERIC_SECTION(name) __attribute__((section(STRINGIFY(name))))

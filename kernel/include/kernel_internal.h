@@ -16,6 +16,9 @@ uintptr_t z_stack_chk_guard_for(bool user);
 /* Mix bytes from an entropy source into the canary secrets (before the first thread). */
 void z_stack_chk_guard_seed(const uint8_t *seed, size_t len);
 
+/* The thread that runs main() (Zephyr's name; its suites name it from user mode). */
+extern struct k_thread z_main_thread;
+
 /* Zero the bss of the application memory partitions (initialised data is loaded). */
 void z_app_smem_init(void);
 

@@ -20,6 +20,17 @@ static inline bool z_is_thread_runnable(const struct k_thread *t)
 	return (t->base.thread_state & _THREAD_NOT_RUNNABLE) == 0U;
 }
 
+/* Whether @t's CPU mask lets it run on this CPU (CPU 0: there is one). */
+static inline bool z_cpu_mask_allows(const struct k_thread *t)
+{
+#ifdef CONFIG_SCHED_CPU_MASK
+	return (t->base.cpu_mask & BIT(0)) != 0U;
+#else
+	ARG_UNUSED(t);
+	return true;
+#endif
+}
+
 /* The mutex @t waits for, or NULL. */
 static inline struct k_mutex *z_pend_mutex(const struct k_thread *t)
 {
@@ -31,6 +42,12 @@ static inline struct k_mutex *z_pend_mutex(const struct k_thread *t)
 static inline bool z_is_idle_thread(const struct k_thread *t)
 {
 	return t == _current_cpu->idle_thread;
+}
+
+/* Zephyr's name: whether @t is an idle thread (of any CPU; there is one). */
+static inline bool z_is_idle_thread_object(const struct k_thread *t)
+{
+	return z_is_idle_thread(t);
 }
 
 void z_sched_init(void);

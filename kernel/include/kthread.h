@@ -35,4 +35,24 @@ void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay);
 /* Sleep for @ticks; returns the cycles left if woken early. */
 uint64_t z_tick_sleep(k_ticks_t ticks);
 
+/*
+ * K_ESSENTIAL after creation, as Zephyr's internal calls: an essential
+ * thread's end is a fatal error (see k_thread_abort()). The thread's own
+ * option bits; set and cleared by the thread itself or while it cannot run.
+ */
+static inline void z_thread_essential_set(struct k_thread *t)
+{
+	t->base.user_options |= K_ESSENTIAL;
+}
+
+static inline void z_thread_essential_clear(struct k_thread *t)
+{
+	t->base.user_options &= (uint8_t)~K_ESSENTIAL;
+}
+
+static inline bool z_is_thread_essential(const struct k_thread *t)
+{
+	return (t->base.user_options & K_ESSENTIAL) != 0U;
+}
+
 #endif /* BREEZE_KTHREAD_H */

@@ -24,7 +24,11 @@ static inline void z_thread_monitor_remove_locked(struct k_thread *t)
 #endif
 
 #ifdef CONFIG_THREAD_RUNTIME_STATS
-/* At every switch (lock held): @old is charged the cycles since the last switch. */
+/*
+ * At every switch (lock held): @old is charged the cycles since the last
+ * switch; NULL when the thread switched out has ended (only the totals count).
+ * Also when the running thread ends (@new NULL): charged up to then.
+ */
 void z_thread_usage_switch_locked(struct k_thread *old, struct k_thread *new);
 #else
 static inline void z_thread_usage_switch_locked(struct k_thread *old, struct k_thread *new)

@@ -10,6 +10,15 @@
 #include <arch_interface.h>
 #include <riscv_irq.h>
 #include <breeze/irq_offload.h>
+#include <breeze/kernel.h>
+
+/*
+ * Zephyr serialises irq_offload() with this semaphore, and its tests give it
+ * back after a routine has aborted the thread that offloaded it. Breeze needs
+ * no such lock (the routine runs inside its caller's trap, before any other
+ * thread can), so nothing takes it: it is there for that code alone.
+ */
+K_SEM_DEFINE(offload_sem, 1, 1);
 
 /* What the pending offload runs: set by the trap from the ecall's a0 and a1. */
 static irq_offload_routine_t offload_routine;

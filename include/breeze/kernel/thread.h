@@ -43,13 +43,16 @@ typedef struct {
 
 /* Scheduler-owned part of a thread. */
 struct _thread_base {
-	sys_dnode_t qnode;    /* link in a ready queue or a wait queue */
-	_wait_q_t *pended_on; /* wait queue the thread is in, if any */
-	uint8_t user_options; /* K_ESSENTIAL, K_USER, ... */
-	uint8_t thread_state; /* _THREAD_* bits, see kernel/include/ksched.h */
-	int8_t prio;          /* effective: what the scheduler uses (see kernel/mutex.c) */
-	int8_t base_prio;     /* what it asked for: at creation, k_thread_priority_set() */
-	uint8_t sched_locked; /* k_sched_lock() nesting */
+	sys_dnode_t qnode;     /* link in a ready queue or a wait queue */
+	_wait_q_t *pended_on;  /* wait queue the thread is in, if any */
+	uint8_t user_options;  /* K_ESSENTIAL, K_USER, ... */
+	uint16_t thread_state; /* _THREAD_* bits, see <breeze/kernel/thread_state.h> */
+	int8_t prio;           /* effective: what the scheduler uses (see kernel/mutex.c) */
+	int8_t base_prio;      /* what it asked for: at creation, k_thread_priority_set() */
+	uint8_t sched_locked;  /* k_sched_lock() nesting */
+#ifdef CONFIG_SCHED_CPU_MASK
+	uint8_t cpu_mask; /* CPUs it may run on (<breeze/kernel/cpu_mask.h>) */
+#endif
 	int swap_retval;      /* what the blocking call returns when woken */
 	void *swap_data;      /* what the waker hands over or takes (message queues) */
 	struct k_mutex *held; /* the mutexes it owns, most recently locked first */
@@ -100,7 +103,7 @@ struct k_thread {
 };
 
 /* Thread options. */
-#define K_ESSENTIAL     BIT(0) /* its end is a fatal error */
+#define K_ESSENTIAL     BIT(0) /* its end is a fatal error (see k_thread_abort()) */
 #define K_FP_REGS       BIT(1)
 #define K_USER          BIT(2)
 #define K_INHERIT_PERMS BIT(3)
@@ -127,7 +130,12 @@ __syscall k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t 
 /* Start a thread created with a K_FOREVER delay. */
 __syscall void k_thread_start(k_tid_t thread);
 
-/* End @thread now, wherever it is (ready, blocked, sleeping, suspended, itself). */
+/*
+ * End @thread now, wherever it is (ready, blocked, sleeping, suspended, itself).
+ * A K_ESSENTIAL thread's end is a fatal error, as in Zephyr: it ends, then the
+ * caller raises a kernel panic (and is aborted if k_sys_fatal_error_handler()
+ * returns). Its struct k_thread is not touched again once it has ended.
+ */
 __syscall void k_thread_abort(k_tid_t thread);
 
 /*

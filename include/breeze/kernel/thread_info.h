@@ -81,4 +81,15 @@ void k_thread_time_slice_set(struct k_thread *th, int32_t slice_ticks,
 __syscall int k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr);
 #endif
 
+/*
+ * @thread's state bits as text in @buf, e.g. "pending+suspended" ("" for no
+ * bit set), each bit named in Zephyr's order (dummy, pending, prestart,
+ * sleeping, dead, suspended, aborting, queued; the mutex qualifier of
+ * pending is not shown), cut to fit @size. Returns @buf, or "" when @buf is
+ * NULL or @size 0. A snapshot, read without the scheduler lock. Supervisor
+ * only, as in Zephyr. A thread whose CPU mask keeps it off this CPU shows
+ * "" (runnable, but not queued).
+ */
+const char *k_thread_state_str(k_tid_t thread, char *buf, size_t size);
+
 #endif /* BREEZE_KERNEL_THREAD_INFO_H */

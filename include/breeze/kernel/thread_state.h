@@ -17,5 +17,13 @@
 #define _THREAD_SLEEPING  BIT(4) /* k_sleep() */
 #define _THREAD_QUEUED    BIT(5) /* in the ready queue */
 #define _THREAD_MUTEX     BIT(6) /* pending, and pended_on is a mutex's wait queue */
+/*
+ * Zephyr's two further states, which Breeze never sets: it has no dummy
+ * threads (a placeholder _current before the first switch), and an abort
+ * completes in one step under the scheduler lock, so no thread is ever seen
+ * half-aborted. They exist for k_thread_state_str() and Zephyr's tests.
+ */
+#define _THREAD_DUMMY     BIT(7)
+#define _THREAD_ABORTING  BIT(8)
 
 #endif /* BREEZE_KERNEL_THREAD_STATE_H */

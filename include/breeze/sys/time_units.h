@@ -121,5 +121,17 @@ static inline uint64_t k_us_to_cyc_ceil64(uint64_t t)
 {
 	return z_tmcvt(t, 1000000U, Z_CYC_HZ, true);
 }
+static inline uint64_t k_us_to_cyc_floor64(uint64_t t)
+{
+	return z_tmcvt(t, 1000000U, Z_CYC_HZ, false);
+}
+static inline uint64_t k_ms_to_cyc_ceil64(uint64_t t)
+{
+	return z_tmcvt(t, 1000U, Z_CYC_HZ, true);
+}
+static inline uint64_t k_ms_to_cyc_floor64(uint64_t t)
+{
+	return z_tmcvt(t, 1000U, Z_CYC_HZ, false);
+}
 
 #endif /* BREEZE_SYS_TIME_UNITS_H */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <zephyr/kernel.h>
 #include <zephyr/ztest.h>
+#include <zephyr/debug/stack.h>
 
 ZTEST_SUITE(stack_space, NULL, NULL, NULL, NULL, NULL);
 
@@ -73,4 +74,12 @@ ZTEST(stack_space, test_current_thread_and_never_created) {
 	unused = 12345;
 	zassert_equal(k_thread_stack_space_get(&never, &unused), -EINVAL);
 	zassert_equal(unused, 12345, "nothing written");
+}
+
+/* log_stack_usage() prints a line for a thread with a painted stack, nothing otherwise. */
+ZTEST(stack_space, test_log_stack_usage) {
+	static struct k_thread never;
+
+	log_stack_usage(k_current_get());
+	log_stack_usage(&never);
 }

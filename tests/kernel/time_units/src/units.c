@@ -88,3 +88,16 @@ ZTEST(time_units, test_z_timeout_names_and_32_bit_conversions) {
 	zassert_equal(k_ticks_to_us_ceil32(1), (uint32_t)k_ticks_to_us_ceil64(1));
 	zassert_equal(k_ticks_to_us_floor32(TICK_HZ), 1000000U);
 }
+
+/* Milliseconds and microseconds to cycles: ceil rounds up, floor down (10 MHz here). */
+ZTEST(time_units, test_to_cycles) {
+	const uint64_t hz = CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC;
+
+	zassert_equal(k_ms_to_cyc_ceil64(10), 10U * hz / 1000U);
+	zassert_equal(k_ms_to_cyc_floor64(10), 10U * hz / 1000U);
+	zassert_equal(k_us_to_cyc_floor64(80), 80U * hz / 1000000U);
+	zassert_equal(k_ms_to_cyc_ceil64(5000000000ULL), 5000000000ULL * (hz / 1000U));
+	/* A rate that does not divide evenly: 1 us of a 3 Hz clock. */
+	zassert_equal(z_tmcvt(1, 1000000U, 3U, true), 1U);
+	zassert_equal(z_tmcvt(1, 1000000U, 3U, false), 0U);
+}
