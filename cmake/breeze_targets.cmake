@@ -81,6 +81,8 @@ add_subdirectory(${BREEZE_BASE}/lib ${CMAKE_BINARY_DIR}/breeze/lib)
 # What the application's code, and its libraries (zephyr_library()), build with.
 add_library(breeze_app_interface INTERFACE)
 target_link_libraries(breeze_app_interface INTERFACE breeze_interface)
+# Headers Zephyr keeps among its kernel's own that Zephyr code includes by bare name (<wait_q.h>).
+target_include_directories(breeze_app_interface INTERFACE ${BREEZE_BASE}/include/zephyr_internal)
 
 add_library(app OBJECT)
 target_link_libraries(app PUBLIC breeze_app_interface)

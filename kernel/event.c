@@ -4,6 +4,11 @@
  * scheduler lock, walks the wait queue and wakes each waiter it satisfies,
  * handing it the events it got, so that a change right after cannot take
  * them back from a waiter that has not run yet.
+ *
+ * The _safe waits consume what they get: the events a waiter is handed leave
+ * the object in the same hold of the lock. Every waiter a change satisfies is
+ * judged on the events as that change left them, before any is consumed, so
+ * two consuming waiters woken by one post both get the events they match.
  */
 #include <ksched.h>
 #include <kobject_init.h>
@@ -11,6 +16,7 @@
 struct event_wait {
 	uint32_t desired;
 	bool all;
+	bool consume; /* k_event_wait_safe(), k_event_wait_all_safe() */
 	uint32_t got;
 };
 
@@ -31,11 +37,15 @@ void z_impl_k_event_init(struct k_event *event)
 	z_object_init_end_for(event);
 }
 
-/* events = (events & ~mask) | (new & mask); wake whom that satisfies; the old events. */
+/*
+ * events = (events & ~mask) | (new & mask); wake whom that satisfies. Returns
+ * the events of @mask as they were (what the call may have changed).
+ */
 static uint32_t change(struct k_event *event, uint32_t new_events, uint32_t mask)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	uint32_t old = event->events;
+	uint32_t consumed = 0;
 	sys_dnode_t *n;
 	sys_dnode_t *s;
 
@@ -46,11 +56,15 @@ static uint32_t change(struct k_event *event, uint32_t new_events, uint32_t mask
 
 		if (satisfied(w, event->events)) {
 			w->got = event->events & w->desired;
+			if (w->consume) {
+				consumed |= w->got;
+			}
 			z_wake_thread(t, 0);
 		}
 	}
+	event->events &= ~consumed;
 	z_reschedule(key);
-	return old;
+	return old & mask;
 }
 
 uint32_t z_impl_k_event_post(struct k_event *event, uint32_t events)
@@ -73,10 +87,10 @@ uint32_t z_impl_k_event_clear(struct k_event *event, uint32_t events)
 	return change(event, 0, events);
 }
 
-static uint32_t wait(struct k_event *event, uint32_t events, bool all, bool reset,
+static uint32_t wait(struct k_event *event, uint32_t events, bool all, bool consume, bool reset,
 		     k_timeout_t timeout)
 {
-	struct event_wait w = { .desired = events, .all = all, .got = 0 };
+	struct event_wait w = { .desired = events, .all = all, .consume = consume, .got = 0 };
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
 	if (reset) {
@@ -84,6 +98,9 @@ static uint32_t wait(struct k_event *event, uint32_t events, bool all, bool rese
 	}
 	if (satisfied(&w, event->events)) {
 		w.got = event->events & events;
+		if (consume) {
+			event->events &= ~w.got;
+		}
 		k_spin_unlock(&_sched_spinlock, key);
 		return w.got;
 	}
@@ -99,13 +116,25 @@ static uint32_t wait(struct k_event *event, uint32_t events, bool all, bool rese
 uint32_t z_impl_k_event_wait(struct k_event *event, uint32_t events, bool reset,
 			     k_timeout_t timeout)
 {
-	return wait(event, events, false, reset, timeout);
+	return wait(event, events, false, false, reset, timeout);
 }
 
 uint32_t z_impl_k_event_wait_all(struct k_event *event, uint32_t events, bool reset,
 				 k_timeout_t timeout)
 {
-	return wait(event, events, true, reset, timeout);
+	return wait(event, events, true, false, reset, timeout);
+}
+
+uint32_t z_impl_k_event_wait_safe(struct k_event *event, uint32_t events, bool reset,
+				  k_timeout_t timeout)
+{
+	return wait(event, events, false, true, reset, timeout);
+}
+
+uint32_t z_impl_k_event_wait_all_safe(struct k_event *event, uint32_t events, bool reset,
+				      k_timeout_t timeout)
+{
+	return wait(event, events, true, true, reset, timeout);
 }
 
 #ifdef CONFIG_USERSPACE
@@ -153,5 +182,19 @@ uint32_t z_vrfy_k_event_wait_all(struct k_event *event, uint32_t events, bool re
 {
 	EVENT_CHECK(event);
 	return z_impl_k_event_wait_all(event, events, reset, timeout);
+}
+
+uint32_t z_vrfy_k_event_wait_safe(struct k_event *event, uint32_t events, bool reset,
+				  k_timeout_t timeout)
+{
+	EVENT_CHECK(event);
+	return z_impl_k_event_wait_safe(event, events, reset, timeout);
+}
+
+uint32_t z_vrfy_k_event_wait_all_safe(struct k_event *event, uint32_t events, bool reset,
+				      k_timeout_t timeout)
+{
+	EVENT_CHECK(event);
+	return z_impl_k_event_wait_all_safe(event, events, reset, timeout);
 }
 #endif

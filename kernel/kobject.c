@@ -388,12 +388,41 @@ static void pool_put(union z_dyn_block *b)
 	pool_free = b;
 }
 
+/*
+ * The ring k_msgq_alloc_init() gave an allocated queue goes back to its heap
+ * with the queue (as Zephyr cleans a queue up on its last release). The ring
+ * is noted under obj_lock, by block, and freed once the lock is released
+ * (k_free() takes the scheduler's lock, which ranks above obj_lock): by the
+ * call that freed the queue, or by the allocation that takes its block next.
+ */
+static void *rings_to_free[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
+
+static void note_ring_locked(const struct z_object *ko, union z_dyn_block *b)
+{
+	if (ko->type == K_OBJ_MSGQ && (b->msgq.flags & K_MSGQ_FLAG_ALLOC) != 0U) {
+		rings_to_free[b - pool] = b->msgq.buffer_start;
+	}
+}
+
+static void free_noted_rings(void)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(rings_to_free); i++) {
+		k_spinlock_key_t key = k_spin_lock(&obj_lock);
+		void *ring = rings_to_free[i];
+
+		rings_to_free[i] = NULL;
+		k_spin_unlock(&obj_lock, key);
+		k_free(ring);
+	}
+}
+
 /* An allocated object goes back to the pool, and its charge to its domain. */
 static void free_slot_locked(struct z_object *ko)
 {
 	union z_dyn_block *b = ko->obj;
 	struct k_mem_domain **charge = &charged_to[b - pool];
 
+	note_ring_locked(ko, b);
 	if (*charge != NULL) {
 		(*charge)->dyn_objects--;
 		*charge = NULL;
@@ -484,6 +513,7 @@ static void clean_dead_threads(void)
 {
 	while (clean_step()) {
 	}
+	free_noted_rings();
 }
 
 static int take_thread_index(void)
@@ -651,7 +681,12 @@ static void *object_alloc(enum k_objects otype, struct k_mem_domain *charge)
 		charge->dyn_objects++;
 		charged_to[b - pool] = charge;
 	}
+	/* A ring still noted for this block goes now, before the block can note another. */
+	void *ring = rings_to_free[b - pool];
+
+	rings_to_free[b - pool] = NULL;
 	k_spin_unlock(&obj_lock, key);
+	k_free(ring);
 	return b;
 }
 
@@ -669,6 +704,7 @@ void k_object_free(void *obj)
 		free_slot_locked(ko);
 	}
 	k_spin_unlock(&obj_lock, key);
+	free_noted_rings();
 }
 
 /* Grants */
@@ -728,6 +764,7 @@ void k_object_access_revoke(const void *object, struct k_thread *thread)
 		}
 	}
 	k_spin_unlock(&obj_lock, key);
+	free_noted_rings();
 }
 
 void z_impl_k_object_release(const void *object)
@@ -742,6 +779,7 @@ void z_impl_k_object_release(const void *object)
 		}
 	}
 	k_spin_unlock(&obj_lock, key);
+	free_noted_rings();
 }
 
 void k_object_access_all_grant(const void *object)

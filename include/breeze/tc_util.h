@@ -1,6 +1,6 @@
 /*
  * Zephyr's test-case utilities that its suites still use beside ztest: the
- * result codes a test thread reports through a variable, and TC_PRINT.
+ * result codes a test thread reports through a variable, TC_PRINT and TC_ERROR.
  */
 #ifndef BREEZE_TC_UTIL_H
 #define BREEZE_TC_UTIL_H
@@ -14,5 +14,8 @@
 
 /* Test output, on the console like the harness's own. */
 #define TC_PRINT(fmt, ...) printk(fmt, ##__VA_ARGS__)
+
+/* An error report: where it happened (function and line), then the message. */
+#define TC_ERROR(fmt, ...) printk("\n    ERROR - %s@%d. " fmt, __func__, __LINE__, ##__VA_ARGS__)
 
 #endif /* BREEZE_TC_UTIL_H */

@@ -73,21 +73,8 @@ int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout);
  */
 void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout);
 
-/* The most urgent thread in @wait_q, or NULL; it stays queued. */
-static inline struct k_thread *z_waitq_head(_wait_q_t *wait_q)
-{
-	sys_dnode_t *n = sys_dlist_peek_head(&wait_q->waitq);
-
-	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
-}
-
-/* The thread after @t in the wait queue @t is in, or NULL. */
-static inline struct k_thread *z_waitq_next(struct k_thread *t)
-{
-	sys_dnode_t *n = sys_dlist_peek_next(&t->base.pended_on->waitq, &t->base.qnode);
-
-	return n == NULL ? NULL : CONTAINER_OF(n, struct k_thread, base.qnode);
-}
+/* z_waitq_head(), z_waitq_next(): the threads of a wait queue. */
+#include <breeze/kernel/wait_q.h>
 
 /* Take @t out of its wait queue and cancel its timeout; then it may run with @retval. */
 void z_wake_thread(struct k_thread *t, int retval);

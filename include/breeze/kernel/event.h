@@ -26,7 +26,10 @@ struct k_event {
 
 __syscall void k_event_init(struct k_event *event);
 
-/* Each returns the events as they were before the call. */
+/*
+ * Each returns, as they were before the call, the events it may change: those
+ * of @events (post, clear), of @events_mask (set_masked), all (set).
+ */
 __syscall uint32_t k_event_post(struct k_event *event, uint32_t events); /* add */
 __syscall uint32_t k_event_set(struct k_event *event, uint32_t events);  /* replace */
 /* Replace the events of @events_mask only. */
@@ -42,6 +45,18 @@ __syscall uint32_t k_event_wait(struct k_event *event, uint32_t events, bool res
 				k_timeout_t timeout);
 __syscall uint32_t k_event_wait_all(struct k_event *event, uint32_t events, bool reset,
 				    k_timeout_t timeout);
+
+/*
+ * As k_event_wait() and k_event_wait_all(), and the events returned leave the
+ * object in the same step (the caller consumes them): no other waiter of the
+ * _safe kind, and no later wait, sees them again until they are posted anew.
+ * Waiters one change satisfies all get what they match before any of it is
+ * consumed.
+ */
+__syscall uint32_t k_event_wait_safe(struct k_event *event, uint32_t events, bool reset,
+				     k_timeout_t timeout);
+__syscall uint32_t k_event_wait_all_safe(struct k_event *event, uint32_t events, bool reset,
+					 k_timeout_t timeout);
 
 /* The events of @events_mask that are there, without waiting. */
 static inline uint32_t k_event_test(struct k_event *event, uint32_t events_mask)

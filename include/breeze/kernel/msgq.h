@@ -51,17 +51,32 @@ struct k_msgq_attrs {
 		.read_ptr = (q_buffer), .write_ptr = (q_buffer), .used_msgs = 0                    \
 	}
 
+#define Z_MSGQ_DEFINE(storage, q_name, q_msg_size, q_max_msgs, q_align)                            \
+	static char __noinit __aligned(q_align) _k_msgq_buf_##q_name[(q_max_msgs) * (q_msg_size)]; \
+	storage STRUCT_SECTION_ITERABLE(k_msgq, q_name) =                                          \
+	    Z_MSGQ_INITIALIZER(q_name, _k_msgq_buf_##q_name, q_msg_size, q_max_msgs);              \
+	BUILD_ASSERT((q_msg_size) > 0 && (q_max_msgs) > 0 && IS_POWER_OF_TWO(q_align),             \
+		     "K_MSGQ_DEFINE: empty queue or bad alignment")
+
 /*
  * A queue of @q_max_msgs messages of @q_msg_size bytes, its ring buffer
  * aligned to @q_align (a power of two) so that messages holding aligned types
  * can be used in place by supervisor code.
  */
-#define K_MSGQ_DEFINE(q_name, q_msg_size, q_max_msgs, q_align)                                     \
-	static char __noinit __aligned(q_align) _k_msgq_buf_##q_name[(q_max_msgs) * (q_msg_size)]; \
-	STRUCT_SECTION_ITERABLE(k_msgq, q_name) =                                                  \
-	    Z_MSGQ_INITIALIZER(q_name, _k_msgq_buf_##q_name, q_msg_size, q_max_msgs);              \
-	BUILD_ASSERT((q_msg_size) > 0 && (q_max_msgs) > 0 && IS_POWER_OF_TWO(q_align),             \
-		     "K_MSGQ_DEFINE: empty queue or bad alignment")
+#define K_MSGQ_DEFINE(q_name, q_msg_size, q_max_msgs, q_align) \
+	Z_MSGQ_DEFINE(, q_name, q_msg_size, q_max_msgs, q_align)
+
+/* The same, with the queue private to its file. */
+#define K_MSGQ_DEFINE_STATIC(q_name, q_msg_size, q_max_msgs, q_align) \
+	Z_MSGQ_DEFINE(static, q_name, q_msg_size, q_max_msgs, q_align)
+
+/* A queue of @q_max_msgs messages of type @q_type: its size and alignment. */
+#define K_MSGQ_DEFINE_TYPE(q_name, q_type, q_max_msgs) \
+	K_MSGQ_DEFINE(q_name, sizeof(q_type), q_max_msgs, __alignof__(q_type))
+
+/* The same, with the queue private to its file. */
+#define K_MSGQ_DEFINE_STATIC_TYPE(q_name, q_type, q_max_msgs) \
+	K_MSGQ_DEFINE_STATIC(q_name, sizeof(q_type), q_max_msgs, __alignof__(q_type))
 
 /*
  * Set up @msgq over @buffer (@max_msgs * @msg_size bytes). Supervisor mode

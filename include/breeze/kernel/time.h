@@ -32,11 +32,14 @@ typedef struct {
 /* @t as a 64-bit count, negative counts as 0. */
 #define Z_TIME_COUNT(t) ((uint64_t)MAX((int64_t)(t), (int64_t)0))
 
-#define K_TICKS(t)   Z_TIMEOUT_TICKS((k_ticks_t)Z_TIME_COUNT(t))
-#define K_CYC(t)     Z_TIMEOUT_TICKS((k_ticks_t)k_cyc_to_ticks_ceil64(Z_TIME_COUNT(t)))
-#define K_NSEC(t)    Z_TIMEOUT_TICKS((k_ticks_t)k_ns_to_ticks_ceil64(Z_TIME_COUNT(t)))
-#define K_USEC(t)    Z_TIMEOUT_TICKS((k_ticks_t)k_us_to_ticks_ceil64(Z_TIME_COUNT(t)))
-#define K_MSEC(t)    Z_TIMEOUT_TICKS((k_ticks_t)k_ms_to_ticks_ceil64(Z_TIME_COUNT(t)))
+#define K_TICKS(t) Z_TIMEOUT_TICKS((k_ticks_t)Z_TIME_COUNT(t))
+/* Constant expressions for constant arguments (static initialisers), as in Zephyr. */
+#define Z_TIMEOUT_CEIL(t, hz) \
+	Z_TIMEOUT_TICKS((k_ticks_t)Z_TMCVT(Z_TIME_COUNT(t), hz, Z_TICK_HZ, true))
+#define K_CYC(t)     Z_TIMEOUT_CEIL(t, Z_CYC_HZ)
+#define K_NSEC(t)    Z_TIMEOUT_CEIL(t, 1000000000U)
+#define K_USEC(t)    Z_TIMEOUT_CEIL(t, 1000000U)
+#define K_MSEC(t)    Z_TIMEOUT_CEIL(t, 1000U)
 #define K_SECONDS(t) K_MSEC((int64_t)(t)*1000)
 #define K_MINUTES(t) K_SECONDS((int64_t)(t)*60)
 #define K_HOURS(t)   K_MINUTES((int64_t)(t)*60)

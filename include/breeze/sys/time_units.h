@@ -12,25 +12,30 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/*
+ * @t (counted at @from_hz) counted at @to_hz. A macro, so that with constant
+ * arguments it is a constant expression: K_MSEC(100) can initialise a static
+ * k_timeout_t, as in Zephyr. It evaluates its arguments more than once.
+ * Where one rate divides the other it is one multiplication or division;
+ * otherwise it splits @t so that t * to_hz cannot overflow 64 bits.
+ */
+#define Z_TMCVT(t, from_hz, to_hz, round_up)                                                  \
+	((from_hz) == (to_hz) ? (uint64_t)(t)                                                 \
+	 : ((to_hz) > (from_hz) && (to_hz) % (from_hz) == 0U)                                 \
+	     ? (uint64_t)(t)*Z_TMCVT_RATIO(to_hz, from_hz)                                    \
+	 : ((from_hz) > (to_hz) && (from_hz) % (to_hz) == 0U)                                 \
+	     ? (uint64_t)(t) / Z_TMCVT_RATIO(from_hz, to_hz) +                                \
+		   ((round_up) && (uint64_t)(t) % Z_TMCVT_RATIO(from_hz, to_hz) != 0U)        \
+	     : (uint64_t)(t) / (from_hz) * (to_hz) +                                          \
+		   ((uint64_t)(t) % (from_hz) * (to_hz) + ((round_up) ? (from_hz)-1U : 0U)) / \
+		       (from_hz))
+
+/* @a / @b, never 0: a branch Z_TMCVT() does not take still divides by it. */
+#define Z_TMCVT_RATIO(a, b) ((a) / (b) != 0U ? (a) / (b) : 1U)
+
 static inline uint64_t z_tmcvt(uint64_t t, uint32_t from_hz, uint32_t to_hz, bool round_up)
 {
-	if (from_hz == to_hz) {
-		return t;
-	}
-	if (to_hz > from_hz && to_hz % from_hz == 0U) {
-		return t * (to_hz / from_hz);
-	}
-	if (from_hz > to_hz && from_hz % to_hz == 0U) {
-		uint32_t div = from_hz / to_hz;
-
-		return round_up ? t / div + (t % div != 0U) : t / div;
-	}
-	/* General case: split to keep t * to_hz from overflowing 64 bits. */
-	uint64_t whole = t / from_hz;
-	uint64_t rest = t % from_hz;
-	uint64_t part = rest * to_hz;
-
-	return whole * to_hz + (round_up ? (part + from_hz - 1U) / from_hz : part / from_hz);
+	return Z_TMCVT(t, from_hz, to_hz, round_up);
 }
 
 #define Z_TICK_HZ ((uint32_t)CONFIG_SYS_CLOCK_TICKS_PER_SEC)

@@ -140,7 +140,10 @@ refused(r test_queue_init_again z_vrfy_k_queue_init 112)
 refused(r test_event_post_without_grant z_vrfy_k_event_post 1)
 refused(r test_event_post_to_sem z_vrfy_k_event_post 9)
 refused(r test_event_init_again z_vrfy_k_event_init 112)
-attacks_image(objects 33 ${r})
+refused(r test_event_wait_safe_without_grant z_vrfy_k_event_wait_safe 1)
+refused(r test_event_wait_all_safe_on_sem z_vrfy_k_event_wait_all_safe 9)
+refused(r test_event_wait_safe_on_plain_kernel_data z_vrfy_k_event_wait_safe 9)
+attacks_image(objects 36 ${r})
 
 # Supervisor-only APIs: the code runs, and faults on the first privileged step.
 set(r)

@@ -101,3 +101,19 @@ ZTEST(time_units, test_to_cycles) {
 	zassert_equal(z_tmcvt(1, 1000000U, 3U, true), 1U);
 	zassert_equal(z_tmcvt(1, 1000000U, 3U, false), 0U);
 }
+
+/* With constant arguments the macros are constant expressions, as in Zephyr. */
+static k_timeout_t static_timeouts[] = { K_MSEC(200),  K_USEC(3),     K_NSEC(1), K_CYC(7),
+					 K_SECONDS(2), K_HOURS(1000), K_MSEC(-5) };
+
+ZTEST(time_units, test_static_initialisers) {
+	volatile int ms = 200;
+
+	zassert_equal(static_timeouts[0].ticks, K_MSEC(ms).ticks);
+	zassert_equal(static_timeouts[1].ticks, 1, "rounded up");
+	zassert_equal(static_timeouts[2].ticks, 1, "rounded up");
+	zassert_equal(static_timeouts[3].ticks, 1, "rounded up");
+	zassert_equal(static_timeouts[4].ticks, 2 * TICK_HZ);
+	zassert_equal(static_timeouts[5].ticks, 1000LL * 3600 * TICK_HZ);
+	zassert_true(K_TIMEOUT_EQ(static_timeouts[6], K_NO_WAIT));
+}

@@ -109,6 +109,18 @@ static void event_post(void *event)
 	attack_log.loot = k_event_post(event, 0x1);
 }
 
+static void event_wait_safe(void *event)
+{
+	attack_arm();
+	attack_log.loot = k_event_wait_safe(event, 0x1, false, K_NO_WAIT);
+}
+
+static void event_wait_all_safe(void *event)
+{
+	attack_arm();
+	attack_log.loot = k_event_wait_all_safe(event, 0x1, false, K_NO_WAIT);
+}
+
 static void event_init_again(void *event)
 {
 	attack_arm();
@@ -508,4 +520,29 @@ ZTEST(attacks_objects, test_event_init_again) {
 	attack_run(K_ERR_KERNEL_OOPS, event_init_again, &granted_event,
 		   ATTACK_GRANTS(&granted_event));
 	zassert_equal(k_event_test(&granted_event, UINT32_MAX), 0x8, "the events were cleared");
+}
+
+/* The consuming waits: taking another's events without a grant, or through a semaphore. */
+ZTEST(attacks_objects, test_event_wait_safe_without_grant) {
+	k_event_set(&ungranted_event, 0x1);
+	attack_run(K_ERR_KERNEL_OOPS, event_wait_safe, &ungranted_event, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE);
+	zassert_equal(k_event_test(&ungranted_event, UINT32_MAX), 0x1, "the event was consumed");
+	k_event_set(&ungranted_event, 0);
+}
+
+ZTEST(attacks_objects, test_event_wait_all_safe_on_sem) {
+	k_sem_give(&granted_sem);
+	attack_run(K_ERR_KERNEL_OOPS, event_wait_all_safe, &granted_sem,
+		   ATTACK_GRANTS(&granted_sem));
+	zassert_equal(attack_log.loot, LOOT_NONE);
+	zassert_equal(k_sem_count_get(&granted_sem), 1, "the semaphore was changed");
+	zassert_equal(k_sem_take(&granted_sem, K_NO_WAIT), 0);
+	check_granted_sem_intact();
+}
+
+/* A pointer into the kernel's own data that is no object at all. */
+ZTEST(attacks_objects, test_event_wait_safe_on_plain_kernel_data) {
+	attack_run(K_ERR_KERNEL_OOPS, event_wait_safe, plain_kernel_words, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE);
 }

@@ -2,9 +2,11 @@
  * Semaphores and mutexes used from user mode: the same results and error
  * codes as in supervisor mode (init on an allocated object, give, take with
  * K_NO_WAIT, a timeout and a waker, reset, count; recursive locking, -EBUSY,
- * -EAGAIN, -EPERM for a non-owner, -EINVAL for an unlocked mutex).
+ * -EAGAIN, -EPERM for a non-owner, -EINVAL for an unlocked mutex), and a
+ * sys_mutex a supervisor set up and granted.
  */
 #include "user_util.h"
+#include <zephyr/sys/mutex.h>
 
 #define N_RESULTS 16
 
@@ -196,4 +198,33 @@ ZTEST(sys_sem_mutex, test_mutex_between_two_user_threads) {
 	zassert_equal(r[5], 0);
 	zassert_equal(r[6], 0);
 	zassert_equal(r[7], -EINVAL);
+}
+
+static struct sys_mutex user_sys_mutex;
+
+static void sys_mutex_calls(void *unused1, void *unused2, void *unused3)
+{
+	ARG_UNUSED(unused1);
+	ARG_UNUSED(unused2);
+	ARG_UNUSED(unused3);
+	r[0] = sys_mutex_unlock(&user_sys_mutex);
+	r[1] = sys_mutex_lock(&user_sys_mutex, K_NO_WAIT);
+	r[2] = sys_mutex_lock(&user_sys_mutex, K_MSEC(1));
+	r[3] = sys_mutex_unlock(&user_sys_mutex);
+	r[4] = sys_mutex_unlock(&user_sys_mutex);
+}
+
+ZTEST(sys_sem_mutex, test_sys_mutex_from_user_mode) {
+	sys_mutex_init(&user_sys_mutex);
+	k_tid_t t = user_create(0, sys_mutex_calls, NULL, NULL, NULL, USER_PRIO, 0);
+
+	k_object_access_grant(&user_sys_mutex.kernel_mutex, t);
+	run_to_end(t);
+	zassert_equal(r[0], -EINVAL);
+	zassert_equal(r[1], 0);
+	zassert_equal(r[2], 0, "recursive");
+	zassert_equal(r[3], 0);
+	zassert_equal(r[4], 0);
+	zassert_equal(sys_mutex_lock(&user_sys_mutex, K_NO_WAIT), 0, "left unlocked");
+	zassert_equal(sys_mutex_unlock(&user_sys_mutex), 0);
 }

@@ -34,6 +34,10 @@ ZTEST(suite_compat, test_tc_print) {
 	TC_PRINT("tc_print: %d %s\n", 42, "ok");
 }
 
+ZTEST(suite_compat, test_tc_error) {
+	TC_ERROR("tc_error: %d\n", 7);
+}
+
 ZTEST(suite_compat, test_one_cpu) {
 	zassert_equal(arch_num_cpus(), 1U);
 	zassert_equal(CONFIG_MP_MAX_NUM_CPUS, 1);
