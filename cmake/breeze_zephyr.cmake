@@ -7,6 +7,7 @@
 #   zephyr_library_sources[_ifdef], zephyr_library_include_directories,
 #   zephyr_library_compile_definitions, zephyr_library_compile_options,
 #   zephyr_library_link_libraries   that library's settings
+#   target_sources_if[n]def         target_sources() on a Kconfig symbol (or its absence)
 # A library joins the image through breeze_image_library(), which the final
 # link and the application memory layout read when the configuration ends.
 
@@ -74,4 +75,18 @@ endfunction()
 
 function(zephyr_library_link_libraries)
   target_link_libraries(${ZEPHYR_CURRENT_LIBRARY} PUBLIC ${ARGN})
+endfunction()
+
+# target_sources_ifdef/_ifndef(<feature> <target> ...): target_sources() when
+# the Kconfig symbol is set (or not), as Zephyr's suites write them.
+function(target_sources_ifdef feature target)
+  if(${feature})
+    target_sources(${target} ${ARGN})
+  endif()
+endfunction()
+
+function(target_sources_ifndef feature target)
+  if(NOT ${feature})
+    target_sources(${target} ${ARGN})
+  endif()
 endfunction()

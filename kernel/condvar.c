@@ -11,7 +11,7 @@ int z_impl_k_condvar_init(struct k_condvar *condvar)
 	int ret = z_object_init_begin_for(condvar, K_OBJ_CONDVAR);
 
 	if (ret != 0) {
-		return ret; /* a racing user initialiser: -EBUSY or -EALREADY */
+		return ret; /* a racing user initialiser, or waiters: -EBUSY */
 	}
 	sys_dlist_init(&condvar->wait_q.waitq);
 	z_object_init_end_for(condvar);
@@ -65,7 +65,8 @@ int z_impl_k_condvar_wait(struct k_condvar *condvar, struct k_mutex *mutex, k_ti
 
 int z_vrfy_k_condvar_init(struct k_condvar *condvar)
 {
-	K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(condvar, K_OBJ_CONDVAR));
+	/* Again only on an idle condvar: -EBUSY while threads wait on it. */
+	K_OOPS(K_SYSCALL_OBJ_INIT(condvar, K_OBJ_CONDVAR));
 	return z_impl_k_condvar_init(condvar);
 }
 

@@ -34,29 +34,6 @@ int k_heap_array_get(struct k_heap **heap)
 	return (int)n;
 }
 
-/* The absolute tick a wait of @timeout ends at (K_FOREVER: never). */
-static int64_t deadline_of(k_timeout_t timeout)
-{
-	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
-		return INT64_MAX;
-	}
-	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
-		return Z_TICK_ABS(timeout.ticks); /* K_TIMEOUT_ABS_TICKS(): the tick itself */
-	}
-	return z_impl_k_uptime_ticks() + timeout.ticks;
-}
-
-/* What is left of a wait ending at @deadline; K_NO_WAIT once it has passed. */
-static k_timeout_t remaining(int64_t deadline)
-{
-	if (deadline == INT64_MAX) {
-		return K_FOREVER;
-	}
-	int64_t left = deadline - z_impl_k_uptime_ticks();
-
-	return left > 0 ? K_TICKS(left) : K_NO_WAIT;
-}
-
 enum heap_op {
 	OP_ALLOC,
 	OP_REALLOC,
@@ -72,7 +49,7 @@ static void *attempt(struct k_heap *heap, enum heap_op op, void *ptr, size_t ali
 {
 	__ASSERT(!k_is_in_isr() || K_TIMEOUT_EQ(timeout, K_NO_WAIT),
 		 "a heap may only wait in a thread");
-	int64_t deadline = deadline_of(timeout);
+	k_timepoint_t end = sys_timepoint_calc(timeout); /* one budget for every try */
 
 	for (;;) {
 		k_spinlock_key_t key = k_spin_lock(&heap->lock);
@@ -86,7 +63,7 @@ static void *attempt(struct k_heap *heap, enum heap_op op, void *ptr, size_t ali
 		if (mem != NULL || (op == OP_REALLOC && bytes == 0U)) {
 			return mem;
 		}
-		k_timeout_t left = remaining(deadline);
+		k_timeout_t left = sys_timepoint_timeout(end);
 
 		if (K_TIMEOUT_EQ(left, K_NO_WAIT)) {
 			return NULL;

@@ -272,7 +272,7 @@ int z_object_init_begin(void *obj, enum k_objects otype, bool reinit)
 }
 
 /*
- * A user thread re-initialising a semaphore or mutex that is initialised
+ * A user thread re-initialising a semaphore, mutex or condvar that is initialised
  * already, as Zephyr lets it (a test re-initialises its objects before each
  * case). Re-initialising wait-queue links under a waiter, or the owner of a
  * locked mutex, would corrupt kernel state: so only an idle object is
@@ -288,6 +288,9 @@ static bool idle_locked(void *obj, enum k_objects otype)
 	if (otype == K_OBJ_SEM) {
 		return z_waitq_head(&((struct k_sem *)obj)->wait_q) == NULL;
 	}
+	if (otype == K_OBJ_CONDVAR) {
+		return z_waitq_head(&((struct k_condvar *)obj)->wait_q) == NULL;
+	}
 	struct k_mutex *mutex = obj;
 
 	return mutex->owner == NULL && z_waitq_head(&mutex->wait_q) == NULL;
@@ -297,7 +300,8 @@ int z_object_init_begin_user(void *obj, enum k_objects otype)
 {
 	int ret = z_object_init_begin(obj, otype, false);
 
-	if (ret != -EALREADY || (otype != K_OBJ_SEM && otype != K_OBJ_MUTEX)) {
+	if (ret != -EALREADY ||
+	    (otype != K_OBJ_SEM && otype != K_OBJ_MUTEX && otype != K_OBJ_CONDVAR)) {
 		return ret;
 	}
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);

@@ -9,9 +9,15 @@
  * wakes the waiters with -ECANCELED; a close wakes them to see the pipe
  * closed.
  *
- * A user thread's bytes go through a PIPE_CHUNK buffer on its kernel stack:
- * the kernel never copies between a user buffer and the ring under the lock,
- * and never on another thread's behalf.
+ * When the ring is empty, bytes go straight between a caller and the threads
+ * waiting on the other side (so a pipe of 0 bytes works as a rendezvous):
+ * each waiter publishes its transfer (struct xfer, on its own kernel stack)
+ * in its swap_data while it waits, and the other side copies into or out of
+ * that transfer's buffer and counts the bytes in it, under the lock, only
+ * while the waiter is still queued. That buffer is kernel memory: a user
+ * thread's bytes go through a PIPE_CHUNK buffer on its kernel stack (see the
+ * verifiers), so the kernel never copies between a user buffer and the pipe
+ * under the lock, nor to or from another thread's user memory.
  */
 #include <string.h>
 #include <limits.h>
@@ -22,26 +28,12 @@
 
 #define PIPE_CHUNK 64U
 
-static int64_t deadline_of(k_timeout_t timeout)
-{
-	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
-		return INT64_MAX;
-	}
-	if (!Z_IS_TIMEOUT_RELATIVE(timeout)) {
-		return Z_TICK_ABS(timeout.ticks); /* K_TIMEOUT_ABS_TICKS(): the tick itself */
-	}
-	return z_impl_k_uptime_ticks() + timeout.ticks;
-}
-
-static k_timeout_t remaining(int64_t deadline)
-{
-	if (deadline == INT64_MAX) {
-		return K_FOREVER;
-	}
-	int64_t left = deadline - z_impl_k_uptime_ticks();
-
-	return left > 0 ? K_TICKS(left) : K_NO_WAIT;
-}
+/* One read or write: @len bytes at @buf, @done of them moved so far. */
+struct xfer {
+	uint8_t *buf;
+	size_t len;
+	size_t done;
+};
 
 /* Copy up to @n bytes of @src into the ring: how many fit. */
 static size_t ring_put(struct k_pipe *p, const uint8_t *src, size_t n)
@@ -106,80 +98,150 @@ static void unlock(k_spinlock_key_t key, bool woke)
 }
 
 /*
- * Write @len bytes of kernel memory @data before @deadline: the count, or
+ * Hand up to @n bytes of @src straight to the readers waiting on an empty
+ * pipe, most urgent first, waking each one served: how many were taken.
+ */
+static size_t give_to_readers(struct k_pipe *p, const uint8_t *src, size_t n)
+{
+	size_t given = 0;
+	struct k_thread *t = z_waitq_head(&p->data);
+
+	while (t != NULL && given < n) {
+		struct k_thread *next = z_waitq_next(t);
+		struct xfer *x = t->base.swap_data;
+		size_t k = MIN(n - given, x->len - x->done);
+
+		memcpy(x->buf + x->done, src + given, k);
+		x->done += k;
+		given += k;
+		z_wake_thread(t, 0);
+		t = next;
+	}
+	return given;
+}
+
+/* Take up to @n bytes into @dst straight from the writers waiting on a pipe that is empty. */
+static size_t take_from_writers(struct k_pipe *p, uint8_t *dst, size_t n)
+{
+	size_t taken = 0;
+	struct k_thread *t = z_waitq_head(&p->space);
+
+	while (t != NULL && taken < n) {
+		struct k_thread *next = z_waitq_next(t);
+		struct xfer *x = t->base.swap_data;
+		size_t k = MIN(n - taken, x->len - x->done);
+
+		memcpy(dst + taken, x->buf + x->done, k);
+		x->done += k;
+		taken += k;
+		z_wake_thread(t, 0);
+		t = next;
+	}
+	return taken;
+}
+
+/* Wait on @q with what is left until @end: false when the time is up. */
+static bool wait_locked(k_spinlock_key_t key, _wait_q_t *q, struct xfer *x, k_timepoint_t end,
+			int *rc)
+{
+	k_timeout_t left = sys_timepoint_timeout(end);
+
+	if (K_TIMEOUT_EQ(left, K_NO_WAIT)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return false;
+	}
+	__ASSERT(!k_is_in_isr(), "a pipe may only wait in a thread");
+	_current->base.swap_data = x; /* read by the other side while we are queued */
+	*rc = z_pend_curr(key, q, left);
+	return true;
+}
+
+/*
+ * Write the @len bytes of kernel memory @data before @end: the count, or
  * -EAGAIN (none in time), -EPIPE, -ECANCELED.
  */
-static int transfer_write(struct k_pipe *p, const uint8_t *data, size_t len, int64_t deadline)
+static int transfer_write(struct k_pipe *p, const uint8_t *data, size_t len, k_timepoint_t end)
 {
-	size_t done = 0;
+	struct xfer x = { .buf = (uint8_t *)data, .len = len, .done = 0 };
 
-	for (;;) {
+	if (len == 0U) {
+		return (p->flags & PIPE_FLAG_OPEN) != 0U ? 0 : -EPIPE;
+	}
+	while (x.done < len) {
 		k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
 		if ((p->flags & PIPE_FLAG_OPEN) == 0U) {
 			k_spin_unlock(&_sched_spinlock, key);
 			return -EPIPE;
 		}
-		size_t n = ring_put(p, data + done, MIN(len - done, PIPE_CHUNK));
-		bool woke = n > 0U && (z_wake_all(&p->data, 0) | notify_pollers(p));
+		size_t want = MIN(len - x.done, PIPE_CHUNK);
+		size_t n = p->used == 0U ? give_to_readers(p, data + x.done, want) : 0U;
+		bool woke = n > 0U;
+		size_t put = ring_put(p, data + x.done + n, want - n);
 
-		done += n;
-		if (done == len || n > 0U) {
+		/* Bytes left in the ring: readers and pollers may take them. */
+		woke = (put > 0U && (z_wake_all(&p->data, 0) | notify_pollers(p))) || woke;
+		n += put;
+		x.done += n;
+		if (n > 0U) {
 			unlock(key, woke);
-			if (done == len) {
-				return (int)done;
-			}
 			continue;
 		}
-		k_timeout_t left = remaining(deadline);
+		int rc = 0;
 
-		if (K_TIMEOUT_EQ(left, K_NO_WAIT)) {
-			k_spin_unlock(&_sched_spinlock, key);
-			return done > 0U ? (int)done : -EAGAIN;
+		if (!wait_locked(key, &p->space, &x, end, &rc)) {
+			break; /* the time is up */
 		}
-		__ASSERT(!k_is_in_isr(), "a pipe may only wait in a thread");
-		if (z_pend_curr(key, &p->space, left) == -ECANCELED) {
+		if (rc == -ECANCELED) {
 			return -ECANCELED;
 		}
+		/* Woken: a reader may have taken bytes straight from x, counted in x.done. */
 	}
+	return x.done > 0U ? (int)x.done : -EAGAIN;
 }
 
 /*
- * Read @len bytes into kernel memory @data before @deadline: the count, or
+ * Read @len bytes into kernel memory @data before @end: the count, or
  * -EAGAIN (none in time), -EPIPE (closed and empty), -ECANCELED.
  */
-static int transfer_read(struct k_pipe *p, uint8_t *data, size_t len, int64_t deadline)
+static int transfer_read(struct k_pipe *p, uint8_t *data, size_t len, k_timepoint_t end)
 {
-	size_t done = 0;
+	struct xfer x = { .buf = data, .len = len, .done = 0 };
 
-	for (;;) {
+	if (len == 0U) {
+		return 0;
+	}
+	while (x.done < len) {
 		k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
-		size_t n = ring_get(p, data + done, MIN(len - done, PIPE_CHUNK));
-		bool woke = n > 0U && z_wake_all(&p->space, 0);
+		size_t want = MIN(len - x.done, PIPE_CHUNK);
+		size_t n = ring_get(p, data + x.done, want);
+		/* Once the ring is empty, the waiting writers' bytes come next. */
+		size_t taken =
+		    p->used == 0U ? take_from_writers(p, data + x.done + n, want - n) : 0U;
+		bool woke = taken > 0U;
 
-		done += n;
-		if (done == len || n > 0U) {
+		n += taken;
+		woke = (n > 0U && z_wake_all(&p->space, 0)) || woke;
+		x.done += n;
+		if (n > 0U) {
 			unlock(key, woke);
-			if (done == len) {
-				return (int)done;
-			}
 			continue;
 		}
 		if ((p->flags & PIPE_FLAG_OPEN) == 0U) {
 			k_spin_unlock(&_sched_spinlock, key);
-			return done > 0U ? (int)done : -EPIPE;
+			return x.done > 0U ? (int)x.done : -EPIPE;
 		}
-		k_timeout_t left = remaining(deadline);
+		int rc = 0;
 
-		if (K_TIMEOUT_EQ(left, K_NO_WAIT)) {
-			k_spin_unlock(&_sched_spinlock, key);
-			return done > 0U ? (int)done : -EAGAIN;
+		if (!wait_locked(key, &p->data, &x, end, &rc)) {
+			break; /* the time is up */
 		}
-		__ASSERT(!k_is_in_isr(), "a pipe may only wait in a thread");
-		if (z_pend_curr(key, &p->data, left) == -ECANCELED) {
+		if (rc == -ECANCELED) {
 			return -ECANCELED;
 		}
+		/* Woken: a writer may have put bytes straight into x, counted in x.done. */
 	}
+	return x.done > 0U ? (int)x.done : -EAGAIN;
 }
 
 void z_impl_k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size)
@@ -202,7 +264,7 @@ int z_impl_k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_
 	if (len > INT_MAX) {
 		return -EOVERFLOW;
 	}
-	return transfer_write(pipe, data, len, deadline_of(timeout));
+	return transfer_write(pipe, data, len, sys_timepoint_calc(timeout));
 }
 
 int z_impl_k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t timeout)
@@ -210,7 +272,7 @@ int z_impl_k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout
 	if (len > INT_MAX) {
 		return -EOVERFLOW;
 	}
-	return transfer_read(pipe, data, len, deadline_of(timeout));
+	return transfer_read(pipe, data, len, sys_timepoint_calc(timeout));
 }
 
 void z_impl_k_pipe_reset(struct k_pipe *pipe)
@@ -250,68 +312,65 @@ void z_vrfy_k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size
 	z_impl_k_pipe_init(pipe, buffer, buffer_size);
 }
 
-/* The result of a user transfer that moved @done bytes before a chunk returned @rc. */
-static int user_result(size_t done, int rc)
+/*
+ * A user thread's transfer of @len bytes at @data, through a PIPE_CHUNK
+ * buffer on its kernel stack: each chunk is copied in (a write) or out (a
+ * read) with the caller's rights, checked again as it is copied, and only the
+ * copy is used. The pipe and the buffer were checked by the caller.
+ */
+static int user_transfer(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t timeout,
+			 bool write)
 {
-	/* A timeout, or for a read a close, after some bytes: the bytes count. */
-	return done > 0U && (rc == -EAGAIN || rc == -EPIPE) ? (int)done : rc;
-}
-
-int z_vrfy_k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout_t timeout)
-{
-	PIPE_CHECK(pipe);
-	K_OOPS(K_SYSCALL_MEMORY_READ(data, len)); /* fail before writing anything */
 	if (len > INT_MAX) {
 		return -EOVERFLOW;
 	}
-	int64_t deadline = deadline_of(timeout);
+	k_timepoint_t end = sys_timepoint_calc(timeout); /* one budget for every chunk */
 	size_t done = 0;
 
 	while (done < len) {
 		uint8_t chunk[PIPE_CHUNK];
 		size_t n = MIN(len - done, PIPE_CHUNK);
+		int rc;
 
-		K_OOPS(
-		    k_usermode_from_copy(chunk, data + done, n)); /* checked again, copied once */
-		int rc = transfer_write(pipe, chunk, n, deadline);
-
+		if (write) {
+			K_OOPS(k_usermode_from_copy(chunk, data + done, n));
+			rc = transfer_write(pipe, chunk, n, end);
+		} else {
+			rc = transfer_read(pipe, chunk, n, end);
+			if (rc > 0) {
+				K_OOPS(k_usermode_to_copy(data + done, chunk, (size_t)rc));
+			}
+		}
 		if (rc < 0) {
-			/* A close after some chunks is still -EPIPE, as for a supervisor. */
-			return done > 0U && rc == -EAGAIN ? (int)done : rc;
-		}
-		done += (size_t)rc;
-		if ((size_t)rc < n) {
-			break; /* the timeout came */
-		}
-	}
-	return (int)done;
-}
+			/*
+			 * After some bytes, a timeout (or for a read a close) still
+			 * counts them; a write into a closed pipe is -EPIPE, as for a
+			 * supervisor.
+			 */
+			bool counts = rc == -EAGAIN || (!write && rc == -EPIPE);
 
-int z_vrfy_k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t timeout)
-{
-	PIPE_CHECK(pipe);
-	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, len)); /* fail before taking anything */
-	if (len > INT_MAX) {
-		return -EOVERFLOW;
-	}
-	int64_t deadline = deadline_of(timeout);
-	size_t done = 0;
-
-	while (done < len) {
-		uint8_t chunk[PIPE_CHUNK];
-		size_t n = MIN(len - done, PIPE_CHUNK);
-		int rc = transfer_read(pipe, chunk, n, deadline);
-
-		if (rc < 0) {
-			return user_result(done, rc);
+			return done > 0U && counts ? (int)done : rc;
 		}
-		K_OOPS(k_usermode_to_copy(data + done, chunk, (size_t)rc));
 		done += (size_t)rc;
 		if ((size_t)rc < n) {
 			break; /* the timeout came, or the pipe closed */
 		}
 	}
 	return (int)done;
+}
+
+int z_vrfy_k_pipe_write(struct k_pipe *pipe, const uint8_t *data, size_t len, k_timeout_t timeout)
+{
+	PIPE_CHECK(pipe);
+	K_OOPS(K_SYSCALL_MEMORY_READ(data, len)); /* fail before writing anything */
+	return user_transfer(pipe, (uint8_t *)data, len, timeout, true);
+}
+
+int z_vrfy_k_pipe_read(struct k_pipe *pipe, uint8_t *data, size_t len, k_timeout_t timeout)
+{
+	PIPE_CHECK(pipe);
+	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, len)); /* fail before taking anything */
+	return user_transfer(pipe, data, len, timeout, false);
 }
 
 void z_vrfy_k_pipe_reset(struct k_pipe *pipe)

@@ -190,7 +190,11 @@ void z_vrfy_k_thread_start(k_tid_t thread)
 
 void z_vrfy_k_thread_abort(k_tid_t thread)
 {
-	THREAD_OBJ_CHECK(thread);
+	/* As in Zephyr, a thread that ended (or never ran) is nothing to abort. */
+	K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
+	if (k_object_find(thread)->state != Z_OBJ_INITIALIZED) {
+		return;
+	}
 	K_OOPS(K_SYSCALL_VERIFY_MSG((thread->base.user_options & K_ESSENTIAL) == 0U,
 				    "aborting essential thread %p", (void *)thread));
 	z_impl_k_thread_abort(thread);

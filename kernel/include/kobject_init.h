@@ -12,8 +12,8 @@
 #include <syscall_handler.h>
 
 /*
- * Supervisors may re-initialise; so may a user caller, on an idle semaphore
- * or mutex only (see z_object_init_begin_user()). An object the registry
+ * Supervisors may re-initialise; so may a user caller, on an idle semaphore,
+ * mutex or condvar only (see z_object_init_begin_user()). An object the registry
  * cannot take (full, or placed in user memory) still works for supervisor
  * threads; it just cannot be granted.
  */

@@ -82,6 +82,12 @@ static void check_convert(uint64_t t, const struct rate_pair *p)
 			inexact_checks++;
 		}
 	}
+	/* To the nearest, halves up. */
+	u128 near = ((u128)t * p->to + p->from / 2U) / p->from;
+
+	if (near <= UINT64_MAX) {
+		CHECK_EQ(z_tmcvt(t, p->from, p->to, Z_TMCVT_NEAR), (uint64_t)near);
+	}
 	check_set_context(NULL, 0);
 }
 
@@ -267,6 +273,17 @@ static void test_wrappers(void)
 	CHECK_EQ(k_ticks_to_ms_floor64(10), 1U);
 	CHECK_EQ(k_ticks_to_ms_floor64(19), 1U);
 	CHECK_EQ(k_ticks_to_ms_floor64(UINT64_MAX), UINT64_MAX / 10U);
+	/* To the nearest, halves up; 32-bit forms cut the result to 32 bits. */
+	CHECK_EQ(k_ticks_to_ms_near64(14), 1U);
+	CHECK_EQ(k_ticks_to_ms_near64(15), 2U);
+	CHECK_EQ(k_us_to_ticks_near64(149), 1U);
+	CHECK_EQ(k_us_to_ticks_near32(150), 2U);
+	CHECK_EQ(k_ns_to_cyc_near64(149), 1U);
+	CHECK_EQ(k_cyc_to_ns_ceil32(3), 300U);
+	CHECK_EQ(k_ms_to_cyc_floor32(500), 5000000U);
+	CHECK_EQ(k_ms_to_cyc_floor32(500000), (uint32_t)5000000000ULL);
+	CHECK_EQ(k_ms_to_us_floor64(3), 3000U);
+	CHECK_EQ(k_us_to_ms_ceil64(1001), 2U);
 	CHECK_EQ(k_ticks_to_ms_floor32(9), 0U);
 	CHECK_EQ(k_ticks_to_ms_floor32(25), 2U);
 	CHECK_EQ(k_ticks_to_ms_floor32(UINT32_MAX), UINT32_MAX / 10U);

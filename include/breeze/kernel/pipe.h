@@ -3,6 +3,10 @@
  * with writers waiting for room and readers waiting for data, each up to its
  * timeout. A transfer moves as many bytes as it can, then waits for the rest.
  *
+ * With an empty pipe, bytes pass straight from a writer to waiting readers
+ * and from waiting writers to a reader, so a pipe of 0 bytes (NULL buffer)
+ * carries data from a writer to a reader that wait for each other.
+ *
  * Every call is a system call. From user mode the pipe must be a granted
  * kernel object (K_PIPE_DEFINE, or a pipe the thread initialises itself, never
  * initialised before); user data is copied through the kernel in bounded
@@ -17,7 +21,13 @@
 
 #include <breeze/kernel/thread.h>
 
-#define PIPE_FLAG_OPEN BIT(0)
+#define PIPE_FLAG_OPEN  BIT(0)
+/*
+ * Zephyr's flag for a reset still waking its waiters. Breeze resets in one
+ * step under the lock, so it is never seen set; it is there for code that
+ * tests it.
+ */
+#define PIPE_FLAG_RESET BIT(1)
 
 struct k_pipe {
 	Z_OBJECT_HDR

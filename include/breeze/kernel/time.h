@@ -3,7 +3,7 @@
  * two special values K_NO_WAIT (do not block) and K_FOREVER (no time limit).
  *
  * The K_MSEC() family computes in 64 bits, as Zephyr's: K_HOURS(10000) is
- * 10000 hours, and a negative duration means K_NO_WAIT. A tick count below
+ * 10000 hours, and a negative duration means K_NO_WAIT (K_TICKS() excepted). A tick count below
  * K_TICKS_FOREVER is an absolute deadline, as in Zephyr (K_TIMEOUT_ABS_MS()
  * and its kin, <breeze/kernel/timepoint.h>): every call that takes a
  * k_timeout_t accepts one, and a deadline already past expires at once.
@@ -32,10 +32,16 @@ typedef struct {
 /* @t as a 64-bit count, negative counts as 0. */
 #define Z_TIME_COUNT(t) ((uint64_t)MAX((int64_t)(t), (int64_t)0))
 
-#define K_TICKS(t) Z_TIMEOUT_TICKS((k_ticks_t)Z_TIME_COUNT(t))
-/* Constant expressions for constant arguments (static initialisers), as in Zephyr. */
+/*
+ * K_TICKS() is the raw tick count, as in Zephyr: K_TICKS(K_TICKS_FOREVER) is
+ * K_FOREVER (code passes stored tick values through it) and a count below it
+ * an absolute deadline. The other units take a negative duration as 0, and
+ * are constant expressions for constant arguments (static initialisers), as
+ * in Zephyr.
+ */
+#define K_TICKS(t) Z_TIMEOUT_TICKS((k_ticks_t)(t))
 #define Z_TIMEOUT_CEIL(t, hz) \
-	Z_TIMEOUT_TICKS((k_ticks_t)Z_TMCVT(Z_TIME_COUNT(t), hz, Z_TICK_HZ, true))
+	Z_TIMEOUT_TICKS((k_ticks_t)Z_TMCVT(Z_TIME_COUNT(t), hz, Z_TICK_HZ, Z_TMCVT_CEIL))
 #define K_CYC(t)     Z_TIMEOUT_CEIL(t, Z_CYC_HZ)
 #define K_NSEC(t)    Z_TIMEOUT_CEIL(t, 1000000000U)
 #define K_USEC(t)    Z_TIMEOUT_CEIL(t, 1000000U)

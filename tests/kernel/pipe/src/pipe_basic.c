@@ -114,7 +114,7 @@ ZTEST(pipe_basic, test_sizes) {
 	zassert_equal(k_pipe_read(&pipe, b, SIZE_MAX, K_NO_WAIT), -EOVERFLOW);
 }
 
-/* A pipe without a buffer holds nothing: a write can never go through. */
+/* A pipe without a buffer holds nothing: with nobody waiting, nothing goes through. */
 ZTEST(pipe_basic, test_empty_buffer) {
 	static struct k_pipe none;
 	uint8_t b[2] = { 0 };

@@ -4,8 +4,11 @@
  * read-only memory, in another domain, wrapping around the address space,
  * NULL; a ring on the caller's own stack or in kernel memory. Each is an oops
  * of the caller that leaves the pipe, its bytes and the memory named as they
- * were. A deadline already past is not an error: the call does not wait.
+ * were. A deadline already past is not an error: the call does not wait. A
+ * reader whose buffer leaves its domain while it waits gets the bytes only in
+ * the kernel's copy, and faults copying them out.
  */
+#include <string.h>
 #include "user_util.h"
 
 K_PIPE_DEFINE(granted_pipe, 32, 4);
@@ -291,5 +294,56 @@ static void bad_values(void)
 
 ZTEST(pipe_attacks, test_past_deadline_does_not_wait) {
 	run(bad_values, false);
+	check_granted_intact();
+}
+
+/*
+ * A reader waits on a pipe of 0 bytes for a buffer in a partition its domain
+ * then loses: the writer's bytes reach only the kernel's copy of the read,
+ * and the reader's copy out (checked again) is its own oops. The partition,
+ * now another domain's alone, keeps its bytes.
+ */
+K_PIPE_DEFINE(wait_pipe, 0, 4);
+K_APPMEM_PARTITION_DEFINE(lost_part);
+K_APP_BMEM(lost_part) static uint8_t lost_buf[16];
+static struct k_mem_domain lost_dom;
+
+static void read_into_lost_buf(void *a, void *b, void *c)
+{
+	ARG_UNUSED(a);
+	ARG_UNUSED(b);
+	ARG_UNUSED(c);
+	(void)k_pipe_read(&wait_pipe, lost_buf, sizeof(lost_buf), K_FOREVER);
+	user_buf[0] = 0xee; /* only if the call returned */
+}
+
+ZTEST(pipe_attacks, test_read_buffer_lost_while_waiting) {
+	struct k_mem_partition *parts[] = { &lost_part, &results_part };
+	static bool ready;
+
+	if (!ready) {
+		zassert_ok(k_mem_domain_init(&lost_dom, ARRAY_SIZE(parts), parts));
+		ready = true;
+	}
+	k_pipe_init(&wait_pipe, NULL, 0);
+	memset(lost_buf, 0x5a, sizeof(lost_buf));
+	user_buf[0] = 0;
+
+	k_tid_t t = user_create(0, read_into_lost_buf, NULL, NULL, NULL, USER_PRIO, 0);
+
+	k_mem_domain_add_thread(&lost_dom, t);
+	k_object_access_grant(&wait_pipe, t);
+	unsigned int faults = expect_fault(K_ERR_KERNEL_OOPS);
+
+	k_thread_start(t); /* more urgent: it waits at once */
+	zassert_ok(k_mem_domain_remove_partition(&lost_dom, &lost_part));
+	zassert_equal(k_pipe_write(&wait_pipe, (const uint8_t *)"0123456789abcdef", 16, K_NO_WAIT),
+		      16, "the waiting reader took the bytes");
+	join_faulted(t, faults);
+	zassert_equal(user_buf[0], 0, "the read returned");
+	for (size_t i = 0; i < sizeof(lost_buf); i++) {
+		zassert_equal(lost_buf[i], 0x5a, "written through the lost partition");
+	}
+	zassert_ok(k_mem_domain_add_partition(&lost_dom, &lost_part));
 	check_granted_intact();
 }

@@ -1,7 +1,8 @@
 /*
  * Pipes from user mode: a producer and a consumer in two domains (each with a
  * private partition only) stream more bytes than the ring and than the
- * kernel's copy chunk, in pieces of odd sizes; a user thread sets up a pipe
+ * kernel's copy chunk, in pieces of odd sizes, also through a pipe of 0
+ * bytes (each waits for the other); a user thread sets up a pipe
  * over its own partition and uses it with a supervisor; close and reset reach
  * user waiters; a timed-out user read returns what came.
  */
@@ -11,6 +12,7 @@
 #define STREAM 700
 
 K_PIPE_DEFINE(user_pipe, 40, 4);
+K_PIPE_DEFINE(zero_pipe, 0, 4);
 
 K_APPMEM_PARTITION_DEFINE(prod_part);
 K_APPMEM_PARTITION_DEFINE(cons_part);
@@ -30,6 +32,7 @@ static void before(void *fixture)
 		r[i] = NOT_REACHED;
 	}
 	k_pipe_init(&user_pipe, user_pipe.buffer, user_pipe.size);
+	k_pipe_init(&zero_pipe, NULL, 0);
 }
 
 static void *setup(void)
@@ -44,18 +47,17 @@ static void *setup(void)
 
 ZTEST_SUITE(pipe_user, NULL, setup, before, NULL, NULL);
 
-static void producer(void *piece, void *b, void *c)
+static void producer(void *piece, void *pipe, void *c)
 {
 	int total = 0;
 
-	ARG_UNUSED(b);
 	ARG_UNUSED(c);
 	for (int i = 0; i < STREAM; i++) {
 		prod_buf[i] = (uint8_t)(i * 13 + 5);
 	}
 	for (size_t at = 0; at < STREAM; at += (size_t)(uintptr_t)piece) {
 		size_t n = MIN((size_t)(uintptr_t)piece, STREAM - at);
-		int rc = k_pipe_write(&user_pipe, prod_buf + at, n, K_FOREVER);
+		int rc = k_pipe_write(pipe, prod_buf + at, n, K_FOREVER);
 
 		if (rc != (int)n) {
 			r[0] = rc;
@@ -66,15 +68,14 @@ static void producer(void *piece, void *b, void *c)
 	r[0] = total;
 }
 
-static void consumer(void *piece, void *b, void *c)
+static void consumer(void *piece, void *pipe, void *c)
 {
 	int total = 0;
 
-	ARG_UNUSED(b);
 	ARG_UNUSED(c);
 	for (size_t at = 0; at < STREAM; at += (size_t)(uintptr_t)piece) {
 		size_t n = MIN((size_t)(uintptr_t)piece, STREAM - at);
-		int rc = k_pipe_read(&user_pipe, cons_buf + at, n, K_FOREVER);
+		int rc = k_pipe_read(pipe, cons_buf + at, n, K_FOREVER);
 
 		if (rc != (int)n) {
 			r[1] = rc;
@@ -85,17 +86,17 @@ static void consumer(void *piece, void *b, void *c)
 	r[1] = total;
 }
 
-static void stream(size_t write_piece, size_t read_piece)
+static void stream_through(struct k_pipe *stream_pipe, size_t write_piece, size_t read_piece)
 {
-	k_tid_t prod =
-	    user_create(0, producer, (void *)(uintptr_t)write_piece, NULL, NULL, TEST_PRIO + 1, 0);
-	k_tid_t cons =
-	    user_create(1, consumer, (void *)(uintptr_t)read_piece, NULL, NULL, TEST_PRIO + 1, 0);
+	k_tid_t prod = user_create(0, producer, (void *)(uintptr_t)write_piece, stream_pipe, NULL,
+				   TEST_PRIO + 1, 0);
+	k_tid_t cons = user_create(1, consumer, (void *)(uintptr_t)read_piece, stream_pipe, NULL,
+				   TEST_PRIO + 1, 0);
 
 	k_mem_domain_add_thread(&dom_prod, prod);
 	k_mem_domain_add_thread(&dom_cons, cons);
-	k_object_access_grant(&user_pipe, prod);
-	k_object_access_grant(&user_pipe, cons);
+	k_object_access_grant(stream_pipe, prod);
+	k_object_access_grant(stream_pipe, cons);
 	memset(cons_buf, 0, sizeof(cons_buf));
 	k_thread_start(prod);
 	k_thread_start(cons);
@@ -106,10 +107,22 @@ static void stream(size_t write_piece, size_t read_piece)
 	zassert_mem_equal(cons_buf, prod_buf, STREAM);
 }
 
+static void stream(size_t write_piece, size_t read_piece)
+{
+	stream_through(&user_pipe, write_piece, read_piece);
+}
+
 ZTEST(pipe_user, test_stream_between_domains) {
 	stream(STREAM, 9);
 	stream(13, STREAM);
 	stream(65, 129); /* around the kernel's 64-byte chunk */
+}
+
+/* A pipe of 0 bytes: every byte goes from the writer's chunk to the reader's. */
+ZTEST(pipe_user, test_stream_through_a_zero_pipe) {
+	stream_through(&zero_pipe, STREAM, 9);
+	stream_through(&zero_pipe, 13, STREAM);
+	stream_through(&zero_pipe, 65, 129);
 }
 
 static void own_pipe_user(void *a, void *b, void *c)

@@ -1,8 +1,8 @@
 /*
- * k_condvar from user mode: a user thread initialises a granted condvar,
- * signals and broadcasts it, waits with a mutex until a timeout or a
- * supervisor's signal (holding the mutex again either way), and is refused
- * a wait without the mutex.
+ * k_condvar from user mode: a user thread initialises a granted condvar (and
+ * again, once idle), signals and broadcasts it, waits with a mutex until a
+ * timeout or a supervisor's signal (holding the mutex again either way), and
+ * is refused a wait without the mutex.
  */
 #include "user_util.h"
 
@@ -36,6 +36,7 @@ static void condvar_calls(void *unused1, void *unused2, void *unused3)
 	r[4] = k_mutex_lock(&mutex, K_NO_WAIT);
 	r[5] = k_condvar_wait(&fresh, &mutex, K_MSEC(1));
 	r[6] = k_mutex_unlock(&mutex);
+	r[7] = k_condvar_init(&fresh); /* again, idle: allowed */
 }
 
 ZTEST(sys_condvar, test_condvar_calls_from_user_mode) {
@@ -50,6 +51,7 @@ ZTEST(sys_condvar, test_condvar_calls_from_user_mode) {
 	zassert_equal(r[4], 0);
 	zassert_equal(r[5], -EAGAIN);
 	zassert_equal(r[6], 0, "the mutex was held again after the timeout");
+	zassert_equal(r[7], 0);
 }
 
 static void condvar_waiter(void *unused1, void *unused2, void *unused3)
