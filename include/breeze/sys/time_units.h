@@ -27,9 +27,9 @@ enum z_tmcvt_round {
 };
 
 /* What a remainder of @r out of @div adds when rounding @how: 0 or 1. */
-#define Z_TMCVT_ADD(r, div, how)                                                              \
-	((how) == Z_TMCVT_CEIL ? (uint64_t)((r) != 0U)                                        \
-	 : (how) == Z_TMCVT_NEAR ? (uint64_t)((uint64_t)(r)*2U >= (uint64_t)(div))              \
+#define Z_TMCVT_ADD(r, div, how)                                                   \
+	((how) == Z_TMCVT_CEIL   ? (uint64_t)((r) != 0U)                           \
+	 : (how) == Z_TMCVT_NEAR ? (uint64_t)((uint64_t)(r)*2U >= (uint64_t)(div)) \
 				 : 0U)
 
 /* @a / @b, never 0: a branch Z_TMCVT() does not take still divides by it. */
@@ -43,16 +43,16 @@ enum z_tmcvt_round {
  * or division; otherwise it splits @t so that t * to_hz cannot overflow 64
  * bits (rates are at most 2^32).
  */
-#define Z_TMCVT(t, from_hz, to_hz, how)                                                       \
-	((from_hz) == (to_hz) ? (uint64_t)(t)                                                 \
-	 : ((to_hz) > (from_hz) && (to_hz) % (from_hz) == 0U)                                 \
-	     ? (uint64_t)(t)*Z_TMCVT_RATIO(to_hz, from_hz)                                    \
-	 : ((from_hz) > (to_hz) && (from_hz) % (to_hz) == 0U)                                 \
-	     ? (uint64_t)(t) / Z_TMCVT_RATIO(from_hz, to_hz) +                                \
-		   Z_TMCVT_ADD((uint64_t)(t) % Z_TMCVT_RATIO(from_hz, to_hz),                 \
-			       Z_TMCVT_RATIO(from_hz, to_hz), how)                            \
-	     : (uint64_t)(t) / (from_hz) * (to_hz) +                                          \
-		   (uint64_t)(t) % (from_hz) * (to_hz) / (from_hz) +                          \
+#define Z_TMCVT(t, from_hz, to_hz, how)                                       \
+	((from_hz) == (to_hz) ? (uint64_t)(t)                                 \
+	 : ((to_hz) > (from_hz) && (to_hz) % (from_hz) == 0U)                 \
+	     ? (uint64_t)(t)*Z_TMCVT_RATIO(to_hz, from_hz)                    \
+	 : ((from_hz) > (to_hz) && (from_hz) % (to_hz) == 0U)                 \
+	     ? (uint64_t)(t) / Z_TMCVT_RATIO(from_hz, to_hz) +                \
+		   Z_TMCVT_ADD((uint64_t)(t) % Z_TMCVT_RATIO(from_hz, to_hz), \
+			       Z_TMCVT_RATIO(from_hz, to_hz), how)            \
+	     : (uint64_t)(t) / (from_hz) * (to_hz) +                          \
+		   (uint64_t)(t) % (from_hz) * (to_hz) / (from_hz) +          \
 		   Z_TMCVT_ADD((uint64_t)(t) % (from_hz) * (to_hz) % (from_hz), from_hz, how))
 
 /* The same as a function (arguments evaluated once); @how also takes true for CEIL. */

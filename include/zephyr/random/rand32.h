@@ -1,4 +1,5 @@
-/* Zephyr source compatibility: <zephyr/random/rand32.h>, Zephyr's former name of <zephyr/random/random.h>. */
+/* Zephyr source compatibility: <zephyr/random/rand32.h>, Zephyr's former name of
+ * <zephyr/random/random.h>. */
 #ifndef ZEPHYR_FWD_RANDOM_RAND32_H
 #define ZEPHYR_FWD_RANDOM_RAND32_H
 #include <breeze/random/random.h>
