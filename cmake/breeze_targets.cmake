@@ -159,7 +159,12 @@ add_custom_command(TARGET breeze.elf POST_BUILD
   COMMAND ${CMAKE_SIZE} $<TARGET_FILE:breeze.elf>)
 
 # The QEMU command line, one argument per line, for scripts/run_image.py.
-set(QEMU_CMD ${BOARD_QEMU} ${BOARD_QEMU_FLAGS} -kernel ${CMAKE_BINARY_DIR}/breeze.elf)
+# With SMP the machine gets CONFIG_MP_MAX_NUM_CPUS harts.
+set(_qemu_smp)
+if(CONFIG_SMP)
+  set(_qemu_smp -smp ${CONFIG_MP_MAX_NUM_CPUS})
+endif()
+set(QEMU_CMD ${BOARD_QEMU} ${BOARD_QEMU_FLAGS} ${_qemu_smp} -kernel ${CMAKE_BINARY_DIR}/breeze.elf)
 string(REPLACE ";" "\n" _qemu_lines "${QEMU_CMD}")
 file(WRITE ${CMAKE_BINARY_DIR}/qemu.cmd "${_qemu_lines}\n")
 

@@ -7,6 +7,7 @@
  * init functions, starts the K_THREAD_DEFINE threads and calls main().
  */
 #include <ksched.h>
+#include <sched_smp.h>
 #include <kthread.h>
 #include <arch_interface.h>
 #include <kernel_internal.h>
@@ -72,7 +73,7 @@ static void main_thread_entry(void *p1, void *p2, void *p3)
 	(void)main();
 }
 
-static void idle_thread_entry(void *p1, void *p2, void *p3)
+void z_idle_thread_entry(void *p1, void *p2, void *p3)
 {
 	ARG_UNUSED(p1);
 	ARG_UNUSED(p2);
@@ -88,7 +89,7 @@ FUNC_NORETURN void z_cstart(void)
 	/* The boot context gets a throw-away thread record to switch away from. */
 	struct k_thread boot_thread = { .base.thread_state = _THREAD_DEAD };
 
-	_current = &boot_thread;
+	_current_cpu->current = &boot_thread;
 	arch_kernel_init();
 	z_stack_chk_guard_init();
 	arch_irq_table_init();
@@ -101,12 +102,13 @@ FUNC_NORETURN void z_cstart(void)
 	z_sched_init();
 
 	z_setup_new_thread(&z_idle_thread, z_idle_stack, K_KERNEL_STACK_SIZEOF(z_idle_stack),
-			   idle_thread_entry, NULL, NULL, NULL, K_IDLE_PRIO, K_ESSENTIAL);
+			   z_idle_thread_entry, NULL, NULL, NULL, K_IDLE_PRIO, K_ESSENTIAL);
 	z_impl_k_thread_name_set(&z_idle_thread, "idle");
 	_current_cpu->idle_thread = &z_idle_thread;
 	z_setup_new_thread(&z_main_thread, z_main_stack, K_KERNEL_STACK_SIZEOF(z_main_stack),
 			   main_thread_entry, NULL, NULL, NULL, CONFIG_MAIN_THREAD_PRIORITY, 0);
 	z_impl_k_thread_name_set(&z_main_thread, "main");
+	z_smp_init(); /* the other CPUs start in their idle threads */
 
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 

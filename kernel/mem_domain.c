@@ -5,12 +5,16 @@
  * member thread then only copies that image. A change is refused, and the
  * domain left as it was, when the image would not fit.
  *
- * Single CPU: the modifying thread is the one running, so member threads pick
- * the new image up the next time they are switched in, before they run a
- * single user instruction.
+ * Member threads pick the new image up the next time they are switched in,
+ * before they run a single user instruction. With SMP, a member running on
+ * another CPU cannot wait for that: the change interrupts every CPU running
+ * a thread it concerns, and returns only once each has reloaded its PMP
+ * (z_smp_domain_sync()), so no thread runs a user instruction under a stale
+ * permission after the call returns.
  */
 #include <string.h>
 #include <ksched.h>
+#include <sched_smp.h>
 #include <mem_domain_internal.h>
 #include <kobject_internal.h>
 #include <arch_interface.h>
@@ -22,6 +26,17 @@ static struct k_spinlock domain_lock;
 
 /* Every initialised domain: consulted when a kernel object is registered. */
 static sys_dlist_t domains = SYS_DLIST_STATIC_INIT(&domains);
+
+/* A change made: CPUs running threads it concerns reload their PMP first (SMP). */
+static void domain_sync(const struct k_mem_domain *domain, const struct k_thread *thread)
+{
+#ifdef CONFIG_SMP
+	z_smp_domain_sync(domain, thread);
+#else
+	ARG_UNUSED(domain);
+	ARG_UNUSED(thread);
+#endif
+}
 
 static bool overlap_range(uintptr_t a, size_t asz, uintptr_t b, size_t bsz)
 {
@@ -105,9 +120,13 @@ static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const
 	if (ret != 0) {
 		return ret;
 	}
+	/* Under the scheduler's lock too: a CPU switching to a member reads the image under it. */
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
 	memcpy(&domain->arch, &next.arch, sizeof(next.arch));
 	memcpy(domain->partitions, next.partitions, sizeof(next.partitions));
 	domain->num_partitions = next.num_partitions;
+	k_spin_unlock(&_sched_spinlock, key);
 	if (!sys_dnode_is_linked(&domain->node)) {
 		domain->dyn_objects = 0; /* a new domain: nothing allocated is charged to it */
 		sys_dlist_append(&domains, &domain->node);
@@ -129,6 +148,7 @@ int k_mem_domain_init(struct k_mem_domain *domain, uint8_t num_parts,
 	int ret = domain_set(domain, parts, num_parts);
 
 	k_spin_unlock(&domain_lock, key);
+	domain_sync(domain, NULL);
 	return ret;
 }
 
@@ -149,6 +169,7 @@ int k_mem_domain_add_partition(struct k_mem_domain *domain, struct k_mem_partiti
 	int ret = domain_set(domain, parts, n + 1U);
 
 	k_spin_unlock(&domain_lock, key);
+	domain_sync(domain, NULL);
 	return ret;
 }
 
@@ -178,6 +199,7 @@ int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_part
 	int ret = found ? domain_set(domain, parts, n) : -ENOENT;
 
 	k_spin_unlock(&domain_lock, key);
+	domain_sync(domain, NULL);
 	return ret;
 }
 
@@ -203,6 +225,7 @@ int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread
 		arch_mem_domain_thread_load(thread);
 	}
 	k_spin_unlock(&_sched_spinlock, key);
+	domain_sync(NULL, thread);
 	return 0;
 }
 

@@ -10,8 +10,13 @@
  *   it is preemptible (priority >= 0) and has not locked the scheduler.
  *   Cooperative threads give up the CPU only by blocking or yielding.
  * - Wait queues are ordered by (effective) priority, FIFO among equals.
+ *
+ * With SMP (kernel/sched_smp.c), each CPU's pick skips the threads other CPUs
+ * run and the idle threads stay out of the queue (each CPU falls back on its
+ * own); a thread made ready interrupts the CPU it must preempt.
  */
 #include <ksched.h>
+#include <sched_smp.h>
 #include <timeout_q.h>
 #include <arch_interface.h>
 #include <poll_internal.h>
@@ -52,11 +57,18 @@ void z_dequeue_thread_locked(struct k_thread *t)
 void z_ready_thread_locked(struct k_thread *t)
 {
 	if (z_is_thread_runnable(t) && (t->base.thread_state & _THREAD_QUEUED) == 0U &&
-	    z_cpu_mask_allows(t)) {
+	    z_cpu_mask_allows(t) && !z_smp_idle_unqueued(t)) {
 		enqueue(t);
+		z_smp_thread_ready_locked(t);
 	}
 }
 
+#ifdef CONFIG_SMP
+static struct k_thread *next_up(void)
+{
+	return z_smp_next_up(&_kernel.ready_q, _current_cpu);
+}
+#else
 static struct k_thread *next_up(void)
 {
 	int level = prio_bitmap_first(_kernel.ready_q.bitmap, ARRAY_SIZE(_kernel.ready_q.bitmap));
@@ -66,6 +78,7 @@ static struct k_thread *next_up(void)
 
 	return CONTAINER_OF(n, struct k_thread, base.qnode);
 }
+#endif
 
 static bool may_preempt_current(void)
 {
@@ -89,9 +102,6 @@ static inline int32_t own_slice(const struct k_thread *t)
 #endif
 }
 
-/* Set by a slice of its own ending: even a cooperative thread gives way then. */
-static bool slice_forces_switch;
-
 static bool sliceable(const struct k_thread *t)
 {
 	if (z_is_idle_thread(t) || t->base.sched_locked != 0U) {
@@ -105,32 +115,46 @@ static bool sliceable(const struct k_thread *t)
  * Slice expiry (timer interrupt): the running thread goes behind its peers and
  * gets a new slice; if a peer is now first, the interrupt exit switches to it.
  */
+static void slice_restart(struct _cpu *cpu);
+
+/*
+ * Slice expiry (timer interrupt) of @to's CPU, which is this one or, with SMP,
+ * another (the timer's interrupts come to CPU 0): the thread running there
+ * goes behind its peers and gets a new slice; if a peer is now first, that
+ * CPU's interrupt exit switches to it. A slice of the thread's own forces the
+ * switch even for a cooperative thread (cpu->slice_forces_switch).
+ */
 static void slice_expired(struct _timeout *to)
 {
-	ARG_UNUSED(to);
-	struct k_thread *cur = _current;
+	struct _cpu *cpu = CONTAINER_OF(to, struct _cpu, slice_timeout);
+	struct k_thread *cur = cpu->current;
 
 	if (sliceable(cur) && (cur->base.thread_state & _THREAD_QUEUED) != 0U) {
 		z_dequeue_thread_locked(cur);
 		enqueue(cur);
-		slice_forces_switch = own_slice(cur) > 0;
+		cpu->slice_forces_switch = own_slice(cur) > 0;
 		z_thread_slice_expired_locked(cur);
+		z_smp_cpu_resched_locked(cpu);
 	}
-	z_slice_reset_locked();
+	slice_restart(cpu);
 }
 
 static bool take_slice_forced_switch(void)
 {
-	bool forced = slice_forces_switch;
+	struct _cpu *cpu = _current_cpu;
+	bool forced = cpu->slice_forces_switch;
 
-	slice_forces_switch = false;
+	cpu->slice_forces_switch = false;
 	return forced;
 }
 
 void z_slice_reset_locked(void)
 {
-	struct _cpu *cpu = _current_cpu;
+	slice_restart(_current_cpu);
+}
 
+static void slice_restart(struct _cpu *cpu)
+{
 	(void)z_abort_timeout(&cpu->slice_timeout);
 	if (sliceable(cpu->current)) {
 		int32_t own = own_slice(cpu->current);
@@ -149,6 +173,11 @@ void k_sched_time_slice_set(int32_t slice, int prio)
 	k_spin_unlock(&_sched_spinlock, key);
 }
 #else
+static void slice_restart(struct _cpu *cpu)
+{
+	ARG_UNUSED(cpu);
+}
+
 void z_slice_reset_locked(void)
 {
 }
@@ -166,30 +195,33 @@ void k_sched_time_slice_set(int32_t slice, int prio)
 #endif
 
 /*
- * The running thread once it has ended, until the switch away from it. Its
- * struct k_thread is then no longer written: an ISR that aborted the thread
- * it interrupted may already have handed that storage back, even cleared it
- * (Zephyr lets it), so this is kept outside the struct. Its registers go to
- * dead_save, which nobody reads. One CPU: one of each.
+ * The running thread once it has ended (cpu->ended_current), until the switch
+ * away from it. Its struct k_thread is then no longer written: an ISR that
+ * aborted the thread it interrupted may already have handed that storage
+ * back, even cleared it (Zephyr lets it), so this is kept outside the struct.
+ * Its registers go to the CPU's dead_save, which nobody reads.
  */
-static struct k_thread *ended_current;
 static struct {
 	uint8_t before[offsetof(struct k_thread, callee_saved)];
 	struct _callee_saved regs;
-} dead_save;
+} dead_save[CONFIG_MP_MAX_NUM_CPUS];
 
 /* Make @new the running thread; returns when @old runs again. */
 static void switch_to(struct k_thread *new, struct k_thread *old)
 {
-	if (old == ended_current) {
-		ended_current = NULL;
-		old = (struct k_thread *)&dead_save;
+	struct _cpu *cpu = _current_cpu;
+
+	if (old == cpu->ended_current) {
+		cpu->ended_current = NULL;
+		old = (struct k_thread *)&dead_save[CPU_INDEX(cpu)];
 		z_thread_usage_switch_locked(NULL, new);
 	} else {
 		z_thread_usage_switch_locked(old, new);
+		z_smp_switched_out(old);
 	}
-	_current = new;
-	z_slice_reset_locked();
+	z_smp_switched_in(new, cpu);
+	cpu->current = new;
+	slice_restart(cpu);
 	arch_thread_switch_prepare(new);
 	arch_switch(new, old);
 }
@@ -197,6 +229,9 @@ static void switch_to(struct k_thread *new, struct k_thread *old)
 int z_swap(k_spinlock_key_t key)
 {
 	struct k_thread *old = _current;
+
+	z_smp_halt_if_aborting(old);
+
 	struct k_thread *new = next_up();
 
 	if (new != old) {
@@ -218,8 +253,11 @@ void z_reschedule(k_spinlock_key_t key)
 void z_sched_isr_exit(void)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
-	struct k_thread *next = next_up();
 	struct k_thread *cur = _current;
+
+	z_smp_halt_if_aborting(cur);
+
+	struct k_thread *next = next_up();
 	bool forced = take_slice_forced_switch();
 
 	if (next != cur && (forced || may_preempt_current())) {
@@ -344,6 +382,7 @@ void z_thread_prio_set_locked(struct k_thread *t, int prio)
 		z_dequeue_thread_locked(t);
 		t->base.prio = (int8_t)prio;
 		enqueue(t);
+		z_smp_thread_moved_locked(t);
 	} else if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
 		sys_dlist_remove(&t->base.qnode);
 		t->base.prio = (int8_t)prio;
@@ -366,7 +405,8 @@ void z_thread_halt_locked(struct k_thread *t)
 	if (t == _current) {
 		/* Its run so far is charged now: the switch away writes nothing into it. */
 		z_thread_usage_switch_locked(t, NULL);
-		ended_current = t;
+		z_smp_switched_out(t);
+		_current_cpu->ended_current = t;
 	}
 	z_mutex_abandon_locked(t);
 	(void)z_wake_all(&t->join_queue, 0);
@@ -410,7 +450,19 @@ void k_sched_unlock(void)
 bool k_is_in_isr(void)
 {
 	/* User code never runs in an ISR, and cannot read the per-CPU data. */
-	return !k_is_user_context() && _current_cpu->nested != 0U;
+	if (k_is_user_context()) {
+		return false;
+	}
+#ifdef CONFIG_SMP
+	/* Masked, so that the thread cannot move to another CPU between the two reads. */
+	unsigned int key = arch_irq_lock();
+	bool nested = _current_cpu->nested != 0U;
+
+	arch_irq_unlock(key);
+	return nested;
+#else
+	return _current_cpu->nested != 0U;
+#endif
 }
 
 int z_impl_k_is_preempt_thread(void)

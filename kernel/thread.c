@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include <ksched.h>
+#include <sched_smp.h>
 #include <timeout_q.h>
 #include <arch_interface.h>
 #include <kthread.h>
@@ -76,6 +77,9 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 	t->base.base_prio = (int8_t)prio;
 	t->base.user_options = (uint8_t)options;
 	t->base.thread_state = _THREAD_PRESTART;
+#ifdef CONFIG_SMP
+	t->base.cpu = Z_NO_CPU;
+#endif
 #ifdef CONFIG_SCHED_CPU_MASK
 	t->base.cpu_mask = IS_ENABLED(CONFIG_SCHED_CPU_MASK_PIN_ONLY)
 			       ? (uint8_t)BIT(0)
@@ -146,6 +150,11 @@ void z_impl_k_thread_suspend(k_tid_t t)
 	}
 	t->base.thread_state |= _THREAD_SUSPENDED;
 	z_dequeue_thread_locked(t);
+	if (z_smp_runs_elsewhere(t)) {
+		/* Returns once t has stopped on the CPU that ran it. */
+		k_spin_unlock(&_sched_spinlock, z_smp_stop_remote(t, key));
+		return;
+	}
 	if (t == _current && !k_is_in_isr()) {
 		(void)z_swap(key);
 		return;
@@ -195,6 +204,17 @@ void z_impl_k_thread_abort(k_tid_t t)
 	}
 	if ((t->base.user_options & K_ESSENTIAL) != 0U) {
 		essential_abort(t, key);
+		return;
+	}
+	if (z_smp_runs_elsewhere(t)) {
+		/*
+		 * The CPU running t ends it at its next scheduling point, which
+		 * the interrupt makes come at once (sched_smp.c); this returns
+		 * after that.
+		 */
+		t->base.thread_state |= _THREAD_ABORTING;
+		z_dequeue_thread_locked(t);
+		z_reschedule(z_smp_stop_remote(t, key));
 		return;
 	}
 	z_thread_halt_locked(t);

@@ -206,11 +206,14 @@ unsigned int ztest_fault_count(void);
 
 /*
  * before() and after() hooks of suites whose tests must run alone on one
- * CPU. Breeze runs on one CPU: a test already does, and these have nothing
- * to hold. They exist for Zephyr suites, which name them in ZTEST_SUITE().
+ * CPU (as in Zephyr): with SMP, every other CPU is held by a thread that no
+ * other thread preempts, from z_test_1cpu_start() to z_test_1cpu_stop().
+ * On one CPU they have nothing to hold.
  */
 void ztest_simple_1cpu_before(void *data);
 void ztest_simple_1cpu_after(void *data);
+void z_test_1cpu_start(void);
+void z_test_1cpu_stop(void);
 
 #include <breeze/ztest_assert.h>
 #include <breeze/tc_util.h>

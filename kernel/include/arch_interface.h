@@ -36,6 +36,30 @@ void arch_irq_disable(unsigned int irq);
 bool arch_irq_is_enabled(unsigned int irq);
 void arch_irq_table_init(void);
 
+#ifdef CONFIG_SMP
+/* How many CPUs the machine has (they need not all be started). */
+unsigned int arch_smp_cpus_present(void);
+
+/*
+ * Start CPU @cpu (1 ..): it runs fn(arg) on its own interrupt stack, with a
+ * thread pointer of its own, interrupts masked, its trap vector installed.
+ */
+void arch_smp_cpu_start(unsigned int cpu, void (*fn)(void *arg), void *arg);
+
+/* Per-CPU setup on a CPU other than 0, from its fn: memory protection, IPIs on. */
+void arch_smp_cpu_init(void);
+
+/* Interrupt CPU @cpu; its handler calls z_smp_ipi_serve(), then reschedules. */
+void arch_sched_ipi_send(unsigned int cpu);
+
+/* Withdraw the interrupt CPU @cpu was sent (the caller is that CPU, interrupts masked). */
+void arch_sched_ipi_clear(unsigned int cpu);
+
+/* Kernel entry points of the SMP port: an IPI's requests; a new thread's first step. */
+void z_smp_ipi_serve(void);
+void z_smp_thread_start_unlock(void);
+#endif
+
 /* Print the architecture's part of a fatal error report (registers, cause). */
 void arch_fatal_report(const struct arch_esf *esf);
 

@@ -19,6 +19,9 @@ void z_stack_chk_guard_seed(const uint8_t *seed, size_t len);
 /* The thread that runs main() (Zephyr's name; its suites name it from user mode). */
 extern struct k_thread z_main_thread;
 
+/* The body of every CPU's idle thread. */
+void z_idle_thread_entry(void *p1, void *p2, void *p3);
+
 /* Zero the bss of the application memory partitions (initialised data is loaded). */
 void z_app_smem_init(void);
 

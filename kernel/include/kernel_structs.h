@@ -23,8 +23,19 @@ struct _cpu {
 	struct k_thread *current;
 	struct k_thread *idle_thread;
 	uint32_t nested; /* interrupt nesting depth: > 0 in an ISR */
+	/*
+	 * The running thread once it has ended, until the switch away from it
+	 * (kernel/sched.c).
+	 */
+	struct k_thread *ended_current;
 #ifdef CONFIG_TIMESLICING
 	struct _timeout slice_timeout;
+	bool slice_forces_switch; /* a slice of the thread's own ended */
+#endif
+#ifdef CONFIG_SMP
+	uint8_t id;
+	int8_t promised_prio; /* most urgent thread an IPI sent it for, until it schedules */
+	atomic_t ipi_pending; /* Z_IPI_* bits, set by other CPUs (kernel/smp.c) */
 #endif
 };
 
@@ -35,8 +46,30 @@ struct z_kernel {
 
 extern struct z_kernel _kernel;
 
+/* The index of @cpu in _kernel.cpus. */
+#define CPU_INDEX(cpu) ((unsigned int)((cpu) - _kernel.cpus))
+
+#ifdef CONFIG_SMP
+/*
+ * The CPU running the caller. Stable only with interrupts masked (inside a
+ * spinlock): otherwise the thread may move to another CPU at any time.
+ */
+#define _current_cpu (&_kernel.cpus[arch_proc_id()])
+
+/* The running thread, read with interrupts masked so that it cannot move meanwhile. */
+static ALWAYS_INLINE struct k_thread *z_smp_current_get(void)
+{
+	unsigned int key = arch_irq_lock();
+	struct k_thread *t = _current_cpu->current;
+
+	arch_irq_unlock(key);
+	return t;
+}
+#define _current z_smp_current_get()
+#else
 #define _current_cpu (&_kernel.cpus[0])
 #define _current     (_current_cpu->current)
+#endif
 
 /* The one lock of the scheduler, wait queues, timeouts and kernel objects. */
 extern struct k_spinlock _sched_spinlock;

@@ -12,23 +12,34 @@
 /* thread_state bits (public). A thread is runnable when none of the first five is set. */
 #include <breeze/kernel/thread_state.h>
 
-#define _THREAD_NOT_RUNNABLE \
-	(_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD | _THREAD_SUSPENDED | _THREAD_SLEEPING)
+#define _THREAD_NOT_RUNNABLE                                                                     \
+	(_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD | _THREAD_SUSPENDED | _THREAD_SLEEPING | \
+	 _THREAD_ABORTING)
 
 static inline bool z_is_thread_runnable(const struct k_thread *t)
 {
 	return (t->base.thread_state & _THREAD_NOT_RUNNABLE) == 0U;
 }
 
-/* Whether @t's CPU mask lets it run on this CPU (CPU 0: there is one). */
-static inline bool z_cpu_mask_allows(const struct k_thread *t)
+/* Whether @t's CPU mask lets it run on CPU @cpu. */
+static inline bool z_cpu_mask_allows_cpu(const struct k_thread *t, unsigned int cpu)
 {
 #ifdef CONFIG_SCHED_CPU_MASK
-	return (t->base.cpu_mask & BIT(0)) != 0U;
+	return (t->base.cpu_mask & BIT(cpu)) != 0U;
 #else
 	ARG_UNUSED(t);
+	ARG_UNUSED(cpu);
 	return true;
 #endif
+}
+
+/*
+ * Whether @t may be queued: on one CPU, only if its mask allows CPU 0; with
+ * SMP every runnable thread is queued and each CPU's pick reads the mask.
+ */
+static inline bool z_cpu_mask_allows(const struct k_thread *t)
+{
+	return IS_ENABLED(CONFIG_SMP) || z_cpu_mask_allows_cpu(t, 0);
 }
 
 /* The mutex @t waits for, or NULL. */
@@ -39,12 +50,17 @@ static inline struct k_mutex *z_pend_mutex(const struct k_thread *t)
 		   : NULL;
 }
 
+/* Whether @t is an idle thread: the idle level is theirs alone (one per CPU). */
 static inline bool z_is_idle_thread(const struct k_thread *t)
 {
+#ifdef CONFIG_SMP
+	return t->base.base_prio == K_IDLE_PRIO;
+#else
 	return t == _current_cpu->idle_thread;
+#endif
 }
 
-/* Zephyr's name: whether @t is an idle thread (of any CPU; there is one). */
+/* Zephyr's name: whether @t is an idle thread (of any CPU). */
 static inline bool z_is_idle_thread_object(const struct k_thread *t)
 {
 	return z_is_idle_thread(t);

@@ -54,4 +54,23 @@ static inline int prio_bitmap_first(const uint32_t *bm, unsigned int words)
 	return -1;
 }
 
+/* Lowest set level at or after @from, or -1 (the SMP pick skips levels). */
+static inline int prio_bitmap_next(const uint32_t *bm, unsigned int words, unsigned int from)
+{
+	unsigned int w = from / 32U;
+
+	if (w >= words) {
+		return -1;
+	}
+	uint32_t bits = bm[w] & ~((1UL << (from % 32U)) - 1U);
+
+	while (bits == 0U) {
+		if (++w == words) {
+			return -1;
+		}
+		bits = bm[w];
+	}
+	return (int)(w * 32U + prio_ctz32(bits));
+}
+
 #endif /* BREEZE_PRIO_BITMAP_H */

@@ -291,6 +291,9 @@ static void run_test(const struct ztest_suite_node *suite, const struct ztest_un
 		     void *fixture, const char *name)
 {
 	printk("START - %s\n", name);
+	if (IS_ENABLED(CONFIG_ZTEST_1CPU)) {
+		z_test_1cpu_start();
+	}
 	current_test = test;
 	current_name = name;
 	current_start_ms = k_uptime_get();
@@ -305,6 +308,9 @@ static void run_test(const struct ztest_suite_node *suite, const struct ztest_un
 		    run_phase(name, hook_entry, (void *)suite->after, fixture, NULL);
 
 		result = MAX(result, after);
+	}
+	if (IS_ENABLED(CONFIG_ZTEST_1CPU)) {
+		z_test_1cpu_stop();
 	}
 	current_test = NULL;
 	report(test, name, result, ms);

@@ -2,6 +2,7 @@
  * Event log, helper-thread pool and software-interrupt runner (see test_util.h).
  */
 #include <breeze/drivers/clint.h>
+#include <breeze/irq_offload.h>
 #include "test_util.h"
 
 #define LOG_LEN 128
@@ -13,8 +14,6 @@ static struct k_thread pool_threads[POOL_SIZE];
 K_THREAD_STACK_ARRAY_DEFINE(pool_stacks, POOL_SIZE, POOL_STACK_SIZE);
 static unsigned int pool_used;
 
-static void (*volatile isr_fn)(void);
-static volatile bool isr_done;
 
 void events_reset(void)
 {
@@ -88,6 +87,24 @@ void test_cleanup(void)
 	events_reset();
 }
 
+#ifdef CONFIG_SMP
+/*
+ * With SMP the machine software interrupt carries the kernel's IPIs: the
+ * routine runs through irq_offload(), an interrupt of the calling CPU too.
+ */
+static void offloaded(const void *arg)
+{
+	((void (*)(void))arg)();
+}
+
+void run_in_isr(void (*fn)(void))
+{
+	irq_offload(offloaded, (const void *)fn);
+}
+#else
+static void (*volatile isr_fn)(void);
+static volatile bool isr_done;
+
 static void soft_isr(const void *arg)
 {
 	ARG_UNUSED(arg);
@@ -108,3 +125,4 @@ void run_in_isr(void (*fn)(void))
 	while (!isr_done) {
 	}
 }
+#endif

@@ -5,11 +5,16 @@
 #include <riscv_csr.h>
 
 void z_riscv_pmp_init(void);
+void z_riscv_hart0_init(void);
 
 void arch_kernel_init(void)
 {
 	csr_write(mie, 0);
 	csr_write(mscratch, 0);
+#ifdef CONFIG_SMP
+	z_riscv_hart0_init();
+	csr_set(mie, 1UL << RISCV_IRQ_MSOFT); /* IPIs from the other harts */
+#endif
 	/*
 	 * Let user mode read cycle, time and instret (k_cycle_get_*, benchmarks).
 	 * With supervisor mode implemented, user access needs scounteren too.

@@ -23,6 +23,8 @@ void arch_irq_table_init(void)
 	}
 	STRUCT_SECTION_FOREACH(irq_entry, e) {
 		__ASSERT(e->irq < CONFIG_NUM_IRQS, "IRQ %u out of range", e->irq);
+		__ASSERT(!IS_ENABLED(CONFIG_SMP) || e->irq != RISCV_IRQ_MSOFT,
+			 "SMP takes the machine software interrupt for IPIs");
 		isr_table[e->irq].isr = e->isr;
 		isr_table[e->irq].arg = e->arg;
 		if (IS_ENABLED(CONFIG_PLIC) && e->irq >= RISCV_IRQ_PLIC(0)) {
@@ -31,8 +33,14 @@ void arch_irq_table_init(void)
 	}
 }
 
+void z_riscv_ipi_isr(void);
+
 void z_riscv_irq_dispatch(unsigned int irq)
 {
+	if (IS_ENABLED(CONFIG_SMP) && irq == RISCV_IRQ_MSOFT) {
+		z_riscv_ipi_isr();
+		return;
+	}
 	if (irq >= CONFIG_NUM_IRQS) {
 #ifdef CONFIG_IRQ_OFFLOAD
 		if (irq == Z_RISCV_IRQ_OFFLOAD) {

@@ -21,6 +21,8 @@
 #include <syscall_list.h>
 #endif
 
+#define EMERGENCY_SHIFT 10 /* the emergency stack: 1 KiB per hart */
+
 /* Save the registers a trap frame holds but t0, sp, gp and tp (stored by the caller). */
 .macro save_frame_rest
 	sw	ra, ESF_RA(sp)
@@ -44,6 +46,16 @@
 	sw	t0, ESF_MSTATUS(sp)
 .endm
 
+#ifdef CONFIG_SMP
+/* \reg = this hart's record, z_riscv_harts[mhartid] (riscv_hart.h); clobbers \tmp. */
+.macro this_hart reg, tmp
+	csrr	\reg, mhartid
+	slli	\reg, \reg, RISCV_HART_SHIFT
+	la	\tmp, z_riscv_harts
+	add	\reg, \reg, \tmp
+.endm
+#endif
+
 	.section .text.z_riscv_trap_entry, "ax"
 	.balign 4
 	.global z_riscv_trap_entry
@@ -59,8 +71,17 @@ z_riscv_trap_entry:
 	 * would fault again. sscratch holds t0 meanwhile.
 	 */
 	csrw	sscratch, t0
+#ifdef CONFIG_SMP
+	/* This hart's limit; t1 waits in mscratch, which is 0 in machine mode. */
+	csrw	mscratch, t1
+	this_hart t0, t1
+	lw	t0, RISCV_HART_STACK_LIM(t0)
+	csrr	t1, mscratch
+	csrw	mscratch, zero
+#else
 	lui	t0, %hi(z_riscv_stack_limit)
 	lw	t0, %lo(z_riscv_stack_limit)(t0)
+#endif
 	bltu	sp, t0, stack_overflow
 	csrr	t0, sscratch
 #endif
@@ -72,14 +93,23 @@ z_riscv_trap_entry:
 	sw	tp, ESF_TP(sp)
 	j	save_common
 
-/* Trusted gp and tp for kernel code: tp is the current thread's kernel TLS block. */
+/*
+ * Trusted gp and tp for kernel code: tp is the current thread's kernel TLS
+ * block. Clobbers t0 (and t1 with SMP).
+ */
 .macro kernel_context
 	.option push
 	.option norelax
 	la	gp, __global_pointer$
 	.option pop
+#ifdef CONFIG_SMP
+	this_hart t0, t1
+	lw	t0, RISCV_HART_CPU(t0)
+	lw	t0, 0(t0)		/* this CPU's current thread */
+#else
 	la	t0, _kernel
 	lw	t0, 0(t0)		/* _kernel.cpus[0].current */
+#endif
 	lw	tp, Z_THREAD_TP_OFFSET(t0)
 .endm
 
@@ -148,10 +178,13 @@ from_user:
 user_full:
 #endif
 	sw	gp, ESF_GP(sp)
+	save_frame_rest			/* first: kernel_context clobbers temporaries */
 	kernel_context
+	j	trap_call
 
 save_common:
 	save_frame_rest
+trap_call:
 	mv	a0, sp
 	call	z_riscv_trap
 
@@ -198,7 +231,19 @@ z_riscv_trap_return:
  */
 stack_overflow:
 	mv	t0, sp
+#ifdef CONFIG_SMP
+	/* This hart's emergency stack; the old sp waits in mscratch meanwhile. */
+	csrw	mscratch, t0
+	csrr	t0, mhartid
+	addi	t0, t0, 1
+	slli	t0, t0, EMERGENCY_SHIFT
+	la	sp, z_riscv_emergency_stack
+	add	sp, sp, t0
+	csrr	t0, mscratch
+	csrw	mscratch, zero
+#else
 	la	sp, z_riscv_emergency_stack_top
+#endif
 	addi	sp, sp, -ESF_SIZE
 	sw	t0, ESF_SP(sp)
 	csrr	t0, sscratch
@@ -213,7 +258,7 @@ stack_overflow:
 	.section .noinit.stacks, "aw", @nobits
 	.balign 16
 z_riscv_emergency_stack:
-	.skip 1024
+	.skip (1 << EMERGENCY_SHIFT) * CONFIG_MP_MAX_NUM_CPUS
 z_riscv_emergency_stack_top:
 #endif
 
@@ -226,22 +271,42 @@ z_riscv_emergency_stack_top:
 	.global z_riscv_irq_on_isr_stack
 z_riscv_irq_on_isr_stack:
 	mv	t0, sp
+#ifdef CONFIG_SMP
+	this_hart t3, t1
+	lw	sp, RISCV_HART_ISR_TOP(t3)
+#else
 	la	sp, z_interrupt_stack_top
+#endif
 	addi	sp, sp, -16
 	sw	ra, 12(sp)
 	sw	t0, 8(sp)
 #ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef CONFIG_SMP
+	lw	t2, RISCV_HART_STACK_LIM(t3)
+	sw	t2, 4(sp)
+	sw	t3, 0(sp)
+	lw	t2, RISCV_HART_ISR_BASE(t3)
+	li	t1, CONFIG_HW_STACK_GUARD_SIZE + ESF_SIZE
+	add	t2, t2, t1
+	sw	t2, RISCV_HART_STACK_LIM(t3)
+#else
 	lui	t1, %hi(z_riscv_stack_limit)
 	lw	t2, %lo(z_riscv_stack_limit)(t1)
 	sw	t2, 4(sp)
 	la	t2, z_interrupt_stack + CONFIG_HW_STACK_GUARD_SIZE + ESF_SIZE
 	sw	t2, %lo(z_riscv_stack_limit)(t1)
 #endif
+#endif
 	call	z_riscv_irq_dispatch
 #ifdef CONFIG_HW_STACK_PROTECTION
 	lw	t2, 4(sp)
+#ifdef CONFIG_SMP
+	lw	t3, 0(sp)		/* interrupts stay masked: still this hart */
+	sw	t2, RISCV_HART_STACK_LIM(t3)
+#else
 	lui	t1, %hi(z_riscv_stack_limit)
 	sw	t2, %lo(z_riscv_stack_limit)(t1)
+#endif
 #endif
 	lw	ra, 12(sp)
 	lw	sp, 8(sp)

@@ -37,6 +37,7 @@
 #include <arch_interface.h>
 #include <kernel_structs.h>
 #include <riscv_csr.h>
+#include <riscv_hart.h>
 
 #define PMP_R     0x01U
 #define PMP_W     0x02U
@@ -69,10 +70,10 @@ static const unsigned long fixed_cfg3 =
 /* pmpcfg0 byte 3: the interrupt stack's guard, the same for every thread. */
 static const unsigned long isr_guard_cfg0 = (unsigned long)GUARD_CFG << 24;
 
+#ifndef CONFIG_SMP
 /* Traps in machine mode below this stack pointer are stack overflows (see isr.S). */
 unsigned long z_riscv_stack_limit;
-
-extern char z_interrupt_stack[];
+#endif
 #else
 static const unsigned long isr_guard_cfg0;
 #endif
@@ -208,12 +209,18 @@ void arch_thread_stack_encode(struct k_thread *t)
 			   ((unsigned long)cfg[1] << 16);
 }
 
-/* The domain image now in the PMP (one CPU), to skip what is already there. */
-static struct {
+/* The domain image now in each hart's PMP, to skip what is already there. */
+static struct loaded_image {
 	const struct k_mem_domain *domain;
 	uint32_t version;
 	uint8_t entries;
-} loaded;
+} loaded_images[CONFIG_MP_MAX_NUM_CPUS];
+
+#ifdef CONFIG_SMP
+#define LOADED (loaded_images[arch_proc_id()]) /* called with interrupts masked */
+#else
+#define LOADED (loaded_images[0])
+#endif
 
 /* Write the first @n domain entries (pmpaddr4 onwards), last first. */
 static void write_domain_addrs(const unsigned long *a, unsigned int n)
@@ -259,10 +266,12 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 	csr_write(pmpaddr1, t->arch.pmp_addr[1]);
 	csr_write(pmpaddr2, t->arch.pmp_addr[2]);
 	csr_write(pmpcfg0, t->arch.pmp_cfg0);
-	if (domain == loaded.domain && d->version == loaded.version) {
+	struct loaded_image *loaded = &LOADED;
+
+	if (domain == loaded->domain && d->version == loaded->version) {
 		return; /* same image: only the stack changed */
 	}
-	if (likely(d->entries <= 4U && loaded.entries <= 4U)) {
+	if (likely(d->entries <= 4U && loaded->entries <= 4U)) {
 		/* Small domains (the usual case): one configuration word. */
 		csr_write(pmpaddr4, d->pmpaddr[0]);
 		csr_write(pmpaddr5, d->pmpaddr[1]);
@@ -276,9 +285,9 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 		csr_write(pmpcfg2, d->pmpcfg[1]);
 		csr_write(pmpcfg3, d->pmpcfg[2]);
 	}
-	loaded.domain = domain;
-	loaded.version = d->version;
-	loaded.entries = d->entries;
+	loaded->domain = domain;
+	loaded->version = d->version;
+	loaded->entries = d->entries;
 }
 #endif /* CONFIG_USERSPACE */
 
@@ -301,8 +310,9 @@ void z_riscv_pmp_init(void)
 	csr_write(pmpaddr14, (uintptr_t)__rodata_region_start >> 2);
 	csr_write(pmpaddr15, (uintptr_t)__rom_region_end >> 2);
 #ifdef CONFIG_HW_STACK_PROTECTION
-	csr_write(pmpaddr3, napot_addr((uintptr_t)z_interrupt_stack, Z_STACK_GUARD_SIZE));
-	z_riscv_stack_limit = (uintptr_t)z_interrupt_stack + Z_STACK_GUARD_SIZE + ESF_SIZE;
+	/* This hart's interrupt stack (each hart sets up its own PMP). */
+	csr_write(pmpaddr3, napot_addr((uintptr_t)Z_RISCV_ISR_STACK, Z_STACK_GUARD_SIZE));
+	Z_RISCV_STACK_LIMIT = (uintptr_t)Z_RISCV_ISR_STACK + Z_STACK_GUARD_SIZE + ESF_SIZE;
 #endif
 	csr_write(pmpcfg0, isr_guard_cfg0);
 	csr_write(pmpcfg1, 0);

@@ -8,8 +8,7 @@
 #include <kernel_structs.h>
 #include <riscv_csr.h>
 #include <riscv_irq.h>
-
-extern char z_interrupt_stack[];
+#include <riscv_hart.h>
 
 static uintptr_t thread_guard(const struct k_thread *t)
 {
@@ -18,7 +17,7 @@ static uintptr_t thread_guard(const struct k_thread *t)
 
 bool z_riscv_in_guard(const struct k_thread *t, uintptr_t addr)
 {
-	if (addr - (uintptr_t)z_interrupt_stack < Z_STACK_GUARD_SIZE) {
+	if (addr - (uintptr_t)Z_RISCV_ISR_STACK < Z_STACK_GUARD_SIZE) {
 		return true;
 	}
 	return t->arch.stack_limit != 0U && addr - thread_guard(t) < Z_STACK_GUARD_SIZE;
@@ -41,14 +40,14 @@ FUNC_NORETURN void z_riscv_stack_overflow(struct arch_esf *esf)
 	bool user = !in_isr && is_user_thread(t);
 
 	/* What runs from here runs on the emergency stack: no limit applies. */
-	z_riscv_stack_limit = 0;
+	Z_RISCV_STACK_LIMIT = 0;
 	esf->mcause = csr_read(mcause);
 	esf->mtval = csr_read(mtval);
 	printk("*** stack overflow: %s stack of thread '%s' (%p): sp 0x%08lx, pc 0x%08lx, "
 	       "guard 0x%08lx\n",
 	       in_isr ? "interrupt" : (user ? "privileged" : "kernel"),
 	       IS_ENABLED(CONFIG_THREAD_NAME) ? k_thread_name_get(t) : "", (void *)t, esf->sp,
-	       esf->mepc, in_isr ? (unsigned long)(uintptr_t)z_interrupt_stack : thread_guard(t));
+	       esf->mepc, in_isr ? (unsigned long)(uintptr_t)Z_RISCV_ISR_STACK : thread_guard(t));
 #ifdef CONFIG_USERSPACE
 	if (user) {
 		/*

@@ -1,6 +1,9 @@
 /*
  * Reset entry. QEMU 'virt' with -bios none jumps here in machine mode on every
- * hart. Hart 0 boots the kernel; the others park (there is no SMP yet).
+ * hart, with the devicetree blob's address in a1. Hart 0 boots the kernel.
+ * With SMP, harts 1 .. CONFIG_MP_MAX_NUM_CPUS - 1 wait until the kernel
+ * starts them (arch/riscv/core/smp.c); the others, and every other hart
+ * without SMP, park for good.
  */
 #include <breeze/arch/riscv/arch.h>
 
@@ -10,7 +13,7 @@ _start:
 	csrw	mie, zero
 	csrw	mstatus, zero
 	csrr	t0, mhartid
-	bnez	t0, park
+	bnez	t0, secondary
 
 	.option push
 	.option norelax
@@ -35,13 +38,49 @@ _start:
 	addi	t0, t0, 4
 	j	3b
 4:
+#ifdef CONFIG_SMP
+	la	t0, z_riscv_boot_fdt
+	sw	a1, 0(t0)
+#endif
 	la	t0, z_riscv_trap_entry
 	csrw	mtvec, t0
 	/* mscratch is 0 while in machine mode (see isr.S). */
 	csrw	mscratch, zero
 	call	z_cstart
 
+secondary:
+#ifdef CONFIG_SMP
+	li	t1, CONFIG_MP_MAX_NUM_CPUS
+	bgeu	t0, t1, park
+	/* gp first: the linker may turn la into a gp-relative addi. */
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
+	slli	t0, t0, RISCV_HART_SHIFT
+	la	t1, z_riscv_harts
+	add	s0, t0, t1
+	/*
+	 * Only the software interrupt may end the wfi; mstatus.MIE stays clear,
+	 * so nothing is taken. Hart 0 zeroing .bss meanwhile only writes the
+	 * zeros the record already holds.
+	 */
+	li	t0, 1 << RISCV_IRQ_MSOFT
+	csrw	mie, t0
+1:	wfi
+	lw	t0, RISCV_HART_BOOT_FN(s0)
+	beqz	t0, 1b
+	fence	r, rw			/* acquire: the record was written before boot_fn */
+	lw	sp, RISCV_HART_BOOT_SP(s0)
+	lw	tp, RISCV_HART_BOOT_TP(s0)
+	la	t1, z_riscv_trap_entry
+	csrw	mtvec, t1
+	csrw	mscratch, zero
+	lw	a0, RISCV_HART_BOOT_ARG(s0)
+	jalr	t0
+#endif
 park:
+	csrw	mie, zero
 	wfi
 	j	park
 

@@ -54,6 +54,10 @@ arch_switch:
 	.section .text.z_riscv_thread_start, "ax"
 	.global z_riscv_thread_start
 z_riscv_thread_start:
+#ifdef CONFIG_SMP
+	/* The switch here was made holding the scheduler's lock: release it. */
+	call	z_smp_thread_start_unlock
+#endif
 	csrsi	mstatus, MSTATUS_MIE
 	mv	a0, s0
 	mv	a1, s1

@@ -5,6 +5,7 @@
 #define BREEZE_RISCV_ARCH_INLINES_H
 
 #include <kernel_structs.h>
+#include <riscv_hart.h>
 
 #ifdef CONFIG_USERSPACE
 /* The frame of the current thread's system call, at the top of its privileged stack. */
@@ -20,10 +21,6 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 }
 #endif
 
-#ifdef CONFIG_HW_STACK_PROTECTION
-extern unsigned long z_riscv_stack_limit;
-#endif
-
 /*
  * Before switching to @new: its stack guard goes in, and a user thread gets
  * its stack and domain loaded.
@@ -31,7 +28,7 @@ extern unsigned long z_riscv_stack_limit;
 static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 {
 #ifdef CONFIG_HW_STACK_PROTECTION
-	z_riscv_stack_limit = new->arch.stack_limit;
+	Z_RISCV_STACK_LIMIT = new->arch.stack_limit;
 	__asm__ volatile("csrw pmpaddr0, %0" : : "r"(new->arch.pmp_addr[0]) : "memory");
 #endif
 #ifdef CONFIG_USERSPACE

@@ -41,6 +41,9 @@ typedef struct {
 		SYS_DLIST_STATIC_INIT(&(wait_q)->waitq) \
 	}
 
+/* The CPU field of a thread that runs nowhere (SMP). */
+#define Z_NO_CPU (-1)
+
 /* Scheduler-owned part of a thread. */
 struct _thread_base {
 	sys_dnode_t qnode;     /* link in a ready queue or a wait queue */
@@ -52,6 +55,9 @@ struct _thread_base {
 	uint8_t sched_locked;  /* k_sched_lock() nesting */
 #ifdef CONFIG_SCHED_CPU_MASK
 	uint8_t cpu_mask; /* CPUs it may run on (<breeze/kernel/cpu_mask.h>) */
+#endif
+#ifdef CONFIG_SMP
+	volatile int8_t cpu; /* the CPU running it, Z_NO_CPU if none (kernel/sched_smp.c) */
 #endif
 	int swap_retval;      /* what the blocking call returns when woken */
 	void *swap_data;      /* what the waker hands over or takes (message queues) */

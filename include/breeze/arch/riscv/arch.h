@@ -62,6 +62,20 @@
 #endif
 #define Z_THREAD_TP_OFFSET (Z_THREAD_CALLEE_SAVED_OFFSET + 14 * 4)
 
+/*
+ * SMP: offsets in struct z_riscv_hart (arch/riscv/core/smp.c), the per-hart
+ * record the trap code finds from mhartid (2^RISCV_HART_SHIFT bytes each).
+ */
+#define RISCV_HART_SHIFT      5
+#define RISCV_HART_CPU        0  /* struct _cpu *: its current thread is its first word */
+#define RISCV_HART_STACK_LIM  4  /* lowest sp at which a trap frame still fits (guards) */
+#define RISCV_HART_ISR_TOP    8  /* top of its interrupt stack */
+#define RISCV_HART_ISR_BASE   12 /* bottom of its interrupt stack: the guard */
+#define RISCV_HART_BOOT_SP    16 /* start: stack, thread pointer, argument, function */
+#define RISCV_HART_BOOT_TP    20
+#define RISCV_HART_BOOT_ARG   24
+#define RISCV_HART_BOOT_FN    28
+
 #ifndef _ASMLANGUAGE
 
 #include <stdbool.h>
@@ -109,6 +123,31 @@ struct _thread_arch {
 
 /* Smallest unit of a memory partition's start and size (PMP grain). */
 #define ARCH_MEM_PARTITION_ALIGN 4U
+
+/*
+ * The CPU running the caller (Zephyr's arch_proc_id()): the hart id, which
+ * machine mode reads from a CSR user mode cannot reach. Kernel only; a thread
+ * may move to another CPU right after reading it unless interrupts are masked.
+ */
+static ALWAYS_INLINE uint32_t arch_proc_id(void)
+{
+	unsigned long id;
+
+	__asm__ volatile("csrr %0, mhartid" : "=r"(id));
+	return (uint32_t)id;
+}
+
+#ifdef CONFIG_SMP
+/*
+ * One round of a spin-wait, interrupts masked, with this CPU's own IPI
+ * raised (kernel/smp.c): lets the other harts run, which QEMU's -icount
+ * needs (one hart runs at a time until it halts).
+ */
+static ALWAYS_INLINE void arch_spin_relax(void)
+{
+	__asm__ volatile("wfi" ::: "memory");
+}
+#endif
 
 static ALWAYS_INLINE unsigned int arch_irq_lock(void)
 {
