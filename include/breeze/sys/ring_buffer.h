@@ -121,13 +121,35 @@ static ALWAYS_INLINE uint32_t z_ring_buf_pos(const struct ring_buf *buf, uint32_
 	return (idx >= buf->size) ? idx - buf->size : idx;
 }
 
+/* Bytes from index @a r to index @a w (both < 2N): the data between them. */
+static ALWAYS_INLINE uint32_t z_ring_buf_distance(const struct ring_buf *buf, uint32_t r,
+						  uint32_t w)
+{
+	return (w >= r) ? w - r : w + 2U * buf->size - r;
+}
+
 /* Bytes between the finished positions: data published and not consumed. */
 static ALWAYS_INLINE uint32_t z_ring_buf_used(const struct ring_buf *buf)
 {
 	uint32_t w = z_ring_buf_load_acquire(&buf->write_idx);
 	uint32_t r = z_ring_buf_load_acquire(&buf->read_idx);
 
-	return (w >= r) ? w - r : w + 2U * buf->size - r;
+	return z_ring_buf_distance(buf, r, w);
+}
+
+/*
+ * The same from one side, which owns its own index (a plain load) and takes
+ * the other side's with acquire: what it reads or frees after this comes
+ * after the other side's writes or reads.
+ */
+static ALWAYS_INLINE uint32_t z_ring_buf_used_by_producer(const struct ring_buf *buf, uint32_t w)
+{
+	return z_ring_buf_distance(buf, z_ring_buf_load_acquire(&buf->read_idx), w);
+}
+
+static ALWAYS_INLINE uint32_t z_ring_buf_used_by_consumer(const struct ring_buf *buf, uint32_t r)
+{
+	return z_ring_buf_distance(buf, r, z_ring_buf_load_acquire(&buf->write_idx));
 }
 
 /* Static initializer of a ring buffer over @a data of @a size8 bytes. */
@@ -264,15 +286,29 @@ static inline uint32_t ring_buf_item_space_get(const struct ring_buf *buf)
  */
 static inline uint32_t ring_buf_put_ptr(struct ring_buf *buf, uint8_t **data, size_t offset)
 {
-	uint32_t free_space = buf->size - z_ring_buf_used(buf);
+	uint32_t w = z_ring_buf_load_relaxed(&buf->write_idx);
+	uint32_t free_space = buf->size - z_ring_buf_used_by_producer(buf, w);
 
 	__ASSERT(offset <= free_space, "offset past the free space");
 	uint32_t skip = (uint32_t)MIN(offset, (size_t)free_space);
-	uint32_t pos = z_ring_buf_pos(
-	    buf, z_ring_buf_advance(buf, z_ring_buf_load_relaxed(&buf->write_idx), skip));
+	uint32_t pos = z_ring_buf_pos(buf, z_ring_buf_advance(buf, w, skip));
 
 	*data = &buf->buffer[pos];
 	return MIN(free_space - skip, buf->size - pos);
+}
+
+/* Producer: publish @a n bytes past write_idx @a w and drop the claims (internal). */
+static ALWAYS_INLINE void z_ring_buf_publish(struct ring_buf *buf, uint32_t w, uint32_t n)
+{
+	z_ring_buf_store_release(&buf->write_idx, z_ring_buf_advance(buf, w, n));
+	z_ring_buf_store_relaxed(&buf->put_claimed, 0U);
+}
+
+/* Consumer: free @a n bytes past read_idx @a r and drop the claims (internal). */
+static ALWAYS_INLINE void z_ring_buf_release(struct ring_buf *buf, uint32_t r, uint32_t n)
+{
+	z_ring_buf_store_release(&buf->read_idx, z_ring_buf_advance(buf, r, n));
+	z_ring_buf_store_relaxed(&buf->get_claimed, 0U);
 }
 
 /*
@@ -281,13 +317,11 @@ static inline uint32_t ring_buf_put_ptr(struct ring_buf *buf, uint8_t **data, si
  */
 static inline void ring_buf_commit(struct ring_buf *buf, size_t size)
 {
-	uint32_t free_space = buf->size - z_ring_buf_used(buf);
+	uint32_t w = z_ring_buf_load_relaxed(&buf->write_idx);
+	uint32_t free_space = buf->size - z_ring_buf_used_by_producer(buf, w);
 
 	__ASSERT(size <= free_space, "commit past the free space");
-	uint32_t n = (uint32_t)MIN(size, (size_t)free_space);
-
-	z_ring_buf_store_release(&buf->write_idx, z_ring_buf_advance(buf, buf->write_idx, n));
-	z_ring_buf_store_relaxed(&buf->put_claimed, 0U);
+	z_ring_buf_publish(buf, w, (uint32_t)MIN(size, (size_t)free_space));
 }
 
 /*
@@ -298,12 +332,12 @@ static inline void ring_buf_commit(struct ring_buf *buf, size_t size)
  */
 static inline uint32_t ring_buf_get_ptr(struct ring_buf *buf, uint8_t **data, size_t offset)
 {
-	uint32_t used = z_ring_buf_used(buf);
+	uint32_t r = z_ring_buf_load_relaxed(&buf->read_idx);
+	uint32_t used = z_ring_buf_used_by_consumer(buf, r);
 
 	__ASSERT(offset <= used, "offset past the data");
 	uint32_t skip = (uint32_t)MIN(offset, (size_t)used);
-	uint32_t pos = z_ring_buf_pos(
-	    buf, z_ring_buf_advance(buf, z_ring_buf_load_relaxed(&buf->read_idx), skip));
+	uint32_t pos = z_ring_buf_pos(buf, z_ring_buf_advance(buf, r, skip));
 
 	*data = &buf->buffer[pos];
 	return MIN(used - skip, buf->size - pos);
@@ -315,13 +349,11 @@ static inline uint32_t ring_buf_get_ptr(struct ring_buf *buf, uint8_t **data, si
  */
 static inline void ring_buf_consume(struct ring_buf *buf, size_t size)
 {
-	uint32_t used = z_ring_buf_used(buf);
+	uint32_t r = z_ring_buf_load_relaxed(&buf->read_idx);
+	uint32_t used = z_ring_buf_used_by_consumer(buf, r);
 
 	__ASSERT(size <= used, "consume past the data");
-	uint32_t n = (uint32_t)MIN(size, (size_t)used);
-
-	z_ring_buf_store_release(&buf->read_idx, z_ring_buf_advance(buf, buf->read_idx, n));
-	z_ring_buf_store_relaxed(&buf->get_claimed, 0U);
+	z_ring_buf_release(buf, r, (uint32_t)MIN(size, (size_t)used));
 }
 
 /*
