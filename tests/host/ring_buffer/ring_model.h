@@ -1,10 +1,11 @@
 /*
  * Reference model of a ring buffer, shared by the host unit test and the
  * libFuzzer target: a harness drives a real struct ring_buf and a plain model
- * (a linear array of the queued bytes plus the claimed amounts and expected
- * counters) with the same operations, checks every return value, pointer and
+ * (a linear array of the queued bytes plus the claimed amounts and the bytes
+ * moved since the last reset) with the same operations, checks every return value, pointer and
  * copied byte against the model, and after each step checks the queries, the
- * counters, the array positions and the bytes in the ring's storage.
+ * indices and claim counters, the array positions and the bytes in the ring's
+ * storage.
  *
  * The includer defines RM_CHECK(cond), RM_CHECK_EQ(actual, expected) for
  * unsigned values, RM_CHECK_EQ_INT for signed ones and RM_CHECK_PTR_EQ, each
@@ -123,7 +124,7 @@ static inline void rm_model_reset(struct rm_harness *h, uint32_t start)
 
 /*
  * Set up a ring of @a cap bytes (a multiple of 4 when @a item_init: then it is
- * made with ring_buf_item_init) whose counters start at @a start.
+ * made with ring_buf_item_init) whose indices start at @a start (modulo 2N).
  */
 static inline void rm_init(struct rm_harness *h, uint32_t cap, uint32_t start, bool item_init)
 {

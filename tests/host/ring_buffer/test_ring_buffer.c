@@ -3,7 +3,7 @@
  * the declaration macros, every call with its exact return codes, claim and
  * finish edge cases (claim 0, finishing more than claimed, partial finishes,
  * claims stopping at the end of the array), the item records, the copying
- * calls abandoning claims, the 32-bit counters wrapping, every capacity from
+ * calls abandoning claims, the indices wrapping at 2N, every capacity from
  * 0 to 70 against the reference model, and a long randomized model run.
  */
 #include <zephyr/sys/ring_buffer.h> /* first: the forwarding header must be self-contained */

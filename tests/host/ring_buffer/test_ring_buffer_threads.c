@@ -3,7 +3,7 @@
  * one consumer thread share a ring with no lock, in three modes (copying
  * calls, claim/finish with partial finishes, items). Every byte and item is
  * checked in order, and TSan reports a data race on the array if a side
- * touched data without the release/acquire pairing of the published tails.
+ * touched data without the release/acquire pairing of the published indices.
  */
 #include <breeze/sys/ring_buffer.h>
 
