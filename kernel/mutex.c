@@ -64,6 +64,10 @@ static int effective_prio(const struct k_thread *t)
 	for (struct k_mutex *m = t->base.held; m != NULL; m = m->next_held) {
 		struct k_thread *w = z_waitq_head(&m->wait_q);
 
+		/* The most urgent waiter that lends (see may_wait()). */
+		while (w != NULL && (w->base.thread_state & _THREAD_NO_LEND) != 0U) {
+			w = z_waitq_next(w);
+		}
 		if (w != NULL) {
 			prio = MIN(prio, MAX((int)w->base.prio, CONFIG_PRIORITY_CEILING));
 		}
@@ -219,6 +223,14 @@ static bool may_wait(struct k_thread *cur, struct k_thread *owner, k_timeout_t t
 		}
 		forever = forever && waits_forever(t);
 		if (next == cur) {
+			/*
+			 * A cycle with a finite wait in it: wait, but lend nothing
+			 * along this link. Priorities lent around a cycle would
+			 * hold each other up after the thread that lent them left.
+			 */
+			if (!forever) {
+				cur->base.thread_state |= _THREAD_NO_LEND;
+			}
 			return !forever;
 		}
 		t = next;
