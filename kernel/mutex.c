@@ -18,7 +18,9 @@
  * that leaves its far end unboosted, as in Zephyr. A lock that would close a
  * cycle in which every thread waits forever, the caller included, is a
  * deadlock and fails with -EDEADLK at once; a cycle with a finite timeout in
- * it is not (that wait will end), so the caller waits.
+ * it is not (that wait will end), so the caller waits, but lends nothing
+ * along the link it closed (_THREAD_NO_LEND): priorities lent all around a
+ * cycle would keep each other up after their lender left.
  *
  * With CONFIG_PRIORITY_INHERITANCE_STRICT, chains are bounded instead:
  * k_mutex_lock() refuses (-EDEADLK) a link that would close any cycle or make
