@@ -21,6 +21,10 @@ set(_warnings -Wall -Wformat -Wformat-security -Wno-format-zero-length -Wno-poin
 if(CONFIG_COMPILER_WARNINGS_AS_ERRORS)
   list(APPEND _warnings -Werror)
 endif()
+# A suite that tests deprecated calls on purpose says so (Zephyr's meaning).
+if(CONFIG_DEPRECATION_TEST)
+  list(APPEND _warnings -Wno-deprecated-declarations)
+endif()
 string(JOIN " " _c_flags ${_opt} ${_warnings})
 string(APPEND CMAKE_C_FLAGS " ${_c_flags}")
 string(APPEND CMAKE_CXX_FLAGS " ${_c_flags}")

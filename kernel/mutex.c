@@ -13,19 +13,28 @@
  * mutex's most urgent waiter is its head: one recomputation costs O(held
  * mutexes).
  *
- * Chains are bounded: waiting for a mutex adds a link from the waiter to the
- * owner, and k_mutex_lock() refuses (-EDEADLK) a link that would close a
- * cycle or make a chain longer than CONFIG_PRIORITY_INHERITANCE_MAX_DEPTH
- * mutexes. Only a new waiter makes a chain longer (a hand-over or an owner's
- * end shortens chains), so every walk down one stays within the bound and
- * every effective priority always follows the definition, out-of-order
- * unlocks included.
+ * A change walks down the chain at most CONFIG_PRIORITY_INHERITANCE_MAX_DEPTH
+ * hops past the thread it starts from (Zephyr's hop cap): a chain longer than
+ * that leaves its far end unboosted, as in Zephyr. A lock that would close a
+ * cycle in which every thread waits forever, the caller included, is a
+ * deadlock and fails with -EDEADLK at once; a cycle with a finite timeout in
+ * it is not (that wait will end), so the caller waits, but lends nothing
+ * along the link it closed (_THREAD_NO_LEND): priorities lent all around a
+ * cycle would keep each other up after their lender left.
+ *
+ * With CONFIG_PRIORITY_INHERITANCE_STRICT, chains are bounded instead:
+ * k_mutex_lock() refuses (-EDEADLK) a link that would close any cycle or make
+ * a chain longer than CONFIG_PRIORITY_INHERITANCE_MAX_DEPTH mutexes. Only a
+ * new waiter makes a chain longer (a hand-over or an owner's end shortens
+ * chains), so every walk down one stays within the cap and every effective
+ * priority always follows the definition, out-of-order unlocks included.
  *
  * A thread that ends holding mutexes unlocks them: their waiters get
  * -EOWNERDEAD (z_mutex_abandon_locked()).
  */
 #include <ksched.h>
 #include <kobject_init.h>
+#include <timeout_q.h>
 
 int z_impl_k_mutex_init(struct k_mutex *mutex)
 {
@@ -42,6 +51,12 @@ int z_impl_k_mutex_init(struct k_mutex *mutex)
 	return 0;
 }
 
+#ifdef CONFIG_PRIORITY_INHERITANCE
+#define MAX_HOPS CONFIG_PRIORITY_INHERITANCE_MAX_DEPTH
+#else
+#define MAX_HOPS 0 /* nothing to pass down a chain */
+#endif
+
 /* @t's effective priority by the definition above. */
 static int effective_prio(const struct k_thread *t)
 {
@@ -51,6 +66,10 @@ static int effective_prio(const struct k_thread *t)
 	for (struct k_mutex *m = t->base.held; m != NULL; m = m->next_held) {
 		struct k_thread *w = z_waitq_head(&m->wait_q);
 
+		/* The most urgent waiter that lends (see may_wait()). */
+		while (w != NULL && (w->base.thread_state & _THREAD_NO_LEND) != 0U) {
+			w = z_waitq_next(w);
+		}
 		if (w != NULL) {
 			prio = MIN(prio, MAX((int)w->base.prio, CONFIG_PRIORITY_CEILING));
 		}
@@ -68,13 +87,13 @@ static struct k_thread *owner_ahead(const struct k_thread *t)
 }
 
 /*
- * An input of @t's effective priority changed: recompute it, and down the
- * chain of owners @t waits behind while priorities change (the chain ends,
- * see above).
+ * An input of owner @t's effective priority changed: recompute it, and down
+ * the chain of owners @t waits behind while priorities change, at most the
+ * hop cap past @t, which is hop 0 (the cap also ends a walk around a cycle).
  */
 static void prio_update(struct k_thread *t)
 {
-	for (; t != NULL; t = owner_ahead(t)) {
+	for (int hop = 0; t != NULL && hop <= MAX_HOPS; t = owner_ahead(t), hop++) {
 		int prio = effective_prio(t);
 
 		if (prio == t->base.prio) {
@@ -87,7 +106,13 @@ static void prio_update(struct k_thread *t)
 void z_thread_base_prio_set_locked(struct k_thread *t, int prio)
 {
 	t->base.base_prio = (int8_t)prio;
-	prio_update(t);
+
+	int eff = effective_prio(t);
+
+	if (eff != t->base.prio) {
+		z_thread_prio_set_locked(t, eff);
+		prio_update(owner_ahead(t)); /* the owner it waits behind is hop 0 */
+	}
 }
 
 void z_mutex_waiter_gone_locked(struct k_mutex *mutex)
@@ -95,7 +120,7 @@ void z_mutex_waiter_gone_locked(struct k_mutex *mutex)
 	prio_update(mutex->owner);
 }
 
-#ifdef CONFIG_PRIORITY_INHERITANCE
+#ifdef CONFIG_PRIORITY_INHERITANCE_STRICT
 #define MAX_DEPTH CONFIG_PRIORITY_INHERITANCE_MAX_DEPTH
 
 /* The first thread waiting for @m or a mutex after it in its owner's list. */
@@ -159,9 +184,11 @@ static bool chain_reaches(struct k_thread *top, int depth)
  * the end of @owner's chain, stays within MAX_DEPTH mutexes and does not come
  * back to @cur.
  */
-static bool may_wait(struct k_thread *cur, struct k_thread *owner)
+static bool may_wait(struct k_thread *cur, struct k_thread *owner, k_timeout_t timeout)
 {
 	int links = 1;
+
+	ARG_UNUSED(timeout);
 
 	for (struct k_thread *t = owner_ahead(owner); t != NULL; t = owner_ahead(t)) {
 		if (t == cur || ++links > MAX_DEPTH) {
@@ -171,11 +198,53 @@ static bool may_wait(struct k_thread *cur, struct k_thread *owner)
 	return !chain_reaches(cur, MAX_DEPTH - links + 1);
 }
 #else
-static bool may_wait(struct k_thread *cur, struct k_thread *owner)
+/* Whether @t waits (for anything) with no timeout. */
+static bool waits_forever(const struct k_thread *t)
 {
-	ARG_UNUSED(cur);
-	ARG_UNUSED(owner);
-	return true;
+	return z_is_inactive_timeout(&t->base.timeout);
+}
+
+/*
+ * Whether @cur may wait for a mutex @owner holds, with @timeout: not when
+ * that closes a cycle of threads that all wait forever. The walk down
+ * @owner's chain ends where the chain ends, back at @cur, or (Brent's cycle
+ * finding: the mark jumps ahead at each power of two) on meeting a cycle
+ * without @cur in it, which has a finite wait in it and so is not @cur's.
+ */
+static bool may_wait(struct k_thread *cur, struct k_thread *owner, k_timeout_t timeout)
+{
+	bool forever = K_TIMEOUT_EQ(timeout, K_FOREVER);
+	struct k_thread *mark = owner;
+	unsigned int steps = 0U, lap = 1U;
+
+	for (struct k_thread *t = owner;;) {
+		struct k_thread *next = owner_ahead(t);
+
+		if (next == NULL) {
+			return true;
+		}
+		forever = forever && waits_forever(t);
+		if (next == cur) {
+			/*
+			 * A cycle with a finite wait in it: wait, but lend nothing
+			 * along this link. Priorities lent around a cycle would
+			 * hold each other up after the thread that lent them left.
+			 */
+			if (!forever) {
+				cur->base.thread_state |= _THREAD_NO_LEND;
+			}
+			return !forever;
+		}
+		t = next;
+		if (t == mark) {
+			return true;
+		}
+		if (++steps == lap) {
+			mark = t;
+			lap *= 2U;
+			steps = 0U;
+		}
+	}
 }
 #endif
 
@@ -202,7 +271,7 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EBUSY;
 	}
-	if (!may_wait(cur, mutex->owner)) {
+	if (!may_wait(cur, mutex->owner, timeout)) {
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EDEADLK;
 	}

@@ -274,7 +274,7 @@ static void unpend_abandoned(struct k_thread *t)
 	struct k_mutex *mutex = z_pend_mutex(t);
 
 	t->base.pended_on = NULL;
-	t->base.thread_state &= ~_THREAD_MUTEX;
+	t->base.thread_state &= ~(_THREAD_MUTEX | _THREAD_NO_LEND);
 	/* Without inheritance, nobody's priority depended on this wait. */
 	if (IS_ENABLED(CONFIG_PRIORITY_INHERITANCE) && mutex != NULL) {
 		z_mutex_waiter_gone_locked(mutex);
@@ -348,7 +348,8 @@ void z_wake_thread(struct k_thread *t, int retval)
 		t->base.pended_on = NULL;
 	}
 	(void)z_abort_timeout(&t->base.timeout);
-	t->base.thread_state &= ~(_THREAD_PENDING | _THREAD_MUTEX | _THREAD_SLEEPING);
+	t->base.thread_state &=
+	    ~(_THREAD_PENDING | _THREAD_MUTEX | _THREAD_NO_LEND | _THREAD_SLEEPING);
 	t->base.swap_retval = retval;
 	z_ready_thread_locked(t);
 }

@@ -15,6 +15,10 @@
 /* Test output, on the console like the harness's own. */
 #define TC_PRINT(fmt, ...) printk(fmt, ##__VA_ARGS__)
 
+/* Zephyr's older name of the same: PRINT_DATA, and plain PRINT. */
+#define PRINT_DATA(fmt, ...) printk(fmt, ##__VA_ARGS__)
+#define PRINT                printk
+
 /* An error report: where it happened (function and line), then the message. */
 #define TC_ERROR(fmt, ...) printk("\n    ERROR - %s@%d. " fmt, __func__, __LINE__, ##__VA_ARGS__)
 

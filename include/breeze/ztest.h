@@ -193,7 +193,10 @@ void ztest_test_skip(void);
  * ends only the faulting thread (the test passes if that was the test's own
  * thread and nothing failed). An unexpected one fails the test and ends the
  * run, as the system state can no longer be trusted. A test that still
- * expects a fault when it ends fails. ztest_set_fault_valid(false) withdraws
+ * expects a fault of ztest_expect_fault() when it ends fails (a negative
+ * test whose fault never came tested nothing); one that only allowed any
+ * fault with ztest_set_fault_valid(true) passes, as in Zephyr, whose own
+ * suites rely on it. ztest_set_fault_valid(false) withdraws
  * the expectation. All of these may be called from user mode; the faulting
  * thread may be a user thread, the user test thread included (a PMP access
  * fault is K_ERR_CPU_EXCEPTION, a failed system call check K_ERR_KERNEL_OOPS).

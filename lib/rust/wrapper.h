@@ -8,7 +8,7 @@
 #include <breeze/kernel.h>
 #include <breeze/device.h>
 #include <breeze/drivers/uart.h>
-#if defined(CONFIG_TEST_RANDOM_GENERATOR) || defined(CONFIG_CSPRNG_ENABLED)
+#if defined(CONFIG_SYS_RAND_GENERATOR) || defined(CONFIG_CSPRNG_ENABLED)
 #include <breeze/random/random.h>
 #endif
 #ifdef CONFIG_RTC

@@ -17,6 +17,7 @@
 #define _THREAD_SLEEPING  BIT(4) /* k_sleep() */
 #define _THREAD_QUEUED    BIT(5) /* in the ready queue */
 #define _THREAD_MUTEX     BIT(6) /* pending, and pended_on is a mutex's wait queue */
+#define _THREAD_NO_LEND   BIT(9) /* its mutex wait closed a cycle: it lends no priority */
 /*
  * Zephyr's two further states, which Breeze never sets: it has no dummy
  * threads (a placeholder _current before the first switch), and an abort

@@ -1,16 +1,16 @@
 /*
  * libFuzzer target of the ring buffer: the input chooses a capacity, how the
- * ring is initialized and where its counters start, then a sequence of calls
+ * ring is initialized and where its indices start, then a sequence of calls
  * with their arguments. Each call runs on the real ring and on the reference
  * model of ring_model.h; any difference in a return value, pointer, copied
- * byte, query, counter or stored byte aborts (a libFuzzer crash).
+ * byte, query, index or stored byte aborts (a libFuzzer crash).
  *
  * Input layout:
  *   byte 0   capacity = byte % 72 (0..71 bytes)
- *   byte 1   bits 0-5: distance d; bits 6-7: counter start 0, 2^32 - 1 - d,
- *            2^31 - 1 - d or d; a multiple-of-4 capacity with bit 5 set is
- *            made with ring_buf_item_init()
- *   then per call 4 bytes: operation, then a 24-bit argument (see rm_step)
+ *   byte 1   bits 0-5: distance d; bits 6-7: index start 0, 2^32 - 1 - d,
+ *            2^31 - 1 - d or d (taken modulo 2N: -1 - d, ... as int32); a multiple-of-4 capacity
+ * with bit 5 set is made with ring_buf_item_init() then per call 4 bytes: operation, then a 24-bit
+ * argument (see rm_step)
  */
 #include <breeze/sys/ring_buffer.h>
 

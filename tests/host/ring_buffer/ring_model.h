@@ -1,10 +1,11 @@
 /*
  * Reference model of a ring buffer, shared by the host unit test and the
  * libFuzzer target: a harness drives a real struct ring_buf and a plain model
- * (a linear array of the queued bytes plus the claimed amounts and expected
- * counters) with the same operations, checks every return value, pointer and
+ * (a linear array of the queued bytes plus the claimed amounts and the bytes
+ * moved since the last reset) with the same operations, checks every return value, pointer and
  * copied byte against the model, and after each step checks the queries, the
- * counters, the array positions and the bytes in the ring's storage.
+ * indices and claim counters, the array positions and the bytes in the ring's
+ * storage.
  *
  * The includer defines RM_CHECK(cond), RM_CHECK_EQ(actual, expected) for
  * unsigned values, RM_CHECK_EQ_INT for signed ones and RM_CHECK_PTR_EQ, each
@@ -39,9 +40,10 @@ struct rm_harness {
 	uint8_t *pending;     /* bytes written into the producer's claims */
 	uint32_t put_claimed; /* producer: claimed, not finished */
 	uint32_t get_claimed; /* consumer: claimed, not finished (prefix of data) */
-	uint32_t put_count;   /* expected put.tail (free running) */
-	uint32_t get_count;   /* expected get.tail (free running) */
-	uint32_t get_off;     /* expected array position of the consumer's tail */
+	uint32_t put_count;   /* bytes published since the last reset (free running) */
+	uint32_t get_count;   /* bytes consumed since the last reset (free running) */
+	uint32_t idx0;        /* both indices right after that reset, in [0, 2N) */
+	uint32_t get_off;     /* expected array position of read_idx */
 	uint32_t serial;      /* number of bytes produced so far, drives the pattern */
 };
 
@@ -71,7 +73,15 @@ static inline void *rm_alloc(uint32_t bytes)
 	return p;
 }
 
-/* Check queries, counters, positions and storage against the model. */
+/* Index @a idx0 advanced by @a n bytes, modulo 2N. */
+static inline uint32_t rm_index(const struct rm_harness *h, uint32_t n)
+{
+	uint64_t lim = 2U * (uint64_t)h->cap;
+
+	return (lim == 0U) ? 0U : (uint32_t)(((uint64_t)h->idx0 + n % lim) % lim);
+}
+
+/* Check queries, indices, claim counters and storage against the model. */
 static inline void rm_check_state(struct rm_harness *h)
 {
 	struct ring_buf *rb = &h->rb;
@@ -83,12 +93,12 @@ static inline void rm_check_state(struct rm_harness *h)
 	RM_CHECK_EQ(ring_buf_space_get(rb), space);
 	RM_CHECK_EQ(ring_buf_item_space_get(rb), space / 4U);
 	RM_CHECK_EQ(ring_buf_is_empty(rb), h->len == h->get_claimed);
-	RM_CHECK_EQ(rb->put.tail, h->put_count);
-	RM_CHECK_EQ(rb->put.head, h->put_count + h->put_claimed);
-	RM_CHECK_EQ(rb->get.tail, h->get_count);
-	RM_CHECK_EQ(rb->get.head, h->get_count + h->get_claimed);
-	RM_CHECK_EQ(rb->get.offset, h->get_off);
-	RM_CHECK_EQ(rb->put.offset, rm_pos(h, h->get_off + h->len));
+	RM_CHECK_EQ(rb->write_idx, rm_index(h, h->put_count));
+	RM_CHECK_EQ(rb->read_idx, rm_index(h, h->get_count));
+	RM_CHECK_EQ(rb->put_claimed, h->put_claimed);
+	RM_CHECK_EQ(rb->get_claimed, h->get_claimed);
+	RM_CHECK_EQ(rm_pos(h, rb->read_idx), h->get_off);
+	RM_CHECK_EQ(rm_pos(h, rb->write_idx), rm_pos(h, h->get_off + h->len));
 	for (uint32_t i = 0; i < h->len; i++) {
 		RM_CHECK_EQ(h->storage[rm_pos(h, h->get_off + i)], h->data[i]);
 	}
@@ -97,19 +107,24 @@ static inline void rm_check_state(struct rm_harness *h)
 	}
 }
 
+/* After a reset to @a start: both indices at @a start modulo 2N (floored). */
 static inline void rm_model_reset(struct rm_harness *h, uint32_t start)
 {
+	int64_t lim = 2 * (int64_t)h->cap;
+	int64_t idx = (lim == 0) ? 0 : ((int64_t)(int32_t)start % lim + lim) % lim;
+
 	h->len = 0U;
 	h->put_claimed = 0U;
 	h->get_claimed = 0U;
-	h->put_count = start;
-	h->get_count = start;
-	h->get_off = 0U;
+	h->put_count = 0U;
+	h->get_count = 0U;
+	h->idx0 = (uint32_t)idx;
+	h->get_off = rm_pos(h, (uint32_t)idx);
 }
 
 /*
  * Set up a ring of @a cap bytes (a multiple of 4 when @a item_init: then it is
- * made with ring_buf_item_init) whose counters start at @a start.
+ * made with ring_buf_item_init) whose indices start at @a start (modulo 2N).
  */
 static inline void rm_init(struct rm_harness *h, uint32_t cap, uint32_t start, bool item_init)
 {
@@ -219,7 +234,9 @@ static inline void rm_get_or_peek(struct rm_harness *h, uint32_t n, bool peek, b
 		got = ring_buf_get(&h->rb, discard ? NULL : dst, n);
 	}
 	RM_CHECK_EQ(got, expected);
-	h->get_claimed = 0U; /* both abandon the consumer's claims */
+	if (!peek) {
+		h->get_claimed = 0U; /* get abandons the consumer's claims; peek leaves them */
+	}
 	if (discard) {
 		rm_check_untouched(dst, 0, n);
 	} else {

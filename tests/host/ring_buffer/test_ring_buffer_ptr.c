@@ -1,8 +1,8 @@
 /*
  * Host tests of the pointer calls of the ring buffer (ring_buf_put_ptr,
  * ring_buf_commit, ring_buf_get_ptr, ring_buf_consume) and ring_buf_is_full:
- * the areas they hand out across the wrap of the array and of the 2^32
- * counters, offsets, and a long random run mixing them with the copying calls
+ * the areas they hand out across the wrap of the array and of the indices
+ * (at 2N), offsets, and a long random run mixing them with the copying calls
  * against a plain FIFO model.
  */
 #include <breeze/sys/ring_buffer.h> /* first: the header must be self-contained */
@@ -103,7 +103,7 @@ static void test_random_against_a_fifo(void)
 	uint32_t cap = 1 + check_rng_below(MAX_CAP);
 
 	ring_buf_init(&rb, cap, storage);
-	ring_buf_internal_reset(&rb, -100); /* the counters wrap at 2^32 early in the run */
+	ring_buf_internal_reset(&rb, -100); /* the indices wrap at 2N early in the run */
 	for (unsigned long step = 0; step < RANDOM_STEPS; step++) {
 		check_set_context("step", step);
 		uint32_t op = check_rng_below(6);

@@ -1,5 +1,7 @@
 # The generators in supervisor mode, from user threads, and without the
-# entropy device behind sys_csrand_get().
+# entropy device behind sys_csrand_get(); and with xoshiro128++ seeded from
+# the entropy device (CONFIG_XOSHIRO_RANDOM_GENERATOR).
 breeze_test(default)
 breeze_test(userspace ARGS -DOVERLAY_CONFIG=${CMAKE_CURRENT_LIST_DIR}/../../userspace.conf)
 breeze_test(no_csrand ARGS -DOVERLAY_CONFIG=${CMAKE_CURRENT_LIST_DIR}/no_csrand.conf)
+breeze_test(xoshiro ARGS -DOVERLAY_CONFIG=${CMAKE_CURRENT_LIST_DIR}/xoshiro.conf)

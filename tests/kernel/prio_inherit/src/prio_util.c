@@ -44,7 +44,7 @@ static void link_entry(void *p1, void *p2, void *p3)
 		k_sem_take(l->gate, K_FOREVER);
 	}
 	if (l->next != NULL) {
-		l->ret = k_mutex_lock(l->next, K_FOREVER);
+		l->ret = k_mutex_lock(l->next, l->wait_ms != 0 ? K_MSEC(l->wait_ms) : K_FOREVER);
 	} else {
 		l->ret = k_sem_take(l->release, K_FOREVER);
 	}

@@ -35,6 +35,7 @@ struct link {
 	struct k_sem *gate;
 	struct k_mutex *next;
 	struct k_sem *release;
+	int32_t wait_ms; /* how long it waits for @next; 0: forever */
 	char letter;
 	volatile int ret; /* what locking @next returned (1 until it does) */
 };

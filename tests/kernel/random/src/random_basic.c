@@ -1,5 +1,6 @@
 /*
- * The test random generator: words differ, every bit position is about as
+ * The random generator (xoshiro128** or, in variant "xoshiro", xoshiro128++
+ * seeded from the entropy device): words differ, every bit position is about as
  * often 1 as 0, buffers of any length are filled exactly (no byte past the
  * end), the width helpers work; sys_csrand_get() fills from the entropy
  * device, or, without CONFIG_HARDWARE_DEVICE_CS_GENERATOR, refuses with
