@@ -120,13 +120,17 @@ static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const
 	if (ret != 0) {
 		return ret;
 	}
-	/* Under the scheduler's lock too: a CPU switching to a member reads the image under it. */
+#ifdef CONFIG_SMP
+	/* Under the scheduler's lock too: another CPU switching to a member reads the image under
+	 * it. */
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
-
+#endif
 	memcpy(&domain->arch, &next.arch, sizeof(next.arch));
 	memcpy(domain->partitions, next.partitions, sizeof(next.partitions));
 	domain->num_partitions = next.num_partitions;
+#ifdef CONFIG_SMP
 	k_spin_unlock(&_sched_spinlock, key);
+#endif
 	if (!sys_dnode_is_linked(&domain->node)) {
 		domain->dyn_objects = 0; /* a new domain: nothing allocated is charged to it */
 		sys_dlist_append(&domains, &domain->node);

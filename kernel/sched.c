@@ -195,7 +195,7 @@ void k_sched_time_slice_set(int32_t slice, int prio)
 #endif
 
 /*
- * The running thread once it has ended (cpu->ended_current), until the switch
+ * The running thread once it has ended (ENDED_CURRENT(cpu)), until the switch
  * away from it. Its struct k_thread is then no longer written: an ISR that
  * aborted the thread it interrupted may already have handed that storage
  * back, even cleared it (Zephyr lets it), so this is kept outside the struct.
@@ -206,13 +206,20 @@ static struct {
 	struct _callee_saved regs;
 } dead_save[CONFIG_MP_MAX_NUM_CPUS];
 
+#ifdef CONFIG_SMP
+#define ENDED_CURRENT(cpu) ((cpu)->ended_current)
+#else
+static struct k_thread *ended_current;
+#define ENDED_CURRENT(cpu) (ended_current)
+#endif
+
 /* Make @new the running thread; returns when @old runs again. */
 static void switch_to(struct k_thread *new, struct k_thread *old)
 {
 	struct _cpu *cpu = _current_cpu;
 
-	if (old == cpu->ended_current) {
-		cpu->ended_current = NULL;
+	if (old == ENDED_CURRENT(cpu)) {
+		ENDED_CURRENT(cpu) = NULL;
 		old = (struct k_thread *)&dead_save[CPU_INDEX(cpu)];
 		z_thread_usage_switch_locked(NULL, new);
 	} else {
@@ -407,7 +414,7 @@ void z_thread_halt_locked(struct k_thread *t)
 		/* Its run so far is charged now: the switch away writes nothing into it. */
 		z_thread_usage_switch_locked(t, NULL);
 		z_smp_switched_out(t);
-		_current_cpu->ended_current = t;
+		ENDED_CURRENT(_current_cpu) = t;
 	}
 	z_mutex_abandon_locked(t);
 	(void)z_wake_all(&t->join_queue, 0);
@@ -422,9 +429,15 @@ void z_impl_k_yield(void)
 	struct k_thread *cur = _current;
 	sys_dlist_t *level = &_kernel.ready_q.queues[Z_PRIO_LEVEL(cur->base.prio)];
 
-	/* Behind its peers: the level stays non-empty, the bitmap unchanged. */
-	sys_dlist_remove(&cur->base.qnode);
-	sys_dlist_append(level, &cur->base.qnode);
+	/*
+	 * Behind its peers: the level stays non-empty, the bitmap unchanged.
+	 * With SMP, another CPU may have just taken it off the queue (an abort
+	 * or suspend in flight): then z_swap() ends or parks it.
+	 */
+	if (!IS_ENABLED(CONFIG_SMP) || (cur->base.thread_state & _THREAD_QUEUED) != 0U) {
+		sys_dlist_remove(&cur->base.qnode);
+		sys_dlist_append(level, &cur->base.qnode);
+	}
 	(void)z_swap(key);
 }
 

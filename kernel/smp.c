@@ -126,8 +126,8 @@ k_spinlock_key_t z_smp_stop_remote(struct k_thread *t, k_spinlock_key_t key)
 
 	z_smp_ipi_send(&_kernel.cpus[cpu], Z_IPI_RESCHED);
 	k_spin_unlock(&_sched_spinlock, key);
-	/* base.cpu changes under the lock when t is switched out there. */
-	while (t->base.cpu == cpu) {
+	/* cpus[cpu].current changes under the lock when t is switched out there. */
+	while (*(struct k_thread *volatile *)&_kernel.cpus[cpu].current == t) {
 		wait_round();
 	}
 	return k_spin_lock(&_sched_spinlock);
@@ -200,8 +200,9 @@ void z_smp_init(void)
 	for (unsigned int i = 1; i < n; i++) {
 		struct k_thread *idle = &idle_threads[i - 1];
 
-		z_setup_new_thread(idle, idle_stacks[i - 1], K_KERNEL_STACK_SIZEOF(idle_stacks[i - 1]),
-				   z_idle_thread_entry, NULL, NULL, NULL, K_IDLE_PRIO, K_ESSENTIAL);
+		z_setup_new_thread(idle, idle_stacks[i - 1],
+				   K_KERNEL_STACK_SIZEOF(idle_stacks[i - 1]), z_idle_thread_entry,
+				   NULL, NULL, NULL, K_IDLE_PRIO, K_ESSENTIAL);
 		z_impl_k_thread_name_set(idle, "idle");
 		idle->base.thread_state = 0; /* runnable, never queued (sched_smp.c) */
 		_kernel.cpus[i].idle_thread = idle;

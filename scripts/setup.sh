@@ -16,6 +16,8 @@ need picolibc-riscv64-unknown-elf test -e /usr/lib/picolibc/riscv64-unknown-elf/
 need qemu-system-misc command -v qemu-system-riscv32
 need cmake command -v cmake
 need ninja-build command -v ninja
+# The test images share their identical compilations (tests/CMakeLists.txt).
+need ccache command -v ccache
 need python3-kconfiglib /usr/bin/python3 -c "import kconfiglib"
 need make command -v make
 need gcc command -v gcc

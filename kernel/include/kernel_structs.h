@@ -23,16 +23,17 @@ struct _cpu {
 	struct k_thread *current;
 	struct k_thread *idle_thread;
 	uint32_t nested; /* interrupt nesting depth: > 0 in an ISR */
-	/*
-	 * The running thread once it has ended, until the switch away from it
-	 * (kernel/sched.c).
-	 */
-	struct k_thread *ended_current;
 #ifdef CONFIG_TIMESLICING
 	struct _timeout slice_timeout;
 	bool slice_forces_switch; /* a slice of the thread's own ended */
 #endif
 #ifdef CONFIG_SMP
+	/*
+	 * The running thread once it has ended, until the switch away from it
+	 * (kernel/sched.c; one CPU keeps it there, so that this structure and
+	 * the ready queue's place after it stay as they were).
+	 */
+	struct k_thread *ended_current;
 	uint8_t id;
 	int8_t promised_prio; /* most urgent thread an IPI sent it for, until it schedules */
 	atomic_t ipi_pending; /* Z_IPI_* bits, set by other CPUs (kernel/smp.c) */
@@ -47,7 +48,7 @@ struct z_kernel {
 extern struct z_kernel _kernel;
 
 /* The index of @cpu in _kernel.cpus. */
-#define CPU_INDEX(cpu) ((unsigned int)((cpu) - _kernel.cpus))
+#define CPU_INDEX(cpu) ((unsigned int)((cpu)-_kernel.cpus))
 
 #ifdef CONFIG_SMP
 /*

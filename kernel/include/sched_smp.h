@@ -67,12 +67,17 @@ void z_smp_ipi_serve(void);
  */
 k_spinlock_key_t z_smp_stop_remote(struct k_thread *t, k_spinlock_key_t key);
 
-/* Whether @t runs on a CPU other than the caller's. */
+/*
+ * Whether @t runs on a CPU other than the caller's. The CPU's own record is
+ * the judge, not base.cpu alone: storage never given to k_thread_create()
+ * (zeroed, so base.cpu reads 0) must not look like CPU 0's running thread.
+ */
 static inline bool z_smp_runs_elsewhere(const struct k_thread *t)
 {
 	int cpu = t->base.cpu;
 
-	return cpu != Z_NO_CPU && (unsigned int)cpu != arch_proc_id();
+	return cpu >= 0 && cpu < CONFIG_MP_MAX_NUM_CPUS && (unsigned int)cpu != arch_proc_id() &&
+	       _kernel.cpus[cpu].current == t;
 }
 
 /* Start the other CPUs (boot, before the first switch); returns once they run. */

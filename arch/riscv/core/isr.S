@@ -178,9 +178,13 @@ from_user:
 user_full:
 #endif
 	sw	gp, ESF_GP(sp)
-	save_frame_rest			/* first: kernel_context clobbers temporaries */
+#ifdef CONFIG_SMP
+	save_frame_rest			/* first: kernel_context clobbers t1 too */
 	kernel_context
 	j	trap_call
+#else
+	kernel_context			/* clobbers only t0, which is saved already */
+#endif
 
 save_common:
 	save_frame_rest

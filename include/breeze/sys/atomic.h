@@ -6,6 +6,7 @@
 #define BREEZE_SYS_ATOMIC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef long atomic_t;
@@ -104,11 +105,11 @@ static inline void *atomic_ptr_clear(atomic_ptr_t *target)
  * Bit arrays: ATOMIC_DEFINE(name, bits) declares one, each bit set, cleared
  * and tested atomically (one AMO on the word that holds it).
  */
-#define ATOMIC_BITS                (sizeof(atomic_val_t) * 8)
-#define ATOMIC_MASK(bit)           ((atomic_val_t)1 << ((uint32_t)(bit) & (ATOMIC_BITS - 1U)))
-#define ATOMIC_ELEM(addr, bit)     ((addr) + ((bit) / ATOMIC_BITS))
-#define ATOMIC_BITMAP_SIZE(bits)   (((bits) + ATOMIC_BITS - 1) / ATOMIC_BITS)
-#define ATOMIC_DEFINE(name, bits)  atomic_t name[ATOMIC_BITMAP_SIZE(bits)]
+#define ATOMIC_BITS               (sizeof(atomic_val_t) * 8)
+#define ATOMIC_MASK(bit)          ((atomic_val_t)1 << ((uint32_t)(bit) & (ATOMIC_BITS - 1U)))
+#define ATOMIC_ELEM(addr, bit)    ((addr) + ((bit) / ATOMIC_BITS))
+#define ATOMIC_BITMAP_SIZE(bits)  (((bits) + ATOMIC_BITS - 1) / ATOMIC_BITS)
+#define ATOMIC_DEFINE(name, bits) atomic_t name[ATOMIC_BITMAP_SIZE(bits)]
 
 static inline bool atomic_test_bit(const atomic_t *target, int bit)
 {

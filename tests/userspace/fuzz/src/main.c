@@ -253,6 +253,8 @@ static uint32_t sup_rand(void)
 static struct k_thread pressure;
 static K_KERNEL_STACK_DEFINE(pressure_stack, 1024);
 static struct k_mutex *volatile pressing; /* what the pressure thread waits for, if anything */
+/* Odd while the pressure thread waits: with SMP it runs beside the checks (check_priorities). */
+static atomic_t pressing_seq;
 static volatile bool pressure_stop;
 
 /*
@@ -278,10 +280,12 @@ static void pressure_entry(void *p1, void *p2, void *p3)
 
 		struct k_mutex *m = mutexes[(r >> 8) % ARRAY_SIZE(mutexes)];
 
+		atomic_inc(&pressing_seq);
 		pressing = m;
 		int ret = k_mutex_lock(m, K_TICKS(1 + (r >> 16) % 32U));
 
 		pressing = NULL;
+		atomic_inc(&pressing_seq);
 		if (ret == 0) {
 			(void)k_mutex_unlock(m);
 		}
@@ -293,10 +297,25 @@ static void check_priorities(void)
 {
 	for (unsigned int i = 0; i < NUM_FUZZERS; i++) {
 		struct k_thread *t = &fuzzer_threads[i];
-		int prio = k_thread_priority_get(t);
-		struct k_mutex *m = pressing;
+		atomic_val_t seq;
+		int prio;
+		bool lent;
 
-		if (prio < FUZZ_PRIO && (m == NULL || m->owner != t)) {
+		/*
+		 * A consistent look: priority, mutex and owner read within one
+		 * wait of the pressure thread, or while it waits for nothing.
+		 * On another CPU it may start or end a wait meanwhile; then look
+		 * again (on one CPU it never does: main is more urgent).
+		 */
+		do {
+			seq = atomic_get(&pressing_seq);
+			prio = k_thread_priority_get(t);
+
+			struct k_mutex *m = pressing;
+
+			lent = (seq & 1) != 0 && m != NULL && m->owner == t;
+		} while (atomic_get(&pressing_seq) != seq);
+		if (prio < FUZZ_PRIO && !lent) {
 			corruption("priority of fuzzer", i, prio);
 			/* Once is enough: back where it belongs. */
 			k_thread_priority_set(&fuzzer_threads[i], FUZZ_PRIO);
