@@ -35,7 +35,7 @@ fuzz: setup
 
 # Instruction counts of the hot paths under QEMU -icount, against bench/baseline.json.
 bench: setup
-	/usr/bin/python3 scripts/bench.py --build $(BUILD)/bench --json $(BUILD)/bench/results.json
+	/usr/bin/python3 scripts/bench.py --build $(BUILD)/bench --json $(BUILD)/bench/results.json --jobs $(JOBS)
 
 # Kernel text/data/bss for the minimal and the full configuration, and type sizes.
 footprint: setup

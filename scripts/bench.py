@@ -6,7 +6,18 @@ benchmark image. Each is built, run under QEMU with -icount (virtual time and
 the instruction counters follow guest instructions exactly), and its lines
 "BENCH <name> <instructions> [<instructions per byte>]" are collected. The
 result is printed as a table, with the change against bench/baseline.json,
-and written to JSON. --update-baseline makes the run the new baseline.
+and written to JSON. --update-baseline makes the run the new baseline;
+--add-new-rows only adds the rows the baseline lacks.
+
+A folder may also hold a file "variants": each line "<name> <harts> <conf>..."
+builds the same sources again with those Kconfig fragments (EXTRA_CONF_FILE,
+paths relative to the folder) and runs the image on <harts> harts (QEMU -smp;
+"-" keeps the image's own). Its rows are reported as <name>/..., next to the
+folder's own.
+
+Under -icount the instruction counter of every hart reads one shared count,
+the virtual clock: on several harts it advances with the instructions of all
+of them (bench/smp says what follows for its figures).
 """
 import argparse
 import json
@@ -15,18 +26,41 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from run_image import adjust  # noqa: E402  (the -smp rewrite of a qemu.cmd)
+
 LINE = re.compile(r"^BENCH (\S+) ([0-9.]+)(?: ([0-9.]+))?\s*$")
 
 
-def run_image(base, name, builddir, timeout):
-    src = os.path.join(base, "bench", name)
+def read_variants(src):
+    """The (name, harts or None, [conf paths]) lines of @src/variants, if any."""
+    path = os.path.join(src, "variants")
+    if not os.path.exists(path):
+        return []
+    variants = []
+    with open(path) as f:
+        for line in f:
+            words = line.split("#", 1)[0].split()
+            if not words:
+                continue
+            if len(words) < 2:
+                raise SystemExit(f"bench: {path}: '<name> <harts> <conf>...' expected: {line}")
+            harts = None if words[1] == "-" else int(words[1])
+            variants.append((words[0], harts, [os.path.join(src, c) for c in words[2:]]))
+    return variants
+
+
+def run_image(src, name, builddir, timeout, jobs=None, confs=(), harts=None):
     # Rust images share one sysroot (built once, see cmake/breeze_rust.cmake).
     sysroot = os.path.join(os.path.dirname(builddir), "rust-sysroot")
+    # Always given, so that a build folder never keeps the fragments of an old variants line.
     subprocess.run(["cmake", "-G", "Ninja", "-B", builddir, "-S", src,
-                    f"-DBREEZE_RUST_SYSROOT={sysroot}"], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(["ninja", "-C", builddir], check=True, stdout=subprocess.DEVNULL)
+                    f"-DBREEZE_RUST_SYSROOT={sysroot}", f"-DEXTRA_CONF_FILE={';'.join(confs)}"],
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["ninja", "-C", builddir] + ([f"-j{jobs}"] if jobs else []),
+                   check=True, stdout=subprocess.DEVNULL)
     with open(os.path.join(builddir, "qemu.cmd")) as f:
-        cmd = [line.strip() for line in f if line.strip()]
+        cmd = adjust([line.strip() for line in f if line.strip()], harts, False)
     proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
                           timeout=timeout)
     results = {}
@@ -48,6 +82,9 @@ def main():
     ap.add_argument("--json", default="build/bench/results.json")
     ap.add_argument("--baseline", default=None)
     ap.add_argument("--update-baseline", action="store_true")
+    ap.add_argument("--add-new-rows", action="store_true",
+                    help="add the rows the baseline lacks, keep its others as they are")
+    ap.add_argument("--jobs", type=int, help="ninja's -j")
     ap.add_argument("--timeout", type=float, default=300)
     args = ap.parse_args()
     base = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -58,8 +95,12 @@ def main():
                     os.path.exists(os.path.join(base, "bench", d, "prj.conf")))
     results = {}
     for name in images:
-        for op, r in run_image(base, name, os.path.join(args.build, name), args.timeout).items():
-            results[f"{name}/{op}"] = r
+        src = os.path.join(base, "bench", name)
+        runs = [(name, None, [])] + read_variants(src)
+        for run, harts, confs in runs:
+            for op, r in run_image(src, run, os.path.join(args.build, run), args.timeout,
+                                   args.jobs, confs, harts).items():
+                results[f"{run}/{op}"] = r
 
     baseline = {}
     if os.path.exists(baseline_path):
@@ -84,9 +125,10 @@ def main():
     with open(args.json, "w") as f:
         json.dump(results, f, indent=2, sort_keys=True)
     print(f"\nwritten to {args.json}")
-    if args.update_baseline:
+    if args.update_baseline or args.add_new_rows:
+        new = results if args.update_baseline else {**results, **baseline}
         with open(baseline_path, "w") as f:
-            json.dump(results, f, indent=2, sort_keys=True)
+            json.dump(new, f, indent=2, sort_keys=True)
             f.write("\n")
         print(f"baseline updated: {baseline_path}")
     return 0
