@@ -5,7 +5,11 @@ BOARD ?= qemu_riscv32
 APP   ?= samples/shared_ringbuf
 JOBS  ?= 2
 
-APP_BUILD := $(BUILD)/$(subst /,_,$(APP))-$(BOARD)
+# SMP=<n>: the application built with CONFIG_SMP for n CPUs (run on n harts).
+SMP   ?=
+
+APP_BUILD := $(BUILD)/$(subst /,_,$(APP))-$(BOARD)$(if $(SMP),-smp$(SMP))
+SMP_CONF  := $(APP_BUILD)/smp.conf
 
 .PHONY: run test fuzz setup build menuconfig debugserver bench footprint format clean
 
@@ -13,7 +17,13 @@ run: build
 	ninja -C $(APP_BUILD) run
 
 build: setup
+ifneq ($(SMP),)
+	mkdir -p $(APP_BUILD)
+	printf 'CONFIG_SMP=y\nCONFIG_MP_MAX_NUM_CPUS=$(SMP)\nCONFIG_SCHED_CPU_MASK=y\n' > $(SMP_CONF)
+	cmake -G Ninja -B $(APP_BUILD) -S $(APP) -DBOARD=$(BOARD) -DEXTRA_CONF_FILE=$(abspath $(SMP_CONF))
+else
 	cmake -G Ninja -B $(APP_BUILD) -S $(APP) -DBOARD=$(BOARD)
+endif
 	ninja -C $(APP_BUILD)
 
 test: setup

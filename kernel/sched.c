@@ -80,6 +80,19 @@ static struct k_thread *next_up(void)
 }
 #endif
 
+/*
+ * With SMP: another CPU asked @cur to end while it holds k_sched_lock(). It
+ * runs on until k_sched_unlock(), whose reschedule ends it: the kernel relies
+ * on a scheduler lock to finish a step no other thread may see half done (a
+ * thread under construction, say), as on one CPU, where the aborter could not
+ * have run meanwhile.
+ */
+static inline bool abort_deferred(const struct k_thread *cur)
+{
+	return IS_ENABLED(CONFIG_SMP) && cur->base.sched_locked != 0U &&
+	       (cur->base.thread_state & (_THREAD_ABORTING | _THREAD_DEAD)) == _THREAD_ABORTING;
+}
+
 static bool may_preempt_current(void)
 {
 	struct k_thread *cur = _current;
@@ -250,7 +263,8 @@ int z_swap(k_spinlock_key_t key)
 
 void z_reschedule(k_spinlock_key_t key)
 {
-	if (!k_is_in_isr() && next_up() != _current && may_preempt_current()) {
+	if (!k_is_in_isr() && next_up() != _current && may_preempt_current() &&
+	    !abort_deferred(_current)) {
 		(void)z_swap(key);
 		return;
 	}
@@ -262,6 +276,10 @@ void z_sched_isr_exit(void)
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	struct k_thread *cur = _current;
 
+	if (abort_deferred(cur)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return;
+	}
 	z_smp_halt_if_aborting(cur);
 
 	struct k_thread *next = next_up();

@@ -86,6 +86,15 @@ int main(void)
 	spawn(&intruder_threads[1], intruder_stacks[1], intruder_write_entry, "intruder-write",
 	      &domain_intruder, K_FOREVER);
 
+#if defined(CONFIG_SMP) && defined(CONFIG_SCHED_CPU_MASK)
+	/* With two harts or more (make run SMP=2): both ends of the ring at once. */
+	if (arch_num_cpus() > 1U) {
+		k_thread_cpu_pin(&producer_thread, 0);
+		k_thread_cpu_pin(&consumer_thread, 1);
+		printf("  %u harts: the producer runs on CPU 0, the consumer on CPU 1.\n\n",
+		       arch_num_cpus());
+	}
+#endif
 	uint64_t start = k_cycle_get_64();
 
 	k_thread_start(&producer_thread);

@@ -292,6 +292,30 @@ static void pressure_entry(void *p1, void *p2, void *p3)
 	}
 }
 
+/*
+ * @t looked boosted beyond a direct loan: the loan may come down a chain (the
+ * pressure thread waits for a mutex whose owner waits for one @t holds). Such
+ * a loan ends with the wait; a stale one outlives it. Look again while the
+ * pressure thread waits for nothing (it sleeps a few ticks between waits).
+ */
+static bool boost_outlives_waits(const struct k_thread *t)
+{
+	for (int tries = 0; tries < 16; tries++) {
+		atomic_val_t seq = atomic_get(&pressing_seq);
+
+		if ((seq & 1) == 0) {
+			int prio = k_thread_priority_get((k_tid_t)t);
+
+			if (atomic_get(&pressing_seq) == seq) {
+				return prio < FUZZ_PRIO;
+			}
+		} else {
+			k_sleep(K_TICKS(1));
+		}
+	}
+	return false; /* never caught between two waits: no verdict */
+}
+
 /* No fuzzer runs more urgently than it was created, but for the pressure thread's loan. */
 static void check_priorities(void)
 {
@@ -315,7 +339,7 @@ static void check_priorities(void)
 
 			lent = (seq & 1) != 0 && m != NULL && m->owner == t;
 		} while (atomic_get(&pressing_seq) != seq);
-		if (prio < FUZZ_PRIO && !lent) {
+		if (prio < FUZZ_PRIO && !lent && boost_outlives_waits(t)) {
 			corruption("priority of fuzzer", i, prio);
 			/* Once is enough: back where it belongs. */
 			k_thread_priority_set(&fuzzer_threads[i], FUZZ_PRIO);
