@@ -18,15 +18,25 @@ static struct k_mem_domain dom_intruder;
 
 RACE_DATA static void *volatile victim_obj;
 RACE_DATA static void *volatile intruder_obj;
+RACE_DATA static volatile bool victim_done;
 
 static void victim(void)
 {
 	victim_obj = k_object_alloc(K_OBJ_THREAD);
+	victim_done = true;
 }
 
+/*
+ * The intruder lives on until the victim's call is over: an intruder that
+ * allocated before the victim and died at once would hand its block back,
+ * and the victim could then get the same block, rightly.
+ */
 static void intruder(void)
 {
 	intruder_obj = k_object_alloc(K_OBJ_SEM);
+	while (!victim_done) {
+		k_sleep(K_TICKS(1));
+	}
 }
 
 static void prepare(unsigned int attempt, k_tid_t v, k_tid_t i)
@@ -36,6 +46,7 @@ static void prepare(unsigned int attempt, k_tid_t v, k_tid_t i)
 	ARG_UNUSED(i);
 	victim_obj = NULL;
 	intruder_obj = NULL;
+	victim_done = false;
 }
 
 /* Both callers ended: what they alone held was freed with them. */
