@@ -15,6 +15,7 @@
 #define MSTATUS_MPRV  0x00020000
 
 /* Local interrupt numbers (mcause codes); PLIC sources follow at RISCV_IRQ_PLIC(n). */
+#define RISCV_IRQ_SSOFT   1 /* set by machine mode in mip; free for tests (SMP takes MSOFT) */
 #define RISCV_IRQ_MSOFT   3
 #define RISCV_IRQ_MTIMER  7
 #define RISCV_IRQ_MEXT    11

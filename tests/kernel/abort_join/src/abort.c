@@ -11,7 +11,7 @@
  */
 #include <zephyr/ztest.h>
 #include <zephyr/kernel.h>
-#include <breeze/drivers/clint.h>
+#include "local_soft_irq.h"
 #include "workers.h"
 
 static volatile int before;
@@ -198,12 +198,12 @@ static volatile int isr_runs;
 static void abort_isr(const void *arg)
 {
 	ARG_UNUSED(arg);
-	riscv_clint_soft_irq_clear(0);
+	local_soft_irq_clear();
 	isr_runs++;
 	k_thread_abort(isr_victim == NULL ? k_current_get() : isr_victim);
 }
 
-IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, abort_isr, NULL, 0);
+IRQ_CONNECT(LOCAL_SOFT_IRQ, 0, abort_isr, NULL, 0);
 
 static void raise_irq_then_mark(void *p1, void *p2, void *p3)
 {
@@ -211,7 +211,7 @@ static void raise_irq_then_mark(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
 	before++;
-	riscv_clint_soft_irq_raise(0);
+	local_soft_irq_raise();
 	for (int i = 0; i < 1000 && isr_runs == 0; i++) {
 	}
 	after++;
@@ -222,11 +222,11 @@ ZTEST(abort, test_abort_from_isr_blocked_thread) {
 
 	isr_runs = 0;
 	isr_victim = tid;
-	irq_enable(RISCV_IRQ_MSOFT);
-	riscv_clint_soft_irq_raise(0);
+	irq_enable(LOCAL_SOFT_IRQ);
+	local_soft_irq_raise();
 	for (int i = 0; i < 1000 && isr_runs == 0; i++) {
 	}
-	irq_disable(RISCV_IRQ_MSOFT);
+	irq_disable(LOCAL_SOFT_IRQ);
 
 	zassert_equal(isr_runs, 1);
 	zassert_equal(k_thread_join(tid, K_NO_WAIT), 0);
@@ -238,9 +238,9 @@ ZTEST(abort, test_abort_from_isr_blocked_thread) {
 ZTEST(abort, test_abort_interrupted_thread_from_isr) {
 	isr_runs = 0;
 	isr_victim = NULL;
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 	k_tid_t tid = spawn(0, raise_irq_then_mark, NULL, NULL, NULL, K_PRIO_COOP(1), K_NO_WAIT);
-	irq_disable(RISCV_IRQ_MSOFT);
+	irq_disable(LOCAL_SOFT_IRQ);
 
 	zassert_equal(isr_runs, 1);
 	zassert_equal(before, 1);

@@ -4,7 +4,9 @@
  * Fills every general register a thread may freely use (ra, t0-t6, s0-s11,
  * a0-a7) with a distinct value, then spins @iterations times, storing 1 to
  * *poke on each round (pass the CLINT msip word to raise the software
- * interrupt every round, or a RAM word to just spin). Afterwards it checks
+ * interrupt every round, or a RAM word to just spin); with @poke NULL it
+ * raises the supervisor software interrupt instead (mip.SSIP, the tests'
+ * line under SMP, local_soft_irq.h). Afterwards it checks
  * every value, and gp and tp, which it never touches.
  *
  * Returns 0 if all registers survived, else the number (x1..x31) of the
@@ -87,7 +89,12 @@ spin_with_live_registers:
 
 	beqz	a7, spun
 spin:
+	bnez	a6, poke
+	csrsi	mip, 2		/* no poke address: raise the supervisor software interrupt */
+	j	next
+poke:
 	sw	a5, 0(a6)
+next:
 	addi	a7, a7, -1
 	bnez	a7, spin
 spun:

@@ -1,5 +1,6 @@
 /*
- * The machine software interrupt (CLINT msip) as a test source. A line has
+ * The hart's software interrupt (local_soft_irq.h: the machine one, or with
+ * SMP the supervisor one) as a test source. A line has
  * one handler (IRQ_CONNECT is static), so the tests of the irq_soft suite
  * share one ISR: it clears the request, records what it saw and calls the
  * current test's hook, if any. The suite's after() disables the line and
@@ -9,6 +10,7 @@
 #define IRQ_TEST_SOFT_IRQ_H
 
 #include <stdbool.h>
+#include "local_soft_irq.h"
 
 /* The argument connected with the ISR. */
 extern const int soft_irq_token;
@@ -23,7 +25,7 @@ extern void (*volatile soft_irq_hook)(void);
 
 void soft_irq_raise(void);
 
-/* True while the software interrupt is requested but not yet taken (mip.MSIP). */
+/* True while the software interrupt is requested but not yet taken (its mip bit). */
 bool soft_irq_is_pending(void);
 
 #endif /* IRQ_TEST_SOFT_IRQ_H */

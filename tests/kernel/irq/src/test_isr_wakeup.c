@@ -59,7 +59,7 @@ static void run_wakeup(int prio)
 	waiter_take_ret = 1;
 	k_sem_reset(&wake_sem);
 	soft_irq_hook = give_from_isr;
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 
 	k_thread_create(&waiter, waiter_stack, K_THREAD_STACK_SIZEOF(waiter_stack), waiter_entry,
 			NULL, NULL, NULL, prio, 0, K_NO_WAIT);

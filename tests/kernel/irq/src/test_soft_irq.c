@@ -9,7 +9,7 @@
 #include "soft_irq.h"
 
 ZTEST(irq_soft, test_isr_runs_with_its_argument) {
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 	soft_irq_raise();
 
 	zassert_equal(soft_irq_runs, 1, "ISR ran %u times", soft_irq_runs);
@@ -23,16 +23,16 @@ ZTEST(irq_soft, test_isr_runs_with_its_argument) {
 }
 
 ZTEST(irq_soft, test_enable_disable_state) {
-	zassert_false(irq_is_enabled(RISCV_IRQ_MSOFT), "enabled before irq_enable");
-	irq_enable(RISCV_IRQ_MSOFT);
-	zassert_true(irq_is_enabled(RISCV_IRQ_MSOFT));
-	irq_disable(RISCV_IRQ_MSOFT);
-	zassert_false(irq_is_enabled(RISCV_IRQ_MSOFT));
-	irq_enable(RISCV_IRQ_MSOFT);
-	irq_enable(RISCV_IRQ_MSOFT);
-	zassert_true(irq_is_enabled(RISCV_IRQ_MSOFT), "enabling twice must keep it enabled");
-	irq_disable(RISCV_IRQ_MSOFT);
-	zassert_false(irq_is_enabled(RISCV_IRQ_MSOFT), "one disable undoes any enables");
+	zassert_false(irq_is_enabled(LOCAL_SOFT_IRQ), "enabled before irq_enable");
+	irq_enable(LOCAL_SOFT_IRQ);
+	zassert_true(irq_is_enabled(LOCAL_SOFT_IRQ));
+	irq_disable(LOCAL_SOFT_IRQ);
+	zassert_false(irq_is_enabled(LOCAL_SOFT_IRQ));
+	irq_enable(LOCAL_SOFT_IRQ);
+	irq_enable(LOCAL_SOFT_IRQ);
+	zassert_true(irq_is_enabled(LOCAL_SOFT_IRQ), "enabling twice must keep it enabled");
+	irq_disable(LOCAL_SOFT_IRQ);
+	zassert_false(irq_is_enabled(LOCAL_SOFT_IRQ), "one disable undoes any enables");
 }
 
 ZTEST(irq_soft, test_disabled_line_stays_pending) {
@@ -41,13 +41,13 @@ ZTEST(irq_soft, test_disabled_line_stays_pending) {
 	zassert_equal(soft_irq_runs, 0, "ISR ran on a disabled line");
 	zassert_true(soft_irq_is_pending(), "request lost while the line was disabled");
 
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 	zassert_equal(soft_irq_runs, 1, "pending request not taken on irq_enable");
 	zassert_false(soft_irq_is_pending());
 }
 
 ZTEST(irq_soft, test_irq_lock_defers_until_unlock) {
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 
 	unsigned int key = irq_lock();
 
@@ -64,7 +64,7 @@ ZTEST(irq_soft, test_irq_lock_defers_until_unlock) {
 }
 
 ZTEST(irq_soft, test_nested_irq_lock) {
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 
 	unsigned int outer = irq_lock();
 	unsigned int inner = irq_lock();

@@ -152,6 +152,14 @@ ZTEST(sleep_durations, test_sleep_across_cycle_counter_wrap) {
 	uint64_t wrap = 1ULL << 32;
 	uint64_t now = k_cycle_get_64();
 
+#if defined(CONFIG_SMP) && CONFIG_RISCV_MACHINE_TIMER_HEARTBEAT_US > 0
+	/*
+	 * The idle harts' heartbeat stops QEMU from skipping idle time: the
+	 * seven minutes of virtual time would take minutes of wall time. The
+	 * counters are the same with SMP; the one-CPU runs cover them.
+	 */
+	ztest_test_skip();
+#endif
 	if (now < wrap) {
 		uint32_t to_wrap_ms = (uint32_t)((wrap - now) / 10000U);
 

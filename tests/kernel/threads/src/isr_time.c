@@ -1,6 +1,6 @@
 /*
  * Interrupt context and time keeping: k_is_in_isr() in a thread and inside a
- * real interrupt handler (the CLINT software interrupt), thread calls made
+ * real interrupt handler (the hart's software interrupt), thread calls made
  * from that handler (resume, suspend of the interrupted thread, wakeup) taking
  * effect at interrupt exit, k_busy_wait() lengths, and the uptime and cycle
  * counters agreeing with each other (10 MHz cycles, 10 kHz ticks, ms) and
@@ -8,7 +8,7 @@
  */
 #include <zephyr/ztest.h>
 #include <zephyr/kernel.h>
-#include <breeze/drivers/clint.h>
+#include "local_soft_irq.h"
 #include "workers.h"
 
 #define CYC_PER_SEC  CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC
@@ -19,12 +19,7 @@
 BUILD_ASSERT(CYC_PER_SEC == 10000000, "these tests assume the 10 MHz mtime of QEMU virt");
 BUILD_ASSERT(CONFIG_SYS_CLOCK_TICKS_PER_SEC == 10000, "these tests assume 10000 ticks/s");
 
-#ifndef CONFIG_SMP
-/*
- * The software interrupt line's own tests. With SMP the kernel takes that
- * line for its inter-processor interrupts; interrupt context is then tested
- * through irq_offload() (tests/common/test_util.c, tests/kernel/irq_offload).
- */
+/* The hart's own software interrupt (local_soft_irq.h). */
 static volatile int isr_runs;
 static volatile bool isr_saw_isr;
 static const void *volatile isr_arg;
@@ -35,7 +30,7 @@ static void (*volatile isr_action)(void);
 
 static void soft_isr(const void *arg)
 {
-	riscv_clint_soft_irq_clear(0);
+	local_soft_irq_clear();
 	isr_arg = arg;
 	isr_saw_isr = k_is_in_isr();
 	isr_runs++;
@@ -44,14 +39,14 @@ static void soft_isr(const void *arg)
 	}
 }
 
-IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, soft_isr, &isr_cookie, 0);
+IRQ_CONNECT(LOCAL_SOFT_IRQ, 0, soft_isr, &isr_cookie, 0);
 
 /* Raise the software interrupt and wait (bounded) for its handler. */
 static void raise_and_wait(void)
 {
 	int before = isr_runs;
 
-	riscv_clint_soft_irq_raise(0);
+	local_soft_irq_raise();
 	for (int i = 0; i < 1000 && isr_runs == before; i++) {
 	}
 }
@@ -66,9 +61,9 @@ static void reset(void *fixture)
 ZTEST(threads_isr_time, test_is_in_isr) {
 	zassert_false(k_is_in_isr(), "a thread claims to be in an ISR");
 
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 	raise_and_wait();
-	irq_disable(RISCV_IRQ_MSOFT);
+	irq_disable(LOCAL_SOFT_IRQ);
 
 	zassert_equal(isr_runs, 1, "the software interrupt handler ran %d times", isr_runs);
 	zassert_true(isr_saw_isr, "k_is_in_isr() is false inside an interrupt handler");
@@ -76,10 +71,10 @@ ZTEST(threads_isr_time, test_is_in_isr) {
 	zassert_false(k_is_in_isr(), "still 'in ISR' after the handler returned");
 
 	/* Masked line: a raise stays pending and the handler does not run. */
-	riscv_clint_soft_irq_raise(0);
+	local_soft_irq_raise();
 	k_busy_wait(10);
 	zassert_equal(isr_runs, 1, "a disabled IRQ line was taken");
-	riscv_clint_soft_irq_clear(0);
+	local_soft_irq_clear();
 }
 
 /* Thread calls from the handler, acting on workers[0]. */
@@ -114,11 +109,11 @@ ZTEST(threads_isr_time, test_resume_from_isr_preempts) {
 	zassert_str_equal(trace, "a");
 
 	isr_action = resume_worker;
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 	raise_and_wait();
 	/* Nothing in between: the interrupt exit switched to the resumed thread. */
 	note('t');
-	irq_disable(RISCV_IRQ_MSOFT);
+	irq_disable(LOCAL_SOFT_IRQ);
 	zassert_equal(isr_runs, 1);
 	zassert_str_equal(trace, "aAt", "got '%s'", trace);
 }
@@ -142,10 +137,10 @@ static void raise_then_note(void *p1, void *p2, void *p3)
 ZTEST(threads_isr_time, test_suspend_interrupted_thread_from_isr) {
 	trace_len = 0;
 	isr_action = suspend_interrupted;
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 	k_tid_t tid = spawn(0, raise_then_note, NULL, NULL, NULL, 0, K_NO_WAIT);
 
-	irq_disable(RISCV_IRQ_MSOFT);
+	irq_disable(LOCAL_SOFT_IRQ);
 	zassert_equal(isr_runs, 1);
 	zassert_str_equal(trace, "w", "the interrupted thread went on after its suspension");
 	k_msleep(1);
@@ -177,20 +172,14 @@ ZTEST(threads_isr_time, test_wakeup_from_isr) {
 	k_msleep(40);
 
 	isr_action = wake_worker;
-	irq_enable(RISCV_IRQ_MSOFT);
+	irq_enable(LOCAL_SOFT_IRQ);
 	raise_and_wait();
 	note('t');
-	irq_disable(RISCV_IRQ_MSOFT);
+	irq_disable(LOCAL_SOFT_IRQ);
 	zassert_str_equal(trace, "st", "got '%s'", trace);
 	zassert_equal(sleep_left, 60);
 }
 
-#else
-static void reset(void *fixture)
-{
-	ARG_UNUSED(fixture);
-}
-#endif /* !CONFIG_SMP */
 
 static void check_busy_wait(uint32_t usec)
 {

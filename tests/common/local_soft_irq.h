@@ -1,0 +1,63 @@
+/*
+ * A software interrupt of the caller's own hart, for tests that raise an
+ * interrupt themselves.
+ *
+ * On one CPU it is the machine software interrupt (CLINT msip of hart 0).
+ * With SMP the kernel takes that line for its inter-processor interrupts, so
+ * the tests use the supervisor software interrupt instead: machine mode sets
+ * mip.SSIP itself, and with nothing delegated to supervisor mode the request
+ * is taken in machine mode like any local interrupt (mcause 1). Either way
+ * the ISR must clear the request.
+ */
+#ifndef TESTS_LOCAL_SOFT_IRQ_H
+#define TESTS_LOCAL_SOFT_IRQ_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <zephyr/kernel.h>
+#include <breeze/drivers/clint.h>
+
+#ifdef CONFIG_SMP
+#define LOCAL_SOFT_IRQ RISCV_IRQ_SSOFT
+#define MIP_SSIP       (1U << RISCV_IRQ_SSOFT)
+
+static inline void local_soft_irq_raise(void)
+{
+	__asm__ volatile("csrs mip, %0" : : "r"(MIP_SSIP) : "memory");
+}
+
+static inline void local_soft_irq_clear(void)
+{
+	__asm__ volatile("csrc mip, %0" : : "r"(MIP_SSIP) : "memory");
+}
+
+static inline bool local_soft_irq_is_pending(void)
+{
+	uint32_t mip;
+
+	__asm__ volatile("csrr %0, mip" : "=r"(mip));
+	return (mip & MIP_SSIP) != 0U;
+}
+#else
+#define LOCAL_SOFT_IRQ RISCV_IRQ_MSOFT
+
+static inline void local_soft_irq_raise(void)
+{
+	riscv_clint_soft_irq_raise(0);
+}
+
+static inline void local_soft_irq_clear(void)
+{
+	riscv_clint_soft_irq_clear(0);
+}
+
+static inline bool local_soft_irq_is_pending(void)
+{
+	uint32_t mip;
+
+	__asm__ volatile("csrr %0, mip" : "=r"(mip));
+	return (mip & (1U << RISCV_IRQ_MSOFT)) != 0U;
+}
+#endif
+
+#endif /* TESTS_LOCAL_SOFT_IRQ_H */
