@@ -102,7 +102,7 @@ static void start_reader(void)
 /* After the change returned: at most one more iteration, then the fault. */
 static void check_stopped(uint32_t at_return, unsigned int faults)
 {
-	zassert_ok(k_thread_join(&reader, K_MSEC(100)), "the reader did not fault");
+	zassert_ok(k_thread_join(&reader, K_MSEC(1000)), "the reader did not fault");
 	zassert_equal(ztest_fault_count(), faults + 1U);
 	zassert_true(progress - at_return <= 1U, "%u reads after the change returned",
 		     progress - at_return);
