@@ -124,10 +124,7 @@ static bool sliceable(const struct k_thread *t)
 	return own_slice(t) > 0 || (slice_ticks > 0 && t->base.prio >= slice_max_prio);
 }
 
-/*
- * Slice expiry (timer interrupt): the running thread goes behind its peers and
- * gets a new slice; if a peer is now first, the interrupt exit switches to it.
- */
+/* Start @cpu's slice over for the thread it runs (none if it is not sliced). */
 static void slice_restart(struct _cpu *cpu);
 
 /*
