@@ -67,15 +67,15 @@
  * SMP: offsets in struct z_riscv_hart (arch/riscv/core/smp.c), the per-hart
  * record the trap code finds from mhartid (2^RISCV_HART_SHIFT bytes each).
  */
-#define RISCV_HART_SHIFT      5
-#define RISCV_HART_CPU        0  /* struct _cpu *: its current thread is its first word */
-#define RISCV_HART_STACK_LIM  4  /* lowest sp at which a trap frame still fits (guards) */
-#define RISCV_HART_ISR_TOP    8  /* top of its interrupt stack */
-#define RISCV_HART_ISR_BASE   12 /* bottom of its interrupt stack: the guard */
-#define RISCV_HART_BOOT_SP    16 /* start: stack, thread pointer, argument, function */
-#define RISCV_HART_BOOT_TP    20
-#define RISCV_HART_BOOT_ARG   24
-#define RISCV_HART_BOOT_FN    28
+#define RISCV_HART_SHIFT     5
+#define RISCV_HART_CPU       0  /* struct _cpu *: its current thread is its first word */
+#define RISCV_HART_STACK_LIM 4  /* lowest sp at which a trap frame still fits (guards) */
+#define RISCV_HART_ISR_TOP   8  /* top of its interrupt stack */
+#define RISCV_HART_ISR_BASE  12 /* bottom of its interrupt stack: the guard */
+#define RISCV_HART_BOOT_SP   16 /* start: stack, thread pointer, argument, function */
+#define RISCV_HART_BOOT_TP   20
+#define RISCV_HART_BOOT_ARG  24
+#define RISCV_HART_BOOT_FN   28
 
 #ifndef _ASMLANGUAGE
 

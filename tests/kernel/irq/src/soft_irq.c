@@ -6,7 +6,6 @@
 #include <zephyr/ztest.h>
 #include "soft_irq.h"
 
-
 const int soft_irq_token = 0x5017;
 volatile unsigned int soft_irq_runs;
 const void *volatile soft_irq_last_arg;

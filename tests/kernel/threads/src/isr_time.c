@@ -180,7 +180,6 @@ ZTEST(threads_isr_time, test_wakeup_from_isr) {
 	zassert_equal(sleep_left, 60);
 }
 
-
 static void check_busy_wait(uint32_t usec)
 {
 	uint64_t c0 = k_cycle_get_64();
