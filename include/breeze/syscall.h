@@ -15,7 +15,11 @@
 #define __syscall static inline
 
 #ifdef CONFIG_USERSPACE
+#if defined(CONFIG_RISCV)
 #include <breeze/arch/riscv/syscall.h>
+#elif defined(CONFIG_ARM)
+#include <breeze/arch/arm/syscall.h>
+#endif
 
 /* Set in the thread's TLS block while it runs in user mode (kept by the trap code). */
 extern __thread bool z_tls_user_mode;

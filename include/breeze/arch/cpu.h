@@ -7,6 +7,8 @@
 
 #if defined(CONFIG_RISCV)
 #include <breeze/arch/riscv/arch.h>
+#elif defined(CONFIG_ARM)
+#include <breeze/arch/arm/arch.h>
 #else
 #error "No architecture selected (the board must select one)"
 #endif

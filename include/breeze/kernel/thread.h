@@ -100,7 +100,8 @@ struct k_thread {
 #ifdef CONFIG_USERSPACE
 	struct _thread_userspace userspace;
 #endif
-#if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
+#if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION) || \
+	defined(ARCH_HAS_THREAD_STATE)
 	struct _thread_arch arch;
 #endif
 	/* The heap the kernel allocates from for this thread (see <breeze/kernel/heap.h>). */

@@ -1,0 +1,76 @@
+/*
+ * CPU-level services: boot setup, the switch call, idle, halt.
+ */
+#include <arch_interface.h>
+#include <kernel_structs.h>
+#include <cortex_m.h>
+#include <arm_irq.h>
+
+struct z_arm_switch_pend z_arm_switch_pend;
+
+void z_arm_mpu_init(void);
+
+void arch_kernel_init(void)
+{
+	/* SVC and the faults above the interrupts, which all share one level. */
+	SCB_SHPR1 = (Z_ARM_EXC_PRIO << 0) | (Z_ARM_EXC_PRIO << 8) | (Z_ARM_EXC_PRIO << 16) |
+		    (Z_ARM_EXC_PRIO << 24);
+	SCB_SHPR2 = (uint32_t)Z_ARM_EXC_PRIO << 24;
+	SCB_SHPR3 = ((uint32_t)Z_ARM_IRQ_PRIO << 24) | ((uint32_t)Z_ARM_IRQ_PRIO << 16);
+	SCB_SHCSR |= SCB_SHCSR_MEMFAULTENA | SCB_SHCSR_BUSFAULTENA | SCB_SHCSR_USGFAULTENA;
+	/* Divide by zero traps (as RISC-V cannot, but a bug is a bug); 8-byte aligned frames. */
+	SCB_CCR |= SCB_CCR_DIV_0_TRP | SCB_CCR_STKALIGN;
+	z_arm_dsb_isb();
+#ifdef CONFIG_USERSPACE
+	z_arm_mpu_init();
+#endif
+}
+
+void arch_switch(struct k_thread *new, struct k_thread *old)
+{
+	if (z_arm_ipsr() != 0U) {
+		/*
+		 * In Handler mode: the exception's exit switches. Should a second
+		 * switch be asked for meanwhile, the context to save is still
+		 * the first one's old thread.
+		 */
+		if (z_arm_switch_pend.new_thread == NULL) {
+			z_arm_switch_pend.old_thread = old;
+		}
+		z_arm_switch_pend.new_thread = new;
+		return;
+	}
+	/* The thread resumes from the frame the SVC pushed: every register is kept. */
+	register struct k_thread *r0 __asm__("r0") = new;
+	register struct k_thread *r1 __asm__("r1") = old;
+
+	__asm__ volatile("svc %[n]"
+			 :
+			 : [n] "i"(Z_ARM_SVC_SWITCH), "r"(r0), "r"(r1)
+			 : "memory");
+}
+
+void arch_cpu_idle(void)
+{
+	__asm__ volatile("wfi");
+}
+
+FUNC_NORETURN void arch_cpu_halt(void)
+{
+	(void)arch_irq_lock();
+	for (;;) {
+		__asm__ volatile("wfi");
+	}
+}
+
+uint64_t z_impl_z_arm_cycle_get_64(void)
+{
+	return sys_clock_cycle_get_64();
+}
+
+#ifdef CONFIG_USERSPACE
+uint64_t z_vrfy_z_arm_cycle_get_64(void)
+{
+	return z_impl_z_arm_cycle_get_64();
+}
+#endif

@@ -1,0 +1,226 @@
+/*
+ * Context switch and exception exit.
+ *
+ * A thread that is not running is a basic exception frame on its process
+ * stack plus the registers in its struct _callee_saved (r4-r11, PSP, BASEPRI,
+ * CONTROL, PSPLIM): both a thread preempted by an interrupt and one that
+ * called arch_switch() look like that, so any of them resumes through one
+ * exception return.
+ *
+ * arch_switch() in Thread mode is an SVC, taken at once even with interrupts
+ * locked (SVC is above BASEPRI): the handler switches right there. Called in
+ * Handler mode (an interrupt's end, a fault that ended its thread), it only
+ * records the switch, and the outermost exception performs it on its way
+ * back to Thread mode (z_arm_exc_exit). Interrupts do not nest, so that
+ * exception is the one that interrupted the thread.
+ */
+#include <breeze/arch/arm/arch.h>
+#ifdef CONFIG_USERSPACE
+#include <syscall_list.h>
+#endif
+
+#define CS Z_THREAD_CALLEE_SAVED_OFFSET
+
+	.syntax unified
+	.thumb
+
+/*
+ * r1 = new thread, r2 = old thread, lr = EXC_RETURN of the exception that
+ * interrupted old: save old's context, return into new's.
+ */
+	.section .text.z_arm_do_switch, "ax"
+	.thumb_func
+	.global z_arm_do_switch
+z_arm_do_switch:
+	add	r3, r2, #(CS + Z_CS_R4)
+	stmia	r3!, {r4-r11}
+	mrs	r0, psp
+	mrs	r12, basepri
+	stmia	r3!, {r0, r12}
+	mrs	r0, control
+#ifdef CONFIG_ARMV8_M_MPU
+	mrs	r12, psplim
+	stmia	r3!, {r0, r12}
+#else
+	str	r0, [r3]
+#endif
+	/*
+	 * The boot context ran in Thread mode on the main stack, which is the
+	 * interrupt stack: once it is left for good, the stack is empty again.
+	 */
+	tst	lr, #EXC_RETURN_PSP_BIT
+	bne	1f
+	ldr	r0, =z_interrupt_stack_top
+	msr	msp, r0
+1:
+	add	r3, r1, #(CS + Z_CS_R4)
+	ldmia	r3!, {r4-r11}
+	ldmia	r3!, {r0, r2, r12}	/* psp, basepri, control */
+#ifdef CONFIG_ARMV8_M_MPU
+	ldr	r3, [r3]
+	msr	psplim, r3
+#endif
+	msr	psp, r0
+	msr	basepri, r2
+	msr	control, r12
+	isb
+	mvn	lr, #2			/* 0xfffffffd: Thread mode, process stack */
+	bx	lr
+
+/*
+ * The common end of every exception that may switch: if a switch was
+ * recorded and this exception returns to Thread mode, perform it.
+ */
+	.section .text.z_arm_exc_exit, "ax"
+	.thumb_func
+	.global z_arm_exc_exit
+z_arm_exc_exit:
+	tst	lr, #EXC_RETURN_THREAD_BIT
+	beq	1f
+	ldr	r0, =z_arm_switch_pend
+	ldr	r1, [r0]
+	cbz	r1, 1f
+	ldr	r2, [r0, #4]
+	movs	r3, #0
+	str	r3, [r0]
+	b	z_arm_do_switch
+1:	bx	lr
+
+/* Every interrupt: the handler, then the scheduler's decision (trap.c). */
+	.section .text.z_arm_isr_wrapper, "ax"
+	.thumb_func
+	.global z_arm_isr_wrapper
+z_arm_isr_wrapper:
+	push	{r0, lr}
+	bl	z_arm_irq_dispatch
+	pop	{r0, lr}
+	b	z_arm_exc_exit
+
+/*
+ * Faults, and the SVCs served in C: the full context goes to C as the
+ * basic frame (on the stack that was in use), r4-r11 (pushed here) and
+ * EXC_RETURN.
+ */
+.macro c_entry fn
+	tst	lr, #EXC_RETURN_PSP_BIT
+	ite	eq
+	mrseq	r0, msp
+	mrsne	r0, psp
+	push	{r4-r11}
+	mov	r1, sp
+	mov	r2, lr
+	push	{r2, r3}
+	bl	\fn
+	pop	{r2, r3}
+	mov	lr, r2
+	pop	{r4-r11}
+	b	z_arm_exc_exit
+.endm
+
+	.section .text.z_arm_fault_entry, "ax"
+	.thumb_func
+	.global z_arm_fault_entry
+z_arm_fault_entry:
+	c_entry z_arm_fault
+
+	.section .text.z_arm_svc_c_entry, "ax"
+	.thumb_func
+z_arm_svc_c_entry:
+	c_entry z_arm_svc_c
+
+/*
+ * SVC. From privileged code: a switch, the end of a system call, or (in C)
+ * ARCH_EXCEPT() and irq_offload(). From user mode: a system call.
+ */
+	.section .text.z_arm_svc, "ax"
+	.thumb_func
+	.global z_arm_svc
+z_arm_svc:
+	tst	lr, #EXC_RETURN_PSP_BIT
+	ite	eq
+	mrseq	r0, msp
+	mrsne	r0, psp
+#ifdef CONFIG_USERSPACE
+	tst	lr, #EXC_RETURN_THREAD_BIT
+	beq	svc_kernel
+	mrs	r1, control
+	tst	r1, #1
+	bne	svc_user
+#endif
+svc_kernel:
+	ldr	r1, [r0, #ESF_PC]
+	ldrb	r1, [r1, #-2]		/* the SVC's number */
+	cbnz	r1, 1f
+	ldr	r1, [r0]		/* Z_ARM_SVC_SWITCH: new */
+	ldr	r2, [r0, #4]		/* old */
+	b	z_arm_do_switch
+1:
+#ifdef CONFIG_USERSPACE
+	cmp	r1, #Z_ARM_SVC_SYSCALL_RET
+	beq	svc_syscall_return
+#endif
+	b	z_arm_svc_c_entry
+
+#ifdef CONFIG_USERSPACE
+/*
+ * A system call: the caller's frame stays on its user stack (the core pushed
+ * it with the caller's own rights, so a bad stack pointer faulted already).
+ * The call runs in privileged Thread mode on the thread's privileged stack,
+ * preemptible, from a fresh frame there: arguments r0-r3 from the user
+ * frame, r4-r5 and the ID in r6 as the caller left them.
+ */
+svc_user:
+	cmp	r6, #K_SYSCALL_LIMIT
+	bhs	z_arm_svc_c_entry	/* unknown ID, or k_oops() */
+	ldr	r3, =_kernel
+	ldr	r3, [r3]		/* the current thread */
+	str	r0, [r3, #(CS + Z_CS_USER_SP)]
+	ldr	r2, [r3, #(CS + Z_CS_PRIV)]
+	subs	r2, r2, #32
+	ldm	r0, {r0, r1, r3, r12}
+	stm	r2, {r0, r1, r3, r12}
+	ldr	r0, =z_arm_do_syscall
+	bic	r0, r0, #1
+	mov	r1, #Z_ARM_XPSR_T
+	strd	r0, r1, [r2, #ESF_PC]
+	msr	psp, r2
+	mrs	r0, control
+	bic	r0, r0, #1
+	msr	control, r0
+	bx	lr
+
+/*
+ * The end of a system call (from z_arm_do_syscall): the results go into the
+ * caller's frame, which the return to user mode then restores.
+ */
+svc_syscall_return:
+	ldr	r3, =_kernel
+	ldr	r3, [r3]
+	ldr	r2, [r3, #(CS + Z_CS_USER_SP)]
+	ldrd	r0, r1, [r0]
+	strd	r0, r1, [r2]
+	msr	psp, r2
+	mrs	r0, control
+	orr	r0, r0, #1
+	msr	control, r0
+	bx	lr
+
+/* Privileged Thread mode, on the privileged stack: call the handler, trap back. */
+	.section .text.z_arm_do_syscall, "ax"
+	.thumb_func
+	.global z_arm_do_syscall
+z_arm_do_syscall:
+	push	{r4, r5}		/* arguments 5 and 6, the caller's r4/r5 */
+	ldr	r12, =_kernel
+	ldr	r12, [r12]
+	movs	r4, #0
+	str	r4, [r12, #(CS + Z_CS_RET_HI)]
+	ldr	r12, =z_syscall_table
+	ldr	r12, [r12, r6, lsl #2]
+	blx	r12
+	ldr	r2, =_kernel
+	ldr	r2, [r2]
+	ldr	r1, [r2, #(CS + Z_CS_RET_HI)]
+	pop	{r4, r5}
+	svc	#Z_ARM_SVC_SYSCALL_RET
+#endif

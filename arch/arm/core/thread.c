@@ -1,0 +1,46 @@
+/*
+ * New thread context: a basic exception frame at the top of its stack, so
+ * that the first switch to it "returns" into z_thread_entry(entry, p1, p2, p3)
+ * in privileged Thread mode with interrupts unmasked.
+ */
+#include <stddef.h>
+#include <string.h>
+#include <arch_interface.h>
+
+BUILD_ASSERT(offsetof(struct k_thread, callee_saved) == Z_THREAD_CALLEE_SAVED_OFFSET);
+BUILD_ASSERT(offsetof(struct _callee_saved, psp) == Z_CS_PSP);
+BUILD_ASSERT(offsetof(struct _callee_saved, basepri) == Z_CS_BASEPRI);
+BUILD_ASSERT(offsetof(struct _callee_saved, control) == Z_CS_CONTROL);
+BUILD_ASSERT(offsetof(struct _callee_saved, psplim) == Z_CS_PSPLIM);
+BUILD_ASSERT(offsetof(struct _callee_saved, priv_stack_top) == Z_CS_PRIV);
+BUILD_ASSERT(offsetof(struct _callee_saved, user_sp) == Z_CS_USER_SP);
+BUILD_ASSERT(offsetof(struct _callee_saved, ret_hi) == Z_CS_RET_HI);
+BUILD_ASSERT(sizeof(struct arch_esf) == ESF_SIZE);
+BUILD_ASSERT(offsetof(struct arch_esf, pc) == ESF_PC);
+BUILD_ASSERT(offsetof(struct arch_esf, r4) == ESF_R4);
+BUILD_ASSERT(offsetof(struct arch_esf, sp) == ESF_SP);
+
+/* The basic frame the core pushes on exception entry and pops on return. */
+struct basic_frame {
+	uint32_t r0, r1, r2, r3, r12, lr, pc, xpsr;
+};
+
+void arch_new_thread(struct k_thread *thread, char *stack_top, void *tls, k_thread_entry_t entry,
+		     void *p1, void *p2, void *p3)
+{
+	struct basic_frame *f =
+		(struct basic_frame *)ROUND_DOWN((uintptr_t)stack_top - sizeof(*f), 8);
+	struct _callee_saved *cs = &thread->callee_saved;
+
+	f->r0 = (uint32_t)entry;
+	f->r1 = (uint32_t)p1;
+	f->r2 = (uint32_t)p2;
+	f->r3 = (uint32_t)p3;
+	f->r12 = 0;
+	f->lr = 0; /* z_thread_entry() never returns */
+	f->pc = (uint32_t)z_thread_entry & ~1U;
+	f->xpsr = Z_ARM_XPSR_T;
+	memset(cs, 0, sizeof(*cs));
+	cs->psp = (uint32_t)f;
+	thread->arch.tls = tls;
+}

@@ -1,0 +1,36 @@
+/*
+ * Small port services the kernel calls on hot paths, inline.
+ */
+#ifndef BREEZE_ARM_ARCH_INLINES_H
+#define BREEZE_ARM_ARCH_INLINES_H
+
+#include <kernel_structs.h>
+
+/* The kernel TLS block of the running thread, and its user one (arch/arm/core/tls.S). */
+extern void *z_arm_kernel_tp;
+extern void *z_arm_user_tp;
+
+#ifdef CONFIG_USERSPACE
+/* Second result word of the system call in progress (r1; 0 unless set). */
+static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
+{
+	_current->callee_saved.ret_hi = hi;
+}
+#endif
+
+/*
+ * Before switching to @new: its TLS blocks become the ones __aeabi_read_tp
+ * returns, and a user thread gets its stack and domain loaded into the MPU.
+ */
+static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
+{
+	z_arm_kernel_tp = new->arch.tls;
+#ifdef CONFIG_USERSPACE
+	if ((new->base.user_options & K_USER) != 0U) {
+		z_arm_user_tp = new->userspace.user_tls;
+		arch_mem_domain_thread_load(new);
+	}
+#endif
+}
+
+#endif /* BREEZE_ARM_ARCH_INLINES_H */

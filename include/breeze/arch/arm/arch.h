@@ -1,0 +1,190 @@
+/*
+ * Arm Cortex-M (ARMv7-M, ARMv8-M Mainline) definitions visible to the whole
+ * kernel.
+ *
+ * Threads run in Thread mode on the process stack (PSP); exceptions run in
+ * Handler mode on the main stack (MSP), which is the interrupt stack. Kernel
+ * code is privileged; a user thread runs unprivileged (CONTROL.nPRIV) except
+ * while the kernel serves its system calls.
+ *
+ * Interrupt locking raises BASEPRI to Z_ARM_IRQ_PRIO: every interrupt waits,
+ * but the SVC exception (the context switch and the system call trap) and the
+ * faults, which sit above it, are still taken. The key is the old BASEPRI.
+ */
+#ifndef BREEZE_ARCH_ARM_ARCH_H
+#define BREEZE_ARCH_ARM_ARCH_H
+
+/* Exception priorities (upper bits only: a core may implement as few as three). */
+#define Z_ARM_EXC_PRIO 0x00 /* SVC and the configurable faults */
+#define Z_ARM_IRQ_PRIO 0x20 /* every interrupt, SysTick included: they do not nest */
+
+/* SVC numbers used by privileged code (user threads have one trap: the system call). */
+#define Z_ARM_SVC_SWITCH      0 /* arch_switch() from Thread mode */
+#define Z_ARM_SVC_EXCEPT      1 /* ARCH_EXCEPT(): a fatal error, reason in r0 */
+#define Z_ARM_SVC_IRQ_OFFLOAD 2 /* irq_offload(): r0 routine, r1 parameter */
+#define Z_ARM_SVC_SYSCALL_RET 3 /* end of a system call, back to user mode */
+#define Z_ARM_SVC_SYSCALL     4 /* a system call from user mode: ID in r6 */
+
+/* The system call ID in r6 of a user-mode ARCH_EXCEPT(): k_oops() in a user thread. */
+#define Z_ARM_SYSCALL_EXCEPT 0xffffffff
+
+#define ARCH_STACK_PTR_ALIGN 8
+
+/* struct arch_esf, shared with the assembly entry code. */
+#define ESF_R0         0
+#define ESF_PC         24
+#define ESF_XPSR       28
+#define ESF_R4         32
+#define ESF_SP         64
+#define ESF_EXC_RETURN 68
+#define ESF_SIZE       96
+
+/*
+ * struct k_thread starts with the kernel object header (one word, with
+ * CONFIG_USERSPACE) and then struct _callee_saved.
+ */
+#ifdef CONFIG_USERSPACE
+#define Z_THREAD_CALLEE_SAVED_OFFSET 4
+#else
+#define Z_THREAD_CALLEE_SAVED_OFFSET 0
+#endif
+#define Z_CS_R4      0
+#define Z_CS_PSP     32
+#define Z_CS_BASEPRI 36
+#define Z_CS_CONTROL 40
+#define Z_CS_PSPLIM  44
+#define Z_CS_PRIV    48
+#define Z_CS_USER_SP 52
+#define Z_CS_RET_HI  56
+
+/* EXC_RETURN bits: the exception returns to Thread mode; its frame is on the PSP. */
+#define EXC_RETURN_THREAD_BIT 0x8
+#define EXC_RETURN_PSP_BIT    0x4
+
+/* The xPSR of a new context: Thumb state. */
+#define Z_ARM_XPSR_T 0x01000000
+
+#ifndef _ASMLANGUAGE
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <breeze/toolchain.h>
+
+/*
+ * Exception stack frame as the fault code collects it: the basic frame the
+ * core pushed (r0-r3, r12, lr, pc, xPSR), then the callee-saved registers,
+ * the stack pointer before the exception and the fault status registers.
+ */
+struct arch_esf {
+	uint32_t r0, r1, r2, r3, r12, lr, pc, xpsr;
+	uint32_t r4, r5, r6, r7, r8, r9, r10, r11;
+	uint32_t sp;         /* stack pointer of the interrupted code, above the frame */
+	uint32_t exc_return; /* how the exception returns (mode, stack) */
+	uint32_t control;    /* CONTROL at the exception (nPRIV: user mode) */
+	uint32_t vector;     /* IPSR: which exception */
+	uint32_t cfsr, hfsr, mmfar, bfar;
+};
+typedef struct arch_esf z_arch_esf_t;
+
+/*
+ * What the switch and trap code keep in the thread, at a fixed offset: the
+ * callee-saved registers, the thread's stack pointer, interrupt mask,
+ * privilege and (ARMv8-M) stack limit - the rest of its context is a basic
+ * frame on its stack - and, for user threads, the top of the privileged
+ * stack, the user stack pointer while a system call runs and the second
+ * result word of that call.
+ */
+struct _callee_saved {
+	uint32_t r4, r5, r6, r7, r8, r9, r10, r11;
+	uint32_t psp;
+	uint32_t basepri;
+	uint32_t control;
+	uint32_t psplim;
+	uint32_t priv_stack_top;
+	uint32_t user_sp;
+	uint32_t ret_hi;
+};
+
+/* struct k_thread always holds a struct _thread_arch. */
+#define ARCH_HAS_THREAD_STATE 1
+
+/*
+ * Per-thread state of the port: its kernel TLS block, the MPU region of its
+ * user stack (precomputed) and the stack limits of its two stacks.
+ */
+struct _thread_arch {
+	void *tls;
+	uint32_t stack_region[2];
+	uint32_t priv_stack_limit; /* lowest PSP of its privileged stack (ARMv8-M PSPLIM) */
+	uint32_t user_stack_limit; /* lowest PSP of its user stack (ARMv8-M PSPLIM) */
+};
+
+/* Smallest unit of a memory partition's start and size (MPU grain). */
+#define ARCH_MEM_PARTITION_ALIGN 32U
+
+/* One CPU: it is CPU 0. */
+static ALWAYS_INLINE uint32_t arch_proc_id(void)
+{
+	return 0;
+}
+
+static ALWAYS_INLINE unsigned int arch_irq_lock(void)
+{
+	unsigned int key;
+
+	__asm__ volatile("mrs %0, basepri\n\t"
+			 "msr basepri_max, %1"
+			 : "=&r"(key)
+			 : "r"(Z_ARM_IRQ_PRIO)
+			 : "memory");
+	return key;
+}
+
+static ALWAYS_INLINE void arch_irq_unlock(unsigned int key)
+{
+	__asm__ volatile("msr basepri, %0\n\t"
+			 "isb"
+			 :
+			 : "r"(key)
+			 : "memory");
+}
+
+static ALWAYS_INLINE bool arch_irq_unlocked(unsigned int key)
+{
+	return key == 0U;
+}
+
+/*
+ * The system timer's cycle count: SysTick, extended to 64 bits. User mode
+ * cannot read the core's timer, so there it is a system call (kernel/syscalls.def).
+ */
+static inline uint64_t z_arm_cycle_get_64(void);
+
+static ALWAYS_INLINE uint64_t arch_k_cycle_get_64(void)
+{
+	return z_arm_cycle_get_64();
+}
+
+static ALWAYS_INLINE void arch_nop(void)
+{
+	__asm__ volatile("nop");
+}
+
+/*
+ * Raise a fatal error with @reason through an SVC, so the report has a PC. In
+ * user mode the trap is a system call; r6 then names it an exception.
+ */
+#define ARCH_EXCEPT(reason)                                                          \
+	do {                                                                         \
+		register uint32_t _r0 __asm__("r0") = (uint32_t)(reason);            \
+		register uint32_t _r6 __asm__("r6") = Z_ARM_SYSCALL_EXCEPT;          \
+		__asm__ volatile("svc %[n]"                                          \
+				 :                                                   \
+				 : [n] "i"(Z_ARM_SVC_EXCEPT), "r"(_r0), "r"(_r6)     \
+				 : "memory");                                        \
+		CODE_UNREACHABLE;                                                    \
+	} while (false)
+
+#endif /* !_ASMLANGUAGE */
+
+#endif /* BREEZE_ARCH_ARM_ARCH_H */

@@ -1,0 +1,113 @@
+/*
+ * Cortex-M system call trap: SVC with the call ID in r6 and up to six argument
+ * words in r0-r5. The result comes back in r0 (and r1 for 64-bit results).
+ *
+ * Every other register, the flags included, is as the caller left it: the
+ * kernel resumes the caller from the frame the SVC pushed on its own stack,
+ * with only the two result words replaced.
+ */
+#ifndef BREEZE_ARCH_ARM_SYSCALL_H
+#define BREEZE_ARCH_ARM_SYSCALL_H
+
+#include <stdint.h>
+#include <breeze/arch/arm/arch.h>
+
+static inline uint64_t arch_syscall_invoke0(uintptr_t id)
+{
+	register uintptr_t _r0 __asm__("r0");
+	register uintptr_t _r1 __asm__("r1");
+	register uintptr_t _r6 __asm__("r6") = id;
+	__asm__ volatile("svc %[n]"
+			 : "=r"(_r0), "=r"(_r1)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6)
+			 : "memory");
+	return ((uint64_t)_r1 << 32) | _r0;
+}
+
+static inline uint64_t arch_syscall_invoke1(uintptr_t a0, uintptr_t id)
+{
+	register uintptr_t _r0 __asm__("r0") = a0;
+	register uintptr_t _r1 __asm__("r1");
+	register uintptr_t _r6 __asm__("r6") = id;
+	__asm__ volatile("svc %[n]"
+			 : "+r"(_r0), "=r"(_r1)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6)
+			 : "memory");
+	return ((uint64_t)_r1 << 32) | _r0;
+}
+
+static inline uint64_t arch_syscall_invoke2(uintptr_t a0, uintptr_t a1, uintptr_t id)
+{
+	register uintptr_t _r0 __asm__("r0") = a0;
+	register uintptr_t _r1 __asm__("r1") = a1;
+	register uintptr_t _r6 __asm__("r6") = id;
+	__asm__ volatile("svc %[n]"
+			 : "+r"(_r0), "+r"(_r1)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6)
+			 : "memory");
+	return ((uint64_t)_r1 << 32) | _r0;
+}
+
+static inline uint64_t arch_syscall_invoke3(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t id)
+{
+	register uintptr_t _r0 __asm__("r0") = a0;
+	register uintptr_t _r1 __asm__("r1") = a1;
+	register uintptr_t _r2 __asm__("r2") = a2;
+	register uintptr_t _r6 __asm__("r6") = id;
+	__asm__ volatile("svc %[n]"
+			 : "+r"(_r0), "+r"(_r1)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6), "r"(_r2)
+			 : "memory");
+	return ((uint64_t)_r1 << 32) | _r0;
+}
+
+static inline uint64_t arch_syscall_invoke4(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+					    uintptr_t id)
+{
+	register uintptr_t _r0 __asm__("r0") = a0;
+	register uintptr_t _r1 __asm__("r1") = a1;
+	register uintptr_t _r2 __asm__("r2") = a2;
+	register uintptr_t _r3 __asm__("r3") = a3;
+	register uintptr_t _r6 __asm__("r6") = id;
+	__asm__ volatile("svc %[n]"
+			 : "+r"(_r0), "+r"(_r1)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6), "r"(_r2), "r"(_r3)
+			 : "memory");
+	return ((uint64_t)_r1 << 32) | _r0;
+}
+
+static inline uint64_t arch_syscall_invoke5(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+					    uintptr_t a4, uintptr_t id)
+{
+	register uintptr_t _r0 __asm__("r0") = a0;
+	register uintptr_t _r1 __asm__("r1") = a1;
+	register uintptr_t _r2 __asm__("r2") = a2;
+	register uintptr_t _r3 __asm__("r3") = a3;
+	register uintptr_t _r4 __asm__("r4") = a4;
+	register uintptr_t _r6 __asm__("r6") = id;
+	__asm__ volatile("svc %[n]"
+			 : "+r"(_r0), "+r"(_r1)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6), "r"(_r2), "r"(_r3), "r"(_r4)
+			 : "memory");
+	return ((uint64_t)_r1 << 32) | _r0;
+}
+
+static inline uint64_t arch_syscall_invoke6(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+					    uintptr_t a4, uintptr_t a5, uintptr_t id)
+{
+	register uintptr_t _r0 __asm__("r0") = a0;
+	register uintptr_t _r1 __asm__("r1") = a1;
+	register uintptr_t _r2 __asm__("r2") = a2;
+	register uintptr_t _r3 __asm__("r3") = a3;
+	register uintptr_t _r4 __asm__("r4") = a4;
+	register uintptr_t _r5 __asm__("r5") = a5;
+	register uintptr_t _r6 __asm__("r6") = id;
+	__asm__ volatile("svc %[n]"
+			 : "+r"(_r0), "+r"(_r1)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6), "r"(_r2), "r"(_r3), "r"(_r4),
+			   "r"(_r5)
+			 : "memory");
+	return ((uint64_t)_r1 << 32) | _r0;
+}
+
+#endif /* BREEZE_ARCH_ARM_SYSCALL_H */
