@@ -24,6 +24,8 @@ if(NOT EXISTS ${BOARD_DIR}/board.cmake)
   file(GLOB _boards RELATIVE ${BREEZE_BASE}/boards ${BREEZE_BASE}/boards/*)
   message(FATAL_ERROR "Unknown board '${BOARD}'. Boards: ${_boards}")
 endif()
+# The grain of a memory partition's start and size (the port's ARCH_MEM_PARTITION_ALIGN).
+set(BOARD_PARTITION_GRANULE 4)
 include(${BOARD_DIR}/board.cmake)
 set(CMAKE_TOOLCHAIN_FILE ${BREEZE_BASE}/cmake/toolchain/${BOARD_TOOLCHAIN}.cmake)
 

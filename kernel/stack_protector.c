@@ -44,6 +44,7 @@ void z_stack_chk_guard_init(void)
 	uint64_t now = sys_clock_cycle_get_64();
 
 	kernel_guard = as_canary(mix((uint32_t)now ^ 0x9e3779b9U));
+	arch_stack_chk_guard_set(kernel_guard);
 }
 
 /*

@@ -25,7 +25,8 @@ char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t 
 			    void **tls)
 {
 	char *base = (char *)stack;
-	char *top = base + Z_USER_STACK_RESERVED + stack_size;
+	size_t reserved = Z_USER_STACK_RESERVED_OF(ARCH_USER_STACK_LEN(stack_size));
+	char *top = base + reserved + stack_size;
 
 	((struct z_stack_hdr *)stack)->owner = t;
 	*tls = base + Z_USER_STACK_KTLS;
@@ -33,8 +34,8 @@ char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t 
 #ifdef CONFIG_HW_STACK_PROTECTION
 	arch_stack_guard_set(t, (uintptr_t)(base + Z_USER_STACK_GUARD));
 #endif
-	t->userspace.priv_stack_top = (uintptr_t)(base + Z_USER_STACK_RESERVED);
-	t->userspace.user_stack_start = (uintptr_t)(base + Z_USER_STACK_RESERVED);
+	t->userspace.priv_stack_top = (uintptr_t)(base + reserved);
+	t->userspace.user_stack_start = (uintptr_t)(base + reserved);
 	t->userspace.user_stack_size = stack_size;
 	t->userspace.user_tls = z_tls_setup(&top, t, true);
 	return top;

@@ -30,6 +30,15 @@ static __thread struct k_thread *z_tls_current;
 __thread bool z_tls_user_mode;
 #endif
 
+/*
+ * Bytes between the thread pointer and the first thread-local variable: the
+ * ABI's thread control block (8 on Arm, none on RISC-V). A "TLS block" below
+ * is named by its thread pointer value.
+ */
+#ifndef ARCH_TLS_TCB_SIZE
+#define ARCH_TLS_TCB_SIZE 0
+#endif
+
 /* Address in the block @tls of the variable whose address is @var in the caller's. */
 static void *tls_slot(void *tls, const void *var)
 {
@@ -38,15 +47,17 @@ static void *tls_slot(void *tls, const void *var)
 
 static size_t tls_block_size(void)
 {
-	return ROUND_UP((size_t)__tdata_size + (size_t)__tbss_size, ARCH_STACK_PTR_ALIGN);
+	return ROUND_UP(ARCH_TLS_TCB_SIZE + (size_t)__tdata_size + (size_t)__tbss_size,
+			ARCH_STACK_PTR_ALIGN);
 }
 
 void z_tls_block_init(void *tls, struct k_thread *t, bool user)
 {
 	size_t tdata = (size_t)__tdata_size;
+	char *data = (char *)tls + ARCH_TLS_TCB_SIZE;
 
-	memcpy(tls, __tdata_start, tdata);
-	memset((char *)tls + tdata, 0, (size_t)__tbss_size);
+	memcpy(data, __tdata_start, tdata);
+	memset(data + tdata, 0, (size_t)__tbss_size);
 	/* Offsets from the thread pointer are fixed at link time. */
 	*(struct k_thread **)tls_slot(tls, &z_tls_current) = t;
 #ifdef CONFIG_USERSPACE

@@ -4,6 +4,7 @@ set(BOARD_TOOLCHAIN arm-none-eabi)
 set(BOARD_ARCH arm)
 set(BOARD_CPU_FLAGS -mcpu=cortex-m3)
 set(BOARD_RUST_TARGET thumbv7m-none-eabi)
+set(BOARD_PARTITION_GRANULE 32)
 set(BOARD_LINKER_SCRIPT ${BREEZE_BASE}/arch/arm/cortex_m.ld)
 set(BOARD_QEMU qemu-system-arm)
 # -icount: one instruction is one nanosecond of virtual time and idle periods

@@ -84,8 +84,22 @@ void arch_mem_domain_thread_load(struct k_thread *t);
 /* Readable bytes from @addr to the end of the caller's region holding it (0: none). */
 size_t arch_user_readable_len(const void *addr);
 
+/*
+ * Whether the kernel may read, for a system call, user memory that is
+ * executable for user mode with permissions @perm (Z_MEM_*); inline, in
+ * <arch_inlines.h>. (kernel/user_regions.c does the rest of the checks.)
+ */
+
 /* True if @esf was saved on a trap from user mode. */
 bool arch_esf_is_user(const struct arch_esf *esf);
+#endif
+
+#ifdef CONFIG_STACK_CANARIES
+/*
+ * The kernel's stack canary, once, at boot: a port whose compiler reads the
+ * canary from a global rather than from the TLS block (Cortex-M) publishes it
+ * there; inline, in <arch_inlines.h>.
+ */
 #endif
 
 #ifdef CONFIG_HW_STACK_PROTECTION

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <arch_interface.h>
+#include <arm_mpu.h>
 
 BUILD_ASSERT(offsetof(struct k_thread, callee_saved) == Z_THREAD_CALLEE_SAVED_OFFSET);
 BUILD_ASSERT(offsetof(struct _callee_saved, psp) == Z_CS_PSP);
@@ -43,4 +44,9 @@ void arch_new_thread(struct k_thread *thread, char *stack_top, void *tls, k_thre
 	memset(cs, 0, sizeof(*cs));
 	cs->psp = (uint32_t)f;
 	thread->arch.tls = tls;
+#ifdef CONFIG_USERSPACE
+	/* No user stack until arch_user_mode_enter() encodes it: its region stays off. */
+	thread->arch.stack_region[0] = Z_ARM_MPU_RBAR_VALID | Z_ARM_MPU_REGION_STACK;
+	thread->arch.stack_region[1] = 0;
+#endif
 }

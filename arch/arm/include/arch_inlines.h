@@ -10,7 +10,22 @@
 extern void *z_arm_kernel_tp;
 extern void *z_arm_user_tp;
 
+/* Publish the kernel's stack canary in __stack_chk_guard (arch/arm/core/canary.c). */
+void z_arm_stack_chk_guard_set(uintptr_t guard);
+
+static ALWAYS_INLINE void arch_stack_chk_guard_set(uintptr_t guard)
+{
+	z_arm_stack_chk_guard_set(guard);
+}
+
 #ifdef CONFIG_USERSPACE
+/* Privileged code may read whatever user mode may execute. */
+static ALWAYS_INLINE bool arch_user_region_kernel_readable(uint8_t perm)
+{
+	ARG_UNUSED(perm);
+	return true;
+}
+
 /* Second result word of the system call in progress (r1; 0 unless set). */
 static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 {

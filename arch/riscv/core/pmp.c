@@ -167,7 +167,7 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 		sorted[j] = p;
 	}
 	for (unsigned int i = 0; i < count; i++) {
-		uint8_t perm = sorted[i]->attr.pmp_attr & (PMP_R | PMP_W | PMP_X);
+		uint8_t perm = sorted[i]->attr.perm & (PMP_R | PMP_W | PMP_X);
 
 		if (perm == 0U) {
 			continue; /* no user access: the default already denies it */
@@ -323,83 +323,3 @@ void z_riscv_pmp_init(void)
 		csr_set(0x747, MSECCFG_MML);
 	}
 }
-
-#ifdef CONFIG_USERSPACE
-/*
- * Buffer checks for system calls: the regions the PMP gives the caller, less
- * what machine mode itself may not read under Smepmp (code, executable
- * partitions).
- */
-
-struct user_region {
-	uintptr_t start;
-	uintptr_t end;
-	uint8_t perm;
-};
-
-/* The region of the current thread that contains @addr, if any. */
-static bool find_region(uintptr_t addr, struct user_region *r)
-{
-	const struct k_thread *t = _current;
-	uintptr_t s = t->userspace.user_stack_start;
-
-	if (addr >= s && addr - s < t->userspace.user_stack_size) {
-		*r = (struct user_region){ s, s + t->userspace.user_stack_size, PMP_R | PMP_W };
-		return true;
-	}
-	if (addr >= (uintptr_t)__text_region_start && addr < (uintptr_t)__rodata_region_start) {
-		*r = (struct user_region){ (uintptr_t)__text_region_start,
-					   (uintptr_t)__rodata_region_start,
-					   SMEPMP ? PMP_X : (PMP_R | PMP_X) };
-		return true;
-	}
-	if (addr >= (uintptr_t)__rodata_region_start && addr < (uintptr_t)__rom_region_end) {
-		*r = (struct user_region){ (uintptr_t)__rodata_region_start,
-					   (uintptr_t)__rom_region_end, PMP_R };
-		return true;
-	}
-	const struct k_mem_domain *d = t->userspace.domain;
-
-	for (unsigned int i = 0; d != NULL && i < d->num_partitions; i++) {
-		const struct k_mem_partition *p = &d->partitions[i];
-
-		if (addr >= p->start && addr - p->start < p->size) {
-			uint8_t perm = p->attr.pmp_attr;
-
-			if (SMEPMP && (perm & PMP_X) != 0U) {
-				perm &= ~PMP_R; /* machine mode cannot read it for the caller */
-			}
-			*r = (struct user_region){ p->start, p->start + p->size, perm };
-			return true;
-		}
-	}
-	return false;
-}
-
-int arch_buffer_validate(const void *addr, size_t size, bool write)
-{
-	uintptr_t a = (uintptr_t)addr;
-	struct user_region r;
-
-	if (size == 0U) {
-		return 0;
-	}
-	if (a + size - 1U < a || !find_region(a, &r)) {
-		return -EFAULT;
-	}
-	if ((r.perm & (write ? PMP_W : PMP_R)) == 0U || size > r.end - a) {
-		return -EFAULT;
-	}
-	return 0;
-}
-
-size_t arch_user_readable_len(const void *addr)
-{
-	struct user_region r;
-
-	if (!find_region((uintptr_t)addr, &r) || (r.perm & PMP_R) == 0U) {
-		return 0;
-	}
-	return r.end - (uintptr_t)addr;
-}
-#endif /* CONFIG_USERSPACE */

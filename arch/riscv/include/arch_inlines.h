@@ -14,12 +14,25 @@ static ALWAYS_INLINE struct arch_esf *arch_syscall_frame(void)
 	return (struct arch_esf *)(_current->userspace.priv_stack_top - ESF_SIZE);
 }
 
+/* Machine mode reads executable user memory only without Smepmp. */
+static ALWAYS_INLINE bool arch_user_region_kernel_readable(uint8_t perm)
+{
+	ARG_UNUSED(perm);
+	return !IS_ENABLED(CONFIG_RISCV_PMP_SMEPMP);
+}
+
 /* Second result word of the system call in progress (a1; 0 unless set). */
 static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 {
 	arch_syscall_frame()->a1 = hi;
 }
 #endif
+
+/* The canary lives in each TLS block (kernel/tls.c): nothing to publish. */
+static ALWAYS_INLINE void arch_stack_chk_guard_set(uintptr_t guard)
+{
+	ARG_UNUSED(guard);
+}
 
 /*
  * Before switching to @new: its stack guard goes in, and a user thread gets

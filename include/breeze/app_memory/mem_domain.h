@@ -5,8 +5,11 @@
  * is a set of partitions; every thread belongs to one domain. A user thread
  * can reach its own stack, the partitions of its domain and the shared code
  * and read-only data, nothing else. The hardware budget is finite (RISC-V PMP:
- * 16 entries), so adding a partition that cannot be encoded fails with
- * -ENOSPC instead of being dropped.
+ * 16 entries; Cortex-M MPU: 8 regions), so adding a partition that does not
+ * fit fails with -ENOSPC instead of being dropped, and one the hardware cannot
+ * express at all (ARMv7-M: not a power-of-two region, even with subregions)
+ * with -EINVAL instead of being widened. The port keeps its image of each
+ * domain in struct arch_mem_domain (its arch.h).
  *
  * These calls are for supervisor threads only; they are not system calls.
  */
@@ -22,25 +25,25 @@ struct k_thread;
 
 /* Access rights of a partition for user mode (supervisor mode may do anything). */
 typedef struct {
-	uint8_t pmp_attr;
+	uint8_t perm; /* Z_MEM_R | Z_MEM_W | Z_MEM_X */
 } k_mem_partition_attr_t;
 
-#define Z_PMP_R 0x01
-#define Z_PMP_W 0x02
-#define Z_PMP_X 0x04
+#define Z_MEM_R 0x01
+#define Z_MEM_W 0x02
+#define Z_MEM_X 0x04
 
 #define K_MEM_PARTITION_P_NA_U_NA   ((k_mem_partition_attr_t){ 0 })
 #define K_MEM_PARTITION_P_RW_U_NA   ((k_mem_partition_attr_t){ 0 })
 #define K_MEM_PARTITION_P_RO_U_NA   ((k_mem_partition_attr_t){ 0 })
-#define K_MEM_PARTITION_P_RW_U_RW   ((k_mem_partition_attr_t){ Z_PMP_R | Z_PMP_W })
-#define K_MEM_PARTITION_P_RW_U_RO   ((k_mem_partition_attr_t){ Z_PMP_R })
-#define K_MEM_PARTITION_P_RO_U_RO   ((k_mem_partition_attr_t){ Z_PMP_R })
-#define K_MEM_PARTITION_P_RX_U_RX   ((k_mem_partition_attr_t){ Z_PMP_R | Z_PMP_X })
-#define K_MEM_PARTITION_P_RWX_U_RWX ((k_mem_partition_attr_t){ Z_PMP_R | Z_PMP_W | Z_PMP_X })
-#define K_MEM_PARTITION_P_RWX_U_RX  ((k_mem_partition_attr_t){ Z_PMP_R | Z_PMP_X })
+#define K_MEM_PARTITION_P_RW_U_RW   ((k_mem_partition_attr_t){ Z_MEM_R | Z_MEM_W })
+#define K_MEM_PARTITION_P_RW_U_RO   ((k_mem_partition_attr_t){ Z_MEM_R })
+#define K_MEM_PARTITION_P_RO_U_RO   ((k_mem_partition_attr_t){ Z_MEM_R })
+#define K_MEM_PARTITION_P_RX_U_RX   ((k_mem_partition_attr_t){ Z_MEM_R | Z_MEM_X })
+#define K_MEM_PARTITION_P_RWX_U_RWX ((k_mem_partition_attr_t){ Z_MEM_R | Z_MEM_W | Z_MEM_X })
+#define K_MEM_PARTITION_P_RWX_U_RX  ((k_mem_partition_attr_t){ Z_MEM_R | Z_MEM_X })
 
-#define K_MEM_PARTITION_IS_WRITABLE(attr)   (((attr).pmp_attr & Z_PMP_W) != 0U)
-#define K_MEM_PARTITION_IS_EXECUTABLE(attr) (((attr).pmp_attr & Z_PMP_X) != 0U)
+#define K_MEM_PARTITION_IS_WRITABLE(attr)   (((attr).perm & Z_MEM_W) != 0U)
+#define K_MEM_PARTITION_IS_EXECUTABLE(attr) (((attr).perm & Z_MEM_X) != 0U)
 
 struct k_mem_partition {
 	uintptr_t start;
@@ -52,21 +55,6 @@ struct k_mem_partition {
 	struct k_mem_partition name = { .start = (uintptr_t)(start_), \
 					.size = (size_t)(size_),      \
 					.attr = attr_ }
-
-/*
- * PMP entries a domain may use: 16 in all, minus 3 for the kernel code and
- * read-only data, 2 for the thread's stack and 2 for stack guards.
- */
-#define Z_PMP_DOMAIN_ENTRIES   9
-#define Z_PMP_DOMAIN_CFG_WORDS 3
-
-/* The precomputed PMP image of a domain (entries 4..12, pmpcfg1-3), rebuilt on every change. */
-struct arch_mem_domain {
-	unsigned long pmpaddr[Z_PMP_DOMAIN_ENTRIES];
-	unsigned long pmpcfg[Z_PMP_DOMAIN_CFG_WORDS];
-	uint32_t version; /* changes with every new image */
-	uint8_t entries;  /* how many of the entries are in use */
-};
 
 struct k_mem_domain {
 	struct arch_mem_domain arch;

@@ -75,9 +75,28 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 #define Z_USER_STACK_KTLS      32 /* offset of the kernel TLS block */
 #define Z_USER_STACK_GUARD     ROUND_UP(Z_USER_STACK_TLS_AREA, Z_THREAD_STACK_OBJ_ALIGN)
 #define Z_USER_STACK_PRIV_BASE (Z_USER_STACK_GUARD + Z_STACK_GUARD_SIZE)
-#define Z_USER_STACK_RESERVED \
-	ROUND_UP(Z_USER_STACK_PRIV_BASE + CONFIG_PRIVILEGED_STACK_SIZE, Z_THREAD_STACK_OBJ_ALIGN)
-#define Z_USER_STACK_SECTION __attribute__((section(".noinit.user_stacks")))
+#define Z_USER_STACK_SECTION   __attribute__((section(".noinit.user_stacks")))
+
+/*
+ * The geometry of the user part, which the memory protection unit maps as
+ * one region. By default its length is the requested size rounded to the
+ * stack alignment. A port whose regions must be naturally aligned powers of
+ * two (ARMv7-M) defines ARCH_USER_STACK_LEN(size) (the region's length for a
+ * requested size), ARCH_USER_STACK_ALIGN(len) (the alignment of the stack
+ * object and of its user part) and ARCH_USER_STACK_LEN_OF(total) (the
+ * length of the user part of a stack object of @total bytes).
+ */
+#ifndef ARCH_USER_STACK_LEN
+#define ARCH_USER_STACK_LEN(size)      K_THREAD_STACK_LEN(size)
+#define ARCH_USER_STACK_ALIGN(len)     Z_THREAD_STACK_OBJ_ALIGN
+#define ARCH_USER_STACK_LEN_OF(total)  ((total) - Z_USER_STACK_RESERVED_OF(0))
+#endif
+
+/* The bytes before the user part of a stack whose user part is @len bytes. */
+#define Z_USER_STACK_RESERVED_OF(len) \
+	ROUND_UP(Z_USER_STACK_PRIV_BASE + CONFIG_PRIVILEGED_STACK_SIZE, ARCH_USER_STACK_ALIGN(len))
+/* The least of them: what any thread stack reserves at least. */
+#define Z_USER_STACK_RESERVED Z_USER_STACK_RESERVED_OF(0)
 
 /* Where to find the static stacks at boot, to register them as objects. */
 struct z_stack_desc {
@@ -86,22 +105,25 @@ struct z_stack_desc {
 	unsigned int stride;
 };
 
-#define Z_THREAD_STACK_LEN(size) (Z_USER_STACK_RESERVED + K_THREAD_STACK_LEN(size))
+#define Z_THREAD_STACK_LEN(size) \
+	(Z_USER_STACK_RESERVED_OF(ARCH_USER_STACK_LEN(size)) + ARCH_USER_STACK_LEN(size))
+#define Z_THREAD_STACK_ALIGN(size) ARCH_USER_STACK_ALIGN(ARCH_USER_STACK_LEN(size))
 
-#define K_THREAD_STACK_ARRAY_DEFINE(sym, nmemb, size)                                          \
-	struct z_thread_stack_element Z_USER_STACK_SECTION __aligned(Z_THREAD_STACK_OBJ_ALIGN) \
-	    sym[nmemb][Z_THREAD_STACK_LEN(size)];                                              \
-	static const STRUCT_SECTION_ITERABLE(z_stack_desc, _z_stack_desc_##sym) = {            \
-		(k_thread_stack_t *)sym, (nmemb), Z_THREAD_STACK_LEN(size)                     \
+#define K_THREAD_STACK_ARRAY_DEFINE(sym, nmemb, size)                                            \
+	struct z_thread_stack_element Z_USER_STACK_SECTION __aligned(Z_THREAD_STACK_ALIGN(size)) \
+	    sym[nmemb][Z_THREAD_STACK_LEN(size)];                                                \
+	static const STRUCT_SECTION_ITERABLE(z_stack_desc, _z_stack_desc_##sym) = {              \
+		(k_thread_stack_t *)sym, (nmemb), Z_THREAD_STACK_LEN(size)                       \
 	}
 #define K_THREAD_STACK_DEFINE(sym, size)                                                          \
-	struct z_thread_stack_element Z_USER_STACK_SECTION __aligned(Z_THREAD_STACK_OBJ_ALIGN)    \
+	struct z_thread_stack_element Z_USER_STACK_SECTION __aligned(Z_THREAD_STACK_ALIGN(size))  \
 	    sym[Z_THREAD_STACK_LEN(size)];                                                        \
 	static const STRUCT_SECTION_ITERABLE(z_stack_desc,                                        \
 					     _z_stack_desc_##sym) = { (k_thread_stack_t *)sym, 1, \
 								      Z_THREAD_STACK_LEN(size) }
-#define K_THREAD_STACK_SIZEOF(sym) (sizeof(sym) - Z_USER_STACK_RESERVED)
-#define K_THREAD_STACK_BUFFER(sym) ((char *)(sym) + Z_USER_STACK_RESERVED)
+#define K_THREAD_STACK_SIZEOF(sym) ARCH_USER_STACK_LEN_OF(sizeof(sym))
+#define K_THREAD_STACK_BUFFER(sym) \
+	((char *)(sym) + Z_USER_STACK_RESERVED_OF(K_THREAD_STACK_SIZEOF(sym)))
 #define K_THREAD_STACK_EXTERN(sym) extern k_thread_stack_t sym[]
 #define K_THREAD_STACK_DECLARE(sym, size) \
 	extern struct z_thread_stack_element sym[Z_THREAD_STACK_LEN(size)]

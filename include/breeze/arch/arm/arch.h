@@ -30,6 +30,9 @@
 
 #define ARCH_STACK_PTR_ALIGN 8
 
+/* The Arm TLS ABI puts an 8-byte thread control block before the variables. */
+#define ARCH_TLS_TCB_SIZE 8
+
 /* struct arch_esf, shared with the assembly entry code. */
 #define ESF_R0         0
 #define ESF_PC         24
@@ -117,6 +120,39 @@ struct _thread_arch {
 	uint32_t stack_region[2];
 	uint32_t priv_stack_limit; /* lowest PSP of its privileged stack (ARMv8-M PSPLIM) */
 	uint32_t user_stack_limit; /* lowest PSP of its user stack (ARMv8-M PSPLIM) */
+};
+
+#if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV7_M_MPU)
+/*
+ * ARMv7-M maps a user stack as one region: a power of two, aligned to its
+ * size (see ARCH_USER_STACK_LEN in <breeze/kernel/thread_stack.h>).
+ */
+#define Z_ARM_POW2_CEIL(x)            ((x) <= 0x20U ? 0x20U : (x) <= 0x40U ? 0x40U : (x) <= 0x80U ? 0x80U : (x) <= 0x100U ? 0x100U : (x) <= 0x200U ? 0x200U : (x) <= 0x400U ? 0x400U : (x) <= 0x800U ? 0x800U : (x) <= 0x1000U ? 0x1000U : (x) <= 0x2000U ? 0x2000U : (x) <= 0x4000U ? 0x4000U : (x) <= 0x8000U ? 0x8000U : (x) <= 0x10000U ? 0x10000U : (x) <= 0x20000U ? 0x20000U : (x) <= 0x40000U ? 0x40000U : (x) <= 0x80000U ? 0x80000U : (x) <= 0x100000U ? 0x100000U : (x) <= 0x200000U ? 0x200000U : (x) <= 0x400000U ? 0x400000U : (x) <= 0x800000U ? 0x800000U : (x) <= 0x1000000U ? 0x1000000U : 0U)
+#define ARCH_USER_STACK_LEN(size)     Z_ARM_POW2_CEIL(size)
+#define ARCH_USER_STACK_ALIGN(len)    ((len) > Z_THREAD_STACK_OBJ_ALIGN ? (len) : Z_THREAD_STACK_OBJ_ALIGN)
+#define Z_ARM_STACK_FITS(t, len)      (Z_USER_STACK_RESERVED_OF(len) + (len) <= (t))
+#define ARCH_USER_STACK_LEN_OF(t)     (Z_ARM_STACK_FITS(t, 0x1000000U) ? 0x1000000U : Z_ARM_STACK_FITS(t, 0x800000U) ? 0x800000U : Z_ARM_STACK_FITS(t, 0x400000U) ? 0x400000U : Z_ARM_STACK_FITS(t, 0x200000U) ? 0x200000U : Z_ARM_STACK_FITS(t, 0x100000U) ? 0x100000U : Z_ARM_STACK_FITS(t, 0x80000U) ? 0x80000U : Z_ARM_STACK_FITS(t, 0x40000U) ? 0x40000U : Z_ARM_STACK_FITS(t, 0x20000U) ? 0x20000U : Z_ARM_STACK_FITS(t, 0x10000U) ? 0x10000U : Z_ARM_STACK_FITS(t, 0x8000U) ? 0x8000U : Z_ARM_STACK_FITS(t, 0x4000U) ? 0x4000U : Z_ARM_STACK_FITS(t, 0x2000U) ? 0x2000U : Z_ARM_STACK_FITS(t, 0x1000U) ? 0x1000U : Z_ARM_STACK_FITS(t, 0x800U) ? 0x800U : Z_ARM_STACK_FITS(t, 0x400U) ? 0x400U : Z_ARM_STACK_FITS(t, 0x200U) ? 0x200U : Z_ARM_STACK_FITS(t, 0x100U) ? 0x100U : Z_ARM_STACK_FITS(t, 0x80U) ? 0x80U : Z_ARM_STACK_FITS(t, 0x40U) ? 0x40U : 0x20U)
+#endif
+
+/*
+ * MPU regions a domain may use: ARMv7-M has 8, of which the shared code and
+ * read-only data, the user TLS pointer's block and the thread's stack take
+ * three; ARMv8-M (16 on the Cortex-M33) also keeps one for each of them.
+ */
+#ifdef CONFIG_ARMV8_M_MPU
+#define Z_ARM_MPU_DOMAIN_REGIONS 8
+#else
+#define Z_ARM_MPU_DOMAIN_REGIONS 5
+#endif
+
+/*
+ * The precomputed MPU image of a domain, rebuilt on every change: the
+ * register pairs (RBAR, RASR on ARMv7-M; RBAR, RLAR on ARMv8-M) of its
+ * regions, unused ones disabled, so that loading it only stores words.
+ */
+struct arch_mem_domain {
+	uint32_t regs[Z_ARM_MPU_DOMAIN_REGIONS][2];
+	uint32_t version; /* changes with every new image */
 };
 
 /* Smallest unit of a memory partition's start and size (MPU grain). */

@@ -122,6 +122,21 @@ struct _thread_arch {
 	unsigned long stack_limit;
 };
 
+/*
+ * PMP entries a domain may use: 16 in all, minus 3 for the kernel code and
+ * read-only data, 2 for the thread's stack and 2 for stack guards.
+ */
+#define Z_PMP_DOMAIN_ENTRIES   9
+#define Z_PMP_DOMAIN_CFG_WORDS 3
+
+/* The precomputed PMP image of a domain (entries 4..12, pmpcfg1-3), rebuilt on every change. */
+struct arch_mem_domain {
+	unsigned long pmpaddr[Z_PMP_DOMAIN_ENTRIES];
+	unsigned long pmpcfg[Z_PMP_DOMAIN_CFG_WORDS];
+	uint32_t version; /* changes with every new image */
+	uint8_t entries;  /* how many of the entries are in use */
+};
+
 /* Smallest unit of a memory partition's start and size (PMP grain). */
 #define ARCH_MEM_PARTITION_ALIGN 4U
 

@@ -38,7 +38,7 @@ static void expect_add(struct k_mem_partition part, int expected)
 {
 	zassert_equal(k_mem_domain_add_partition(&dom, &part), expected,
 		      "partition %#lx+%u attr %#x", (unsigned long)part.start,
-		      (unsigned int)part.size, part.attr.pmp_attr);
+		      (unsigned int)part.size, part.attr.perm);
 	zassert_mem_equal(&dom, &snapshot, sizeof(dom), "domain changed by a refused add");
 }
 

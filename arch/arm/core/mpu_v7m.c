@@ -1,0 +1,199 @@
+/*
+ * ARMv7-M MPU: eight regions, each a power of two of at least 32 bytes,
+ * aligned to its size, cut in eight equal subregions that can each be left
+ * out. A higher-numbered region wins where regions overlap.
+ *
+ * The packing rule for a partition: the smallest region that contains it and
+ * whose left-out subregions trim it exactly. A partition that is itself a
+ * naturally aligned power of two takes a whole region; otherwise its start
+ * and end must fall on subregion boundaries (an eighth of a region of at
+ * least 256 bytes) inside one aligned region. Anything else cannot be
+ * expressed and is refused with -EINVAL, never widened.
+ * (K_APPMEM_PARTITION_DEFINE partitions are laid out as naturally aligned
+ * powers of two on this MPU: CONFIG_MPU_REQUIRES_POWER_OF_TWO_ALIGNMENT.)
+ */
+#include <string.h>
+#include <arch_interface.h>
+#include <kernel_structs.h>
+#include <cortex_m.h>
+#include <arm_mpu.h>
+
+#define MPU_TYPE Z_ARM_REG(0xe000ed90)
+#define MPU_CTRL Z_ARM_REG(0xe000ed94)
+#define MPU_RBAR Z_ARM_REG(0xe000ed9c)
+#define MPU_RASR Z_ARM_REG(0xe000eda0)
+
+#define CTRL_ENABLE     (1U << 0)
+#define CTRL_PRIVDEFENA (1U << 2)
+
+#define RBAR_VALID (1U << 4)
+
+#define RASR_ENABLE    (1U << 0)
+#define RASR_SIZE(log) (((uint32_t)(log) - 1U) << 1) /* region of 2^log bytes */
+#define RASR_SRD(bits) ((uint32_t)(bits) << 8)
+#define RASR_NORMAL    ((1U << 17) | (1U << 16)) /* TEX 0, C, B: normal write-back memory */
+#define RASR_XN        (1U << 28)
+
+/* Access permissions (AP, bits 26:24). */
+#define AP_PRW_URW (3U << 24)
+#define AP_PRW_URO (2U << 24)
+#define AP_PRO_URO (6U << 24)
+
+#define REGIONS 8U
+BUILD_ASSERT(Z_ARM_MPU_REGION_DOMAIN + Z_ARM_MPU_DOMAIN_REGIONS == REGIONS);
+
+extern char __rom_region_start[];
+extern char __rom_region_end[];
+extern char __user_tp_start[];
+
+/*
+ * The region (RBAR without its number, RASR without its permissions) that
+ * holds exactly [start, start + size); -EINVAL if none can.
+ */
+static int encode(uintptr_t start, size_t size, uint32_t *rbar, uint32_t *rasr)
+{
+	uint64_t end = (uint64_t)start + size;
+
+	for (unsigned int log = 5; log <= 32; log++) {
+		uint64_t len = 1ULL << log;
+		uint64_t base = start & ~(len - 1U);
+
+		if (len < size || end > base + len) {
+			continue; /* too small, or the partition crosses its boundary */
+		}
+		if (base == start && len == size) {
+			*rbar = (uint32_t)base;
+			*rasr = RASR_SIZE(log) | RASR_ENABLE;
+			return 0;
+		}
+		uint64_t sub = len / 8U;
+
+		if (log < 8 || (start - base) % sub != 0U || (end - base) % sub != 0U) {
+			continue; /* no subregions, or too coarse: a larger region may still do */
+		}
+		uint32_t first = (uint32_t)((start - base) / sub);
+		uint32_t last = (uint32_t)((end - base) / sub); /* one past */
+		uint32_t keep = ((1U << last) - 1U) & ~((1U << first) - 1U);
+
+		*rbar = (uint32_t)base;
+		*rasr = RASR_SIZE(log) | RASR_SRD(~keep & 0xffU) | RASR_ENABLE;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static uint32_t user_attrs(uint8_t perm)
+{
+	uint32_t ap = (perm & Z_MEM_W) != 0U ? AP_PRW_URW : AP_PRW_URO;
+
+	return RASR_NORMAL | ap | ((perm & Z_MEM_X) != 0U ? 0U : RASR_XN);
+}
+
+int arch_mem_domain_max_partitions_get(void)
+{
+	return MIN(CONFIG_MAX_DOMAIN_PARTITIONS, Z_ARM_MPU_DOMAIN_REGIONS);
+}
+
+int arch_mem_domain_encode(struct k_mem_domain *domain)
+{
+	uint32_t regs[Z_ARM_MPU_DOMAIN_REGIONS][2];
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < domain->num_partitions; i++) {
+		const struct k_mem_partition *p = &domain->partitions[i];
+		uint32_t rbar;
+		uint32_t rasr;
+
+		if (p->attr.perm == 0U) {
+			continue; /* no user access: the default already denies it */
+		}
+		int ret = encode(p->start, p->size, &rbar, &rasr);
+
+		if (ret != 0) {
+			return ret;
+		}
+		if (n == Z_ARM_MPU_DOMAIN_REGIONS) {
+			return -ENOSPC;
+		}
+		regs[n][0] = rbar;
+		regs[n][1] = rasr | user_attrs(p->attr.perm);
+		n++;
+	}
+	for (unsigned int i = n; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
+		regs[i][0] = 0;
+		regs[i][1] = 0; /* disabled */
+	}
+	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
+		regs[i][0] |= RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + i);
+	}
+	static uint32_t versions;
+
+	memcpy(domain->arch.regs, regs, sizeof(regs));
+	domain->arch.version = ++versions;
+	return 0;
+}
+
+void arch_thread_stack_encode(struct k_thread *t)
+{
+	uint32_t rbar;
+	uint32_t rasr;
+	size_t len = ARCH_USER_STACK_LEN(t->userspace.user_stack_size);
+	int ret = encode(t->userspace.user_stack_start, len, &rbar, &rasr);
+
+	__ASSERT(ret == 0, "user stack %p of %u bytes is not a region",
+		 (void *)t->userspace.user_stack_start, (unsigned int)len);
+	ARG_UNUSED(ret);
+	t->arch.stack_region[0] = rbar | RBAR_VALID | Z_ARM_MPU_REGION_STACK;
+	t->arch.stack_region[1] = rasr | RASR_NORMAL | AP_PRW_URW | RASR_XN;
+}
+
+/* The domain image now in the MPU, to skip reloading it. */
+static const struct k_mem_domain *loaded_domain;
+static uint32_t loaded_version;
+
+void arch_mem_domain_thread_load(struct k_thread *t)
+{
+	const struct k_mem_domain *domain = t->userspace.domain;
+
+	MPU_RBAR = t->arch.stack_region[0];
+	MPU_RASR = t->arch.stack_region[1];
+	if (domain != loaded_domain || domain->arch.version != loaded_version) {
+		for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
+			MPU_RBAR = domain->arch.regs[i][0];
+			MPU_RASR = domain->arch.regs[i][1];
+		}
+		loaded_domain = domain;
+		loaded_version = domain->arch.version;
+	}
+	__asm__ volatile("dsb" ::: "memory");
+}
+
+void z_arm_mpu_init(void)
+{
+	uint32_t rbar;
+	uint32_t rasr;
+	int ret;
+
+	__ASSERT((MPU_TYPE >> 8 & 0xffU) >= REGIONS, "MPU has %u regions",
+		 (unsigned int)(MPU_TYPE >> 8 & 0xffU));
+	MPU_CTRL = 0;
+	for (unsigned int i = 0; i < REGIONS; i++) {
+		MPU_RBAR = RBAR_VALID | i;
+		MPU_RASR = 0;
+	}
+	/* Code and read-only data: read-only for everyone, executable. */
+	ret = encode((uintptr_t)__rom_region_start,
+		     Z_ARM_POW2_CEIL((uintptr_t)__rom_region_end - (uintptr_t)__rom_region_start),
+		     &rbar, &rasr);
+	__ASSERT(ret == 0, "the code region is not expressible");
+	MPU_RBAR = rbar | RBAR_VALID | Z_ARM_MPU_REGION_ROM;
+	MPU_RASR = rasr | RASR_NORMAL | AP_PRO_URO;
+	/* The user TLS pointer's block. */
+	ret = encode((uintptr_t)__user_tp_start, 32, &rbar, &rasr);
+	__ASSERT(ret == 0, "the user TLS pointer's block is not expressible");
+	ARG_UNUSED(ret);
+	MPU_RBAR = rbar | RBAR_VALID | Z_ARM_MPU_REGION_USER_TP;
+	MPU_RASR = rasr | RASR_NORMAL | AP_PRW_URW | RASR_XN;
+	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
+	z_arm_dsb_isb();
+}

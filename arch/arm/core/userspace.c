@@ -1,0 +1,68 @@
+/*
+ * User mode on Cortex-M (CONFIG_USERSPACE): the one-way drop to user mode and
+ * the fatal error of a system call. The system call trap itself is in
+ * switch.S: an SVC from unprivileged Thread mode.
+ */
+#include <string.h>
+#include <arch_interface.h>
+#include <kernel_structs.h>
+#include <cortex_m.h>
+#include <arm_irq.h>
+
+FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
+					void (*fn)(void *, void *, void *, void *), void *a0,
+					void *a1, void *a2, void *a3)
+{
+	/* The user stack starts below its TLS block and canary word (kernel/tls.c). */
+	uint32_t sp = (uint32_t)t->userspace.user_tls - ARCH_STACK_PTR_ALIGN;
+
+	(void)arch_irq_lock();
+	arch_thread_stack_encode(t);
+	t->callee_saved.priv_stack_top = t->userspace.priv_stack_top;
+	z_arm_user_tp = t->userspace.user_tls;
+	arch_mem_domain_thread_load(t);
+
+	register uint32_t r0 __asm__("r0") = (uint32_t)a0;
+	register uint32_t r1 __asm__("r1") = (uint32_t)a1;
+	register uint32_t r2 __asm__("r2") = (uint32_t)a2;
+	register uint32_t r3 __asm__("r3") = (uint32_t)a3;
+
+	/*
+	 * On the user stack, interrupts unmasked, privilege dropped, then into
+	 * fn: the last instructions run unprivileged, from the shared code.
+	 */
+	__asm__ volatile("mov sp, %[sp]\n\t"
+			 "mov lr, #0\n\t"
+			 "msr basepri, %[zero]\n\t"
+			 "msr control, %[ctl]\n\t"
+			 "isb\n\t"
+			 "bx %[fn]"
+			 :
+			 : [sp] "r"(sp), [fn] "r"(fn), [ctl] "r"(3U), [zero] "r"(0U), "r"(r0),
+			   "r"(r1), "r"(r2), "r"(r3)
+			 : "memory");
+	CODE_UNREACHABLE;
+}
+
+/*
+ * A system call's verifier found the caller at fault: the thread's fatal
+ * error, reported from the frame of its SVC.
+ */
+FUNC_NORETURN void z_syscall_oops(void)
+{
+	const uint32_t *frame = (const uint32_t *)_current->callee_saved.user_sp;
+	uint32_t regs[8] = { 0 };
+	struct arch_esf esf;
+
+	z_arm_esf_collect(&esf, frame, regs, 0xfffffffdU);
+	esf.control = 3U; /* the caller ran unprivileged */
+	esf.vector = Z_ARM_EXC_SVC;
+	z_fatal_error(K_ERR_KERNEL_OOPS, &esf);
+	CODE_UNREACHABLE;
+}
+
+bool arch_esf_is_user(const struct arch_esf *esf)
+{
+	return esf != NULL && (esf->exc_return & EXC_RETURN_THREAD_BIT) != 0U &&
+	       (esf->control & 1U) != 0U;
+}

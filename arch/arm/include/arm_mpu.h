@@ -1,0 +1,27 @@
+/*
+ * The MPU back ends (mpu_v7m.c, mpu_v8m.c) and what userspace.c needs of them.
+ *
+ * Regions, in both back ends:
+ *   0                 shared code and read-only data: user read/execute
+ *   1                 the block of the user TLS pointer (tls.S): user read/write
+ *   2                 the running thread's user stack: user read/write
+ *   3 ..              the running thread's memory domain, precomputed
+ * Privileged code keeps the default memory map everywhere else (PRIVDEFENA).
+ */
+#ifndef BREEZE_ARM_MPU_H
+#define BREEZE_ARM_MPU_H
+
+#include <breeze/kernel.h>
+
+#define Z_ARM_MPU_REGION_ROM     0
+#define Z_ARM_MPU_REGION_USER_TP 1
+#define Z_ARM_MPU_REGION_STACK   2
+#define Z_ARM_MPU_REGION_DOMAIN  3
+
+/* RBAR's "region number valid" bit (both MPUs): the write also selects the region. */
+#define Z_ARM_MPU_RBAR_VALID (1U << 4)
+
+/* Program the fixed regions and enable the MPU (boot). */
+void z_arm_mpu_init(void);
+
+#endif /* BREEZE_ARM_MPU_H */

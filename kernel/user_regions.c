@@ -1,0 +1,93 @@
+/*
+ * Buffer checks for system calls: is [addr, addr + size) memory the calling
+ * user thread may read (or write)? The answer follows the regions the memory
+ * protection unit gives the caller: its user stack, the shared code and
+ * read-only data, its domain's partitions. A port whose kernel cannot read
+ * some of them for the caller (RISC-V with Smepmp: machine mode never reads
+ * code or executable partitions) says so through
+ * arch_user_region_kernel_readable().
+ */
+#include <breeze/kernel.h>
+#include <kernel_structs.h>
+#include <syscall_handler.h>
+#include <arch_interface.h>
+
+extern char __text_region_start[];
+extern char __rodata_region_start[];
+extern char __rom_region_end[];
+
+struct user_region {
+	uintptr_t start;
+	uintptr_t end;
+	uint8_t perm; /* Z_MEM_R / W / X for the caller, as the kernel may honour them */
+};
+
+static uint8_t honoured(uint8_t perm)
+{
+	if ((perm & Z_MEM_X) != 0U && !arch_user_region_kernel_readable(perm)) {
+		perm &= (uint8_t)~Z_MEM_R; /* the kernel cannot read it for the caller */
+	}
+	return perm;
+}
+
+/* The region of the current thread that contains @addr, if any. */
+static bool find_region(uintptr_t addr, struct user_region *r)
+{
+	const struct k_thread *t = _current;
+	uintptr_t s = t->userspace.user_stack_start;
+
+	if (addr >= s && addr - s < t->userspace.user_stack_size) {
+		*r = (struct user_region){ s, s + t->userspace.user_stack_size, Z_MEM_R | Z_MEM_W };
+		return true;
+	}
+	if (addr >= (uintptr_t)__text_region_start && addr < (uintptr_t)__rodata_region_start) {
+		*r = (struct user_region){ (uintptr_t)__text_region_start,
+					   (uintptr_t)__rodata_region_start,
+					   honoured(Z_MEM_R | Z_MEM_X) };
+		return true;
+	}
+	if (addr >= (uintptr_t)__rodata_region_start && addr < (uintptr_t)__rom_region_end) {
+		*r = (struct user_region){ (uintptr_t)__rodata_region_start,
+					   (uintptr_t)__rom_region_end, Z_MEM_R };
+		return true;
+	}
+	const struct k_mem_domain *d = t->userspace.domain;
+
+	for (unsigned int i = 0; d != NULL && i < d->num_partitions; i++) {
+		const struct k_mem_partition *p = &d->partitions[i];
+
+		if (addr >= p->start && addr - p->start < p->size) {
+			*r = (struct user_region){ p->start, p->start + p->size,
+						   honoured(p->attr.perm) };
+			return true;
+		}
+	}
+	return false;
+}
+
+int arch_buffer_validate(const void *addr, size_t size, bool write)
+{
+	uintptr_t a = (uintptr_t)addr;
+	struct user_region r;
+
+	if (size == 0U) {
+		return 0;
+	}
+	if (a + size - 1U < a || !find_region(a, &r)) {
+		return -EFAULT;
+	}
+	if ((r.perm & (write ? Z_MEM_W : Z_MEM_R)) == 0U || size > r.end - a) {
+		return -EFAULT;
+	}
+	return 0;
+}
+
+size_t arch_user_readable_len(const void *addr)
+{
+	struct user_region r;
+
+	if (!find_region((uintptr_t)addr, &r) || (r.perm & Z_MEM_R) == 0U) {
+		return 0;
+	}
+	return r.end - (uintptr_t)addr;
+}
