@@ -136,13 +136,13 @@ struct _thread_arch {
 
 /*
  * MPU regions a domain may use: ARMv7-M has 8, of which the shared code and
- * read-only data, the user TLS pointer's block and the thread's stack take
- * three; ARMv8-M (16 on the Cortex-M33) also keeps one for each of them.
+ * read-only data, the user TLS pointer's block, the thread's stack and the
+ * null-pointer guard take four (arch/arm/include/arm_mpu.h).
  */
 #ifdef CONFIG_ARMV8_M_MPU
 #define Z_ARM_MPU_DOMAIN_REGIONS 8
 #else
-#define Z_ARM_MPU_DOMAIN_REGIONS 5
+#define Z_ARM_MPU_DOMAIN_REGIONS 4
 #endif
 
 /*
