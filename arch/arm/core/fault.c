@@ -53,7 +53,7 @@ static void fatal_error(unsigned int reason, const struct arch_esf *esf)
 /* An SVC from user mode that the fast path did not take: k_oops(), or an unknown ID. */
 static void user_svc(const struct arch_esf *esf)
 {
-	uint32_t id = esf->r6;
+	uint32_t id = esf->r12;
 
 	if (id == Z_ARM_SYSCALL_EXCEPT) {
 		/*
@@ -126,6 +126,11 @@ void z_arm_fault(uint32_t *frame, const uint32_t *regs, uint32_t exc_return)
 		svc(&esf);
 		return;
 	}
+#ifdef CONFIG_HW_STACK_PROTECTION
+	if (z_arm_stack_overflow(&esf)) {
+		return;
+	}
+#endif
 	fatal_error(K_ERR_CPU_EXCEPTION, &esf);
 }
 
