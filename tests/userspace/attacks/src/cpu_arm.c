@@ -120,28 +120,28 @@ static void breakpoint(void *arg)
 
 /*
  * SVC's immediate means nothing from user mode: every SVC is a system call,
- * its ID in r6. The numbers the kernel uses for itself (a switch, a fatal
+ * its ID in r12. The numbers the kernel uses for itself (a switch, a fatal
  * error, irq_offload(), a system call's end) with an unknown ID are refused.
  */
 static void svc_kernel_number(void *number)
 {
 	register uintptr_t r0 __asm__("r0") = (uintptr_t)&kernel_secret;
 	register uintptr_t r1 __asm__("r1") = (uintptr_t)&kernel_secret;
-	register uintptr_t r6 __asm__("r6") = 0x7fff0000U + (uintptr_t)number;
+	register uintptr_t r12 __asm__("r12") = 0x7fff0000U + (uintptr_t)number;
 
 	attack_arm();
 	switch ((uintptr_t)number) {
 	case 0:
-		__asm__ volatile("svc 0" : "+r"(r0), "+r"(r1) : "r"(r6) : "memory");
+		__asm__ volatile("svc 0" : "+r"(r0), "+r"(r1) : "r"(r12) : "memory");
 		break;
 	case 1:
-		__asm__ volatile("svc 1" : "+r"(r0), "+r"(r1) : "r"(r6) : "memory");
+		__asm__ volatile("svc 1" : "+r"(r0), "+r"(r1) : "r"(r12) : "memory");
 		break;
 	case 2:
-		__asm__ volatile("svc 2" : "+r"(r0), "+r"(r1) : "r"(r6) : "memory");
+		__asm__ volatile("svc 2" : "+r"(r0), "+r"(r1) : "r"(r12) : "memory");
 		break;
 	default:
-		__asm__ volatile("svc 3" : "+r"(r0), "+r"(r1) : "r"(r6) : "memory");
+		__asm__ volatile("svc 3" : "+r"(r0), "+r"(r1) : "r"(r12) : "memory");
 		break;
 	}
 	attack_log.loot = r0;

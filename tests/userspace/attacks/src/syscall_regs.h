@@ -9,11 +9,11 @@
 
 #if defined(CONFIG_ARM)
 /*
- * The registers a system call leaves alone: r2-r5, r7-r12 and lr (r0/r1
- * carry the result, r6 the ID).
+ * The registers a system call leaves alone: r2-r12 and lr (r0/r1 carry the
+ * result); r12, the eleventh, held the ID.
  */
-#define SCRATCH_REGS    11
-#define SCRATCH_ID_SLOT (-1)
+#define SCRATCH_REGS    12
+#define SCRATCH_ID_SLOT 10
 #else
 /*
  * The registers a system call may clobber: ra, t0-t6, a2-a7 (a0/a1 carry the

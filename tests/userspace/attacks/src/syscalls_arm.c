@@ -1,5 +1,5 @@
 /*
- * Cortex-M system call traps for syscalls.c: SVC, the ID in r6.
+ * Cortex-M system call traps for syscalls.c: SVC, the ID in r12.
  */
 #include "attack.h"
 #include "syscall_regs.h"
@@ -11,10 +11,10 @@ void raw_trap_1000(void *arg)
 	ARG_UNUSED(arg);
 	register uintptr_t r0 __asm__("r0") = 0;
 	register uintptr_t r1 __asm__("r1") = 0;
-	register uintptr_t r6 __asm__("r6") = 1000;
+	register uintptr_t r12 __asm__("r12") = 1000;
 
 	attack_arm();
-	__asm__ volatile("svc 4" : "+r"(r0), "+r"(r1) : "r"(r6) : "memory");
+	__asm__ volatile("svc 4" : "+r"(r0), "+r"(r1) : "r"(r12) : "memory");
 	attack_log.loot = r0;
 }
 
@@ -40,7 +40,7 @@ void syscall_scratch_registers(void *call)
 	const uintptr_t *c = call; /* { ID, first argument } */
 	register uintptr_t r0 __asm__("r0") = c[1];
 	register uintptr_t r1 __asm__("r1") = (uintptr_t)scratch_after;
-	register uintptr_t r6 __asm__("r6") = c[0];
+	register uintptr_t r12 __asm__("r12") = c[0];
 
 	/*
 	 * The callee-saved registers and lr are saved around the trap here,
@@ -49,10 +49,10 @@ void syscall_scratch_registers(void *call)
 	 */
 	__asm__ volatile("push {r1, r4-r11, lr}\n\t" LOAD_SENTINELS "svc 4\n\t"
 			 "ldr r1, [sp]\n\t"
-			 "stm r1, {r2-r5, r7-r12, lr}\n\t"
+			 "stm r1, {r2-r12, lr}\n\t"
 			 "pop {r1, r4-r11, lr}"
-			 : "+r"(r0), "+r"(r1)
-			 : "r"(r6)
-			 : "memory", "cc", "r2", "r3", "r12");
+			 : "+r"(r0), "+r"(r1), "+r"(r12)
+			 :
+			 : "memory", "cc", "r2", "r3");
 	attack_log.loot = r0;
 }
