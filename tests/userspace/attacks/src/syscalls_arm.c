@@ -27,13 +27,13 @@ void raw_trap_1000(void *arg)
 	LOAD_SENTINEL("r3", 1)  \
 	LOAD_SENTINEL("r4", 2)  \
 	LOAD_SENTINEL("r5", 3)  \
-	LOAD_SENTINEL("r7", 4)  \
-	LOAD_SENTINEL("r8", 5)  \
-	LOAD_SENTINEL("r9", 6)  \
-	LOAD_SENTINEL("r10", 7) \
-	LOAD_SENTINEL("r11", 8) \
-	LOAD_SENTINEL("r12", 9) \
-	LOAD_SENTINEL("lr", 10)
+	LOAD_SENTINEL("r6", 4)  \
+	LOAD_SENTINEL("r7", 5)  \
+	LOAD_SENTINEL("r8", 6)  \
+	LOAD_SENTINEL("r9", 7)  \
+	LOAD_SENTINEL("r10", 8) \
+	LOAD_SENTINEL("r11", 9) \
+	LOAD_SENTINEL("lr", 11)
 
 void syscall_scratch_registers(void *call)
 {
