@@ -17,4 +17,7 @@
 #ifdef CONFIG_ENTROPY_GENERATOR
 #include <breeze/drivers/entropy.h>
 #endif
+#ifdef CONFIG_GPIO
+#include <breeze/drivers/gpio.h>
+#endif
 #include "rust_shim.h"
