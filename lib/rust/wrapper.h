@@ -20,4 +20,7 @@
 #ifdef CONFIG_GPIO
 #include <breeze/drivers/gpio.h>
 #endif
+#ifdef CONFIG_COUNTER
+#include <breeze/drivers/counter.h>
+#endif
 #include "rust_shim.h"
