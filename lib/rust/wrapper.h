@@ -23,4 +23,7 @@
 #ifdef CONFIG_COUNTER
 #include <breeze/drivers/counter.h>
 #endif
+#ifdef CONFIG_WATCHDOG
+#include <breeze/drivers/watchdog.h>
+#endif
 #include "rust_shim.h"
