@@ -13,6 +13,9 @@
 #include <kernel_structs.h>
 #include <cortex_m.h>
 #include <arm_irq.h>
+#ifdef CONFIG_HW_STACK_PROTECTION
+#include <arm_stack_limit.h>
+#endif
 
 #define HFSR_FORCED (1U << 30)
 
@@ -30,7 +33,12 @@ void z_arm_esf_collect(struct arch_esf *esf, const uint32_t *frame, const uint32
 	esf->vector = z_arm_ipsr();
 	esf->exc_return = exc_return;
 	esf->control = z_arm_control();
-	if ((esf->cfsr & CFSR_FRAME_LOST) == 0U) {
+	bool lost = (esf->cfsr & CFSR_FRAME_LOST) != 0U;
+#ifdef CONFIG_HW_STACK_PROTECTION
+	lost =
+	    lost || ((esf->cfsr & CFSR_STKOF) != 0U && z_arm_stack_frame_lost(frame, exc_return));
+#endif
+	if (!lost) {
 		memcpy(esf, frame, 8 * sizeof(uint32_t));
 		/* A frame pushed with a padding word says so in xPSR bit 9. */
 		esf->sp = (uint32_t)frame + 32U + ((esf->xpsr & (1U << 9)) != 0U ? 4U : 0U);
@@ -126,6 +134,14 @@ void z_arm_fault(uint32_t *frame, const uint32_t *regs, uint32_t exc_return)
 		svc(&esf);
 		return;
 	}
+#ifdef CONFIG_HW_STACK_PROTECTION
+	if ((esf.cfsr & CFSR_STKOF) != 0U) {
+		struct arch_esf blame;
+
+		fatal_error(K_ERR_STACK_CHK_FAIL, z_arm_stack_overflow(&esf, &blame));
+		return;
+	}
+#endif
 	fatal_error(K_ERR_CPU_EXCEPTION, &esf);
 }
 
@@ -194,5 +210,5 @@ void arch_fatal_report(const struct arch_esf *esf)
 	       (unsigned int)esf->lr, (unsigned int)esf->sp, (unsigned int)esf->xpsr,
 	       (esf->exc_return & EXC_RETURN_THREAD_BIT) == 0U ? "Handler mode"
 	       : (esf->control & 1U) != 0U                     ? "Thread mode, unprivileged"
-								: "Thread mode, privileged");
+							       : "Thread mode, privileged");
 }

@@ -121,7 +121,17 @@ z_arm_isr_wrapper:
 	.thumb_func
 	.global z_arm_fault_entry
 z_arm_fault_entry:
+#ifdef CONFIG_HW_STACK_PROTECTION
+	/*
+	 * A fault may come from an overflow of the main stack itself, which
+	 * then stands at its limit: the report runs on the reserve below it.
+	 */
+	ldr	r0, =z_arm_exc_reserve
+	msr	msplim, r0
+	c_entry z_arm_fault_on_reserve
+#else
 	c_entry z_arm_fault
+#endif
 
 	.section .text.z_arm_svc_c_entry, "ax"
 	.thumb_func
@@ -176,6 +186,10 @@ svc_user:
 	ldr	r3, [r3]		/* the current thread */
 	str	r0, [r3, #(CS + Z_CS_USER_SP)]
 	ldr	r2, [r3, #(CS + Z_CS_PRIV)]
+#ifdef CONFIG_HW_STACK_PROTECTION
+	ldr	r1, [r3, #(CS + Z_CS_PRIV_LIMIT)]
+	msr	psplim, r1		/* the limit before the lower stack */
+#endif
 	subs	r2, r2, #32
 	ldm	r0, {r0, r1, r3, r12}
 	stm	r2, {r0, r1, r3, r12}
@@ -200,6 +214,10 @@ svc_syscall_return:
 	ldrd	r0, r1, [r0]
 	strd	r0, r1, [r2]
 	msr	psp, r2
+#ifdef CONFIG_HW_STACK_PROTECTION
+	ldr	r1, [r3, #(CS + Z_CS_USER_LIMIT)]
+	msr	psplim, r1
+#endif
 	mrs	r0, control
 	orr	r0, r0, #1
 	msr	control, r0
