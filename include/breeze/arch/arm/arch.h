@@ -67,7 +67,7 @@
  * interrupt stack, outside its limit, on which a fault is still reported
  * when the main stack overflowed (arch/arm/core/stack_limit.c).
  */
-#define Z_ARM_EXC_RESERVE 512
+#define Z_ARM_EXC_RESERVE 1024
 
 /* EXC_RETURN bits: the exception returns to Thread mode; its frame is on the PSP. */
 #define EXC_RETURN_THREAD_BIT 0x8
