@@ -18,7 +18,11 @@
 #define Z_ARM_MPU_REGION_STACK   2
 #define Z_ARM_MPU_REGION_DOMAIN  3
 
-/* RBAR's "region number valid" bit (both MPUs): the write also selects the region. */
+/*
+ * ARMv7-M RBAR's "region number valid" bit: the write also selects the region.
+ * (ARMv8-M selects regions through RNR; there the bits are attributes, which a
+ * disabled region ignores, see arch_new_thread().)
+ */
 #define Z_ARM_MPU_RBAR_VALID (1U << 4)
 
 /* Program the fixed regions and enable the MPU (boot). */
