@@ -1,7 +1,12 @@
 /*
- * A software interrupt of the caller's own hart, for tests that raise an
+ * A software interrupt of the caller's own CPU, for tests that raise an
  * interrupt themselves.
  *
+ * Cortex-M: the board's last NVIC line, which no device of the boards drives,
+ * made pending by a write to the NVIC's set-pending register (and cleared by
+ * the core as the interrupt is taken, or by the clear-pending register).
+ *
+ * RISC-V:
  * On one CPU it is the machine software interrupt (CLINT msip of hart 0).
  * With SMP the kernel takes that line for its inter-processor interrupts, so
  * the tests use the supervisor software interrupt instead: machine mode sets
@@ -15,6 +20,28 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <zephyr/kernel.h>
+
+#if defined(CONFIG_ARM)
+#define LOCAL_SOFT_IRQ (CONFIG_NUM_IRQS - 1)
+#define NVIC_WORD(base) (*(volatile uint32_t *)((base) + 4U * (LOCAL_SOFT_IRQ / 32U)))
+#define NVIC_BIT        (1U << (LOCAL_SOFT_IRQ % 32U))
+
+static inline void local_soft_irq_raise(void)
+{
+	NVIC_WORD(0xe000e200U) = NVIC_BIT; /* ISPR */
+	__asm__ volatile("dsb\n\tisb" ::: "memory");
+}
+
+static inline void local_soft_irq_clear(void)
+{
+	NVIC_WORD(0xe000e280U) = NVIC_BIT; /* ICPR */
+}
+
+static inline bool local_soft_irq_is_pending(void)
+{
+	return (NVIC_WORD(0xe000e200U) & NVIC_BIT) != 0U;
+}
+#else
 #include <breeze/drivers/clint.h>
 
 #ifdef CONFIG_SMP
@@ -52,5 +79,6 @@ static inline bool local_soft_irq_is_pending(void)
 	__asm__ volatile("csrr %0, mip" : "=r"(mip));
 	return (mip & (1U << LOCAL_SOFT_IRQ)) != 0U;
 }
+#endif /* CONFIG_ARM */
 
 #endif /* TESTS_LOCAL_SOFT_IRQ_H */

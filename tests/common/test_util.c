@@ -1,7 +1,7 @@
 /*
  * Event log, helper-thread pool and software-interrupt runner (see test_util.h).
  */
-#include <breeze/drivers/clint.h>
+#include "local_soft_irq.h"
 #include <breeze/irq_offload.h>
 #include "test_util.h"
 
@@ -108,19 +108,19 @@ static volatile bool isr_done;
 static void soft_isr(const void *arg)
 {
 	ARG_UNUSED(arg);
-	riscv_clint_soft_irq_clear(0);
+	local_soft_irq_clear();
 	isr_fn();
 	isr_done = true;
 }
 
-IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, soft_isr, NULL, 0);
+IRQ_CONNECT(LOCAL_SOFT_IRQ, 0, soft_isr, NULL, 0);
 
 void run_in_isr(void (*fn)(void))
 {
 	isr_fn = fn;
 	isr_done = false;
-	irq_enable(RISCV_IRQ_MSOFT);
-	riscv_clint_soft_irq_raise(0);
+	irq_enable(LOCAL_SOFT_IRQ);
+	local_soft_irq_raise();
 	/* The interrupt is taken within a few instructions; do not run ahead of it. */
 	while (!isr_done) {
 	}

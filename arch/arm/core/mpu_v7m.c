@@ -40,6 +40,10 @@
 #define AP_PRO_URO (6U << 24)
 
 #define REGIONS 8U
+
+/* The null-pointer guard: 256 bytes, the vector table of 16 + CONFIG_NUM_IRQS words and more. */
+#define NULL_GUARD_LOG 8
+BUILD_ASSERT(4 * (16 + CONFIG_NUM_IRQS) <= (1 << NULL_GUARD_LOG), "vector table past the guard");
 BUILD_ASSERT(Z_ARM_MPU_REGION_DOMAIN + Z_ARM_MPU_DOMAIN_REGIONS == REGIONS);
 
 extern char __rom_region_start[];
@@ -194,6 +198,16 @@ void z_arm_mpu_init(void)
 	ARG_UNUSED(ret);
 	MPU_RBAR = rbar | RBAR_VALID | Z_ARM_MPU_REGION_USER_TP;
 	MPU_RASR = rasr | RASR_NORMAL | AP_PRW_URW | RASR_XN;
+	if ((uintptr_t)__rom_region_start == 0U) {
+		/*
+		 * The image starts at address 0 (its vector table, which the core
+		 * reads without the MPU): keep everyone off it, so that a null
+		 * pointer, or a small offset from one, faults as it would where
+		 * nothing is mapped at 0.
+		 */
+		MPU_RBAR = RBAR_VALID | Z_ARM_MPU_REGION_NULL;
+		MPU_RASR = RASR_SIZE(NULL_GUARD_LOG) | RASR_NORMAL | RASR_XN | RASR_ENABLE;
+	}
 	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();
 }

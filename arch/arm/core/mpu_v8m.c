@@ -8,11 +8,13 @@
  * - Regions must not overlap. An address that two enabled regions match
  *   faults for everyone, privileged code included. The fixed regions (code
  *   and read-only data, the user TLS pointer's block, the running thread's
- *   user stack, see arm_mpu.h) are therefore kept apart from every partition:
- *   a partition that touches the code region, the TLS pointer's block or
- *   any user-capable stack is refused with -EINVAL. Partitions of one domain
- *   never overlap each other (kernel/mem_domain.c). A domain image is loaded
- *   with the MPU off, so no half-written state can overlap either.
+ *   user stack, the null-pointer guard, see arm_mpu.h) are therefore kept
+ *   apart from every partition: a partition that touches the code region,
+ *   the TLS pointer's block, any user-capable stack or the guard is refused
+ *   with -EINVAL (the guard itself uses the rule on purpose). Partitions of
+ *   one domain never overlap each other (kernel/mem_domain.c). A domain
+ *   image is loaded with the MPU off, so no half-written state can overlap
+ *   either.
  *
  * - Access permissions are two bits: read-only or not, and whether
  *   unprivileged code may access at all. There is no "privileged read/write,
@@ -58,8 +60,19 @@
 #define RLAR(end)      (((uint32_t)(end)-GRAIN) | RLAR_EN) /* end: one past, 32-aligned */
 #define MAIR_NORMAL_WB 0xffU /* attribute 0: inner and outer write-back, allocating */
 
-#define FIXED_REGIONS Z_ARM_MPU_REGION_DOMAIN
-#define REGIONS       (FIXED_REGIONS + Z_ARM_MPU_DOMAIN_REGIONS)
+/*
+ * The null-pointer guard (region 3, arm_mpu.h). On mps2-an505 address 0 is
+ * the non-secure alias of the code's SSRAM, which the secure state reaches
+ * as well, so a null pointer would read, or write, the code. PMSAv8 has no
+ * "no access" for privileged code, but an address that two regions match
+ * faults for everyone: the guard is two regions over the same bytes, region
+ * 3 and its twin past the domain's. 64 KiB catch a null pointer plus any
+ * small offset (a member, an index); the guard is set only where the code
+ * region starts above it.
+ */
+#define NULL_GUARD_SIZE  0x10000U
+#define REGION_NULL_TWIN (Z_ARM_MPU_REGION_DOMAIN + Z_ARM_MPU_DOMAIN_REGIONS)
+#define REGIONS          (REGION_NULL_TWIN + 1U)
 
 extern char __rom_region_start[];
 extern char __rom_region_end[];
@@ -77,12 +90,18 @@ static bool overlap(uintptr_t a, uintptr_t a_end, uintptr_t b, uintptr_t b_end)
 	return a < b_end && b < a_end;
 }
 
+static bool null_guard_set(void)
+{
+	return (uintptr_t)__rom_region_start >= NULL_GUARD_SIZE;
+}
+
 /* Whether [start, end) would overlap a fixed region, or any user stack's region. */
 static bool hits_fixed_region(uintptr_t start, uintptr_t end)
 {
 	uintptr_t rom_end = ROUND_UP((uintptr_t)__rom_region_end, GRAIN);
 
 	return overlap(start, end, (uintptr_t)__rom_region_start, rom_end) ||
+	       (null_guard_set() && overlap(start, end, 0U, NULL_GUARD_SIZE)) ||
 	       overlap(start, end, (uintptr_t)__user_tp_start,
 		       (uintptr_t)__user_tp_start + GRAIN) ||
 	       overlap(start, end, (uintptr_t)__user_stacks_start, (uintptr_t)__user_stacks_end);
@@ -214,6 +233,11 @@ void z_arm_mpu_init(void)
 	/* The user TLS pointer's block. */
 	region_set(Z_ARM_MPU_REGION_USER_TP, RBAR(__user_tp_start) | AP_RW_ANY | RBAR_XN,
 		   RLAR((uintptr_t)__user_tp_start + GRAIN));
+	if (null_guard_set()) {
+		region_set(Z_ARM_MPU_REGION_NULL, RBAR(0) | AP_RO_ANY | RBAR_XN,
+			   RLAR(NULL_GUARD_SIZE));
+		region_set(REGION_NULL_TWIN, RBAR(0) | AP_RO_ANY | RBAR_XN, RLAR(NULL_GUARD_SIZE));
+	}
 	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();
 }

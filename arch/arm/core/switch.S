@@ -228,7 +228,8 @@ svc_syscall_return:
 	.thumb_func
 	.global z_arm_do_syscall
 z_arm_do_syscall:
-	push	{r4, r5}		/* arguments 5 and 6, the caller's r4/r5 */
+	push	{r4, r5}		/* the caller's r4/r5, restored at the end */
+	push	{r4, r5}		/* arguments 5 and 6: the handler owns these slots */
 	ldr	r12, =_kernel
 	ldr	r12, [r12]
 	movs	r4, #0
@@ -239,6 +240,7 @@ z_arm_do_syscall:
 	ldr	r2, =_kernel
 	ldr	r2, [r2]
 	ldr	r1, [r2, #(CS + Z_CS_RET_HI)]
+	add	sp, #8
 	pop	{r4, r5}
 	svc	#Z_ARM_SVC_SYSCALL_RET
 #endif

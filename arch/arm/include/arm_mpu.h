@@ -5,7 +5,10 @@
  *   0                 shared code and read-only data: user read/execute
  *   1                 the block of the user TLS pointer (tls.S): user read/write
  *   2                 the running thread's user stack: user read/write
- *   3 ..              the running thread's memory domain, precomputed
+ *   3                 no access for anyone at address 0, when memory is there
+ *                     (the vector table at 0 on mps2-an385, the non-secure alias
+ *                     of the code on mps2-an505): null pointers fault
+ *   4 ..              the running thread's memory domain, precomputed
  * Privileged code keeps the default memory map everywhere else (PRIVDEFENA).
  */
 #ifndef BREEZE_ARM_MPU_H
@@ -16,7 +19,8 @@
 #define Z_ARM_MPU_REGION_ROM     0
 #define Z_ARM_MPU_REGION_USER_TP 1
 #define Z_ARM_MPU_REGION_STACK   2
-#define Z_ARM_MPU_REGION_DOMAIN  3
+#define Z_ARM_MPU_REGION_NULL    3
+#define Z_ARM_MPU_REGION_DOMAIN  4
 
 /*
  * ARMv7-M RBAR's "region number valid" bit: the write also selects the region.

@@ -1,2 +1,6 @@
+if(NOT BOARD STREQUAL "qemu_riscv32")
+  breeze_skip("the board has no real-time clock (HAS_RTC)")
+  return()
+endif()
 breeze_test(default)
 breeze_test(userspace ARGS -DOVERLAY_CONFIG=${TEST_DIR}/../../userspace.conf)

@@ -161,14 +161,15 @@ struct _thread_arch {
 
 /*
  * MPU regions a domain may use: ARMv7-M has 8, of which the shared code and
- * read-only data, the user TLS pointer's block and the thread's stack take
- * three; ARMv8-M also keeps one for each of them, and 8 for the domain: 11,
- * checked at boot (QEMU's mps2-an505 Cortex-M33 has 16).
+ * read-only data, the user TLS pointer's block, the thread's stack and the
+ * null-pointer guard take four (arch/arm/include/arm_mpu.h). ARMv8-M keeps the
+ * same four, 8 for the domain and a second null-pointer guard (mpu_v8m.c):
+ * 13, checked at boot (QEMU's mps2-an505 Cortex-M33 has 16).
  */
 #ifdef CONFIG_ARMV8_M_MPU
 #define Z_ARM_MPU_DOMAIN_REGIONS 8
 #else
-#define Z_ARM_MPU_DOMAIN_REGIONS 5
+#define Z_ARM_MPU_DOMAIN_REGIONS 4
 #endif
 
 /*

@@ -4,7 +4,7 @@
  * halts (exit status 16).
  */
 #include <breeze/kernel.h>
-#include <breeze/drivers/clint.h>
+#include "local_soft_irq.h"
 #include "scenario.h"
 
 static void faulting_isr(const void *arg)
@@ -12,15 +12,15 @@ static void faulting_isr(const void *arg)
 	ARG_UNUSED(arg);
 	volatile uint32_t *nowhere = (volatile uint32_t *)0;
 
-	riscv_clint_soft_irq_clear(0);
+	local_soft_irq_clear();
 	printk("read %lu\n", (unsigned long)*nowhere);
 }
 
 void run_scenario(void)
 {
-	IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, faulting_isr, NULL, 0);
-	irq_enable(RISCV_IRQ_MSOFT);
-	riscv_clint_soft_irq_raise(0);
+	IRQ_CONNECT(LOCAL_SOFT_IRQ, 0, faulting_isr, NULL, 0);
+	irq_enable(LOCAL_SOFT_IRQ);
+	local_soft_irq_raise();
 	/* The interrupt is taken here at once; give it time in case it is not. */
 	k_busy_wait(1000);
 }

@@ -3,12 +3,12 @@
  * status 17), raised from interrupt context.
  */
 #include <breeze/kernel.h>
-#include <breeze/drivers/clint.h>
+#include "local_soft_irq.h"
 #include "scenario.h"
 
 void run_scenario(void)
 {
-	irq_enable(RISCV_IRQ_MSOFT);
-	riscv_clint_soft_irq_raise(0);
+	irq_enable(LOCAL_SOFT_IRQ);
+	local_soft_irq_raise();
 	k_busy_wait(1000);
 }
