@@ -5,8 +5,8 @@
  *   the next one is refused with -ENOSPC and changes nothing; a partition
  *   without user access takes no region;
  * - regions must not overlap, so a partition over the code and read-only
- *   data, the user TLS pointer's block or any user-capable stack is refused
- *   with -EINVAL;
+ *   data, the user TLS pointer's block, any user-capable stack or the
+ *   null-pointer guard is refused with -EINVAL;
  * - a partition's bounds are exact to the 32-byte grain, not a power of two;
  * - a read-only partition is read-only for its user threads, and a
  *   supervisor thread can still write it once it runs (the region is
@@ -91,6 +91,8 @@ ZTEST(mpu_v8m, test_no_overlap_with_fixed_regions) {
 	expect_refused(tp - 32U, 64, K_MEM_PARTITION_P_RW_U_RW);
 	expect_refused(stack, 64, K_MEM_PARTITION_P_RW_U_RW);
 	expect_refused((uintptr_t)user_stack, 32, K_MEM_PARTITION_P_RO_U_RO);
+	/* The null-pointer guard at 0 (the code's non-secure alias on this board). */
+	expect_refused(0, 64, K_MEM_PARTITION_P_RO_U_RO);
 	/* Without user access there is no region, hence no overlap. */
 	struct k_mem_partition none = { .start = stack,
 					.size = 64,
