@@ -13,7 +13,7 @@
 #include <kernel_structs.h>
 #include <cortex_m.h>
 #include <arm_irq.h>
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef Z_ARM_STACK_LIMITS
 #include <arm_stack_limit.h>
 #endif
 
@@ -34,9 +34,8 @@ void z_arm_esf_collect(struct arch_esf *esf, const uint32_t *frame, const uint32
 	esf->exc_return = exc_return;
 	esf->control = z_arm_control();
 	bool lost = (esf->cfsr & CFSR_FRAME_LOST) != 0U;
-#ifdef CONFIG_HW_STACK_PROTECTION
-	lost =
-	    lost || ((esf->cfsr & CFSR_STKOF) != 0U && z_arm_stack_frame_lost(frame, exc_return));
+#ifdef Z_ARM_STACK_LIMITS
+	lost = lost || ((esf->cfsr & CFSR_STKOF) != 0U && z_arm_stack_frame_lost(frame, exc_return));
 #endif
 	if (!lost) {
 		memcpy(esf, frame, 8 * sizeof(uint32_t));
@@ -61,7 +60,7 @@ static void fatal_error(unsigned int reason, const struct arch_esf *esf)
 /* An SVC from user mode that the fast path did not take: k_oops(), or an unknown ID. */
 static void user_svc(const struct arch_esf *esf)
 {
-	uint32_t id = esf->r6;
+	uint32_t id = esf->r12;
 
 	if (id == Z_ARM_SYSCALL_EXCEPT) {
 		/*
@@ -135,10 +134,7 @@ void z_arm_fault(uint32_t *frame, const uint32_t *regs, uint32_t exc_return)
 		return;
 	}
 #ifdef CONFIG_HW_STACK_PROTECTION
-	if ((esf.cfsr & CFSR_STKOF) != 0U) {
-		struct arch_esf blame;
-
-		fatal_error(K_ERR_STACK_CHK_FAIL, z_arm_stack_overflow(&esf, &blame));
+	if (z_arm_stack_overflow(&esf)) {
 		return;
 	}
 #endif
@@ -210,5 +206,5 @@ void arch_fatal_report(const struct arch_esf *esf)
 	       (unsigned int)esf->lr, (unsigned int)esf->sp, (unsigned int)esf->xpsr,
 	       (esf->exc_return & EXC_RETURN_THREAD_BIT) == 0U ? "Handler mode"
 	       : (esf->control & 1U) != 0U                     ? "Thread mode, unprivileged"
-							       : "Thread mode, privileged");
+								: "Thread mode, privileged");
 }

@@ -80,6 +80,34 @@ extern char __user_tp_start[];
 extern char __user_stacks_start[];
 extern char __user_stacks_end[];
 
+static void region_set(unsigned int i, uint32_t rbar, uint32_t rlar)
+{
+	MPU_RNR = i;
+	MPU_RBAR = rbar;
+	MPU_RLAR = rlar;
+}
+
+static bool null_guard_set(void)
+{
+	return (uintptr_t)__rom_region_start >= NULL_GUARD_SIZE;
+}
+
+/*
+ * Region 2 (arch_thread_switch_prepare(), arch_user_mode_enter()): off while
+ * its base changes, as the half-written region could overlap another. The
+ * thread's user stack whether it resumes in user mode or in a system call
+ * (stack_region and guard_region are the same here: ARMv8-M guards stacks with
+ * PSPLIM, not with region 2), nothing for a supervisor thread.
+ */
+void z_arm_mpu_region2_load(const uint32_t region[2])
+{
+	MPU_RNR = Z_ARM_MPU_REGION_STACK;
+	MPU_RLAR = 0;
+	MPU_RBAR = region[0];
+	MPU_RLAR = region[1];
+}
+
+#ifdef CONFIG_USERSPACE
 /* The image now in the MPU, to skip reloading it; and its read-only regions. */
 static const struct k_mem_domain *loaded_domain;
 static uint32_t loaded_version;
@@ -88,11 +116,6 @@ uint32_t z_arm_mpu_ro_loaded;
 static bool overlap(uintptr_t a, uintptr_t a_end, uintptr_t b, uintptr_t b_end)
 {
 	return a < b_end && b < a_end;
-}
-
-static bool null_guard_set(void)
-{
-	return (uintptr_t)__rom_region_start >= NULL_GUARD_SIZE;
 }
 
 /* Whether [start, end) would overlap a fixed region, or any user stack's region. */
@@ -156,21 +179,20 @@ void arch_thread_stack_encode(struct k_thread *t)
 
 	__ASSERT(start % GRAIN == 0U && len % GRAIN == 0U,
 		 "user stack %p of %u bytes is not a region", (void *)start, (unsigned int)len);
-	t->arch.stack_region[0] = RBAR(start) | AP_RW_ANY | RBAR_XN;
-	t->arch.stack_region[1] = RLAR(start + len);
-}
-
-static void region_set(unsigned int i, uint32_t rbar, uint32_t rlar)
-{
-	MPU_RNR = i;
-	MPU_RBAR = rbar;
-	MPU_RLAR = rlar;
+	t->callee_saved.stack_region[0] = RBAR(start) | AP_RW_ANY | RBAR_XN;
+	t->callee_saved.stack_region[1] = RLAR(start + len);
+	t->callee_saved.guard_region[0] = t->callee_saved.stack_region[0];
+	t->callee_saved.guard_region[1] = t->callee_saved.stack_region[1];
 }
 
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
 	const struct k_mem_domain *domain = t->userspace.domain;
+	uint32_t ro = 0;
 
+	if (domain == loaded_domain && domain->arch.version == loaded_version) {
+		return;
+	}
 	/*
 	 * Off while it changes: between two stores an old region and a new one
 	 * may overlap, and the overlap would fault even the code doing this.
@@ -178,22 +200,17 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 	 */
 	MPU_CTRL = 0;
 	__asm__ volatile("dsb" ::: "memory");
-	region_set(Z_ARM_MPU_REGION_STACK, t->arch.stack_region[0], t->arch.stack_region[1]);
-	if (domain != loaded_domain || domain->arch.version != loaded_version) {
-		uint32_t ro = 0;
-
-		for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
-			region_set(Z_ARM_MPU_REGION_DOMAIN + i, domain->arch.regs[i][0],
-				   domain->arch.regs[i][1]);
-			if ((domain->arch.regs[i][0] & AP_RO_BIT) != 0U &&
-			    (domain->arch.regs[i][1] & RLAR_EN) != 0U) {
-				ro |= 1U << i;
-			}
+	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
+		region_set(Z_ARM_MPU_REGION_DOMAIN + i, domain->arch.regs[i][0],
+			   domain->arch.regs[i][1]);
+		if ((domain->arch.regs[i][0] & AP_RO_BIT) != 0U &&
+		    (domain->arch.regs[i][1] & RLAR_EN) != 0U) {
+			ro |= 1U << i;
 		}
-		loaded_domain = domain;
-		loaded_version = domain->arch.version;
-		z_arm_mpu_ro_loaded = ro;
 	}
+	loaded_domain = domain;
+	loaded_version = domain->arch.version;
+	z_arm_mpu_ro_loaded = ro;
 	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();
 }
@@ -213,6 +230,8 @@ void z_arm_mpu_ro_unload(void)
 	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();
 }
+
+#endif /* CONFIG_USERSPACE */
 
 void z_arm_mpu_init(void)
 {

@@ -34,6 +34,7 @@
 #include <kernel_structs.h>
 #include <cortex_m.h>
 #include <arm_irq.h>
+#include <arm_stack_limit.h>
 
 extern char z_interrupt_stack[];
 
@@ -81,8 +82,20 @@ static bool is_user_thread(const struct k_thread *t)
 #endif
 }
 
-const struct arch_esf *z_arm_stack_overflow(const struct arch_esf *esf, struct arch_esf *blame)
+/* The thread's own fatal error; if it could not be ended, the system halts (as fault.c). */
+static void thread_fatal(const struct arch_esf *esf)
 {
+	z_fatal_error(K_ERR_STACK_CHK_FAIL, esf);
+	if (z_arm_switch_pend.new_thread == NULL) {
+		k_fatal_halt(K_ERR_STACK_CHK_FAIL);
+	}
+}
+
+bool z_arm_stack_overflow(struct arch_esf *esf)
+{
+	if ((esf->cfsr & CFSR_STKOF) == 0U) {
+		return false;
+	}
 	struct k_thread *t = _current;
 	bool on_msp = (esf->exc_return & EXC_RETURN_PSP_BIT) == 0U;
 	bool user_mode = !on_msp && (esf->control & 1U) != 0U;
@@ -97,7 +110,8 @@ const struct arch_esf *z_arm_stack_overflow(const struct arch_esf *esf, struct a
 	       (unsigned int)esf->sp, (unsigned int)stack_limit(esf->exc_return),
 	       esf->pc == 0U ? " (no frame stacked: pc unknown)" : "");
 	if (user_mode) {
-		return esf; /* a fault of its own in user mode: it dies alone */
+		thread_fatal(esf); /* a fault of its own in user mode: it dies alone */
+		return true;
 	}
 #ifdef CONFIG_USERSPACE
 	if (user && t->callee_saved.user_sp != 0U) {
@@ -107,16 +121,16 @@ const struct arch_esf *z_arm_stack_overflow(const struct arch_esf *esf, struct a
 		 * user mode, so the thread alone dies.
 		 */
 		uint32_t regs[8] = { 0 };
+		struct arch_esf blame;
 
-		z_arm_esf_collect(blame, (uint32_t *)t->callee_saved.user_sp, regs, 0xfffffffdU);
-		blame->control = 3U;
-		blame->vector = esf->vector;
-		blame->cfsr = esf->cfsr;
-		blame->hfsr = esf->hfsr;
-		return blame;
+		z_arm_esf_collect(&blame, (uint32_t *)t->callee_saved.user_sp, regs, 0xfffffffdU);
+		blame.control = 3U;
+		blame.vector = esf->vector;
+		blame.cfsr = esf->cfsr;
+		blame.hfsr = esf->hfsr;
+		thread_fatal(&blame);
+		return true;
 	}
-#else
-	ARG_UNUSED(blame);
 #endif
 	z_fatal_error(K_ERR_STACK_CHK_FAIL, esf);
 	k_fatal_halt(K_ERR_STACK_CHK_FAIL);

@@ -21,6 +21,8 @@
 
 #define CS Z_THREAD_CALLEE_SAVED_OFFSET
 
+#define MPU_RBAR 0xe000ed9c /* RASR follows it */
+
 	.syntax unified
 	.thumb
 
@@ -121,7 +123,7 @@ z_arm_isr_wrapper:
 	.thumb_func
 	.global z_arm_fault_entry
 z_arm_fault_entry:
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef Z_ARM_STACK_LIMITS
 	/*
 	 * A fault may come from an overflow of the main stack itself, which
 	 * then stands at its limit: the report runs on the reserve below it.
@@ -176,22 +178,32 @@ svc_kernel:
  * A system call: the caller's frame stays on its user stack (the core pushed
  * it with the caller's own rights, so a bad stack pointer faulted already).
  * The call runs in privileged Thread mode on the thread's privileged stack,
- * preemptible, from a fresh frame there: arguments r0-r3 from the user
- * frame, r4-r5 and the ID in r6 as the caller left them.
+ * preemptible, from a fresh frame there: arguments r0-r3 and the ID (r12)
+ * from the user frame, r4-r5 as the caller left them.
  */
 svc_user:
-	cmp	r6, #K_SYSCALL_LIMIT
+	ldr	r12, [r0, #ESF_R12]	/* the call's ID */
+	cmp	r12, #K_SYSCALL_LIMIT
 	bhs	z_arm_svc_c_entry	/* unknown ID, or k_oops() */
 	ldr	r3, =_kernel
 	ldr	r3, [r3]		/* the current thread */
 	str	r0, [r3, #(CS + Z_CS_USER_SP)]
 	ldr	r2, [r3, #(CS + Z_CS_PRIV)]
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef Z_ARM_STACK_LIMITS
 	ldr	r1, [r3, #(CS + Z_CS_PRIV_LIMIT)]
 	msr	psplim, r1		/* the limit before the lower stack */
 #endif
 	subs	r2, r2, #32
-	ldm	r0, {r0, r1, r3, r12}
+	str	r12, [r2, #ESF_R12]
+#if defined(CONFIG_HW_STACK_PROTECTION) && defined(CONFIG_ARMV7_M_MPU)
+	/* MPU region 2: from the user stack to the privileged stack's guard. */
+	add	r12, r3, #(CS + Z_CS_REGION2 + 8)
+	ldm	r12, {r1, r3}
+	ldr	r12, =MPU_RBAR
+	strd	r1, r3, [r12]
+	dsb
+#endif
+	ldm	r0, {r0, r1, r3, r12}	/* the caller's r0-r3: arguments 1-4 */
 	stm	r2, {r0, r1, r3, r12}
 	ldr	r0, =z_arm_do_syscall
 	bic	r0, r0, #1
@@ -213,11 +225,19 @@ svc_syscall_return:
 	ldr	r2, [r3, #(CS + Z_CS_USER_SP)]
 	ldrd	r0, r1, [r0]
 	strd	r0, r1, [r2]
-	msr	psp, r2
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef Z_ARM_STACK_LIMITS
 	ldr	r1, [r3, #(CS + Z_CS_USER_LIMIT)]
-	msr	psplim, r1
+	msr	psplim, r1		/* the user stack's limit, PSP back on it below */
 #endif
+#if defined(CONFIG_HW_STACK_PROTECTION) && defined(CONFIG_ARMV7_M_MPU)
+	/* MPU region 2: back to the user stack. */
+	add	r0, r3, #(CS + Z_CS_REGION2)
+	ldm	r0, {r0, r1}
+	ldr	r3, =MPU_RBAR
+	strd	r0, r1, [r3]
+	dsb
+#endif
+	msr	psp, r2
 	mrs	r0, control
 	orr	r0, r0, #1
 	msr	control, r0
@@ -230,12 +250,12 @@ svc_syscall_return:
 z_arm_do_syscall:
 	push	{r4, r5}		/* the caller's r4/r5, restored at the end */
 	push	{r4, r5}		/* arguments 5 and 6: the handler owns these slots */
-	ldr	r12, =_kernel
-	ldr	r12, [r12]
-	movs	r4, #0
-	str	r4, [r12, #(CS + Z_CS_RET_HI)]
-	ldr	r12, =z_syscall_table
-	ldr	r12, [r12, r6, lsl #2]
+	ldr	r4, =z_syscall_table
+	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
+	ldr	r4, =_kernel
+	ldr	r4, [r4]
+	movs	r5, #0
+	str	r5, [r4, #(CS + Z_CS_RET_HI)]
 	blx	r12
 	ldr	r2, =_kernel
 	ldr	r2, [r2]

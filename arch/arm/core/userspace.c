@@ -8,8 +8,9 @@
 #include <kernel_structs.h>
 #include <cortex_m.h>
 #include <arm_irq.h>
+#include <arm_mpu.h>
 
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef Z_ARM_STACK_LIMITS
 /* ARMv8-M: the user stack's limit takes effect with the user stack itself. */
 #define SET_PSPLIM "msr psplim, %[lim]\n\t"
 #else
@@ -26,13 +27,14 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	(void)arch_irq_lock();
 	arch_thread_stack_encode(t);
 	t->callee_saved.priv_stack_top = t->userspace.priv_stack_top;
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef Z_ARM_STACK_LIMITS
 	/* From here on the thread's stack pointer stays inside its user stack. */
 	t->arch.user_stack_limit = t->userspace.user_stack_start;
 	t->callee_saved.user_stack_limit = t->arch.user_stack_limit;
 #endif
 	z_arm_user_tp = t->userspace.user_tls;
 	arch_mem_domain_thread_load(t);
+	z_arm_mpu_region2_load(t->callee_saved.stack_region);
 
 	register uint32_t r0 __asm__("r0") = (uint32_t)a0;
 	register uint32_t r1 __asm__("r1") = (uint32_t)a1;

@@ -46,7 +46,7 @@ z_arm_vector_table:
 z_arm_reset:
 	movs	r0, #Z_ARM_IRQ_PRIO
 	msr	basepri, r0
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef Z_ARM_STACK_LIMITS
 	/*
 	 * The main stack may not go below the interrupt stack (the reserve
 	 * under it is the fault handler's); faults at HardFault priority, which
@@ -91,7 +91,7 @@ z_arm_reset:
  */
 	.section .noinit.stacks, "aw", %nobits
 	.balign 32
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef Z_ARM_STACK_LIMITS
 	.global z_arm_exc_reserve
 z_arm_exc_reserve:
 	.skip Z_ARM_EXC_RESERVE

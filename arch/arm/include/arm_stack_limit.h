@@ -13,12 +13,7 @@ struct arch_esf;
 /* Whether a stack limit fault's @frame was never stacked (the limit refused it). */
 bool z_arm_stack_frame_lost(const uint32_t *frame, uint32_t exc_return);
 
-/*
- * Report the stack limit fault @esf. Returns the frame to blame when the
- * thread alone dies (@esf, or @blame filled in for a system call); a kernel
- * or interrupt stack overflow halts the system and does not return.
- */
-const struct arch_esf *z_arm_stack_overflow(const struct arch_esf *esf, struct arch_esf *blame);
+/* (z_arm_stack_overflow(), the report and its policy: <arm_irq.h>.) */
 
 /* The fault entry's C part: z_arm_fault(), then MSPLIM back where the entry lowered it. */
 void z_arm_fault_on_reserve(uint32_t *frame, const uint32_t *regs, uint32_t exc_return);

@@ -23,9 +23,9 @@
 #define Z_ARM_SVC_EXCEPT      1 /* ARCH_EXCEPT(): a fatal error, reason in r0 */
 #define Z_ARM_SVC_IRQ_OFFLOAD 2 /* irq_offload(): r0 routine, r1 parameter */
 #define Z_ARM_SVC_SYSCALL_RET 3 /* end of a system call, back to user mode */
-#define Z_ARM_SVC_SYSCALL     4 /* a system call from user mode: ID in r6 */
+#define Z_ARM_SVC_SYSCALL     4 /* a system call from user mode: ID in r12 */
 
-/* The system call ID in r6 of a user-mode ARCH_EXCEPT(): k_oops() in a user thread. */
+/* The system call ID in r12 of a user-mode ARCH_EXCEPT(): k_oops() in a user thread. */
 #define Z_ARM_SYSCALL_EXCEPT 0xffffffff
 
 #define ARCH_STACK_PTR_ALIGN 8
@@ -35,6 +35,7 @@
 
 /* struct arch_esf, shared with the assembly entry code. */
 #define ESF_R0         0
+#define ESF_R12        16
 #define ESF_PC         24
 #define ESF_XPSR       28
 #define ESF_R4         32
@@ -59,15 +60,20 @@
 #define Z_CS_PRIV    48
 #define Z_CS_USER_SP 52
 #define Z_CS_RET_HI  56
-#define Z_CS_PRIV_LIMIT 60
-#define Z_CS_USER_LIMIT 64
+#define Z_CS_REGION2 60 /* RBAR, RASR: the thread's user stack, then its stack guard */
+#define Z_CS_PRIV_LIMIT 76
+#define Z_CS_USER_LIMIT 80
 
 /*
- * ARMv8-M stack limits (CONFIG_HW_STACK_PROTECTION): the bytes below the
- * interrupt stack, outside its limit, on which a fault is still reported
- * when the main stack overflowed (arch/arm/core/stack_limit.c).
+ * ARMv8-M: the stack limit registers bound the stacks (CONFIG_HW_STACK_PROTECTION,
+ * arch/arm/core/stack_limit.c). Z_ARM_EXC_RESERVE is the bytes below the
+ * interrupt stack, outside its limit, on which a fault is still reported when
+ * the main stack overflowed.
  */
-#define Z_ARM_EXC_RESERVE 1024
+#if defined(CONFIG_HW_STACK_PROTECTION) && defined(CONFIG_ARMV8_M_MPU)
+#define Z_ARM_STACK_LIMITS 1
+#define Z_ARM_EXC_RESERVE  1024
+#endif
 
 /* EXC_RETURN bits: the exception returns to Thread mode; its frame is on the PSP. */
 #define EXC_RETURN_THREAD_BIT 0x8
@@ -115,9 +121,11 @@ struct _callee_saved {
 	uint32_t priv_stack_top;
 	uint32_t user_sp;
 	uint32_t ret_hi;
+	uint32_t stack_region[2]; /* MPU region 2 in user mode: the user stack */
+	uint32_t guard_region[2]; /* MPU region 2 in privileged mode: the stack guard */
 	/*
-	 * ARMv8-M (CONFIG_HW_STACK_PROTECTION): PSPLIM for each of a thread's
-	 * stacks, which the system call entry and exit switch with PSP.
+	 * ARMv8-M (Z_ARM_STACK_LIMITS): PSPLIM for each of a thread's stacks,
+	 * which the system call entry and exit switch with PSP.
 	 */
 	uint32_t priv_stack_limit;
 	uint32_t user_stack_limit;
@@ -127,22 +135,24 @@ struct _callee_saved {
 #define ARCH_HAS_THREAD_STATE 1
 
 /*
- * Per-thread state of the port: its kernel TLS block, the MPU region of its
- * user stack (precomputed) and the stack limits of its two stacks.
+ * Per-thread state of the port: its kernel TLS block, its stack guard and
+ * the stack limits of its two stacks.
  */
 struct _thread_arch {
 	void *tls;
-	uint32_t stack_region[2];
+	uintptr_t guard; /* its kernel stack's guard (0: none) */
 	uint32_t priv_stack_limit; /* lowest PSP of its privileged stack (ARMv8-M PSPLIM) */
 	uint32_t user_stack_limit; /* lowest PSP of its user stack (ARMv8-M PSPLIM) */
 };
+
+/* The least power of two of at least 32 that holds @x (a constant expression). */
+#define Z_ARM_POW2_CEIL(x)            ((x) <= 0x20U ? 0x20U : (x) <= 0x40U ? 0x40U : (x) <= 0x80U ? 0x80U : (x) <= 0x100U ? 0x100U : (x) <= 0x200U ? 0x200U : (x) <= 0x400U ? 0x400U : (x) <= 0x800U ? 0x800U : (x) <= 0x1000U ? 0x1000U : (x) <= 0x2000U ? 0x2000U : (x) <= 0x4000U ? 0x4000U : (x) <= 0x8000U ? 0x8000U : (x) <= 0x10000U ? 0x10000U : (x) <= 0x20000U ? 0x20000U : (x) <= 0x40000U ? 0x40000U : (x) <= 0x80000U ? 0x80000U : (x) <= 0x100000U ? 0x100000U : (x) <= 0x200000U ? 0x200000U : (x) <= 0x400000U ? 0x400000U : (x) <= 0x800000U ? 0x800000U : (x) <= 0x1000000U ? 0x1000000U : 0U)
 
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV7_M_MPU)
 /*
  * ARMv7-M maps a user stack as one region: a power of two, aligned to its
  * size (see ARCH_USER_STACK_LEN in <breeze/kernel/thread_stack.h>).
  */
-#define Z_ARM_POW2_CEIL(x)            ((x) <= 0x20U ? 0x20U : (x) <= 0x40U ? 0x40U : (x) <= 0x80U ? 0x80U : (x) <= 0x100U ? 0x100U : (x) <= 0x200U ? 0x200U : (x) <= 0x400U ? 0x400U : (x) <= 0x800U ? 0x800U : (x) <= 0x1000U ? 0x1000U : (x) <= 0x2000U ? 0x2000U : (x) <= 0x4000U ? 0x4000U : (x) <= 0x8000U ? 0x8000U : (x) <= 0x10000U ? 0x10000U : (x) <= 0x20000U ? 0x20000U : (x) <= 0x40000U ? 0x40000U : (x) <= 0x80000U ? 0x80000U : (x) <= 0x100000U ? 0x100000U : (x) <= 0x200000U ? 0x200000U : (x) <= 0x400000U ? 0x400000U : (x) <= 0x800000U ? 0x800000U : (x) <= 0x1000000U ? 0x1000000U : 0U)
 #define ARCH_USER_STACK_LEN(size)     Z_ARM_POW2_CEIL(size)
 #define ARCH_USER_STACK_ALIGN(len)    ((len) > Z_THREAD_STACK_OBJ_ALIGN ? (len) : Z_THREAD_STACK_OBJ_ALIGN)
 #define Z_ARM_STACK_FITS(t, len)      (Z_USER_STACK_RESERVED_OF(len) + (len) <= (t))
@@ -235,15 +245,15 @@ static ALWAYS_INLINE void arch_nop(void)
 
 /*
  * Raise a fatal error with @reason through an SVC, so the report has a PC. In
- * user mode the trap is a system call; r6 then names it an exception.
+ * user mode the trap is a system call; r12 then names it an exception.
  */
 #define ARCH_EXCEPT(reason)                                                          \
 	do {                                                                         \
 		register uint32_t _r0 __asm__("r0") = (uint32_t)(reason);            \
-		register uint32_t _r6 __asm__("r6") = Z_ARM_SYSCALL_EXCEPT;          \
+		register uint32_t _r12 __asm__("r12") = Z_ARM_SYSCALL_EXCEPT;        \
 		__asm__ volatile("svc %[n]"                                          \
 				 :                                                   \
-				 : [n] "i"(Z_ARM_SVC_EXCEPT), "r"(_r0), "r"(_r6)     \
+				 : [n] "i"(Z_ARM_SVC_EXCEPT), "r"(_r0), "r"(_r12)    \
 				 : "memory");                                        \
 		CODE_UNREACHABLE;                                                    \
 	} while (false)
