@@ -46,6 +46,19 @@ z_arm_vector_table:
 z_arm_reset:
 	movs	r0, #Z_ARM_IRQ_PRIO
 	msr	basepri, r0
+#ifdef Z_ARM_STACK_LIMITS
+	/*
+	 * The main stack may not go below the interrupt stack (the reserve
+	 * under it is the fault handler's); faults at HardFault priority, which
+	 * nothing can take over, stack below it too (CCR.STKOFHFNMIGN).
+	 */
+	ldr	r0, =z_interrupt_stack
+	msr	msplim, r0
+	ldr	r1, =0xe000ed14		/* CCR */
+	ldr	r0, [r1]
+	orr	r0, r0, #(1 << 10)
+	str	r0, [r1]
+#endif
 	ldr	r0, =z_interrupt_stack_top
 	msr	msp, r0
 	ldr	r0, =z_arm_vector_table
@@ -78,6 +91,11 @@ z_arm_reset:
  */
 	.section .noinit.stacks, "aw", %nobits
 	.balign 32
+#ifdef Z_ARM_STACK_LIMITS
+	.global z_arm_exc_reserve
+z_arm_exc_reserve:
+	.skip Z_ARM_EXC_RESERVE
+#endif
 	.global z_interrupt_stack
 	.global z_interrupt_stack_top
 z_interrupt_stack:
