@@ -14,7 +14,10 @@
 #define ARCH_TEST_ILLEGAL_INSN "udf #0"
 
 /* "movs r0, #1; bx lr", then two nops: a function returning 1, as data words. */
-#define ARCH_TEST_RET_1_CODE {0x47702001U, 0xbf00bf00U}
+#define ARCH_TEST_RET_1_CODE             \
+	{                                \
+		0x47702001U, 0xbf00bf00U \
+	}
 
 /* A call to code at @addr: Thumb code is entered with bit 0 of the target set. */
 #define ARCH_TEST_CODE_ENTRY(addr) ((uintptr_t)(addr) | 1U)
@@ -36,13 +39,16 @@
 #define ARCH_TEST_ILLEGAL_INSN ".4byte 0"
 
 /* "li a0, 1; ret" */
-#define ARCH_TEST_RET_1_CODE {0x00100513U, 0x00008067U}
+#define ARCH_TEST_RET_1_CODE             \
+	{                                \
+		0x00100513U, 0x00008067U \
+	}
 
 #define ARCH_TEST_CODE_ENTRY(addr) ((uintptr_t)(addr))
 #define ARCH_TEST_CODE_ADDR(fn)    ((uintptr_t)(fn))
 
 /* QEMU 'virt' has nothing at 0: a load or store there is an access fault, mtval 0. */
-#define ARCH_TEST_NO_MEMORY 0x0U
+#define ARCH_TEST_NO_MEMORY        0x0U
 
 #endif
 

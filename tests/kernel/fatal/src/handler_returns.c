@@ -15,9 +15,9 @@
 
 #if defined(CONFIG_ARM)
 /* Exception numbers: k_oops() is an SVC; the faults are a UsageFault and a BusFault. */
-#define CAUSE_OOPS    11U
-#define CAUSE_ILLEGAL 6U
-#define CAUSE_LOAD    5U
+#define CAUSE_OOPS      11U
+#define CAUSE_ILLEGAL   6U
+#define CAUSE_LOAD      5U
 /* CFSR: the undefined instruction, a precise data bus error and BFAR holding its address. */
 #define CFSR_UNDEFINSTR (1U << 16)
 #define CFSR_PRECISERR  (1U << 9)
@@ -147,7 +147,7 @@ void run_scenario(void)
 	check(seen.cause == CAUSE_LOAD, "load access fault cause");
 #if defined(CONFIG_ARM)
 	check((seen.status & (CFSR_PRECISERR | CFSR_BFARVALID)) ==
-		      (CFSR_PRECISERR | CFSR_BFARVALID),
+		  (CFSR_PRECISERR | CFSR_BFARVALID),
 	      "CFSR says precise data bus error, BFAR valid");
 #endif
 	check(seen.addr == ARCH_TEST_NO_MEMORY, "load fault address");
