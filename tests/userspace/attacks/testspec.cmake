@@ -41,7 +41,7 @@ endif()
 # fault_at(<list> <test> load|store|exec|bus): an access fault of that kind at the printed target.
 function(fault_at out test kind)
   in_test(${out} ${test}
-    "attack target (0x[0-9a-f]{8})${nl}${inside}\\*\\*\\*   ${_fault_${kind}}\\1[ ,\r\n]")
+    "attack target (0x[0-9a-f]{8})${nl}${inside}\\*\\*\\*   ${_fault_${kind}}\\1(?:[ ,]|${nl})")
   set(${out} ${${out}} PARENT_SCOPE)
 endfunction()
 
