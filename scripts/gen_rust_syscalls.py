@@ -26,7 +26,8 @@ SCALARS = {
     "uint32_t": "u32", "size_t": "usize", "unsigned char": "core::ffi::c_uchar",
     "unsigned int": "core::ffi::c_uint", "enum k_objects": "k_objects",
     "stack_data_t": "stack_data_t", "k_tid_t": "k_tid_t", "k_timeout_t": "k_timeout_t",
-    "k_thread_entry_t": "k_thread_entry_t", "int64_t": "i64", "k_ticks_t": "k_ticks_t",
+    "k_thread_entry_t": "k_thread_entry_t", "int64_t": "i64", "uint64_t": "u64",
+    "k_ticks_t": "k_ticks_t",
     "void": "()",
 }
 POINTEES = {"char": "core::ffi::c_char", "uint8_t": "u8", "void": "core::ffi::c_void",
@@ -58,7 +59,7 @@ def words(ctype, name):
     t = ctype.strip()
     if t == "k_timeout_t":
         return [f"{name}.ticks as u64 as usize", f"({name}.ticks as u64 >> 32) as usize"]
-    if t in ("int64_t", "k_ticks_t"):
+    if t in ("int64_t", "uint64_t", "k_ticks_t"):
         return [f"{name} as u64 as usize", f"({name} as u64 >> 32) as usize"]
     if t == "k_thread_entry_t":
         return [f"core::mem::transmute::<k_thread_entry_t, usize>({name})"]
@@ -72,6 +73,8 @@ def result(ret):
         return "r as u32 != 0"
     if ret in ("int64_t", "k_ticks_t"):
         return "r as i64"
+    if ret == "uint64_t":
+        return "r"
     if ret in ("k_tid_t", "void *"):
         return f"r as usize as {rust_type(ret)}"
     return f"r as usize as {rust_type(ret)}"

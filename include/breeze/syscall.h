@@ -24,10 +24,17 @@
 /* Set in the thread's TLS block while it runs in user mode (kept by the trap code). */
 extern __thread bool z_tls_user_mode;
 
-/* True when the caller runs in user mode (one load, no trap). */
+/*
+ * True when the caller runs in user mode: one load from the TLS block, or
+ * where the CPU itself tells at any privilege (Cortex-M), two register reads.
+ */
 static ALWAYS_INLINE bool k_is_user_context(void)
 {
+#ifdef ARCH_HAS_IS_USER_CONTEXT
+	return arch_is_user_context();
+#else
 	return z_tls_user_mode;
+#endif
 }
 #else
 static ALWAYS_INLINE bool k_is_user_context(void)

@@ -53,7 +53,7 @@ static void fatal_error(unsigned int reason, const struct arch_esf *esf)
 /* An SVC from user mode that the fast path did not take: k_oops(), or an unknown ID. */
 static void user_svc(const struct arch_esf *esf)
 {
-	uint32_t id = esf->r6;
+	uint32_t id = esf->r12;
 
 	if (id == Z_ARM_SYSCALL_EXCEPT) {
 		/*

@@ -166,18 +166,20 @@ svc_kernel:
  * A system call: the caller's frame stays on its user stack (the core pushed
  * it with the caller's own rights, so a bad stack pointer faulted already).
  * The call runs in privileged Thread mode on the thread's privileged stack,
- * preemptible, from a fresh frame there: arguments r0-r3 from the user
- * frame, r4-r5 and the ID in r6 as the caller left them.
+ * preemptible, from a fresh frame there: arguments r0-r3 and the ID (r12)
+ * from the user frame, r4-r5 as the caller left them.
  */
 svc_user:
-	cmp	r6, #K_SYSCALL_LIMIT
+	ldr	r12, [r0, #ESF_R12]	/* the call's ID */
+	cmp	r12, #K_SYSCALL_LIMIT
 	bhs	z_arm_svc_c_entry	/* unknown ID, or k_oops() */
 	ldr	r3, =_kernel
 	ldr	r3, [r3]		/* the current thread */
 	str	r0, [r3, #(CS + Z_CS_USER_SP)]
 	ldr	r2, [r3, #(CS + Z_CS_PRIV)]
 	subs	r2, r2, #32
-	ldm	r0, {r0, r1, r3, r12}
+	str	r12, [r2, #ESF_R12]
+	ldm	r0, {r0, r1, r3, r12}	/* the caller's r0-r3: arguments 1-4 */
 	stm	r2, {r0, r1, r3, r12}
 	ldr	r0, =z_arm_do_syscall
 	bic	r0, r0, #1
@@ -212,12 +214,12 @@ svc_syscall_return:
 z_arm_do_syscall:
 	push	{r4, r5}		/* the caller's r4/r5, restored at the end */
 	push	{r4, r5}		/* arguments 5 and 6: the handler owns these slots */
-	ldr	r12, =_kernel
-	ldr	r12, [r12]
-	movs	r4, #0
-	str	r4, [r12, #(CS + Z_CS_RET_HI)]
-	ldr	r12, =z_syscall_table
-	ldr	r12, [r12, r6, lsl #2]
+	ldr	r4, =z_syscall_table
+	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
+	ldr	r4, =_kernel
+	ldr	r4, [r4]
+	movs	r5, #0
+	str	r5, [r4, #(CS + Z_CS_RET_HI)]
 	blx	r12
 	ldr	r2, =_kernel
 	ldr	r2, [r2]

@@ -23,9 +23,9 @@
 #define Z_ARM_SVC_EXCEPT      1 /* ARCH_EXCEPT(): a fatal error, reason in r0 */
 #define Z_ARM_SVC_IRQ_OFFLOAD 2 /* irq_offload(): r0 routine, r1 parameter */
 #define Z_ARM_SVC_SYSCALL_RET 3 /* end of a system call, back to user mode */
-#define Z_ARM_SVC_SYSCALL     4 /* a system call from user mode: ID in r6 */
+#define Z_ARM_SVC_SYSCALL     4 /* a system call from user mode: ID in r12 */
 
-/* The system call ID in r6 of a user-mode ARCH_EXCEPT(): k_oops() in a user thread. */
+/* The system call ID in r12 of a user-mode ARCH_EXCEPT(): k_oops() in a user thread. */
 #define Z_ARM_SYSCALL_EXCEPT 0xffffffff
 
 #define ARCH_STACK_PTR_ALIGN 8
@@ -35,6 +35,7 @@
 
 /* struct arch_esf, shared with the assembly entry code. */
 #define ESF_R0         0
+#define ESF_R12        16
 #define ESF_PC         24
 #define ESF_XPSR       28
 #define ESF_R4         32
@@ -208,15 +209,15 @@ static ALWAYS_INLINE void arch_nop(void)
 
 /*
  * Raise a fatal error with @reason through an SVC, so the report has a PC. In
- * user mode the trap is a system call; r6 then names it an exception.
+ * user mode the trap is a system call; r12 then names it an exception.
  */
 #define ARCH_EXCEPT(reason)                                                          \
 	do {                                                                         \
 		register uint32_t _r0 __asm__("r0") = (uint32_t)(reason);            \
-		register uint32_t _r6 __asm__("r6") = Z_ARM_SYSCALL_EXCEPT;          \
+		register uint32_t _r12 __asm__("r12") = Z_ARM_SYSCALL_EXCEPT;        \
 		__asm__ volatile("svc %[n]"                                          \
 				 :                                                   \
-				 : [n] "i"(Z_ARM_SVC_EXCEPT), "r"(_r0), "r"(_r6)     \
+				 : [n] "i"(Z_ARM_SVC_EXCEPT), "r"(_r0), "r"(_r12)    \
 				 : "memory");                                        \
 		CODE_UNREACHABLE;                                                    \
 	} while (false)

@@ -1,5 +1,5 @@
 /*
- * Cortex-M system call trap: SVC with the call ID in r6 and up to six argument
+ * Cortex-M system call trap: SVC with the call ID in r12 and up to six argument
  * words in r0-r5. The result comes back in r0 (and r1 for 64-bit results).
  *
  * Every other register, the flags included, is as the caller left it: the
@@ -10,16 +10,32 @@
 #define BREEZE_ARCH_ARM_SYSCALL_H
 
 #include <stdint.h>
+#include <stdbool.h>
 #include <breeze/arch/arm/arch.h>
+
+/*
+ * Whether the caller runs in user mode: Thread mode (IPSR 0) and unprivileged
+ * (CONTROL.nPRIV). Both registers are readable at any privilege.
+ */
+static inline bool arch_is_user_context(void)
+{
+	uint32_t ipsr;
+	uint32_t control;
+
+	__asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
+	__asm__ volatile("mrs %0, control" : "=r"(control));
+	return ipsr == 0U && (control & 1U) != 0U;
+}
+#define ARCH_HAS_IS_USER_CONTEXT 1
 
 static inline uint64_t arch_syscall_invoke0(uintptr_t id)
 {
 	register uintptr_t _r0 __asm__("r0");
 	register uintptr_t _r1 __asm__("r1");
-	register uintptr_t _r6 __asm__("r6") = id;
+	register uintptr_t _r12 __asm__("r12") = id;
 	__asm__ volatile("svc %[n]"
 			 : "=r"(_r0), "=r"(_r1)
-			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r12)
 			 : "memory");
 	return ((uint64_t)_r1 << 32) | _r0;
 }
@@ -28,10 +44,10 @@ static inline uint64_t arch_syscall_invoke1(uintptr_t a0, uintptr_t id)
 {
 	register uintptr_t _r0 __asm__("r0") = a0;
 	register uintptr_t _r1 __asm__("r1");
-	register uintptr_t _r6 __asm__("r6") = id;
+	register uintptr_t _r12 __asm__("r12") = id;
 	__asm__ volatile("svc %[n]"
 			 : "+r"(_r0), "=r"(_r1)
-			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r12)
 			 : "memory");
 	return ((uint64_t)_r1 << 32) | _r0;
 }
@@ -40,10 +56,10 @@ static inline uint64_t arch_syscall_invoke2(uintptr_t a0, uintptr_t a1, uintptr_
 {
 	register uintptr_t _r0 __asm__("r0") = a0;
 	register uintptr_t _r1 __asm__("r1") = a1;
-	register uintptr_t _r6 __asm__("r6") = id;
+	register uintptr_t _r12 __asm__("r12") = id;
 	__asm__ volatile("svc %[n]"
 			 : "+r"(_r0), "+r"(_r1)
-			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r12)
 			 : "memory");
 	return ((uint64_t)_r1 << 32) | _r0;
 }
@@ -53,10 +69,10 @@ static inline uint64_t arch_syscall_invoke3(uintptr_t a0, uintptr_t a1, uintptr_
 	register uintptr_t _r0 __asm__("r0") = a0;
 	register uintptr_t _r1 __asm__("r1") = a1;
 	register uintptr_t _r2 __asm__("r2") = a2;
-	register uintptr_t _r6 __asm__("r6") = id;
+	register uintptr_t _r12 __asm__("r12") = id;
 	__asm__ volatile("svc %[n]"
 			 : "+r"(_r0), "+r"(_r1)
-			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6), "r"(_r2)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r12), "r"(_r2)
 			 : "memory");
 	return ((uint64_t)_r1 << 32) | _r0;
 }
@@ -68,10 +84,10 @@ static inline uint64_t arch_syscall_invoke4(uintptr_t a0, uintptr_t a1, uintptr_
 	register uintptr_t _r1 __asm__("r1") = a1;
 	register uintptr_t _r2 __asm__("r2") = a2;
 	register uintptr_t _r3 __asm__("r3") = a3;
-	register uintptr_t _r6 __asm__("r6") = id;
+	register uintptr_t _r12 __asm__("r12") = id;
 	__asm__ volatile("svc %[n]"
 			 : "+r"(_r0), "+r"(_r1)
-			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6), "r"(_r2), "r"(_r3)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r12), "r"(_r2), "r"(_r3)
 			 : "memory");
 	return ((uint64_t)_r1 << 32) | _r0;
 }
@@ -84,10 +100,10 @@ static inline uint64_t arch_syscall_invoke5(uintptr_t a0, uintptr_t a1, uintptr_
 	register uintptr_t _r2 __asm__("r2") = a2;
 	register uintptr_t _r3 __asm__("r3") = a3;
 	register uintptr_t _r4 __asm__("r4") = a4;
-	register uintptr_t _r6 __asm__("r6") = id;
+	register uintptr_t _r12 __asm__("r12") = id;
 	__asm__ volatile("svc %[n]"
 			 : "+r"(_r0), "+r"(_r1)
-			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6), "r"(_r2), "r"(_r3), "r"(_r4)
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r12), "r"(_r2), "r"(_r3), "r"(_r4)
 			 : "memory");
 	return ((uint64_t)_r1 << 32) | _r0;
 }
@@ -101,10 +117,10 @@ static inline uint64_t arch_syscall_invoke6(uintptr_t a0, uintptr_t a1, uintptr_
 	register uintptr_t _r3 __asm__("r3") = a3;
 	register uintptr_t _r4 __asm__("r4") = a4;
 	register uintptr_t _r5 __asm__("r5") = a5;
-	register uintptr_t _r6 __asm__("r6") = id;
+	register uintptr_t _r12 __asm__("r12") = id;
 	__asm__ volatile("svc %[n]"
 			 : "+r"(_r0), "+r"(_r1)
-			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r6), "r"(_r2), "r"(_r3), "r"(_r4),
+			 : [n] "i"(Z_ARM_SVC_SYSCALL), "r"(_r12), "r"(_r2), "r"(_r3), "r"(_r4),
 			   "r"(_r5)
 			 : "memory");
 	return ((uint64_t)_r1 << 32) | _r0;

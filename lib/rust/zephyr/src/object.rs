@@ -26,7 +26,7 @@ use core::cell::UnsafeCell;
 use core::mem::MaybeUninit;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::kconfig::{ThreadStackAlign, THREAD_STACK_ALIGN, THREAD_STACK_RESERVED};
+use crate::kconfig::{THREAD_STACK_ALIGN, THREAD_STACK_POW2, THREAD_STACK_PRIV_END, THREAD_STACK_RESERVED};
 use crate::raw;
 
 /// The object has not been initialised.
@@ -159,26 +159,93 @@ pub unsafe fn grant_raw(obj: *const core::ffi::c_void, thread: *mut raw::k_threa
     unsafe { raw::rs_k_object_access_grant_typed(obj, thread, raw::k_objects_K_OBJ_ANY) }
 }
 
-/// Bytes of storage a thread stack of @size usable bytes takes (the kernel's
-/// reserved part included, rounded to the stack alignment).
-#[inline]
-pub const fn stack_len(size: usize) -> usize {
-    THREAD_STACK_RESERVED + size.div_ceil(THREAD_STACK_ALIGN) * THREAD_STACK_ALIGN
+const fn round_up(x: usize, to: usize) -> usize {
+    x.div_ceil(to) * to
 }
 
-/// The storage of a thread stack: `LEN` bytes from [`stack_len`], aligned as
-/// the kernel requires. [`kobj_define!`] puts it in the kernel's stack section.
+/// The user part of a thread stack of @size usable bytes: rounded to the stack
+/// alignment, or (an MPU of power-of-two regions, ARMv7-M) to a power of two
+/// of at least 32 bytes.
+const fn stack_user_len(size: usize) -> usize {
+    if THREAD_STACK_POW2 != 0 {
+        let len = size.next_power_of_two();
+        if len < 32 { 32 } else { len }
+    } else {
+        round_up(size, THREAD_STACK_ALIGN)
+    }
+}
+
+/// The alignment of a thread stack of @size usable bytes (the C
+/// `Z_THREAD_STACK_ALIGN`).
+#[inline]
+pub const fn stack_align(size: usize) -> usize {
+    let len = stack_user_len(size);
+    if THREAD_STACK_POW2 != 0 && len > THREAD_STACK_ALIGN { len } else { THREAD_STACK_ALIGN }
+}
+
+/// The kernel's reserved part before the user part of a stack of @size
+/// usable bytes (the C `Z_USER_STACK_RESERVED_OF`).
+#[inline]
+pub const fn stack_reserved(size: usize) -> usize {
+    if THREAD_STACK_POW2 != 0 { round_up(THREAD_STACK_PRIV_END, stack_align(size)) } else { THREAD_STACK_RESERVED }
+}
+
+/// Bytes of storage a thread stack of @size usable bytes takes (the C
+/// `Z_THREAD_STACK_LEN`): the kernel's reserved part, then the user part.
+#[inline]
+pub const fn stack_len(size: usize) -> usize {
+    stack_reserved(size) + stack_user_len(size)
+}
+
+/// An alignment as a type: `[<Align<N> as Alignment>::Type; 0]` aligns a
+/// struct to N (`#[repr(align)]` takes a literal only).
+pub struct Align<const N: usize>;
+
+/// See [`Align`].
+pub trait Alignment {
+    type Type: Copy;
+}
+
+macro_rules! alignments {
+    ($($n:literal => $t:ident),*) => {
+        $(
+            #[doc(hidden)]
+            #[repr(C, align($n))]
+            #[derive(Clone, Copy)]
+            pub struct $t;
+            impl Alignment for Align<$n> {
+                type Type = $t;
+            }
+        )*
+    };
+}
+
+alignments!(8 => A8, 16 => A16, 32 => A32, 64 => A64, 128 => A128, 256 => A256, 512 => A512,
+            1024 => A1K, 2048 => A2K, 4096 => A4K, 8192 => A8K, 16384 => A16K, 32768 => A32K,
+            65536 => A64K, 131072 => A128K, 262144 => A256K, 524288 => A512K, 1048576 => A1M);
+
+/// The storage of a thread stack: `LEN` bytes from [`stack_len`], aligned to
+/// `ALIGN` from [`stack_align`]. [`kobj_define!`] puts it in the kernel's stack section.
 #[repr(C)]
-pub struct ThreadStackStorage<const LEN: usize> {
-    _align: [ThreadStackAlign; 0],
+pub struct ThreadStackStorage<const LEN: usize, const ALIGN: usize>
+where
+    Align<ALIGN>: Alignment,
+{
+    _align: [<Align<ALIGN> as Alignment>::Type; 0],
     data: UnsafeCell<[MaybeUninit<u8>; LEN]>,
 }
 
 // SAFETY: the storage is only handed to the kernel, one thread at a time, by
 // the StaticThreadStack that owns it.
-unsafe impl<const LEN: usize> Sync for ThreadStackStorage<LEN> {}
+unsafe impl<const LEN: usize, const ALIGN: usize> Sync for ThreadStackStorage<LEN, ALIGN> where
+    Align<ALIGN>: Alignment
+{
+}
 
-impl<const LEN: usize> ThreadStackStorage<LEN> {
+impl<const LEN: usize, const ALIGN: usize> ThreadStackStorage<LEN, ALIGN>
+where
+    Align<ALIGN>: Alignment,
+{
     #[allow(clippy::new_without_default)]
     #[inline]
     pub const fn new() -> Self {
@@ -276,7 +343,7 @@ macro_rules! kobj_define {
         $v static $name: [$crate::object::StaticThreadStack; $n] = {
             #[cfg_attr(CONFIG_USERSPACE, unsafe(link_section = ".noinit.user_stacks"))]
             #[cfg_attr(not(CONFIG_USERSPACE), unsafe(link_section = ".noinit.stacks"))]
-            static STORAGE: [$crate::object::ThreadStackStorage<{ $crate::object::stack_len($size) }>; $n] =
+            static STORAGE: [$crate::object::ThreadStackStorage<{ $crate::object::stack_len($size) }, { $crate::object::stack_align($size) }>; $n] =
                 [const { $crate::object::ThreadStackStorage::new() }; $n];
             #[cfg(CONFIG_USERSPACE)]
             #[used]
@@ -300,7 +367,7 @@ macro_rules! kobj_define {
         $v static $name: $crate::object::StaticThreadStack = {
             #[cfg_attr(CONFIG_USERSPACE, unsafe(link_section = ".noinit.user_stacks"))]
             #[cfg_attr(not(CONFIG_USERSPACE), unsafe(link_section = ".noinit.stacks"))]
-            static STORAGE: $crate::object::ThreadStackStorage<{ $crate::object::stack_len($size) }> =
+            static STORAGE: $crate::object::ThreadStackStorage<{ $crate::object::stack_len($size) }, { $crate::object::stack_align($size) }> =
                 $crate::object::ThreadStackStorage::new();
             #[cfg(CONFIG_USERSPACE)]
             #[used]

@@ -23,7 +23,6 @@
 use core::ffi::c_void;
 use core::mem::{align_of, size_of, ManuallyDrop};
 
-use crate::kconfig::THREAD_STACK_RESERVED;
 use crate::object::{StaticKernelObject, ThreadStack, Wrapped};
 use crate::raw;
 use crate::time::{Forever, Timeout};
@@ -112,7 +111,7 @@ impl Thread {
         } else {
             assert!(!is_user(), "a user thread passes a new thread at most two words");
             assert!(size_of::<A>() <= stack.size / 4, "thread argument too big for its stack");
-            words[0] = (stack.base as usize + THREAD_STACK_RESERVED).next_multiple_of(align_of::<A>());
+            words[0] = (stack.base as usize + crate::object::stack_reserved(stack.size)).next_multiple_of(align_of::<A>());
         }
         // SAFETY: a thread object and a stack this code has the sole right to
         // (the tokens); the kernel checks the rest.
