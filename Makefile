@@ -2,6 +2,9 @@
 # short commands of the README and makes sure the tools are installed first.
 BUILD ?= build
 BOARD ?= qemu_riscv32
+# make test runs every board's suite unless BOARD is given on the command line.
+ALL_BOARDS := qemu_riscv32 mps2_an385 mps2_an505
+TEST_BOARDS := $(if $(filter command line,$(origin BOARD)),$(BOARD),$(ALL_BOARDS))
 APP   ?= samples/shared_ringbuf
 JOBS  ?= 2
 
@@ -27,7 +30,7 @@ endif
 	ninja -C $(APP_BUILD)
 
 test: setup
-	cmake -G Ninja -B $(BUILD)/tests -S tests -DBOARD=$(BOARD)
+	cmake -G Ninja -B $(BUILD)/tests -S tests -DBOARD= "-DBOARDS=$(TEST_BOARDS)"
 	ninja -C $(BUILD)/tests -j $(JOBS)
 	cd $(BUILD)/tests && ctest --output-on-failure -j $(JOBS)
 

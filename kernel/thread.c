@@ -220,8 +220,13 @@ void z_impl_k_thread_abort(k_tid_t t)
 	z_thread_halt_locked(t);
 	z_thread_user_exit_locked(t);
 	if (t == _current && !k_is_in_isr()) {
+		/*
+		 * Never returns where the switch is immediate; a port that
+		 * switches at an exception's exit returns here when the fault
+		 * handler of the thread ended it (see arch_switch()).
+		 */
 		(void)z_swap(key);
-		CODE_UNREACHABLE;
+		return;
 	}
 	z_reschedule(key);
 }

@@ -14,6 +14,10 @@ need() { # need <package> <test command...>
 need gcc-riscv64-unknown-elf command -v riscv64-unknown-elf-gcc
 need picolibc-riscv64-unknown-elf test -e /usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs
 need qemu-system-misc command -v qemu-system-riscv32
+# Cortex-M boards (mps2_an385, mps2_an505).
+need gcc-arm-none-eabi command -v arm-none-eabi-gcc
+need picolibc-arm-none-eabi test -e /usr/lib/picolibc/arm-none-eabi/picolibc.specs
+need qemu-system-arm command -v qemu-system-arm
 need cmake command -v cmake
 need ninja-build command -v ninja
 # The test images share their identical compilations (tests/CMakeLists.txt).

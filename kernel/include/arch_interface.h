@@ -21,6 +21,12 @@ void arch_new_thread(struct k_thread *thread, char *stack_top, void *tls, k_thre
  * Save the running context into @old and resume @new where it last switched
  * out (or at its entry). Called with interrupts masked; returns when @old is
  * switched back in.
+ *
+ * A port whose exceptions run in a context of their own (Cortex-M Handler
+ * mode) may instead record a switch asked for in exception context and
+ * perform it as the exception returns to a thread: arch_switch() then
+ * returns at once, and the caller (the end of an interrupt, a fatal error
+ * ending the running thread) must simply return.
  */
 void arch_switch(struct k_thread *new, struct k_thread *old);
 

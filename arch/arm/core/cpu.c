@@ -21,7 +21,7 @@ void arch_kernel_init(void)
 	/* Divide by zero traps (as RISC-V cannot, but a bug is a bug); 8-byte aligned frames. */
 	SCB_CCR |= SCB_CCR_DIV_0_TRP | SCB_CCR_STKALIGN;
 	z_arm_dsb_isb();
-#ifdef CONFIG_USERSPACE
+#if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
 	z_arm_mpu_init();
 #endif
 }

@@ -126,6 +126,11 @@ void z_arm_fault(uint32_t *frame, const uint32_t *regs, uint32_t exc_return)
 		svc(&esf);
 		return;
 	}
+#ifdef CONFIG_HW_STACK_PROTECTION
+	if (z_arm_stack_overflow(&esf)) {
+		return;
+	}
+#endif
 	fatal_error(K_ERR_CPU_EXCEPTION, &esf);
 }
 

@@ -86,6 +86,7 @@ static int encode(uintptr_t start, size_t size, uint32_t *rbar, uint32_t *rasr)
 	return -EINVAL;
 }
 
+#ifdef CONFIG_USERSPACE
 static uint32_t user_attrs(uint8_t perm)
 {
 	uint32_t ap = (perm & Z_MEM_W) != 0U ? AP_PRW_URW : AP_PRW_URO;
@@ -147,10 +148,35 @@ void arch_thread_stack_encode(struct k_thread *t)
 	__ASSERT(ret == 0, "user stack %p of %u bytes is not a region",
 		 (void *)t->userspace.user_stack_start, (unsigned int)len);
 	ARG_UNUSED(ret);
-	t->arch.stack_region[0] = rbar | RBAR_VALID | Z_ARM_MPU_REGION_STACK;
-	t->arch.stack_region[1] = rasr | RASR_NORMAL | AP_PRW_URW | RASR_XN;
+	t->callee_saved.stack_region[0] = rbar | RBAR_VALID | Z_ARM_MPU_REGION_STACK;
+	t->callee_saved.stack_region[1] = rasr | RASR_NORMAL | AP_PRW_URW | RASR_XN;
 }
 
+#endif /* CONFIG_USERSPACE */
+
+void z_arm_mpu_region2_load(const uint32_t region[2])
+{
+	MPU_RBAR = region[0];
+	MPU_RASR = region[1];
+}
+
+#ifdef CONFIG_HW_STACK_PROTECTION
+void arch_stack_guard_set(struct k_thread *t, uintptr_t guard)
+{
+	uint32_t rbar;
+	uint32_t rasr;
+	int ret = encode(guard, Z_STACK_GUARD_SIZE, &rbar, &rasr);
+
+	__ASSERT(ret == 0, "stack guard %p is not a region", (void *)guard);
+	ARG_UNUSED(ret);
+	/* No access for anyone, the kernel included. */
+	t->callee_saved.guard_region[0] = rbar | RBAR_VALID | Z_ARM_MPU_REGION_STACK;
+	t->callee_saved.guard_region[1] = rasr | RASR_NORMAL | RASR_XN;
+	t->arch.guard = guard;
+}
+#endif
+
+#ifdef CONFIG_USERSPACE
 /* The domain image now in the MPU, to skip reloading it. */
 static const struct k_mem_domain *loaded_domain;
 static uint32_t loaded_version;
@@ -159,8 +185,6 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 {
 	const struct k_mem_domain *domain = t->userspace.domain;
 
-	MPU_RBAR = t->arch.stack_region[0];
-	MPU_RASR = t->arch.stack_region[1];
 	if (domain != loaded_domain || domain->arch.version != loaded_version) {
 		for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
 			MPU_RBAR = domain->arch.regs[i][0];
@@ -171,6 +195,7 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 	}
 	__asm__ volatile("dsb" ::: "memory");
 }
+#endif
 
 void z_arm_mpu_init(void)
 {

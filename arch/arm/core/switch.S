@@ -21,6 +21,8 @@
 
 #define CS Z_THREAD_CALLEE_SAVED_OFFSET
 
+#define MPU_RBAR 0xe000ed9c /* RASR follows it */
+
 	.syntax unified
 	.thumb
 
@@ -179,6 +181,14 @@ svc_user:
 	ldr	r2, [r3, #(CS + Z_CS_PRIV)]
 	subs	r2, r2, #32
 	str	r12, [r2, #ESF_R12]
+#ifdef CONFIG_HW_STACK_PROTECTION
+	/* MPU region 2: from the user stack to the privileged stack's guard. */
+	add	r12, r3, #(CS + Z_CS_REGION2 + 8)
+	ldm	r12, {r1, r3}
+	ldr	r12, =MPU_RBAR
+	strd	r1, r3, [r12]
+	dsb
+#endif
 	ldm	r0, {r0, r1, r3, r12}	/* the caller's r0-r3: arguments 1-4 */
 	stm	r2, {r0, r1, r3, r12}
 	ldr	r0, =z_arm_do_syscall
@@ -201,6 +211,14 @@ svc_syscall_return:
 	ldr	r2, [r3, #(CS + Z_CS_USER_SP)]
 	ldrd	r0, r1, [r0]
 	strd	r0, r1, [r2]
+#ifdef CONFIG_HW_STACK_PROTECTION
+	/* MPU region 2: back to the user stack. */
+	add	r0, r3, #(CS + Z_CS_REGION2)
+	ldm	r0, {r0, r1}
+	ldr	r3, =MPU_RBAR
+	strd	r0, r1, [r3]
+	dsb
+#endif
 	msr	psp, r2
 	mrs	r0, control
 	orr	r0, r0, #1

@@ -16,6 +16,8 @@ BUILD_ASSERT(offsetof(struct _callee_saved, psplim) == Z_CS_PSPLIM);
 BUILD_ASSERT(offsetof(struct _callee_saved, priv_stack_top) == Z_CS_PRIV);
 BUILD_ASSERT(offsetof(struct _callee_saved, user_sp) == Z_CS_USER_SP);
 BUILD_ASSERT(offsetof(struct _callee_saved, ret_hi) == Z_CS_RET_HI);
+BUILD_ASSERT(offsetof(struct _callee_saved, stack_region) == Z_CS_REGION2);
+BUILD_ASSERT(offsetof(struct _callee_saved, guard_region) == Z_CS_REGION2 + 8);
 BUILD_ASSERT(sizeof(struct arch_esf) == ESF_SIZE);
 BUILD_ASSERT(offsetof(struct arch_esf, pc) == ESF_PC);
 BUILD_ASSERT(offsetof(struct arch_esf, r4) == ESF_R4);
@@ -41,12 +43,16 @@ void arch_new_thread(struct k_thread *thread, char *stack_top, void *tls, k_thre
 	f->lr = 0; /* z_thread_entry() never returns */
 	f->pc = (uint32_t)z_thread_entry & ~1U;
 	f->xpsr = Z_ARM_XPSR_T;
+	uint32_t guard[2] = { cs->guard_region[0], cs->guard_region[1] };
+
 	memset(cs, 0, sizeof(*cs));
 	cs->psp = (uint32_t)f;
 	thread->arch.tls = tls;
-#ifdef CONFIG_USERSPACE
-	/* No user stack until arch_user_mode_enter() encodes it: its region stays off. */
-	thread->arch.stack_region[0] = Z_ARM_MPU_RBAR_VALID | Z_ARM_MPU_REGION_STACK;
-	thread->arch.stack_region[1] = 0;
-#endif
+	/*
+	 * MPU region 2 off until arch_user_mode_enter() encodes a user stack or
+	 * arch_stack_guard_set() (which ran before this) a guard.
+	 */
+	cs->stack_region[0] = Z_ARM_MPU_RBAR_VALID | Z_ARM_MPU_REGION_STACK;
+	cs->guard_region[0] = guard[1] != 0U ? guard[0] : cs->stack_region[0];
+	cs->guard_region[1] = guard[1];
 }

@@ -8,6 +8,7 @@
 #include <kernel_structs.h>
 #include <cortex_m.h>
 #include <arm_irq.h>
+#include <arm_mpu.h>
 
 FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 					void (*fn)(void *, void *, void *, void *), void *a0,
@@ -21,6 +22,7 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	t->callee_saved.priv_stack_top = t->userspace.priv_stack_top;
 	z_arm_user_tp = t->userspace.user_tls;
 	arch_mem_domain_thread_load(t);
+	z_arm_mpu_region2_load(t->callee_saved.stack_region);
 
 	register uint32_t r0 __asm__("r0") = (uint32_t)a0;
 	register uint32_t r1 __asm__("r1") = (uint32_t)a1;

@@ -4,6 +4,7 @@
 #ifndef BREEZE_ARM_IRQ_H
 #define BREEZE_ARM_IRQ_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* The table slot of SysTick, after the NVIC's lines (IRQ_CONNECT it there). */
@@ -31,6 +32,11 @@ struct z_arm_switch_pend {
 	struct k_thread *old_thread;
 };
 extern struct z_arm_switch_pend z_arm_switch_pend;
+
+#ifdef CONFIG_HW_STACK_PROTECTION
+/* A fault in the running thread's stack guard: reported and dealt with (true), or not one. */
+bool z_arm_stack_overflow(struct arch_esf *esf);
+#endif
 
 #ifdef CONFIG_IRQ_OFFLOAD
 /* irq_offload()'s SVC: run the routine in @esf (r0, r1) as an interrupt would. */

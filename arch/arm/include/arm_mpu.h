@@ -4,7 +4,9 @@
  * Regions, in both back ends:
  *   0                 shared code and read-only data: user read/execute
  *   1                 the block of the user TLS pointer (tls.S): user read/write
- *   2                 the running thread's user stack: user read/write
+ *   2                 the running thread's user stack (user read/write) in
+ *                     user mode; its stack guard (no access) in privileged
+ *                     code, with CONFIG_HW_STACK_PROTECTION
  *   3                 no access for anyone at address 0, when memory is there
  *                     (the vector table at 0 on mps2-an385): null pointers fault
  *   4 ..              the running thread's memory domain, precomputed
@@ -26,5 +28,11 @@
 
 /* Program the fixed regions and enable the MPU (boot). */
 void z_arm_mpu_init(void);
+
+/*
+ * Load region 2: a user thread's user stack while it runs in user mode, the
+ * running thread's stack guard while privileged code runs for it (ARMv7-M).
+ */
+void z_arm_mpu_region2_load(const uint32_t region[2]);
 
 #endif /* BREEZE_ARM_MPU_H */

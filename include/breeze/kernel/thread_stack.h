@@ -73,8 +73,8 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 #define Z_USER_STACK_HDR_SIZE  16
 #define Z_USER_STACK_TLS_AREA  64 /* header, canary slot, kernel TLS block */
 #define Z_USER_STACK_KTLS      32 /* offset of the kernel TLS block */
-#define Z_USER_STACK_GUARD     ROUND_UP(Z_USER_STACK_TLS_AREA, Z_THREAD_STACK_OBJ_ALIGN)
-#define Z_USER_STACK_PRIV_BASE (Z_USER_STACK_GUARD + Z_STACK_GUARD_SIZE)
+#define Z_USER_STACK_PRIV_BASE \
+	(ROUND_UP(Z_USER_STACK_TLS_AREA, Z_THREAD_STACK_OBJ_ALIGN) + Z_STACK_GUARD_SIZE)
 #define Z_USER_STACK_SECTION   __attribute__((section(".noinit.user_stacks")))
 
 /*
@@ -97,6 +97,15 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 	ROUND_UP(Z_USER_STACK_PRIV_BASE + CONFIG_PRIVILEGED_STACK_SIZE, ARCH_USER_STACK_ALIGN(len))
 /* The least of them: what any thread stack reserves at least. */
 #define Z_USER_STACK_RESERVED Z_USER_STACK_RESERVED_OF(0)
+
+/*
+ * Where the guard below the privileged stack starts: right below it, so that
+ * the privileged stack is CONFIG_PRIVILEGED_STACK_SIZE bytes (give or take
+ * the guard's alignment) whatever the rounding of the reserved part added.
+ */
+#define Z_USER_STACK_GUARD_OF(len)                                                            \
+	ROUND_DOWN(Z_USER_STACK_RESERVED_OF(len) - CONFIG_PRIVILEGED_STACK_SIZE - Z_STACK_GUARD_SIZE, \
+		   MAX(Z_STACK_GUARD_SIZE, 1))
 
 /* Where to find the static stacks at boot, to register them as objects. */
 struct z_stack_desc {

@@ -60,6 +60,7 @@
 #define Z_CS_PRIV    48
 #define Z_CS_USER_SP 52
 #define Z_CS_RET_HI  56
+#define Z_CS_REGION2 60 /* RBAR, RASR: the thread's user stack, then its stack guard */
 
 /* EXC_RETURN bits: the exception returns to Thread mode; its frame is on the PSP. */
 #define EXC_RETURN_THREAD_BIT 0x8
@@ -107,28 +108,32 @@ struct _callee_saved {
 	uint32_t priv_stack_top;
 	uint32_t user_sp;
 	uint32_t ret_hi;
+	uint32_t stack_region[2]; /* MPU region 2 in user mode: the user stack */
+	uint32_t guard_region[2]; /* MPU region 2 in privileged mode: the stack guard */
 };
 
 /* struct k_thread always holds a struct _thread_arch. */
 #define ARCH_HAS_THREAD_STATE 1
 
 /*
- * Per-thread state of the port: its kernel TLS block, the MPU region of its
- * user stack (precomputed) and the stack limits of its two stacks.
+ * Per-thread state of the port: its kernel TLS block, its stack guard and
+ * the stack limits of its two stacks.
  */
 struct _thread_arch {
 	void *tls;
-	uint32_t stack_region[2];
+	uintptr_t guard; /* its kernel stack's guard (0: none) */
 	uint32_t priv_stack_limit; /* lowest PSP of its privileged stack (ARMv8-M PSPLIM) */
 	uint32_t user_stack_limit; /* lowest PSP of its user stack (ARMv8-M PSPLIM) */
 };
+
+/* The least power of two of at least 32 that holds @x (a constant expression). */
+#define Z_ARM_POW2_CEIL(x)            ((x) <= 0x20U ? 0x20U : (x) <= 0x40U ? 0x40U : (x) <= 0x80U ? 0x80U : (x) <= 0x100U ? 0x100U : (x) <= 0x200U ? 0x200U : (x) <= 0x400U ? 0x400U : (x) <= 0x800U ? 0x800U : (x) <= 0x1000U ? 0x1000U : (x) <= 0x2000U ? 0x2000U : (x) <= 0x4000U ? 0x4000U : (x) <= 0x8000U ? 0x8000U : (x) <= 0x10000U ? 0x10000U : (x) <= 0x20000U ? 0x20000U : (x) <= 0x40000U ? 0x40000U : (x) <= 0x80000U ? 0x80000U : (x) <= 0x100000U ? 0x100000U : (x) <= 0x200000U ? 0x200000U : (x) <= 0x400000U ? 0x400000U : (x) <= 0x800000U ? 0x800000U : (x) <= 0x1000000U ? 0x1000000U : 0U)
 
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV7_M_MPU)
 /*
  * ARMv7-M maps a user stack as one region: a power of two, aligned to its
  * size (see ARCH_USER_STACK_LEN in <breeze/kernel/thread_stack.h>).
  */
-#define Z_ARM_POW2_CEIL(x)            ((x) <= 0x20U ? 0x20U : (x) <= 0x40U ? 0x40U : (x) <= 0x80U ? 0x80U : (x) <= 0x100U ? 0x100U : (x) <= 0x200U ? 0x200U : (x) <= 0x400U ? 0x400U : (x) <= 0x800U ? 0x800U : (x) <= 0x1000U ? 0x1000U : (x) <= 0x2000U ? 0x2000U : (x) <= 0x4000U ? 0x4000U : (x) <= 0x8000U ? 0x8000U : (x) <= 0x10000U ? 0x10000U : (x) <= 0x20000U ? 0x20000U : (x) <= 0x40000U ? 0x40000U : (x) <= 0x80000U ? 0x80000U : (x) <= 0x100000U ? 0x100000U : (x) <= 0x200000U ? 0x200000U : (x) <= 0x400000U ? 0x400000U : (x) <= 0x800000U ? 0x800000U : (x) <= 0x1000000U ? 0x1000000U : 0U)
 #define ARCH_USER_STACK_LEN(size)     Z_ARM_POW2_CEIL(size)
 #define ARCH_USER_STACK_ALIGN(len)    ((len) > Z_THREAD_STACK_OBJ_ALIGN ? (len) : Z_THREAD_STACK_OBJ_ALIGN)
 #define Z_ARM_STACK_FITS(t, len)      (Z_USER_STACK_RESERVED_OF(len) + (len) <= (t))
