@@ -85,7 +85,7 @@ def cache_var(builddir, name):
 
 
 def top_symbols(builddir, nm, count):
-    """The @count biggest kernel symbols of the image: (size, type, name, object)."""
+    """The @count biggest kernel functions and read-only objects: (size, type, name, object)."""
     mapped = symbol_objects(os.path.join(builddir, "breeze.map"))
     out = subprocess.run([nm, "--size-sort", "-S", os.path.join(builddir, "breeze.elf")],
                          check=True, capture_output=True, text=True).stdout
@@ -96,7 +96,8 @@ def top_symbols(builddir, nm, count):
             continue
         size, kind, name = int(parts[1], 16), parts[2], parts[3]
         obj = mapped.get(name, "")
-        if any(k in obj for k in KERNEL_OBJS):
+        # Code and read-only data: what counts towards the text figure.
+        if kind in "tTwWrR" and any(k in obj for k in KERNEL_OBJS):
             rows.append((size, kind, name, os.path.basename(obj)))
     rows.sort(reverse=True)
     return rows[:count]
@@ -180,7 +181,7 @@ def main():
             print(f"\nkernel text by source file, {name}:")
             for f, n in list(r["text_by_file"].items())[:args.top]:
                 print(f"{n:>7} {f}")
-            print(f"\nbiggest kernel symbols, {name}:")
+            print(f"\nbiggest kernel functions and constants, {name}:")
             for t in r["top"]:
                 print(f"{t['size']:>7} {t['type']} {t['name']:<40} {t['object']}")
     os.makedirs(os.path.dirname(os.path.abspath(json_path)), exist_ok=True)
