@@ -126,8 +126,9 @@ static inline void bench_phase_step(uint32_t round)
 }
 #endif
 
-#define BENCH_PHASE_PERIOD     (BENCH_RESOLUTION * BENCH_RESOLUTION)
-#define BENCH_PHASE_ITERS(n)   (((n) + BENCH_PHASE_PERIOD - 1U) / BENCH_PHASE_PERIOD * BENCH_PHASE_PERIOD)
+#define BENCH_PHASE_PERIOD (BENCH_RESOLUTION * BENCH_RESOLUTION)
+#define BENCH_PHASE_ITERS(n) \
+	(((n) + BENCH_PHASE_PERIOD - 1U) / BENCH_PHASE_PERIOD * BENCH_PHASE_PERIOD)
 
 /* Iterations of a loop written for @n, enough for the counter's resolution (see above). */
 #define BENCH_MIN_ITERS (50U * BENCH_RESOLUTION)

@@ -28,8 +28,8 @@
 #define BENCH_SOFT_IRQ RISCV_IRQ_MSOFT
 
 /* What a user thread needs to raise the interrupt: the CLINT's msip word. */
-#define BENCH_SOFT_IRQ_PARTITION_DEFINE(name)                                                     \
-	K_MEM_PARTITION_DEFINE(name, DT_REG_ADDR(DT_NODELABEL(clint)), 4096,                      \
+#define BENCH_SOFT_IRQ_PARTITION_DEFINE(name)                                \
+	K_MEM_PARTITION_DEFINE(name, DT_REG_ADDR(DT_NODELABEL(clint)), 4096, \
 			       K_MEM_PARTITION_P_RW_U_RW)
 
 static inline void bench_soft_irq_init(void)

@@ -85,7 +85,8 @@ int main(void)
 	expect("counter.pass.nop16.user", user_total, PASS_ROUNDS, 18, 0);
 
 	BENCH_LOOP("counter.loop.nop16", 1000, 0,
-		   __asm__ volatile(".rept 16\n\tnop\n\t.endr" ::: "memory"));
+		   __asm__ volatile(".rept 16\n\tnop\n\t.endr" ::
+					: "memory"));
 
 	uint64_t sum = 0;
 
