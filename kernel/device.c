@@ -79,7 +79,7 @@ bool z_device_is_device_object(const void *obj)
 {
 	const struct z_object *ko = z_object_find_inline(obj);
 
-	return ko != NULL && ko->type >= K_OBJ_DEVICE && ko->type <= K_OBJ_DRIVER_ENTROPY;
+	return ko != NULL && ko->type >= K_OBJ_DEVICE && ko->type < K_OBJ_LAST;
 }
 
 /* Any device the caller holds, ready or not: asking is how one finds out. */

@@ -53,7 +53,7 @@ static char *kernel_stack_layout(struct k_thread *t, k_thread_stack_t *stack, si
 	char *top = (char *)ROUND_DOWN((uintptr_t)stack + stack_size, ARCH_STACK_PTR_ALIGN);
 
 #ifdef CONFIG_HW_STACK_PROTECTION
-	uintptr_t guard = ROUND_UP((uintptr_t)stack, Z_STACK_GUARD_SIZE);
+	uintptr_t guard = Z_KERNEL_STACK_GUARD(stack);
 
 	__ASSERT(guard + Z_STACK_GUARD_SIZE + 256U <= (uintptr_t)top,
 		 "stack %p of %u bytes leaves no room above its guard", (void *)stack,

@@ -27,7 +27,7 @@ static uintptr_t usable_low(struct k_thread *t, k_thread_stack_t *stack)
 	ARG_UNUSED(t);
 #endif
 #ifdef CONFIG_HW_STACK_PROTECTION
-	return ROUND_UP((uintptr_t)stack, Z_STACK_GUARD_SIZE) + Z_STACK_GUARD_SIZE;
+	return Z_KERNEL_STACK_GUARD(stack) + Z_STACK_GUARD_SIZE;
 #else
 	return (uintptr_t)stack;
 #endif

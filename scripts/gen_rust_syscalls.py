@@ -22,15 +22,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_syscalls import REG_WORDS, parse  # noqa: E402
 
 SCALARS = {
-    "bool": "bool", "int": "core::ffi::c_int", "int32_t": "i32", "uint16_t": "u16",
-    "uint32_t": "u32", "size_t": "usize", "unsigned char": "core::ffi::c_uchar",
+    "bool": "bool", "int": "core::ffi::c_int", "int32_t": "i32", "uint8_t": "u8",
+    "uint16_t": "u16", "uint32_t": "u32", "size_t": "usize",
+    "unsigned char": "core::ffi::c_uchar",
     "unsigned int": "core::ffi::c_uint", "enum k_objects": "k_objects",
     "stack_data_t": "stack_data_t", "k_tid_t": "k_tid_t", "k_timeout_t": "k_timeout_t",
     "k_thread_entry_t": "k_thread_entry_t", "int64_t": "i64", "uint64_t": "u64",
     "k_ticks_t": "k_ticks_t",
     "void": "()",
 }
-POINTEES = {"char": "core::ffi::c_char", "uint8_t": "u8", "void": "core::ffi::c_void",
+POINTEES = {"char": "core::ffi::c_char", "uint8_t": "u8", "uint32_t": "u32",
+            "void": "core::ffi::c_void",
             "int": "core::ffi::c_int", "size_t": "usize", "stack_data_t": "stack_data_t",
             "unsigned char": "core::ffi::c_uchar", "unsigned int": "core::ffi::c_uint",
             "k_thread_stack_t": "k_thread_stack_t"}

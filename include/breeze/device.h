@@ -51,15 +51,24 @@ struct device {
 struct uart_driver_api;
 struct rtc_driver_api;
 struct entropy_driver_api;
+struct gpio_driver_api;
+struct counter_driver_api;
+struct wdt_driver_api;
 
 #define Z_DEVICE_CLASS_OF(api) \
 	_Generic((api),                                                    \
 		const struct uart_driver_api *: K_OBJ_DRIVER_UART,          \
 		const struct rtc_driver_api *: K_OBJ_DRIVER_RTC,            \
 		const struct entropy_driver_api *: K_OBJ_DRIVER_ENTROPY,    \
+		const struct gpio_driver_api *: K_OBJ_DRIVER_GPIO,          \
+		const struct counter_driver_api *: K_OBJ_DRIVER_COUNTER,    \
+		const struct wdt_driver_api *: K_OBJ_DRIVER_WDT,            \
 		struct uart_driver_api *: K_OBJ_DRIVER_UART,                \
 		struct rtc_driver_api *: K_OBJ_DRIVER_RTC,                  \
 		struct entropy_driver_api *: K_OBJ_DRIVER_ENTROPY,          \
+		struct gpio_driver_api *: K_OBJ_DRIVER_GPIO,                \
+		struct counter_driver_api *: K_OBJ_DRIVER_COUNTER,          \
+		struct wdt_driver_api *: K_OBJ_DRIVER_WDT,                  \
 		default: K_OBJ_DEVICE)
 
 /* Names of the objects behind a device. */

@@ -56,6 +56,8 @@
 #include <breeze/irq_offload.h>
 struct uart_config;
 struct rtc_time;
+struct counter_alarm_cfg;
+struct counter_top_cfg;
 
 /* The system call wrappers of everything declared __syscall above (generated). */
 #include <syscalls.h>

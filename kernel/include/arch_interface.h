@@ -112,7 +112,9 @@ bool arch_esf_is_user(const struct arch_esf *esf);
 /*
  * @t's stack guard starts at @guard (Z_STACK_GUARD_SIZE bytes, aligned to its
  * size): from @t's next switch in, touching it from machine mode faults, and
- * the fault is reported as a stack overflow.
+ * the fault is reported as a stack overflow. With stack limit registers
+ * (ARMv8-M) the guard is empty and @guard is the lowest address @t's stack
+ * pointer may reach.
  */
 void arch_stack_guard_set(struct k_thread *t, uintptr_t guard);
 #endif

@@ -17,4 +17,13 @@
 #ifdef CONFIG_ENTROPY_GENERATOR
 #include <breeze/drivers/entropy.h>
 #endif
+#ifdef CONFIG_GPIO
+#include <breeze/drivers/gpio.h>
+#endif
+#ifdef CONFIG_COUNTER
+#include <breeze/drivers/counter.h>
+#endif
+#ifdef CONFIG_WATCHDOG
+#include <breeze/drivers/watchdog.h>
+#endif
 #include "rust_shim.h"

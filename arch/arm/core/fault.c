@@ -13,6 +13,9 @@
 #include <kernel_structs.h>
 #include <cortex_m.h>
 #include <arm_irq.h>
+#ifdef Z_ARM_STACK_LIMITS
+#include <arm_stack_limit.h>
+#endif
 
 #define HFSR_FORCED (1U << 30)
 
@@ -30,7 +33,11 @@ void z_arm_esf_collect(struct arch_esf *esf, const uint32_t *frame, const uint32
 	esf->vector = z_arm_ipsr();
 	esf->exc_return = exc_return;
 	esf->control = z_arm_control();
-	if ((esf->cfsr & CFSR_FRAME_LOST) == 0U) {
+	bool lost = (esf->cfsr & CFSR_FRAME_LOST) != 0U;
+#ifdef Z_ARM_STACK_LIMITS
+	lost = lost || ((esf->cfsr & CFSR_STKOF) != 0U && z_arm_stack_frame_lost(frame, exc_return));
+#endif
+	if (!lost) {
 		memcpy(esf, frame, 8 * sizeof(uint32_t));
 		/* A frame pushed with a padding word says so in xPSR bit 9. */
 		esf->sp = (uint32_t)frame + 32U + ((esf->xpsr & (1U << 9)) != 0U ? 4U : 0U);

@@ -123,7 +123,17 @@ z_arm_isr_wrapper:
 	.thumb_func
 	.global z_arm_fault_entry
 z_arm_fault_entry:
+#ifdef Z_ARM_STACK_LIMITS
+	/*
+	 * A fault may come from an overflow of the main stack itself, which
+	 * then stands at its limit: the report runs on the reserve below it.
+	 */
+	ldr	r0, =z_arm_exc_reserve
+	msr	msplim, r0
+	c_entry z_arm_fault_on_reserve
+#else
 	c_entry z_arm_fault
+#endif
 
 	.section .text.z_arm_svc_c_entry, "ax"
 	.thumb_func
@@ -179,9 +189,13 @@ svc_user:
 	ldr	r3, [r3]		/* the current thread */
 	str	r0, [r3, #(CS + Z_CS_USER_SP)]
 	ldr	r2, [r3, #(CS + Z_CS_PRIV)]
+#ifdef Z_ARM_STACK_LIMITS
+	ldr	r1, [r3, #(CS + Z_CS_PRIV_LIMIT)]
+	msr	psplim, r1		/* the limit before the lower stack */
+#endif
 	subs	r2, r2, #32
 	str	r12, [r2, #ESF_R12]
-#ifdef CONFIG_HW_STACK_PROTECTION
+#if defined(CONFIG_HW_STACK_PROTECTION) && defined(CONFIG_ARMV7_M_MPU)
 	/* MPU region 2: from the user stack to the privileged stack's guard. */
 	add	r12, r3, #(CS + Z_CS_REGION2 + 8)
 	ldm	r12, {r1, r3}
@@ -211,7 +225,11 @@ svc_syscall_return:
 	ldr	r2, [r3, #(CS + Z_CS_USER_SP)]
 	ldrd	r0, r1, [r0]
 	strd	r0, r1, [r2]
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef Z_ARM_STACK_LIMITS
+	ldr	r1, [r3, #(CS + Z_CS_USER_LIMIT)]
+	msr	psplim, r1		/* the user stack's limit, PSP back on it below */
+#endif
+#if defined(CONFIG_HW_STACK_PROTECTION) && defined(CONFIG_ARMV7_M_MPU)
 	/* MPU region 2: back to the user stack. */
 	add	r0, r3, #(CS + Z_CS_REGION2)
 	ldm	r0, {r0, r1}

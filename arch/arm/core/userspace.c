@@ -10,6 +10,13 @@
 #include <arm_irq.h>
 #include <arm_mpu.h>
 
+#ifdef Z_ARM_STACK_LIMITS
+/* ARMv8-M: the user stack's limit takes effect with the user stack itself. */
+#define SET_PSPLIM "msr psplim, %[lim]\n\t"
+#else
+#define SET_PSPLIM ""
+#endif
+
 FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 					void (*fn)(void *, void *, void *, void *), void *a0,
 					void *a1, void *a2, void *a3)
@@ -20,6 +27,11 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	(void)arch_irq_lock();
 	arch_thread_stack_encode(t);
 	t->callee_saved.priv_stack_top = t->userspace.priv_stack_top;
+#ifdef Z_ARM_STACK_LIMITS
+	/* From here on the thread's stack pointer stays inside its user stack. */
+	t->arch.user_stack_limit = t->userspace.user_stack_start;
+	t->callee_saved.user_stack_limit = t->arch.user_stack_limit;
+#endif
 	z_arm_user_tp = t->userspace.user_tls;
 	arch_mem_domain_thread_load(t);
 	z_arm_mpu_region2_load(t->callee_saved.stack_region);
@@ -33,15 +45,14 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	 * On the user stack, interrupts unmasked, privilege dropped, then into
 	 * fn: the last instructions run unprivileged, from the shared code.
 	 */
-	__asm__ volatile("mov sp, %[sp]\n\t"
-			 "mov lr, #0\n\t"
+	__asm__ volatile("mov sp, %[sp]\n\t" SET_PSPLIM "mov lr, #0\n\t"
 			 "msr basepri, %[zero]\n\t"
 			 "msr control, %[ctl]\n\t"
 			 "isb\n\t"
 			 "bx %[fn]"
 			 :
-			 : [sp] "r"(sp), [fn] "r"(fn), [ctl] "r"(3U), [zero] "r"(0U), "r"(r0),
-			   "r"(r1), "r"(r2), "r"(r3)
+			 : [sp] "r"(sp), [fn] "r"(fn), [ctl] "r"(3U), [zero] "r"(0U),
+			   [lim] "r"(t->arch.user_stack_limit), "r"(r0), "r"(r1), "r"(r2), "r"(r3)
 			 : "memory");
 	CODE_UNREACHABLE;
 }

@@ -17,7 +17,11 @@
 z_arm_vector_table:
 	.word	z_interrupt_stack_top
 	.word	z_arm_reset
+#ifdef CONFIG_RUNTIME_NMI
+	.word	z_arm_nmi		/* NMI */
+#else
 	.word	z_arm_fault_entry	/* NMI */
+#endif
 	.word	z_arm_fault_entry	/* HardFault */
 	.word	z_arm_fault_entry	/* MemManage */
 	.word	z_arm_fault_entry	/* BusFault */
@@ -46,6 +50,19 @@ z_arm_vector_table:
 z_arm_reset:
 	movs	r0, #Z_ARM_IRQ_PRIO
 	msr	basepri, r0
+#ifdef Z_ARM_STACK_LIMITS
+	/*
+	 * The main stack may not go below the interrupt stack (the reserve
+	 * under it is the fault handler's); faults at HardFault priority, which
+	 * nothing can take over, stack below it too (CCR.STKOFHFNMIGN).
+	 */
+	ldr	r0, =z_interrupt_stack
+	msr	msplim, r0
+	ldr	r1, =0xe000ed14		/* CCR */
+	ldr	r0, [r1]
+	orr	r0, r0, #(1 << 10)
+	str	r0, [r1]
+#endif
 	ldr	r0, =z_interrupt_stack_top
 	msr	msp, r0
 	ldr	r0, =z_arm_vector_table
@@ -72,12 +89,31 @@ z_arm_reset:
 	bl	z_cstart
 	b	.
 
+#ifdef CONFIG_RUNTIME_NMI
+/* The NMI: the installed handler, if any (nmi.c), else a fatal error. */
+	.section .text.z_arm_nmi, "ax"
+	.thumb_func
+z_arm_nmi:
+	ldr	r0, =z_arm_nmi_handler
+	ldr	r0, [r0]
+	cmp	r0, #0
+	beq	z_arm_fault_entry
+	push	{r0, lr}
+	blx	r0
+	pop	{r0, pc}		/* lr is EXC_RETURN: back to what the NMI interrupted */
+#endif
+
 /*
  * The interrupt stack: boot runs on it until the first thread, then every
  * exception handler (the main stack).
  */
 	.section .noinit.stacks, "aw", %nobits
 	.balign 32
+#ifdef Z_ARM_STACK_LIMITS
+	.global z_arm_exc_reserve
+z_arm_exc_reserve:
+	.skip Z_ARM_EXC_RESERVE
+#endif
 	.global z_interrupt_stack
 	.global z_interrupt_stack_top
 z_interrupt_stack:

@@ -37,6 +37,15 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 #include <arm_mpu.h>
 #endif
 
+#if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV8_M_MPU)
+/*
+ * ARMv8-M: the loaded domain regions that are read-only for privileged code
+ * too (a bit each), and turning them off (mpu_v8m.c).
+ */
+extern uint32_t z_arm_mpu_ro_loaded;
+void z_arm_mpu_ro_unload(void);
+#endif
+
 /*
  * Before switching to @new: its TLS blocks become the ones __aeabi_read_tp
  * returns; MPU region 2 gets its user stack if it resumes in user mode, its
@@ -55,6 +64,12 @@ static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 		z_arm_user_tp = new->userspace.user_tls;
 		arch_mem_domain_thread_load(new);
 	}
+#ifdef CONFIG_ARMV8_M_MPU
+	if ((new->base.user_options & K_USER) == 0U && z_arm_mpu_ro_loaded != 0U) {
+		/* A supervisor thread may write what a user domain may only read. */
+		z_arm_mpu_ro_unload();
+	}
+#endif
 #endif
 }
 

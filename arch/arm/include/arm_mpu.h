@@ -8,7 +8,8 @@
  *                     user mode; its stack guard (no access) in privileged
  *                     code, with CONFIG_HW_STACK_PROTECTION
  *   3                 no access for anyone at address 0, when memory is there
- *                     (the vector table at 0 on mps2-an385): null pointers fault
+ *                     (the vector table at 0 on mps2-an385, the non-secure alias
+ *                     of the code on mps2-an505): null pointers fault
  *   4 ..              the running thread's memory domain, precomputed
  * Privileged code keeps the default memory map everywhere else (PRIVDEFENA).
  */
@@ -23,7 +24,11 @@
 #define Z_ARM_MPU_REGION_NULL    3
 #define Z_ARM_MPU_REGION_DOMAIN  4
 
-/* RBAR's "region number valid" bit (both MPUs): the write also selects the region. */
+/*
+ * ARMv7-M RBAR's "region number valid" bit: the write also selects the region.
+ * (ARMv8-M selects regions through RNR; there the bits are attributes, which a
+ * disabled region ignores, see arch_new_thread().)
+ */
 #define Z_ARM_MPU_RBAR_VALID (1U << 4)
 
 /* Program the fixed regions and enable the MPU (boot). */

@@ -50,11 +50,17 @@ enum k_objects {
 	K_OBJ_TIMER,
 	K_OBJ_POLL_SIGNAL,
 	K_OBJ_CONDVAR,
-	/* Devices (device.h): one type per driver class, and classless devices. */
+	/*
+	 * Devices (device.h): one type per driver class, and classless devices.
+	 * They come last: every type from K_OBJ_DEVICE on is a device.
+	 */
 	K_OBJ_DEVICE,
 	K_OBJ_DRIVER_UART,
 	K_OBJ_DRIVER_RTC,
 	K_OBJ_DRIVER_ENTROPY,
+	K_OBJ_DRIVER_GPIO,
+	K_OBJ_DRIVER_COUNTER,
+	K_OBJ_DRIVER_WDT,
 	K_OBJ_LAST
 };
 

@@ -22,12 +22,16 @@ typedef struct z_thread_stack_element k_thread_stack_t;
  * of every thread stack) are made inaccessible by the memory protection unit,
  * so an overflow faults before it writes anything outside the stack. The
  * guard is a naturally aligned region, so stacks are aligned to its size.
+ * A port with stack limit registers (ARMv8-M) needs no guard bytes: its
+ * guard is empty (size 0) and its start is the lowest byte of the stack.
  */
-#ifdef CONFIG_HW_STACK_PROTECTION
+#ifdef CONFIG_HW_STACK_GUARD_SIZE
 #define Z_STACK_GUARD_SIZE CONFIG_HW_STACK_GUARD_SIZE
 #else
 #define Z_STACK_GUARD_SIZE 0
 #endif
+/* Where the guard of a kernel stack object starts. */
+#define Z_KERNEL_STACK_GUARD(stack) ROUND_UP((uintptr_t)(stack), MAX(Z_STACK_GUARD_SIZE, 1))
 
 #define Z_THREAD_STACK_OBJ_ALIGN MAX(ARCH_STACK_PTR_ALIGN, Z_STACK_GUARD_SIZE)
 #define K_THREAD_STACK_LEN(size) ROUND_UP(size, Z_THREAD_STACK_OBJ_ALIGN)

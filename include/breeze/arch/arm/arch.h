@@ -61,6 +61,19 @@
 #define Z_CS_USER_SP 52
 #define Z_CS_RET_HI  56
 #define Z_CS_REGION2 60 /* RBAR, RASR: the thread's user stack, then its stack guard */
+#define Z_CS_PRIV_LIMIT 76
+#define Z_CS_USER_LIMIT 80
+
+/*
+ * ARMv8-M: the stack limit registers bound the stacks (CONFIG_HW_STACK_PROTECTION,
+ * arch/arm/core/stack_limit.c). Z_ARM_EXC_RESERVE is the bytes below the
+ * interrupt stack, outside its limit, on which a fault is still reported when
+ * the main stack overflowed.
+ */
+#if defined(CONFIG_HW_STACK_PROTECTION) && defined(CONFIG_ARMV8_M_MPU)
+#define Z_ARM_STACK_LIMITS 1
+#define Z_ARM_EXC_RESERVE  1024
+#endif
 
 /* EXC_RETURN bits: the exception returns to Thread mode; its frame is on the PSP. */
 #define EXC_RETURN_THREAD_BIT 0x8
@@ -110,6 +123,12 @@ struct _callee_saved {
 	uint32_t ret_hi;
 	uint32_t stack_region[2]; /* MPU region 2 in user mode: the user stack */
 	uint32_t guard_region[2]; /* MPU region 2 in privileged mode: the stack guard */
+	/*
+	 * ARMv8-M (Z_ARM_STACK_LIMITS): PSPLIM for each of a thread's stacks,
+	 * which the system call entry and exit switch with PSP.
+	 */
+	uint32_t priv_stack_limit;
+	uint32_t user_stack_limit;
 };
 
 /* struct k_thread always holds a struct _thread_arch. */
@@ -140,10 +159,22 @@ struct _thread_arch {
 #define ARCH_USER_STACK_LEN_OF(t)     (Z_ARM_STACK_FITS(t, 0x1000000U) ? 0x1000000U : Z_ARM_STACK_FITS(t, 0x800000U) ? 0x800000U : Z_ARM_STACK_FITS(t, 0x400000U) ? 0x400000U : Z_ARM_STACK_FITS(t, 0x200000U) ? 0x200000U : Z_ARM_STACK_FITS(t, 0x100000U) ? 0x100000U : Z_ARM_STACK_FITS(t, 0x80000U) ? 0x80000U : Z_ARM_STACK_FITS(t, 0x40000U) ? 0x40000U : Z_ARM_STACK_FITS(t, 0x20000U) ? 0x20000U : Z_ARM_STACK_FITS(t, 0x10000U) ? 0x10000U : Z_ARM_STACK_FITS(t, 0x8000U) ? 0x8000U : Z_ARM_STACK_FITS(t, 0x4000U) ? 0x4000U : Z_ARM_STACK_FITS(t, 0x2000U) ? 0x2000U : Z_ARM_STACK_FITS(t, 0x1000U) ? 0x1000U : Z_ARM_STACK_FITS(t, 0x800U) ? 0x800U : Z_ARM_STACK_FITS(t, 0x400U) ? 0x400U : Z_ARM_STACK_FITS(t, 0x200U) ? 0x200U : Z_ARM_STACK_FITS(t, 0x100U) ? 0x100U : Z_ARM_STACK_FITS(t, 0x80U) ? 0x80U : Z_ARM_STACK_FITS(t, 0x40U) ? 0x40U : 0x20U)
 #endif
 
+#if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV8_M_MPU)
+/*
+ * ARMv8-M maps a user stack as one base/limit region: any multiple of the
+ * MPU's 32 bytes, aligned to 32 bytes.
+ */
+#define ARCH_USER_STACK_LEN(size)     ROUND_UP(size, 32U)
+#define ARCH_USER_STACK_ALIGN(len)    MAX(32U, Z_THREAD_STACK_OBJ_ALIGN)
+#define ARCH_USER_STACK_LEN_OF(total) ((total) - Z_USER_STACK_RESERVED_OF(0))
+#endif
+
 /*
  * MPU regions a domain may use: ARMv7-M has 8, of which the shared code and
  * read-only data, the user TLS pointer's block, the thread's stack and the
- * null-pointer guard take four (arch/arm/include/arm_mpu.h).
+ * null-pointer guard take four (arch/arm/include/arm_mpu.h). ARMv8-M keeps the
+ * same four, 8 for the domain and a second null-pointer guard (mpu_v8m.c):
+ * 13, checked at boot (QEMU's mps2-an505 Cortex-M33 has 16).
  */
 #ifdef CONFIG_ARMV8_M_MPU
 #define Z_ARM_MPU_DOMAIN_REGIONS 8

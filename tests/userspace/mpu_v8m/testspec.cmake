@@ -1,0 +1,5 @@
+if(NOT BOARD STREQUAL "mps2_an505")
+  breeze_skip("tests the ARMv8-M MPU back end (arch/arm/core/mpu_v8m.c), which only mps2_an505 has")
+  return()
+endif()
+breeze_test(default)
