@@ -46,13 +46,16 @@ fuzz: setup
 		echo "make fuzz: $$(( $$(date +%s) - start )) s of wall time, exit status $$status"; \
 		exit $$status
 
-# Instruction counts of the hot paths under QEMU -icount, against bench/baseline.json.
+# Instruction counts of the hot paths under QEMU -icount on BOARD, against
+# bench/baseline-$(BOARD).json; results in $(BUILD)/bench/$(BOARD)/results.json.
 bench: setup
-	/usr/bin/python3 scripts/bench.py --build $(BUILD)/bench --json $(BUILD)/bench/results.json --jobs $(JOBS)
+	/usr/bin/python3 scripts/bench.py --board $(BOARD) --build $(BUILD)/bench/$(BOARD) \
+		--json $(BUILD)/bench/$(BOARD)/results.json --jobs $(JOBS)
 
-# Kernel text/data/bss for the minimal and the full configuration, and type sizes.
+# Kernel text/data/bss on BOARD for the minimal and the full configuration, and type sizes.
 footprint: setup
-	/usr/bin/python3 scripts/footprint.py --build $(BUILD)/footprint --json $(BUILD)/footprint/footprint.json
+	/usr/bin/python3 scripts/footprint.py --board $(BOARD) --build $(BUILD)/footprint/$(BOARD) \
+		--json $(BUILD)/footprint/$(BOARD)/footprint.json
 
 menuconfig: build
 	ninja -C $(APP_BUILD) menuconfig

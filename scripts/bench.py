@@ -1,19 +1,25 @@
 #!/usr/bin/env python3
-"""Run Breeze's benchmarks and compare them with the baseline.
+"""Run Breeze's benchmarks for one board and compare them with its baseline.
 
 Every folder under bench/ that holds a prj.conf (except bench/footprint) is a
-benchmark image. Each is built, run under QEMU with -icount (virtual time and
-the instruction counters follow guest instructions exactly), and its lines
-"BENCH <name> <instructions> [<instructions per byte>]" are collected. The
-result is printed as a table, with the change against bench/baseline.json,
-and written to JSON. --update-baseline makes the run the new baseline;
---add-new-rows only adds the rows the baseline lacks.
+benchmark image. Each is built for --board (default: $BOARD, else
+qemu_riscv32), run under QEMU with -icount (virtual time follows guest
+instructions exactly; bench/common/bench.h says how each architecture turns
+that into a count), and its lines "BENCH <name> <instructions> [<instructions
+per byte>]" are collected. The result is printed as a table, with the change
+against the board's baseline, bench/baseline-<board>.json, and written to
+JSON. --update-baseline makes the run the new baseline; --add-new-rows only
+adds the rows the baseline lacks.
 
 A folder may also hold a file "variants": each line "<name> <harts> <conf>..."
 builds the same sources again with those Kconfig fragments (EXTRA_CONF_FILE,
 paths relative to the folder) and runs the image on <harts> harts (QEMU -smp;
 "-" keeps the image's own). Its rows are reported as <name>/..., next to the
-folder's own.
+folder's own. A word "arch=<arch>[,<arch>...]" on a line limits it to boards
+of those architectures (BOARD_ARCH in boards/<board>/board.cmake; SMP, for
+one, exists on RISC-V only), and a line named as the folder itself describes
+the folder's own image: "smp - arch=riscv" builds bench/smp for RISC-V boards
+only.
 
 Under -icount the instruction counter of every hart reads one shared count,
 the virtual clock: on several harts it advances with the instructions of all
@@ -32,29 +38,51 @@ from run_image import adjust  # noqa: E402  (the -smp rewrite of a qemu.cmd)
 LINE = re.compile(r"^BENCH (\S+) ([0-9.]+)(?: ([0-9.]+))?\s*$")
 
 
-def read_variants(src):
-    """The (name, harts or None, [conf paths]) lines of @src/variants, if any."""
-    path = os.path.join(src, "variants")
+def board_arch(base, board):
+    """BOARD_ARCH of boards/@board/board.cmake."""
+    path = os.path.join(base, "boards", board, "board.cmake")
     if not os.path.exists(path):
-        return []
-    variants = []
+        boards = sorted(os.listdir(os.path.join(base, "boards")))
+        raise SystemExit(f"bench: unknown board '{board}' (boards: {', '.join(boards)})")
     with open(path) as f:
-        for line in f:
-            words = line.split("#", 1)[0].split()
-            if not words:
-                continue
-            if len(words) < 2:
-                raise SystemExit(f"bench: {path}: '<name> <harts> <conf>...' expected: {line}")
-            harts = None if words[1] == "-" else int(words[1])
-            variants.append((words[0], harts, [os.path.join(src, c) for c in words[2:]]))
-    return variants
+        m = re.search(r"^\s*set\(BOARD_ARCH\s+(\w+)\s*\)", f.read(), re.MULTILINE)
+    if not m:
+        raise SystemExit(f"bench: {path} sets no BOARD_ARCH")
+    return m.group(1)
 
 
-def run_image(src, name, builddir, timeout, jobs=None, confs=(), harts=None):
-    # Rust images share one sysroot (built once, see cmake/breeze_rust.cmake).
+def read_runs(src, name, arch):
+    """The (name, harts or None, [conf paths]) images of folder @src for @arch: the
+    folder's own (unless its variants line leaves @arch out), then its variants."""
+    path = os.path.join(src, "variants")
+    runs = []
+    own = (name, None, [])
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                words = line.split("#", 1)[0].split()
+                if not words:
+                    continue
+                if len(words) < 2:
+                    raise SystemExit(f"bench: {path}: '<name> <harts> <conf>...' expected: {line}")
+                archs = [w[len("arch="):].split(",") for w in words[2:] if w.startswith("arch=")]
+                confs = [os.path.join(src, c) for c in words[2:] if not c.startswith("arch=")]
+                harts = None if words[1] == "-" else int(words[1])
+                run = (words[0], harts, confs)
+                if archs and arch not in archs[0]:
+                    run = None
+                if words[0] == name:
+                    own = run
+                elif run:
+                    runs.append(run)
+    return ([own] if own else []) + runs
+
+
+def run_image(src, name, builddir, timeout, board, jobs=None, confs=(), harts=None):
+    # Rust images share one sysroot per board (built once, see cmake/breeze_rust.cmake).
     sysroot = os.path.join(os.path.dirname(builddir), "rust-sysroot")
     # Always given, so that a build folder never keeps the fragments of an old variants line.
-    subprocess.run(["cmake", "-G", "Ninja", "-B", builddir, "-S", src,
+    subprocess.run(["cmake", "-G", "Ninja", "-B", builddir, "-S", src, f"-DBOARD={board}",
                     f"-DBREEZE_RUST_SYSROOT={sysroot}", f"-DEXTRA_CONF_FILE={';'.join(confs)}"],
                    check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["ninja", "-C", builddir] + ([f"-j{jobs}"] if jobs else []),
@@ -78,9 +106,10 @@ def run_image(src, name, builddir, timeout, jobs=None, confs=(), harts=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--build", default="build/bench")
-    ap.add_argument("--json", default="build/bench/results.json")
-    ap.add_argument("--baseline", default=None)
+    ap.add_argument("--board", default=os.environ.get("BOARD") or "qemu_riscv32")
+    ap.add_argument("--build", help="build folder (default: build/bench/<board>)")
+    ap.add_argument("--json", help="results (default: <build folder>/results.json)")
+    ap.add_argument("--baseline", help="default: bench/baseline-<board>.json")
     ap.add_argument("--update-baseline", action="store_true")
     ap.add_argument("--add-new-rows", action="store_true",
                     help="add the rows the baseline lacks, keep its others as they are")
@@ -88,7 +117,10 @@ def main():
     ap.add_argument("--timeout", type=float, default=300)
     args = ap.parse_args()
     base = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    baseline_path = args.baseline or os.path.join(base, "bench", "baseline.json")
+    build = args.build or os.path.join("build", "bench", args.board)
+    json_path = args.json or os.path.join(build, "results.json")
+    baseline_path = args.baseline or os.path.join(base, "bench", f"baseline-{args.board}.json")
+    arch = board_arch(base, args.board)
 
     images = sorted(d for d in os.listdir(os.path.join(base, "bench"))
                     if d != "footprint" and
@@ -96,10 +128,9 @@ def main():
     results = {}
     for name in images:
         src = os.path.join(base, "bench", name)
-        runs = [(name, None, [])] + read_variants(src)
-        for run, harts, confs in runs:
-            for op, r in run_image(src, run, os.path.join(args.build, run), args.timeout,
-                                   args.jobs, confs, harts).items():
+        for run, harts, confs in read_runs(src, name, arch):
+            for op, r in run_image(src, run, os.path.join(build, run), args.timeout,
+                                   args.board, args.jobs, confs, harts).items():
                 results[f"{run}/{op}"] = r
 
     baseline = {}
@@ -107,6 +138,7 @@ def main():
         with open(baseline_path) as f:
             baseline = json.load(f)
 
+    print(f"board {args.board}")
     print(f"{'operation':<52} {'instructions':>12} {'per byte':>9} {'baseline':>9} {'change':>8}")
     for op, r in results.items():
         per_byte = f"{r['per_byte']:.2f}" if "per_byte" in r else ""
@@ -121,10 +153,10 @@ def main():
     for op in gone:
         print(f"{op:<52} {'(missing)':>12}")
 
-    os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
-    with open(args.json, "w") as f:
+    os.makedirs(os.path.dirname(os.path.abspath(json_path)), exist_ok=True)
+    with open(json_path, "w") as f:
         json.dump(results, f, indent=2, sort_keys=True)
-    print(f"\nwritten to {args.json}")
+    print(f"\nwritten to {json_path}")
     if args.update_baseline or args.add_new_rows:
         new = results if args.update_baseline else {**results, **baseline}
         with open(baseline_path, "w") as f:

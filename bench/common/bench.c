@@ -4,6 +4,16 @@
 #include <stdio.h>
 #include "bench.h"
 
+uint32_t bench_counter(void)
+{
+	return bench_instret();
+}
+
+uint32_t bench_iters(uint32_t n)
+{
+	return BENCH_ITERS(n);
+}
+
 uint32_t bench_loop_overhead(uint32_t iters)
 {
 	uint32_t t0 = bench_instret();

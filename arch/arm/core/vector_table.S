@@ -17,7 +17,11 @@
 z_arm_vector_table:
 	.word	z_interrupt_stack_top
 	.word	z_arm_reset
+#ifdef CONFIG_RUNTIME_NMI
+	.word	z_arm_nmi		/* NMI */
+#else
 	.word	z_arm_fault_entry	/* NMI */
+#endif
 	.word	z_arm_fault_entry	/* HardFault */
 	.word	z_arm_fault_entry	/* MemManage */
 	.word	z_arm_fault_entry	/* BusFault */
@@ -84,6 +88,20 @@ z_arm_reset:
 4:
 	bl	z_cstart
 	b	.
+
+#ifdef CONFIG_RUNTIME_NMI
+/* The NMI: the installed handler, if any (nmi.c), else a fatal error. */
+	.section .text.z_arm_nmi, "ax"
+	.thumb_func
+z_arm_nmi:
+	ldr	r0, =z_arm_nmi_handler
+	ldr	r0, [r0]
+	cmp	r0, #0
+	beq	z_arm_fault_entry
+	push	{r0, lr}
+	blx	r0
+	pop	{r0, pc}		/* lr is EXC_RETURN: back to what the NMI interrupted */
+#endif
 
 /*
  * The interrupt stack: boot runs on it until the first thread, then every

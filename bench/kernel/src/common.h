@@ -7,6 +7,7 @@
 #include <breeze/kernel.h>
 #include "bench.h"
 
+/* Written for an exact counter: BENCH_LOOP and the waiters run BENCH_ITERS(ITERS) rounds. */
 #define ITERS 1000
 
 /* Run @entry as a user thread (in @domain, or the default one) and wait for it. */

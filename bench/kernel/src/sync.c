@@ -48,7 +48,7 @@ static void sem_waiter(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p1);
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
-	for (int i = 0; i < ITERS; i++) {
+	for (uint32_t i = 0; i < BENCH_ITERS(ITERS); i++) {
 		(void)k_sem_take(&wake_sem, K_FOREVER);
 	}
 }
@@ -63,7 +63,7 @@ static void mutex_waiter(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p1);
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
-	for (int i = 0; i < ITERS; i++) {
+	for (uint32_t i = 0; i < BENCH_ITERS(ITERS); i++) {
 		(void)k_sem_take(&go_sem, K_FOREVER);
 		(void)k_mutex_lock(&bench_mutex, K_FOREVER);
 		(void)k_mutex_unlock(&bench_mutex);
@@ -88,7 +88,7 @@ static void chain_link(void *p1, void *p2, void *p3)
 	int i = (int)(uintptr_t)p1;
 	struct k_mutex *own = i < 3 ? &chain[3 - i] : NULL;
 
-	for (int n = 0; n < ITERS; n++) {
+	for (uint32_t n = 0; n < BENCH_ITERS(ITERS); n++) {
 		(void)k_sem_take(&chain_go[i - 1], K_FOREVER);
 		if (own != NULL) {
 			(void)k_mutex_lock(own, K_FOREVER);

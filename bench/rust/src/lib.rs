@@ -25,9 +25,14 @@ unsafe extern "C" {
     /// bench/common/bench.c
     fn bench_report(name: *const c_char, total: u64, iters: u32, bytes: u32);
     fn bench_loop_overhead(iters: u32) -> u32;
+    #[cfg(not(target_arch = "riscv32"))]
+    fn bench_counter() -> u32;
+    #[cfg(not(target_arch = "riscv32"))]
+    fn bench_iters(n: u32) -> u32;
 }
 
 /// Retired instructions (readable from user mode too).
+#[cfg(target_arch = "riscv32")]
 #[inline(always)]
 fn instret() -> u32 {
     let v: u32;
@@ -36,9 +41,33 @@ fn instret() -> u32 {
     v
 }
 
+/// Instructions from the system timer, as C's bench_instret() (bench/common/bench.h).
+#[cfg(not(target_arch = "riscv32"))]
+#[inline(always)]
+fn instret() -> u32 {
+    // SAFETY: no argument; reads the cycle count.
+    unsafe { bench_counter() }
+}
+
+/// Rounds per figure: ITERS with an exact counter.
+#[cfg(target_arch = "riscv32")]
+#[inline(always)]
+fn iters() -> u32 {
+    ITERS
+}
+
+/// Rounds per figure: as many as the counter's resolution needs (C's BENCH_ITERS).
+#[cfg(not(target_arch = "riscv32"))]
+#[inline(always)]
+fn iters() -> u32 {
+    // SAFETY: plain numbers.
+    unsafe { bench_iters(ITERS) }
+}
+
 fn measure(name: &core::ffi::CStr, mut body: impl FnMut()) {
+    let iters = iters();
     let t0 = instret();
-    for _ in 0..ITERS {
+    for _ in 0..iters {
         // The same barrier as bench/common/bench.h's BENCH_LOOP.
         core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
         body();
@@ -46,8 +75,8 @@ fn measure(name: &core::ffi::CStr, mut body: impl FnMut()) {
     let t1 = instret();
     // SAFETY: a terminated name; plain numbers.
     unsafe {
-        let overhead = bench_loop_overhead(ITERS);
-        bench_report(name.as_ptr(), t1.wrapping_sub(t0).wrapping_sub(overhead) as u64, ITERS, 0);
+        let overhead = bench_loop_overhead(iters);
+        bench_report(name.as_ptr(), t1.wrapping_sub(t0).wrapping_sub(overhead) as u64, iters, 0);
     }
 }
 

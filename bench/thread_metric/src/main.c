@@ -19,9 +19,9 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <breeze/drivers/clint.h>
 #include <zephyr/app_memory/app_memdomain.h>
 #include "bench.h"
+#include "bench_irq.h"
 
 #define ITERS    2000
 #define NTHREADS 5
@@ -32,9 +32,10 @@ K_APP_BMEM(tm_part) static volatile uint32_t counters[NTHREADS];
 K_APP_BMEM(tm_part) static uint32_t slab_buffer[4 * 128 / 4] __aligned(4);
 K_APP_BMEM(tm_part) static uint32_t work[16];
 
-/* The CLINT's msip word, so that user threads can raise the software interrupt. */
-K_MEM_PARTITION_DEFINE(msip_part, DT_REG_ADDR(DT_NODELABEL(clint)), 4096,
-		       K_MEM_PARTITION_P_RW_U_RW);
+#ifdef BENCH_SOFT_IRQ_PARTITION_DEFINE
+/* What user threads need to raise the software interrupt (bench_irq.h). */
+BENCH_SOFT_IRQ_PARTITION_DEFINE(msip_part);
+#endif
 
 static struct k_mem_domain tm_domain;
 static struct k_thread threads[NTHREADS];
@@ -140,13 +141,12 @@ static void preemptive(void *p1, void *p2, void *p3)
 	}
 }
 
-static volatile uint32_t *const msip = (volatile uint32_t *)DT_REG_ADDR(DT_NODELABEL(clint));
 static volatile uint32_t irq_mode;
 
 static void soft_isr(const void *arg)
 {
 	ARG_UNUSED(arg);
-	riscv_clint_soft_irq_clear(0);
+	bench_soft_irq_clear();
 	if (irq_mode == 0U) {
 		k_sem_give(&tm_sem);
 	} else {
@@ -160,7 +160,7 @@ static void interrupt(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
 	for (uint32_t i = 0; i < ITERS; i++) {
-		*msip = 1;
+		bench_soft_irq_raise();
 		(void)k_sem_take(&tm_sem, K_FOREVER);
 		counters[0]++;
 	}
@@ -172,7 +172,7 @@ static void irq_preempt_low(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
 	for (uint32_t i = 0; i < ITERS; i++) {
-		*msip = 1;
+		bench_soft_irq_raise();
 		counters[0]++;
 	}
 }
@@ -302,13 +302,19 @@ static void all_tests(void)
 
 int main(void)
 {
-	struct k_mem_partition *parts[] = { &tm_part, &msip_part };
+	struct k_mem_partition *parts[] = {
+		&tm_part,
+#ifdef BENCH_SOFT_IRQ_PARTITION_DEFINE
+		&msip_part,
+#endif
+	};
 
 	k_thread_priority_set(k_current_get(), 10);
 	k_mem_domain_init(&tm_domain, ARRAY_SIZE(parts), parts);
 	k_mem_slab_init(&tm_slab, slab_buffer, 128, 4);
-	IRQ_CONNECT(RISCV_IRQ_MSOFT, 0, soft_isr, NULL, 0);
-	irq_enable(RISCV_IRQ_MSOFT);
+	bench_soft_irq_init();
+	IRQ_CONNECT(BENCH_SOFT_IRQ, 0, soft_isr, NULL, 0);
+	irq_enable(BENCH_SOFT_IRQ);
 
 	mode_user = 0;
 	all_tests();
