@@ -403,9 +403,14 @@ static void *rings_to_free[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
 
 static void note_ring_locked(const struct z_object *ko, union z_dyn_block *b)
 {
+#ifdef CONFIG_MSGQ
 	if (ko->type == K_OBJ_MSGQ && (b->msgq.flags & K_MSGQ_FLAG_ALLOC) != 0U) {
 		rings_to_free[b - pool] = b->msgq.buffer_start;
 	}
+#else
+	ARG_UNUSED(ko);
+	ARG_UNUSED(b);
+#endif
 }
 
 static void free_noted_rings(void)

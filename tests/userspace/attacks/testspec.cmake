@@ -14,15 +14,39 @@ function(in_test out test regex)
   set(${out} ${${out}} PARENT_SCOPE)
 endfunction()
 
-# fault_at(<list> <test> <mcause> <name>): an access fault of that cause at the printed target.
-function(fault_at out test cause name)
+# How each architecture reports a fault of user code: the RISC-V report gives
+# mcause and mtval; the Cortex-M one the exception, its fault status and, for
+# a data access, the address (MMFAR from the MPU, BFAR from the bus).
+if(BOARD_ARCH STREQUAL "arm")
+  set(_mem_fault "MemManage fault \\(exception 4\\), CFSR 0x[0-9a-f]{8}")
+  set(_fault_load "${_mem_fault} \\(data access violation\\)[^\r\n]*${nl}\\*\\*\\*   MMFAR ")
+  set(_fault_store "${_fault_load}")
+  set(_fault_exec "${_mem_fault} \\(instruction fetch violation\\)[^\r\n]*${nl}\\*\\*\\*   pc ")
+  # The system control space: privileged whatever the MPU says, a bus error.
+  set(_fault_bus "BusFault \\(exception 5\\), CFSR 0x[0-9a-f]{8} \\(precise data bus error\\)[^\r\n]*${nl}\\*\\*\\*   BFAR ")
+  # The first report line of a user access refused by the MPU or the bus.
+  set(_user_access_fault "(?:MemManage fault|BusFault) ")
+  set(_stack_overflow "MemManage fault ")
+  # The system call trap (k_oops() from user mode, an unknown ID).
+  set(_syscall_trap "SVC \\(exception 11\\)")
+else()
+  set(_fault_load "mcause 5 \\(load access fault\\), mtval ")
+  set(_fault_store "mcause 7 \\(store access fault\\), mtval ")
+  set(_fault_exec "mcause 1 \\(instruction access fault\\), mtval ")
+  set(_user_access_fault "mcause [257] ")
+  set(_stack_overflow "mcause 7 ")
+  set(_syscall_trap "mcause 8 ")
+endif()
+
+# fault_at(<list> <test> load|store|exec|bus): an access fault of that kind at the printed target.
+function(fault_at out test kind)
   in_test(${out} ${test}
-    "attack target (0x[0-9a-f]{8})${nl}${inside}\\*\\*\\*   mcause ${cause} \\(${name}\\), mtval \\1${nl}")
+    "attack target (0x[0-9a-f]{8})${nl}${inside}\\*\\*\\*   ${_fault_${kind}}\\1[ ,\r\n]")
   set(${out} ${${out}} PARENT_SCOPE)
 endfunction()
 
-function(cause out test cause)
-  in_test(${out} ${test} "\\*\\*\\*   mcause ${cause} ")
+function(cause out test regex)
+  in_test(${out} ${test} "\\*\\*\\*   ${regex}")
   set(${out} ${${out}} PARENT_SCOPE)
 endfunction()
 
@@ -54,43 +78,77 @@ endfunction()
 
 set(inside "(?:(?!${nl}START - ).)*?")
 
-# Memory: the PMP stops each access at the target itself.
+# Memory: the PMP or the MPU stops each access at the target itself.
 set(r)
-fault_at(r test_read_kernel_data 5 "load access fault")
-fault_at(r test_write_kernel_data 7 "store access fault")
-fault_at(r test_execute_kernel_data 1 "instruction access fault")
-fault_at(r test_write_kernel_text 7 "store access fault")
-fault_at(r test_read_kernel_canary 5 "load access fault")
-fault_at(r test_read_other_domain 5 "load access fault")
-fault_at(r test_write_other_domain 7 "store access fault")
-fault_at(r test_write_read_only_partition 7 "store access fault")
-fault_at(r test_read_other_thread_stack 5 "load access fault")
-fault_at(r test_write_other_thread_stack 7 "store access fault")
-fault_at(r test_read_own_privileged_stack 5 "load access fault")
-fault_at(r test_write_uart_register 7 "store access fault")
-fault_at(r test_write_clint_msip 7 "store access fault")
+fault_at(r test_read_kernel_data load)
+fault_at(r test_write_kernel_data store)
+fault_at(r test_execute_kernel_data exec)
+fault_at(r test_write_kernel_text store)
+fault_at(r test_read_kernel_canary load)
+fault_at(r test_read_other_domain load)
+fault_at(r test_write_other_domain store)
+fault_at(r test_write_read_only_partition store)
+fault_at(r test_read_other_thread_stack load)
+fault_at(r test_write_other_thread_stack store)
+fault_at(r test_read_own_privileged_stack load)
+fault_at(r test_write_uart_register store)
+fault_at(r test_read_null_page load)
+if(BOARD_ARCH STREQUAL "arm")
+  fault_at(r test_write_nvic_set_pending bus)
+else()
+  fault_at(r test_write_clint_msip store)
+endif()
 in_test(r test_read_kernel_data "thread 'attacker' \\(0x[0-9a-f]+\\), priority 2, user mode${nl}")
 in_test(r test_read_kernel_data "\\*\\*\\*   only this thread is aborted")
-attacks_image(memory 13 ${r})
-# The same without Smepmp: the PMP binds user mode alone, and user isolation
-# must not depend on it.
-breeze_test(memory_no_smepmp ARGS -DSUITE=memory
-                                  -DOVERLAY_CONFIG=${CMAKE_CURRENT_LIST_DIR}/no_smepmp.conf
-  REGEX ${r} "^TESTS: 13 run, 13 passed, 0 failed, 0 skipped" "^PROJECT EXECUTION SUCCESSFUL")
+attacks_image(memory 14 ${r})
+if(BOARD_ARCH STREQUAL "riscv")
+  # The same without Smepmp: the PMP binds user mode alone, and user isolation
+  # must not depend on it.
+  breeze_test(memory_no_smepmp ARGS -DSUITE=memory
+                                    -DOVERLAY_CONFIG=${CMAKE_CURRENT_LIST_DIR}/no_smepmp.conf
+    REGEX ${r} "^TESTS: 14 run, 14 passed, 0 failed, 0 skipped" "^PROJECT EXECUTION SUCCESSFUL")
+else()
+  breeze_skip("variant memory_no_smepmp: Smepmp is an extension of the RISC-V PMP")
+endif()
 
-# CPU: machine-mode instructions are illegal (mtval holds the instruction: CSR number on top).
+# CPU: privileged instructions and registers. RISC-V: machine-mode
+# instructions are illegal (mtval holds the instruction: CSR number on top).
+# Cortex-M: writes to the special registers are ignored (the tests check the
+# thread is as confined as before), the system control space is a bus error,
+# and a kernel SVC number from user mode is one more unknown system call.
 set(r)
-in_test(r test_read_mstatus "mcause 2 \\(illegal instruction\\), mtval 0x300")
-in_test(r test_write_pmp "mcause 2 \\(illegal instruction\\), mtval 0x3bf")
-in_test(r test_write_mtvec "mcause 2 \\(illegal instruction\\), mtval 0x305")
-in_test(r test_mret "mcause 2 \\(illegal instruction\\), mtval 0x30200073")
-cause(r test_ebreak 3)
-cause(r test_stack_overflow_recursion 7)
-cause(r test_stack_overflow_large_local 7)
+if(BOARD_ARCH STREQUAL "arm")
+  fault_at(r test_write_control load)
+  fault_at(r test_read_mpu bus)
+  fault_at(r test_write_mpu bus)
+  fault_at(r test_write_vtor bus)
+  cause(r test_forged_exception_return "${_fault_exec}0xfffffff8,")
+  cause(r test_bkpt "(?:HardFault|DebugMonitor) ")
+  set(_n 2147418112)
+  foreach(t switch except irq_offload syscall_return)
+    in_test(r test_svc_${t}_number "system call ${_n} does not exist")
+    math(EXPR _n "${_n} + 1")
+  endforeach()
+  set(_cpu_tests 17)
+else()
+  in_test(r test_read_mstatus "mcause 2 \\(illegal instruction\\), mtval 0x300")
+  in_test(r test_write_pmp "mcause 2 \\(illegal instruction\\), mtval 0x3bf")
+  in_test(r test_write_mtvec "mcause 2 \\(illegal instruction\\), mtval 0x305")
+  in_test(r test_mret "mcause 2 \\(illegal instruction\\), mtval 0x30200073")
+  cause(r test_ebreak "mcause 3 ")
+  set(_cpu_tests 10)
+endif()
+cause(r test_stack_overflow_recursion "${_stack_overflow}")
+cause(r test_stack_overflow_large_local "${_stack_overflow}")
 in_test(r test_call_implementation_directly "FATAL ERROR 0: CPU exception")
-in_test(r test_forged_kernel_mode_flag "FATAL ERROR 0: CPU exception")
+if(BOARD_ARCH STREQUAL "arm")
+  # The CPU tells user mode: the call traps anyway, and the ungranted object is refused.
+  refused(r test_forged_kernel_mode_flag z_vrfy_k_sem_give 1)
+else()
+  in_test(r test_forged_kernel_mode_flag "FATAL ERROR 0: CPU exception")
+endif()
 refused(r test_forged_current_thread z_vrfy_k_thread_abort 1)
-attacks_image(cpu 10 ${r})
+attacks_image(cpu ${_cpu_tests} ${r})
 
 # System call buffers and IDs: refused by the verifier (the report names the
 # buffer and its size) or by the dispatcher.
@@ -105,11 +163,11 @@ buffer(r test_name_copy_size_max z_vrfy_k_thread_name_copy "0x[0-9a-f]+" 4294967
 in_test(r test_thread_create_args_in_kernel
   "attack target (0x[0-9a-f]{8})${nl}${inside}\\1 \\(24 bytes\\)[^\\r\\n]*not readable")
 in_test(r test_syscall_id_limit "system call [0-9]+ does not exist")
-in_test(r test_syscall_id_1000_raw_ecall "system call 1000 does not exist")
+in_test(r test_syscall_id_1000_raw_trap "system call 1000 does not exist")
 in_test(r test_syscall_id_negative "system call 2147483648 does not exist")
 in_test(r test_syscall_id_before_runtime_except "system call 4294967294 does not exist")
 foreach(t test_str_out_kernel_buffer test_syscall_id_limit)
-  in_test(r ${t} "FATAL ERROR 3: kernel oops${nl}\\*\\*\\*   mcause 8 ")
+  in_test(r ${t} "FATAL ERROR 3: kernel oops${nl}\\*\\*\\*   ${_syscall_trap}")
 endforeach()
 attacks_image(syscalls 15 ${r})
 
@@ -149,7 +207,7 @@ attacks_image(objects 36 ${r})
 set(r)
 foreach(t mem_domain_add_partition mem_domain_add_thread object_access_revoke
           object_access_all_grant object_free sched_lock)
-  in_test(r test_${t} "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   mcause [257] ")
+  in_test(r test_${t} "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   ${_user_access_fault}")
 endforeach()
 attacks_image(privileged 6 ${r})
 
@@ -184,7 +242,7 @@ refused(r test_timer_remaining_plain_kernel_variable z_vrfy_k_timer_remaining_ti
 refused(r test_timer_user_data_get_uninitialised z_vrfy_k_timer_user_data_get 22)
 refused(r test_thread_timeout_remaining_not_held z_vrfy_k_thread_timeout_remaining_ticks 1)
 refused(r test_thread_timeout_expires_on_timer z_vrfy_k_thread_timeout_expires_ticks 9)
-in_test(r test_timer_init_from_user_mode "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   mcause [257] ")
+in_test(r test_timer_init_from_user_mode "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   ${_user_access_fault}")
 attacks_image(timer 9 ${r})
 
 # Polling: the events array and the check's buffers are user buffers; each
@@ -213,6 +271,6 @@ attacks_image(condvar 6 ${r})
 # More supervisor-only APIs (work queues): the caller faults on the first privileged step.
 set(r)
 foreach(t work_submit work_cancel work_schedule work_queue_drain)
-  in_test(r test_${t} "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   mcause [257] ")
+  in_test(r test_${t} "FATAL ERROR 0: CPU exception${nl}\\*\\*\\*   ${_user_access_fault}")
 endforeach()
 attacks_image(supervisor_only 4 ${r})

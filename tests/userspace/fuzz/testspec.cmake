@@ -5,7 +5,19 @@
 # reordering of the fuzzers), so it has no SMP runs (tests/smp/isolation races
 # system calls across CPUs).
 set(nl "\\r?\\n")
-breeze_test(default ARGS -DFUZZ_CALLS=40000
+# The fuzzers hold the RTC too where the board has one.
+set(_rtc)
+file(STRINGS ${BOARD_DIR}/Kconfig _has_rtc REGEX "select HAS_RTC")
+if(_has_rtc)
+  set(_rtc -DOVERLAY_CONFIG=${TEST_DIR}/rtc.conf)
+endif()
+# main's oops as the fatal error handler prints it: an ecall; an SVC.
+if(BOARD_ARCH STREQUAL "arm")
+  set(_oops_state "fuzz:   exception 11, cfsr 0x[0-9a-f]+, pc 0x[0-9a-f]+")
+else()
+  set(_oops_state "fuzz:   mcause 11, mtval 0x[0-9a-f]+, mepc 0x[0-9a-f]+")
+endif()
+breeze_test(default ARGS -DFUZZ_CALLS=40000 ${_rtc}
   NO_SMP "its supervisor's scheduling games assume one CPU" REGEX
   "FUZZ SUMMARY: seed [^,]*, 4[0-9]{4} calls, [1-9][0-9]* faults, .*, 0 corruptions, 0 kernel faults"
   "(?s)fuzz: console muted while fuzzing${nl}(?:(?!FATAL ERROR).)*fuzz: console unmuted"
@@ -13,8 +25,8 @@ breeze_test(default ARGS -DFUZZ_CALLS=40000
 
 # Main oopses in the middle of the muted run: the fuzzer's fatal error handler
 # unmutes, reports it as a kernel fault with the calls under way, and halts.
-breeze_test(kernel_fault ARGS -DFUZZ_CALLS=4000 -DFUZZ_KERNEL_FAULT=ON EXIT 19 REGEX
+breeze_test(kernel_fault ARGS -DFUZZ_CALLS=4000 -DFUZZ_KERNEL_FAULT=ON ${_rtc} EXIT 19 REGEX
   "fuzz: KERNEL FAULT: fatal error 3 in supervisor mode, thread 0x[0-9a-f]+ 'main'"
-  "fuzz:   mcause 11, mtval 0x[0-9a-f]+, mepc 0x[0-9a-f]+"
+  "${_oops_state}"
   "FUZZ RESULT: FAIL \\(kernel fault; seed 0x5eed1234, [0-9]+ calls made\\)"
   "System halted \\(exit status 19\\)")

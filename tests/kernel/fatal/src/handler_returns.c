@@ -2,21 +2,42 @@
  * The application overrides k_sys_fatal_error_handler() and returns from it:
  * each fault then ends only the faulting thread, and main, joining it, runs
  * on. Three victims fault in turn (an oops, an illegal instruction at a known
- * address, a load from address 0); the handler records what it was given and
- * main checks reason, mcause, mepc and mtval, and that no victim ran past its
- * fault. The reports are still printed. Exit 0 only if every check holds.
+ * address, a load from where nothing answers); the handler records what it
+ * was given and main checks the reason, and from the exception frame the
+ * cause, the faulting instruction and address (RISC-V: mcause, mepc, mtval;
+ * Cortex-M: the exception number, the fault status, pc, BFAR), and that no
+ * victim ran past its fault. The reports are still printed. Exit 0 only if
+ * every check holds.
  */
 #include <breeze/kernel.h>
+#include "arch_test.h"
 #include "scenario.h"
+
+#if defined(CONFIG_ARM)
+/* Exception numbers: k_oops() is an SVC; the faults are a UsageFault and a BusFault. */
+#define CAUSE_OOPS      11U
+#define CAUSE_ILLEGAL   6U
+#define CAUSE_LOAD      5U
+/* CFSR: the undefined instruction, a precise data bus error and BFAR holding its address. */
+#define CFSR_UNDEFINSTR (1U << 16)
+#define CFSR_PRECISERR  (1U << 9)
+#define CFSR_BFARVALID  (1U << 15)
+#else
+/* mcause: an ecall from machine mode, an illegal instruction, a load access fault. */
+#define CAUSE_OOPS    11U
+#define CAUSE_ILLEGAL 2U
+#define CAUSE_LOAD    5U
+#endif
 
 struct fault_record {
 	unsigned int calls;
 	unsigned int reason;
 	k_tid_t thread;
 	bool have_esf;
-	unsigned long mcause;
-	unsigned long mepc;
-	unsigned long mtval;
+	unsigned long cause;  /* mcause; the exception number */
+	unsigned long status; /* Cortex-M: CFSR */
+	unsigned long pc;     /* mepc; the pc of the frame */
+	unsigned long addr;   /* mtval; BFAR */
 };
 
 static struct fault_record seen;
@@ -32,9 +53,16 @@ void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 	seen.thread = k_current_get();
 	seen.have_esf = esf != NULL;
 	if (esf != NULL) {
-		seen.mcause = esf->mcause;
-		seen.mepc = esf->mepc;
-		seen.mtval = esf->mtval;
+#if defined(CONFIG_ARM)
+		seen.cause = esf->vector;
+		seen.status = esf->cfsr;
+		seen.pc = esf->pc;
+		seen.addr = esf->bfar;
+#else
+		seen.cause = esf->mcause;
+		seen.pc = esf->mepc;
+		seen.addr = esf->mtval;
+#endif
 	}
 }
 
@@ -55,7 +83,7 @@ static void illegal_victim(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p3);
 
 	__asm__ volatile(".global illegal_insn_site\n"
-			 "illegal_insn_site: .word 0\n");
+			 "illegal_insn_site: " ARCH_TEST_ILLEGAL_INSN "\n");
 	ran_past_fault = true;
 }
 
@@ -64,7 +92,7 @@ static void load_victim(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p1);
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
-	volatile uint32_t *nowhere = (volatile uint32_t *)0;
+	volatile uint32_t *nowhere = (volatile uint32_t *)ARCH_TEST_NO_MEMORY;
 
 	(void)*nowhere;
 	ran_past_fault = true;
@@ -96,25 +124,33 @@ static void run_victim(k_thread_entry_t entry, const char *name)
 	check(seen.thread == &victim, "handler ran for the victim");
 	check(seen.have_esf, "handler got a frame");
 	check(!ran_past_fault, "victim stopped at its fault");
-	printk("victim '%s': reason %u, mcause %lu, mepc 0x%08lx, mtval 0x%08lx\n", name,
-	       seen.reason, seen.mcause, seen.mepc, seen.mtval);
+	printk("victim '%s': reason %u, cause %lu, pc 0x%08lx, address 0x%08lx\n", name,
+	       seen.reason, seen.cause, seen.pc, seen.addr);
 }
 
 void run_scenario(void)
 {
 	run_victim(oops_victim, "oops_victim");
 	check(seen.reason == K_ERR_KERNEL_OOPS, "oops reason");
-	check(seen.mcause == 11U, "oops is an ecall from M-mode");
+	check(seen.cause == CAUSE_OOPS, "oops is the kernel's trap (ecall, SVC)");
 
 	run_victim(illegal_victim, "illegal_victim");
 	check(seen.reason == K_ERR_CPU_EXCEPTION, "illegal instruction reason");
-	check(seen.mcause == 2U, "illegal instruction mcause");
-	check(seen.mepc == (unsigned long)illegal_insn_site, "mepc is the illegal instruction");
+	check(seen.cause == CAUSE_ILLEGAL, "illegal instruction cause");
+#if defined(CONFIG_ARM)
+	check((seen.status & CFSR_UNDEFINSTR) != 0U, "CFSR says undefined instruction");
+#endif
+	check(seen.pc == (unsigned long)illegal_insn_site, "pc is the illegal instruction");
 
 	run_victim(load_victim, "load_victim");
 	check(seen.reason == K_ERR_CPU_EXCEPTION, "load fault reason");
-	check(seen.mcause == 5U, "load access fault mcause");
-	check(seen.mtval == 0U, "load fault address");
+	check(seen.cause == CAUSE_LOAD, "load access fault cause");
+#if defined(CONFIG_ARM)
+	check((seen.status & (CFSR_PRECISERR | CFSR_BFARVALID)) ==
+		  (CFSR_PRECISERR | CFSR_BFARVALID),
+	      "CFSR says precise data bus error, BFAR valid");
+#endif
+	check(seen.addr == ARCH_TEST_NO_MEMORY, "load fault address");
 
 	if (failures != 0U) {
 		printk("FAIL: %u checks failed\n", failures);

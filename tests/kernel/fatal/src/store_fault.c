@@ -1,13 +1,15 @@
 /*
- * A store to address 0, where QEMU 'virt' has no memory: store access fault
- * (mcause 7) with mtval 0, a CPU exception (exit status 16).
+ * A store to an address where nothing answers (ARCH_TEST_NO_MEMORY): an
+ * access fault (RISC-V mcause 7, mtval the address; Cortex-M a BusFault), a
+ * CPU exception (exit status 16).
  */
 #include <breeze/kernel.h>
+#include "arch_test.h"
 #include "scenario.h"
 
 void run_scenario(void)
 {
-	volatile uint32_t *nowhere = (volatile uint32_t *)0;
+	volatile uint32_t *nowhere = (volatile uint32_t *)ARCH_TEST_NO_MEMORY;
 
 	*nowhere = 0xdeadbeefU;
 }

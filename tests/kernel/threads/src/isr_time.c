@@ -3,8 +3,8 @@
  * real interrupt handler (the hart's software interrupt), thread calls made
  * from that handler (resume, suspend of the interrupted thread, wakeup) taking
  * effect at interrupt exit, k_busy_wait() lengths, and the uptime and cycle
- * counters agreeing with each other (10 MHz cycles, 10 kHz ticks, ms) and
- * never going backwards.
+ * counters agreeing with each other (the timer's cycles, 10 kHz ticks, ms)
+ * and never going backwards.
  */
 #include <zephyr/ztest.h>
 #include <zephyr/kernel.h>
@@ -16,7 +16,7 @@
 #define CYC_PER_MS   (CYC_PER_SEC / 1000)
 #define CYC_PER_US   (CYC_PER_SEC / 1000000)
 
-BUILD_ASSERT(CYC_PER_SEC == 10000000, "these tests assume the 10 MHz mtime of QEMU virt");
+BUILD_ASSERT(CYC_PER_SEC % 1000000 == 0, "these tests assume whole cycles per microsecond");
 BUILD_ASSERT(CONFIG_SYS_CLOCK_TICKS_PER_SEC == 10000, "these tests assume 10000 ticks/s");
 
 /* The hart's own software interrupt (local_soft_irq.h). */

@@ -64,9 +64,14 @@ extern struct k_thread attacker_thread;
 extern struct k_thread probe_thread;
 extern struct k_thread bystander_thread;
 extern struct k_sem bystander_ready; /* granted to the bystander only */
-K_THREAD_STACK_EXTERN(attacker_stack);
-K_THREAD_STACK_EXTERN(probe_stack);
-K_THREAD_STACK_EXTERN(bystander_stack);
+/*
+ * Declared with their size: where a stack's user part starts
+ * (K_THREAD_STACK_BUFFER) depends on it where that part must be a naturally
+ * aligned power of two (ARMv7-M).
+ */
+K_THREAD_STACK_DECLARE(attacker_stack, ATTACK_STACK_SIZE);
+K_THREAD_STACK_DECLARE(probe_stack, ATTACK_STACK_SIZE);
+K_THREAD_STACK_DECLARE(bystander_stack, ATTACK_STACK_SIZE);
 
 /* User-mode side: the attacker is about to do the forbidden thing. */
 static ALWAYS_INLINE void attack_arm(void)

@@ -2,17 +2,20 @@
  * Memory attacks: a user thread reads, writes or executes memory its domain
  * does not grant (kernel data, kernel code, the kernel's stack canary, another
  * domain's partition, a read-only partition, another thread's stack, its own
- * privileged stack, device registers). Each must end in a PMP access fault
- * (K_ERR_CPU_EXCEPTION) of the attacker alone, with the target unchanged.
- * testspec.cmake checks the cause and faulting address of each report.
+ * privileged stack, device registers, the null page). Each must end in an
+ * access fault (K_ERR_CPU_EXCEPTION: the PMP, the MPU, or the bus for the
+ * Cortex-M system registers) of the attacker alone, with the target
+ * unchanged. testspec.cmake checks the cause and faulting address of each
+ * report.
  */
+#include "arch_test.h"
 #include "attack.h"
 
 static volatile uint32_t kernel_secret = 0x6b5ec2e7U;
 static volatile uint32_t kernel_target = 0x6b7a2937U;
 
-/* Machine code in kernel RAM: "li a0, 1; ret". Kernel data is never executable for users. */
-static uint32_t kernel_code[2] __aligned(4) = { 0x00100513U, 0x00008067U };
+/* Machine code in kernel RAM that returns 1. Kernel data is never executable for users. */
+static uint32_t kernel_code[2] __aligned(4) = ARCH_TEST_RET_1_CODE;
 
 static void read_word(void *addr)
 {
@@ -29,7 +32,7 @@ static void write_word(void *addr)
 static void call_address(void *addr)
 {
 	attack_arm();
-	attack_log.loot = ((uintptr_t(*)(void))addr)();
+	attack_log.loot = ((uintptr_t(*)(void))ARCH_TEST_CODE_ENTRY(addr))();
 }
 
 /* Reading is allowed: the region is mapped; writing it is not. */
@@ -56,7 +59,7 @@ ZTEST(attacks_memory, test_write_kernel_data) {
 ZTEST(attacks_memory, test_execute_kernel_data) {
 	if (!IS_ENABLED(CONFIG_RISCV_PMP_SMEPMP)) {
 		/* The code is valid: the supervisor runs it (with Smepmp it may not). */
-		zassert_equal(((uintptr_t(*)(void))kernel_code)(), 1U);
+		zassert_equal(((uintptr_t(*)(void))ARCH_TEST_CODE_ENTRY(kernel_code))(), 1U);
 	}
 	attack_print_target(kernel_code);
 	attack_run(K_ERR_CPU_EXCEPTION, call_address, kernel_code, NULL);
@@ -64,11 +67,12 @@ ZTEST(attacks_memory, test_execute_kernel_data) {
 }
 
 ZTEST(attacks_memory, test_write_kernel_text) {
-	uint32_t before = *(volatile uint32_t *)(uintptr_t)read_word;
+	volatile uint32_t *code = (volatile uint32_t *)ARCH_TEST_CODE_ADDR(read_word);
+	uint32_t before = *code;
 
-	attack_print_target((const void *)(uintptr_t)read_word);
-	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)(uintptr_t)read_word, NULL);
-	zassert_equal(*(volatile uint32_t *)(uintptr_t)read_word, before, "kernel code patched");
+	attack_print_target((const void *)code);
+	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)code, NULL);
+	zassert_equal(*code, before, "kernel code patched");
 }
 
 /*
@@ -136,8 +140,26 @@ ZTEST(attacks_memory, test_write_uart_register) {
 	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)DT_REG_ADDR(DT_NODELABEL(uart0)), NULL);
 }
 
+/* Address 0 and the bytes above it: a null pointer, or a small offset from one, faults. */
+ZTEST(attacks_memory, test_read_null_page) {
+	attack_print_target((const void *)0x10);
+	attack_run(K_ERR_CPU_EXCEPTION, read_word, (void *)0x10, NULL);
+	zassert_equal(attack_log.loot, LOOT_NONE, "the null page is readable");
+}
+
+#if defined(CONFIG_ARM)
+/*
+ * The NVIC's set-pending word: a store would raise an interrupt. The system
+ * control space is privileged, whatever the MPU says: a bus error.
+ */
+ZTEST(attacks_memory, test_write_nvic_set_pending) {
+	attack_print_target((const void *)0xe000e200U);
+	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)0xe000e200U, NULL);
+}
+#else
 /* The CLINT msip word: a store would raise a machine software interrupt. */
 ZTEST(attacks_memory, test_write_clint_msip) {
 	attack_print_target((const void *)DT_REG_ADDR(DT_NODELABEL(clint)));
 	attack_run(K_ERR_CPU_EXCEPTION, write_word, (void *)DT_REG_ADDR(DT_NODELABEL(clint)), NULL);
 }
+#endif

@@ -57,12 +57,18 @@ ZTEST(domain_errors, test_add_invalid_partitions) {
 	zassert_mem_equal(&dom, &snapshot, sizeof(dom));
 
 	/* Touching but not overlapping is fine, as are read-only and read-execute. */
-	zassert_equal(k_mem_domain_add_partition(&dom, &PART(256, 256, RW)), 0);
+	struct k_mem_partition touching = PART(256, 256, RW);
+
+	zassert_equal(k_mem_domain_add_partition(&dom, &touching), 0);
 	zassert_equal(k_mem_domain_add_partition(&dom, &PART(512, 256, K_MEM_PARTITION_P_RO_U_RO)),
 		      0);
+	if (arch_mem_domain_max_partitions_get() < 5) {
+		/* Four partitions fill the domain here (ARMv7-M: four MPU regions): make room. */
+		zassert_equal(k_mem_domain_remove_partition(&dom, &touching), 0);
+	}
 	zassert_equal(k_mem_domain_add_partition(&dom, &PART(768, 256, K_MEM_PARTITION_P_RX_U_RX)),
 		      0);
-	zassert_equal(dom.num_partitions, 5);
+	zassert_equal(dom.num_partitions, MIN(5, arch_mem_domain_max_partitions_get()));
 }
 
 ZTEST(domain_errors, test_remove_absent_partition) {

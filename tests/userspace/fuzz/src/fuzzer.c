@@ -181,10 +181,17 @@ static const uint8_t signature[K_SYSCALL_LIMIT][6] = {
  * Value tables: the values a well-formed call may use come first.
  */
 
-/* IDs out of range: the first one past the list, signed-negative, the fatal-error ecall. */
+/* The ID a user-mode fatal error (k_oops()) traps with. */
+#if defined(CONFIG_ARM)
+#define SYSCALL_ID_EXCEPT Z_ARM_SYSCALL_EXCEPT
+#else
+#define SYSCALL_ID_EXCEPT RV_ECALL_RUNTIME_EXCEPT
+#endif
+
+/* IDs out of range: the first one past the list, signed-negative, the fatal-error trap. */
 static const uint32_t bad_ids[] = {
 	K_SYSCALL_LIMIT, K_SYSCALL_LIMIT + 1U, 255U,        1000U,
-	0x7fffffffU,     0x80000000U,          0xfffffffeU, RV_ECALL_RUNTIME_EXCEPT,
+	0x7fffffffU,     0x80000000U,          0xfffffffeU, SYSCALL_ID_EXCEPT,
 };
 
 static const uint32_t sizes[] = { 0U,   1U,    2U,          4U,          8U,          12U,

@@ -85,12 +85,39 @@ static int fuzzer_index(const struct k_thread *t)
 	return -1;
 }
 
+#if defined(CONFIG_ARM)
+/* Thread mode (EXC_RETURN bit 3) and unprivileged (CONTROL.nPRIV) when it faulted. */
+static bool fault_in_user_mode(const struct arch_esf *esf)
+{
+	return (esf->exc_return & 0x8U) != 0U && (esf->control & 1U) != 0U;
+}
+
+static void print_esf(const struct arch_esf *esf)
+{
+	printk("fuzz:   exception %u, cfsr 0x%08x, pc 0x%08x, lr 0x%08x, sp 0x%08x\n",
+	       (unsigned int)esf->vector, (unsigned int)esf->cfsr, (unsigned int)esf->pc,
+	       (unsigned int)esf->lr, (unsigned int)esf->sp);
+}
+#else
+/* The trap came from user mode: mstatus.MPP says so. */
+static bool fault_in_user_mode(const struct arch_esf *esf)
+{
+	return (esf->mstatus & MSTATUS_MPP) == MSTATUS_MPP_U;
+}
+
+static void print_esf(const struct arch_esf *esf)
+{
+	printk("fuzz:   mcause %lu, mtval 0x%08lx, mepc 0x%08lx, ra 0x%08lx, sp 0x%08lx\n",
+	       esf->mcause, esf->mtval, esf->mepc, esf->ra, esf->sp);
+}
+#endif
+
 /* User faults are the point of the exercise; any other fatal error ends the run, loudly. */
 void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 {
 	struct k_thread *t = k_current_get();
 
-	if (!k_is_in_isr() && esf != NULL && (esf->mstatus & MSTATUS_MPP) == MSTATUS_MPP_U) {
+	if (!k_is_in_isr() && esf != NULL && fault_in_user_mode(esf)) {
 		int i = fuzzer_index(t);
 
 		totals.faults++;
@@ -108,8 +135,7 @@ void k_sys_fatal_error_handler(unsigned int reason, const struct arch_esf *esf)
 	       k_is_in_isr() ? "in an interrupt" : "in supervisor mode", (void *)t,
 	       k_thread_name_get(t));
 	if (esf != NULL) {
-		printk("fuzz:   mcause %lu, mtval 0x%08lx, mepc 0x%08lx, ra 0x%08lx, sp 0x%08lx\n",
-		       esf->mcause, esf->mtval, esf->mepc, esf->ra, esf->sp);
+		print_esf(esf);
 	}
 	report_inflight();
 	printk("FUZZ RESULT: FAIL (kernel fault; seed 0x%08x, %u calls made)\n",

@@ -66,11 +66,34 @@ static struct k_poll_signal sup_signal;
 /* The fuzzers' resource pool. */
 K_HEAP_DEFINE(fuzz_pool, 2048);
 
-#define ENTROPY_DEV DEVICE_DT_GET(DT_CHOSEN(zephyr_entropy))
-#define RTC_DEV     DEVICE_DT_GET(DT_NODELABEL(rtc))
-#define UART_DEV    DEVICE_DT_GET(DT_CHOSEN(zephyr_console))
+#define UART_DEV DEVICE_DT_GET(DT_CHOSEN(zephyr_console))
 
 #define U(x) ((uintptr_t)(x))
+
+/*
+ * The devices the fuzzers hold: the board's entropy device and RTC where it
+ * has them (QEMU virt), a UART that is not the console where it has one
+ * (mps2: uart1, connected to nothing).
+ */
+#if DT_HAS_CHOSEN(zephyr_entropy)
+#define ENTROPY_DEVS U(DEVICE_DT_GET(DT_CHOSEN(zephyr_entropy))),
+#else
+#define ENTROPY_DEVS
+#endif
+#if defined(CONFIG_RTC) && DT_NODE_EXISTS(DT_NODELABEL(rtc))
+#define RTC_DEVS U(DEVICE_DT_GET(DT_NODELABEL(rtc))),
+#else
+#define RTC_DEVS
+#endif
+#if DT_NODE_EXISTS(DT_NODELABEL(uart1))
+#define SPARE_UART_DEVS U(DEVICE_DT_GET(DT_NODELABEL(uart1))),
+#else
+#define SPARE_UART_DEVS
+#endif
+#define HELD_DEVS ENTROPY_DEVS RTC_DEVS SPARE_UART_DEVS
+
+static const uintptr_t held_devs[] = { HELD_DEVS };
+BUILD_ASSERT(ARRAY_SIZE(held_devs) > 0, "no device for the fuzzers to hold");
 
 void services_setup(void)
 {
@@ -112,10 +135,13 @@ void services_domain_objects(unsigned int i, struct domain *d)
 	const void *objs[] = { &s->queue_rt,    &s->kstack_rt,  &s->event_rt,  &s->timer_rt,
 			       &s->pipe_rt,     &s->condvar_rt, &s->signal_rt, &shared_queue,
 			       &shared_kstack,  &shared_event,  &shared_timer, &shared_pipe,
-			       &shared_condvar, &shared_signal, ENTROPY_DEV,   RTC_DEV };
+			       &shared_condvar, &shared_signal };
 
 	for (unsigned int o = 0; o < ARRAY_SIZE(objs); o++) {
 		domain_grant(d, objs[o]);
+	}
+	for (unsigned int o = 0; o < ARRAY_SIZE(held_devs); o++) {
+		domain_grant(d, (const void *)held_devs[o]);
 	}
 	for (unsigned int o = 0; o < ARRAY_SIZE(uninit); o++) {
 		domain_grant(d, uninit[o]);
@@ -139,7 +165,9 @@ void services_own_pools(struct domain_cfg *cfg, unsigned int i)
 	ADD(cfg, POOL_CONDVAR, U(&s->condvar_uninit));
 	ADD_VALID(cfg, POOL_SIGNAL, U(&s->signal_rt), U(&shared_signal));
 	ADD(cfg, POOL_SIGNAL, U(&s->signal_uninit));
-	ADD_VALID(cfg, POOL_DEVICE, U(ENTROPY_DEV), U(RTC_DEV));
+	for (unsigned int o = 0; o < ARRAY_SIZE(held_devs); o++) {
+		ADD_VALID(cfg, POOL_DEVICE, held_devs[o]);
+	}
 	/* The console: never granted (its output must stay readable). */
 	ADD(cfg, POOL_DEVICE, U(UART_DEV));
 }

@@ -299,10 +299,16 @@ static void domain_pools(unsigned int i)
 		.shared_size = shared_part.size,
 		.stats = d->stats,
 	};
-	struct k_mem_partition *parts[] = { d->scratch, d->stats_part, d->ro, d->guard_part,
-					    &shared_part };
+	/*
+	 * The guard partition last: ARMv7-M gives a domain four MPU regions,
+	 * so there it stays out of its domain, unmapped for both; the other
+	 * domain's scratch partition still stands for a mapped foreign one.
+	 */
+	struct k_mem_partition *parts[] = { d->scratch, d->stats_part, d->ro, &shared_part,
+					    d->guard_part };
+	const uint8_t nparts = IS_ENABLED(CONFIG_ARMV7_M_MPU) ? 4U : ARRAY_SIZE(parts);
 
-	if (k_mem_domain_init(&d->domain, ARRAY_SIZE(parts), parts) != 0) {
+	if (k_mem_domain_init(&d->domain, nparts, parts) != 0) {
 		k_panic();
 	}
 	own_pools(cfg, d);

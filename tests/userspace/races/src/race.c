@@ -5,6 +5,13 @@
 
 #define CYC_PER_TICK (CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / CONFIG_SYS_CLOCK_TICKS_PER_SEC)
 
+/*
+ * A race's lead is written in cycles of a 10 MHz timer (100 instructions
+ * each under -icount): the same number of instructions on any board.
+ */
+#define LEAD_CYCLES(r) \
+	((uint32_t)((uint64_t)(r)->lead_cycles * CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC / 10000000U))
+
 K_APPMEM_PARTITION_DEFINE(race_part);
 
 RACE_DATA static volatile uint64_t wake_at;
@@ -33,17 +40,30 @@ static void spin(unsigned int n)
 	}
 	n /= 2U;
 	if (n != 0U) {
+#if defined(CONFIG_ARM)
+		__asm__ volatile("1: subs %0, %0, #1\n\tbne 1b" : "+r"(n) : : "cc");
+#else
 		__asm__ volatile("1: addi %0, %0, -1\n\tbnez %0, 1b" : "+r"(n));
+#endif
 	}
 }
 
-/* Return within a few instructions of the low cycle counter word reaching @target. */
+/*
+ * Return soon after the low cycle counter word reaches @target: within a few
+ * instructions where user mode reads the counter itself (RISC-V's time CSR),
+ * within one system call where it cannot (Cortex-M: SysTick is privileged).
+ * Either way the same number of instructions late in every attempt.
+ */
 static void wait_until(uint32_t target)
 {
 	uint32_t now;
 
 	do {
+#if defined(CONFIG_ARM)
+		now = k_cycle_get_32();
+#else
 		__asm__ volatile("rdtime %0" : "=r"(now));
+#endif
 	} while ((int32_t)(now - target) < 0);
 }
 
@@ -77,7 +97,7 @@ static void victim_entry(void *p1, void *p2, void *p3)
 	if (r->victim_warm_up != NULL) {
 		r->victim_warm_up();
 	}
-	wait_until((uint32_t)(wake_at - r->lead_cycles));
+	wait_until((uint32_t)(wake_at - LEAD_CYCLES(r)));
 	spin(attempt * r->step);
 	in_call = 1;
 	r->victim();

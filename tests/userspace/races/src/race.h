@@ -34,7 +34,7 @@ extern struct k_mem_partition race_part;
 struct race {
 	const char *name;
 	unsigned int attempts;
-	unsigned int lead_cycles; /* victim's head start before the wake-up, in timer cycles */
+	unsigned int lead_cycles; /* victim's head start before the wake-up, in cycles of 10 MHz */
 	unsigned int step;        /* instructions the victim's call starts later each attempt */
 	/* Supervisor, before each attempt: set up objects and grants. */
 	void (*prepare)(unsigned int attempt, k_tid_t victim, k_tid_t intruder);

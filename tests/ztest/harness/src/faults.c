@@ -5,6 +5,7 @@
  * be withdrawn with ztest_set_fault_valid(false).
  */
 #include <zephyr/ztest.h>
+#include "arch_test.h"
 
 #define CHILD_STACK_SIZE 1024
 
@@ -30,8 +31,8 @@ static void illegal_instruction_entry(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
 	before_fault = true;
-	/* An all-zero instruction is defined to be illegal. */
-	__asm__ volatile(".4byte 0");
+	/* An instruction the architecture defines as undefined. */
+	__asm__ volatile(ARCH_TEST_ILLEGAL_INSN);
 	after_fault = true;
 }
 

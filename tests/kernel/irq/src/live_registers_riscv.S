@@ -1,10 +1,11 @@
 /*
- * unsigned int spin_with_live_registers(unsigned int iterations, volatile uint32_t *poke)
+ * unsigned int spin_with_live_registers(unsigned int iterations, volatile uint32_t *poke,
+ *                                       uint32_t value)
  *
  * Fills every general register a thread may freely use (ra, t0-t6, s0-s11,
- * a0-a7) with a distinct value, then spins @iterations times, storing 1 to
- * *poke on each round (pass the CLINT msip word to raise the software
- * interrupt every round, or a RAM word to just spin); with @poke NULL it
+ * a0-a7) with a distinct value, then spins @iterations times, storing @value
+ * to *poke on each round (pass the CLINT msip word and 1 to raise the
+ * software interrupt every round, or a RAM word to just spin); with @poke NULL it
  * raises the supervisor software interrupt instead (mip.SSIP, the tests'
  * line under SMP, local_soft_irq.h). Afterwards it checks
  * every value, and gp and tp, which it never touches.
@@ -17,12 +18,13 @@
 /* A different, non-trivial 32-bit value for each register number. */
 #define PAT(n) ((((n) * 0x01000193) ^ 0x5bd1e995) & 0xffffffff)
 
-#define FRAME     64
+#define FRAME     80
 #define F_RA      0
 #define F_S(i)    (4 + 4 * (i))
 #define F_GP      52
 #define F_TP      56
 #define F_POKE    60
+#define F_VALUE   64
 
 	.macro FILL reg, num
 	li	\reg, PAT(\num)
@@ -57,10 +59,11 @@ spin_with_live_registers:
 	sw	gp, F_GP(sp)
 	sw	tp, F_TP(sp)
 	sw	a1, F_POKE(sp)
+	sw	a2, F_VALUE(sp)
 
 	mv	a7, a0		/* round counter */
 	mv	a6, a1		/* poke address */
-	li	a5, 1		/* value poked */
+	mv	a5, a2		/* value poked */
 	FILL	ra, 1
 	FILL	t0, 5
 	FILL	t1, 6
@@ -126,7 +129,7 @@ spun:
 	CHECK	t6, 31
 
 	li	a0, 15		/* a5 */
-	li	a7, 1
+	lw	a7, F_VALUE(sp)
 	bne	a5, a7, done
 	li	a0, 16		/* a6 */
 	lw	a7, F_POKE(sp)
