@@ -54,8 +54,12 @@ static uint64_t count_locked(void)
 
 	if ((csr & CSR_COUNTFLAG) != 0U) {
 		period_start += period;
-	} else if (v2 > v1 || (v2 == 0U && v1 != 0U)) {
-		/* The end came after the read of CSR: count it, and drop its flag. */
+	} else if (v1 != 0U && (v2 > v1 || v2 == 0U)) {
+		/*
+		 * The end came after the read of CSR: count it, and drop its
+		 * flag. (A v1 of 0 is no end: either the zero a new period
+		 * starts with, or an end that an earlier read already counted.)
+		 */
 		period_start += period;
 		(void)SYST_CSR;
 	}

@@ -17,6 +17,7 @@
 #include <kernel_structs.h>
 #include <cortex_m.h>
 #include <arm_mpu.h>
+#include <breeze/devicetree.h>
 
 #define MPU_TYPE Z_ARM_REG(0xe000ed90)
 #define MPU_CTRL Z_ARM_REG(0xe000ed94)
@@ -150,6 +151,11 @@ void arch_thread_stack_encode(struct k_thread *t)
 	ARG_UNUSED(ret);
 	t->callee_saved.stack_region[0] = rbar | RBAR_VALID | Z_ARM_MPU_REGION_STACK;
 	t->callee_saved.stack_region[1] = rasr | RASR_NORMAL | AP_PRW_URW | RASR_XN;
+#ifndef CONFIG_HW_STACK_PROTECTION
+	/* No guard to swap in for the kernel's work: region 2 stays the user stack. */
+	t->callee_saved.guard_region[0] = t->callee_saved.stack_region[0];
+	t->callee_saved.guard_region[1] = t->callee_saved.stack_region[1];
+#endif
 }
 
 #endif /* CONFIG_USERSPACE */
@@ -223,7 +229,7 @@ void z_arm_mpu_init(void)
 	ARG_UNUSED(ret);
 	MPU_RBAR = rbar | RBAR_VALID | Z_ARM_MPU_REGION_USER_TP;
 	MPU_RASR = rasr | RASR_NORMAL | AP_PRW_URW | RASR_XN;
-	if ((uintptr_t)__rom_region_start == 0U) {
+	if (DT_REG_ADDR(DT_CHOSEN(zephyr_flash)) == 0U) {
 		/*
 		 * The image starts at address 0 (its vector table, which the core
 		 * reads without the MPU): keep everyone off it, so that a null

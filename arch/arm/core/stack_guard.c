@@ -29,6 +29,14 @@ static bool hit_guard(const struct k_thread *t, const struct arch_esf *esf)
 	if (g == 0U || _current_cpu->nested != 0U) {
 		return false;
 	}
+	/*
+	 * Only privileged code runs on the guarded stack: a user thread's fault
+	 * in user mode near it is a fault of its own (its user stack region
+	 * ends where the reserved part begins), not an overflow.
+	 */
+	if ((esf->exc_return & EXC_RETURN_THREAD_BIT) != 0U && (esf->control & 1U) != 0U) {
+		return false;
+	}
 	if ((esf->cfsr & CFSR_MMARVALID) != 0U && esf->mmfar - g < Z_STACK_GUARD_SIZE) {
 		return true;
 	}
