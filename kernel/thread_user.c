@@ -32,8 +32,8 @@ char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t 
 	*tls = base + Z_USER_STACK_KTLS;
 	z_tls_block_init(*tls, t, false);
 #ifdef CONFIG_HW_STACK_PROTECTION
-	arch_stack_guard_set(t, (uintptr_t)(base + Z_USER_STACK_GUARD_OF(
-					    ARCH_USER_STACK_LEN(stack_size))));
+	arch_stack_guard_set(
+	    t, (uintptr_t)(base + Z_USER_STACK_GUARD_OF(ARCH_USER_STACK_LEN(stack_size))));
 #endif
 	t->userspace.priv_stack_top = (uintptr_t)(base + reserved);
 	t->userspace.user_stack_start = (uintptr_t)(base + reserved);

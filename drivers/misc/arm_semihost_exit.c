@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <arch_interface.h>
 
-#define SYS_EXIT_EXTENDED         0x20U
+#define SYS_EXIT_EXTENDED            0x20U
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026U
 
 FUNC_NORETURN void z_board_exit(int status)

@@ -244,8 +244,8 @@ static int cmsdk_uart_irq_update(const struct device *dev)
 	return 1;
 }
 
-static void cmsdk_uart_irq_callback_set(const struct device *dev,
-					uart_irq_callback_user_data_t cb, void *user_data)
+static void cmsdk_uart_irq_callback_set(const struct device *dev, uart_irq_callback_user_data_t cb,
+					void *user_data)
 {
 	struct cmsdk_uart_data *data = dev->data;
 	k_spinlock_key_t key = k_spin_lock(&data->lock);
@@ -338,35 +338,35 @@ static int cmsdk_uart_init(const struct device *dev)
 		(DT_SAME_NODE(DT_DRV_INST(inst), DT_CHOSEN(zephyr_console))), (0))
 
 #ifdef CONFIG_UART_INTERRUPT_DRIVEN
-#define CMSDK_UART_IRQ_CONFIG(inst)                                                            \
-	static void cmsdk_uart_irq_config_##inst(const struct device *dev)                     \
-	{                                                                                      \
-		ARG_UNUSED(dev);                                                               \
-		IRQ_CONNECT(DT_INST_IRQN_BY_IDX(inst, 0), 0, cmsdk_uart_isr,                   \
-			    DEVICE_DT_INST_GET(inst), 0);                                      \
-		IRQ_CONNECT(DT_INST_IRQN_BY_IDX(inst, 1), 0, cmsdk_uart_isr,                   \
-			    DEVICE_DT_INST_GET(inst), 0);                                      \
-		irq_enable(DT_INST_IRQN_BY_IDX(inst, 0));                                      \
-		irq_enable(DT_INST_IRQN_BY_IDX(inst, 1));                                      \
+#define CMSDK_UART_IRQ_CONFIG(inst)                                          \
+	static void cmsdk_uart_irq_config_##inst(const struct device *dev)   \
+	{                                                                    \
+		ARG_UNUSED(dev);                                             \
+		IRQ_CONNECT(DT_INST_IRQN_BY_IDX(inst, 0), 0, cmsdk_uart_isr, \
+			    DEVICE_DT_INST_GET(inst), 0);                    \
+		IRQ_CONNECT(DT_INST_IRQN_BY_IDX(inst, 1), 0, cmsdk_uart_isr, \
+			    DEVICE_DT_INST_GET(inst), 0);                    \
+		irq_enable(DT_INST_IRQN_BY_IDX(inst, 0));                    \
+		irq_enable(DT_INST_IRQN_BY_IDX(inst, 1));                    \
 	}
-#define CMSDK_UART_IRQ_CONFIG_FIELD(inst)                 \
+#define CMSDK_UART_IRQ_CONFIG_FIELD(inst) \
 	.tx_irq = DT_INST_IRQN_BY_IDX(inst, 1), .irq_config = cmsdk_uart_irq_config_##inst,
 #else
 #define CMSDK_UART_IRQ_CONFIG(inst)
 #define CMSDK_UART_IRQ_CONFIG_FIELD(inst)
 #endif
 
-#define CMSDK_UART_DEFINE(inst)                                                             \
-	CMSDK_UART_IRQ_CONFIG(inst)                                                         \
-	static struct cmsdk_uart_data cmsdk_uart_data_##inst;                               \
-	static const struct cmsdk_uart_config cmsdk_uart_config_##inst = {                  \
-		.regs = (struct cmsdk_uart_regs *)DT_INST_REG_ADDR(inst),                   \
-		.clock_frequency = DT_INST_PROP(inst, clock_frequency),                     \
-		.current_speed = DT_INST_PROP(inst, current_speed),                         \
-		.is_console = CMSDK_UART_IS_CONSOLE(inst),                                  \
-		CMSDK_UART_IRQ_CONFIG_FIELD(inst)                                           \
-	};                                                                                  \
-	DEVICE_DT_INST_DEFINE(inst, cmsdk_uart_init, NULL, &cmsdk_uart_data_##inst,         \
+#define CMSDK_UART_DEFINE(inst)                                                     \
+	CMSDK_UART_IRQ_CONFIG(inst)                                                 \
+	static struct cmsdk_uart_data cmsdk_uart_data_##inst;                       \
+	static const struct cmsdk_uart_config cmsdk_uart_config_##inst = {          \
+		.regs = (struct cmsdk_uart_regs *)DT_INST_REG_ADDR(inst),           \
+		.clock_frequency = DT_INST_PROP(inst, clock_frequency),             \
+		.current_speed = DT_INST_PROP(inst, current_speed),                 \
+		.is_console = CMSDK_UART_IS_CONSOLE(inst),                          \
+		CMSDK_UART_IRQ_CONFIG_FIELD(inst)                                   \
+	};                                                                          \
+	DEVICE_DT_INST_DEFINE(inst, cmsdk_uart_init, NULL, &cmsdk_uart_data_##inst, \
 			      &cmsdk_uart_config_##inst, PRE_KERNEL_1, 10, &cmsdk_uart_api);
 
 DT_INST_FOREACH_STATUS_OKAY(CMSDK_UART_DEFINE)

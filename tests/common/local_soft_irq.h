@@ -22,7 +22,7 @@
 #include <zephyr/kernel.h>
 
 #if defined(CONFIG_ARM)
-#define LOCAL_SOFT_IRQ (CONFIG_NUM_IRQS - 1)
+#define LOCAL_SOFT_IRQ  (CONFIG_NUM_IRQS - 1)
 #define NVIC_WORD(base) (*(volatile uint32_t *)((base) + 4U * (LOCAL_SOFT_IRQ / 32U)))
 #define NVIC_BIT        (1U << (LOCAL_SOFT_IRQ % 32U))
 

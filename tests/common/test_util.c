@@ -14,7 +14,6 @@ static struct k_thread pool_threads[POOL_SIZE];
 K_THREAD_STACK_ARRAY_DEFINE(pool_stacks, POOL_SIZE, POOL_STACK_SIZE);
 static unsigned int pool_used;
 
-
 void events_reset(void)
 {
 	unsigned int key = irq_lock();

@@ -44,10 +44,7 @@ void arch_switch(struct k_thread *new, struct k_thread *old)
 	register struct k_thread *r0 __asm__("r0") = new;
 	register struct k_thread *r1 __asm__("r1") = old;
 
-	__asm__ volatile("svc %[n]"
-			 :
-			 : [n] "i"(Z_ARM_SVC_SWITCH), "r"(r0), "r"(r1)
-			 : "memory");
+	__asm__ volatile("svc %[n]" : : [n] "i"(Z_ARM_SVC_SWITCH), "r"(r0), "r"(r1) : "memory");
 }
 
 void arch_cpu_idle(void)

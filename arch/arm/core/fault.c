@@ -35,7 +35,8 @@ void z_arm_esf_collect(struct arch_esf *esf, const uint32_t *frame, const uint32
 	esf->control = z_arm_control();
 	bool lost = (esf->cfsr & CFSR_FRAME_LOST) != 0U;
 #ifdef Z_ARM_STACK_LIMITS
-	lost = lost || ((esf->cfsr & CFSR_STKOF) != 0U && z_arm_stack_frame_lost(frame, exc_return));
+	lost =
+	    lost || ((esf->cfsr & CFSR_STKOF) != 0U && z_arm_stack_frame_lost(frame, exc_return));
 #endif
 	if (!lost) {
 		memcpy(esf, frame, 8 * sizeof(uint32_t));
@@ -206,5 +207,5 @@ void arch_fatal_report(const struct arch_esf *esf)
 	       (unsigned int)esf->lr, (unsigned int)esf->sp, (unsigned int)esf->xpsr,
 	       (esf->exc_return & EXC_RETURN_THREAD_BIT) == 0U ? "Handler mode"
 	       : (esf->control & 1U) != 0U                     ? "Thread mode, unprivileged"
-								: "Thread mode, privileged");
+							       : "Thread mode, privileged");
 }

@@ -21,7 +21,10 @@ void irq_offload(irq_offload_routine_t routine, const void *parameter)
 	register irq_offload_routine_t r0 __asm__("r0") = routine;
 	register const void *r1 __asm__("r1") = parameter;
 
-	__asm__ volatile("svc %[n]" : : [n] "i"(Z_ARM_SVC_IRQ_OFFLOAD), "r"(r0), "r"(r1) : "memory");
+	__asm__ volatile("svc %[n]"
+			 :
+			 : [n] "i"(Z_ARM_SVC_IRQ_OFFLOAD), "r"(r0), "r"(r1)
+			 : "memory");
 }
 
 void z_arm_irq_offload(const struct arch_esf *esf)

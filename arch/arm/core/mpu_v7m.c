@@ -30,7 +30,7 @@
 #define RBAR_VALID (1U << 4)
 
 #define RASR_ENABLE    (1U << 0)
-#define RASR_SIZE(log) (((uint32_t)(log) - 1U) << 1) /* region of 2^log bytes */
+#define RASR_SIZE(log) (((uint32_t)(log)-1U) << 1) /* region of 2^log bytes */
 #define RASR_SRD(bits) ((uint32_t)(bits) << 8)
 #define RASR_NORMAL    ((1U << 17) | (1U << 16)) /* TEX 0, C, B: normal write-back memory */
 #define RASR_XN        (1U << 28)

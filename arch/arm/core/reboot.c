@@ -7,8 +7,8 @@
 #include <breeze/sys/reboot.h>
 #include <cortex_m.h>
 
-#define AIRCR_VECTKEY      (0x05faU << 16)
-#define AIRCR_SYSRESETREQ  (1U << 2)
+#define AIRCR_VECTKEY     (0x05faU << 16)
+#define AIRCR_SYSRESETREQ (1U << 2)
 
 FUNC_NORETURN void sys_reboot(int type)
 {

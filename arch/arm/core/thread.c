@@ -34,7 +34,7 @@ void arch_new_thread(struct k_thread *thread, char *stack_top, void *tls, k_thre
 		     void *p1, void *p2, void *p3)
 {
 	struct basic_frame *f =
-		(struct basic_frame *)ROUND_DOWN((uintptr_t)stack_top - sizeof(*f), 8);
+	    (struct basic_frame *)ROUND_DOWN((uintptr_t)stack_top - sizeof(*f), 8);
 	struct _callee_saved *cs = &thread->callee_saved;
 
 	f->r0 = (uint32_t)entry;

@@ -56,16 +56,16 @@ static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 	z_arm_kernel_tp = new->arch.tls;
 #if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
 	z_arm_mpu_region2_load((new->callee_saved.control & 1U) != 0U
-				       ? new->callee_saved.stack_region
-				       : new->callee_saved.guard_region);
+				   ? new->callee_saved.stack_region
+				   : new->callee_saved.guard_region);
 #endif
 #ifdef CONFIG_USERSPACE
-	if ((new->base.user_options & K_USER) != 0U) {
+	if ((new->base.user_options &K_USER) != 0U) {
 		z_arm_user_tp = new->userspace.user_tls;
 		arch_mem_domain_thread_load(new);
 	}
 #ifdef CONFIG_ARMV8_M_MPU
-	if ((new->base.user_options & K_USER) == 0U && z_arm_mpu_ro_loaded != 0U) {
+	if ((new->base.user_options &K_USER) == 0U && z_arm_mpu_ro_loaded != 0U) {
 		/* A supervisor thread may write what a user domain may only read. */
 		z_arm_mpu_ro_unload();
 	}

@@ -56,10 +56,6 @@
 #define Z_ARM_EXC_SYSTICK    15
 #define Z_ARM_EXC_IRQ0       16
 
-
-
-
-
 static ALWAYS_INLINE uint32_t z_arm_ipsr(void)
 {
 	uint32_t v;

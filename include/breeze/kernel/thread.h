@@ -101,7 +101,7 @@ struct k_thread {
 	struct _thread_userspace userspace;
 #endif
 #if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION) || \
-	defined(ARCH_HAS_THREAD_STATE)
+    defined(ARCH_HAS_THREAD_STATE)
 	struct _thread_arch arch;
 #endif
 	/* The heap the kernel allocates from for this thread (see <breeze/kernel/heap.h>). */

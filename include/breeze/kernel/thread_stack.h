@@ -74,12 +74,12 @@ typedef struct z_thread_stack_element k_thread_stack_t;
  * part is mapped for the thread. These stacks live in their own section so
  * that the kernel can tell them from kernel-only stacks by address.
  */
-#define Z_USER_STACK_HDR_SIZE  16
-#define Z_USER_STACK_TLS_AREA  64 /* header, canary slot, kernel TLS block */
-#define Z_USER_STACK_KTLS      32 /* offset of the kernel TLS block */
+#define Z_USER_STACK_HDR_SIZE 16
+#define Z_USER_STACK_TLS_AREA 64 /* header, canary slot, kernel TLS block */
+#define Z_USER_STACK_KTLS     32 /* offset of the kernel TLS block */
 #define Z_USER_STACK_PRIV_BASE \
 	(ROUND_UP(Z_USER_STACK_TLS_AREA, Z_THREAD_STACK_OBJ_ALIGN) + Z_STACK_GUARD_SIZE)
-#define Z_USER_STACK_SECTION   __attribute__((section(".noinit.user_stacks")))
+#define Z_USER_STACK_SECTION __attribute__((section(".noinit.user_stacks")))
 
 /*
  * The geometry of the user part, which the memory protection unit maps as
@@ -91,9 +91,9 @@ typedef struct z_thread_stack_element k_thread_stack_t;
  * length of the user part of a stack object of @total bytes).
  */
 #ifndef ARCH_USER_STACK_LEN
-#define ARCH_USER_STACK_LEN(size)      K_THREAD_STACK_LEN(size)
-#define ARCH_USER_STACK_ALIGN(len)     Z_THREAD_STACK_OBJ_ALIGN
-#define ARCH_USER_STACK_LEN_OF(total)  ((total) - Z_USER_STACK_RESERVED_OF(0))
+#define ARCH_USER_STACK_LEN(size)     K_THREAD_STACK_LEN(size)
+#define ARCH_USER_STACK_ALIGN(len)    Z_THREAD_STACK_OBJ_ALIGN
+#define ARCH_USER_STACK_LEN_OF(total) ((total)-Z_USER_STACK_RESERVED_OF(0))
 #endif
 
 /* The bytes before the user part of a stack whose user part is @len bytes. */
@@ -107,8 +107,9 @@ typedef struct z_thread_stack_element k_thread_stack_t;
  * the privileged stack is CONFIG_PRIVILEGED_STACK_SIZE bytes (give or take
  * the guard's alignment) whatever the rounding of the reserved part added.
  */
-#define Z_USER_STACK_GUARD_OF(len)                                                            \
-	ROUND_DOWN(Z_USER_STACK_RESERVED_OF(len) - CONFIG_PRIVILEGED_STACK_SIZE - Z_STACK_GUARD_SIZE, \
+#define Z_USER_STACK_GUARD_OF(len)                                                \
+	ROUND_DOWN(Z_USER_STACK_RESERVED_OF(len) - CONFIG_PRIVILEGED_STACK_SIZE - \
+		       Z_STACK_GUARD_SIZE,                                        \
 		   MAX(Z_STACK_GUARD_SIZE, 1))
 
 /* Where to find the static stacks at boot, to register them as objects. */

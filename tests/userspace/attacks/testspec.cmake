@@ -26,7 +26,12 @@ if(BOARD_ARCH STREQUAL "arm")
   set(_fault_bus "BusFault \\(exception 5\\), CFSR 0x[0-9a-f]{8} \\(precise data bus error\\)[^\r\n]*${nl}\\*\\*\\*   BFAR ")
   # The first report line of a user access refused by the MPU or the bus.
   set(_user_access_fault "(?:MemManage fault|BusFault) ")
-  set(_stack_overflow "MemManage fault ")
+  if(BOARD STREQUAL "mps2_an505")
+    # ARMv8-M bounds the user stack pointer itself (PSPLIM): a stack limit fault.
+    set(_stack_overflow "UsageFault [(]exception 6[)], CFSR 0x[0-9a-f]+ [(]stack limit overrun[)]")
+  else()
+    set(_stack_overflow "MemManage fault ")
+  endif()
   # The system call trap (k_oops() from user mode, an unknown ID).
   set(_syscall_trap "SVC \\(exception 11\\)")
 else()

@@ -52,15 +52,15 @@
 #else
 #define Z_THREAD_CALLEE_SAVED_OFFSET 0
 #endif
-#define Z_CS_R4      0
-#define Z_CS_PSP     32
-#define Z_CS_BASEPRI 36
-#define Z_CS_CONTROL 40
-#define Z_CS_PSPLIM  44
-#define Z_CS_PRIV    48
-#define Z_CS_USER_SP 52
-#define Z_CS_RET_HI  56
-#define Z_CS_REGION2 60 /* RBAR, RASR: the thread's user stack, then its stack guard */
+#define Z_CS_R4         0
+#define Z_CS_PSP        32
+#define Z_CS_BASEPRI    36
+#define Z_CS_CONTROL    40
+#define Z_CS_PSPLIM     44
+#define Z_CS_PRIV       48
+#define Z_CS_USER_SP    52
+#define Z_CS_RET_HI     56
+#define Z_CS_REGION2    60 /* RBAR, RASR: the thread's user stack, then its stack guard */
 #define Z_CS_PRIV_LIMIT 76
 #define Z_CS_USER_LIMIT 80
 
@@ -140,23 +140,65 @@ struct _callee_saved {
  */
 struct _thread_arch {
 	void *tls;
-	uintptr_t guard; /* its kernel stack's guard (0: none) */
+	uintptr_t guard;           /* its kernel stack's guard (0: none) */
 	uint32_t priv_stack_limit; /* lowest PSP of its privileged stack (ARMv8-M PSPLIM) */
 	uint32_t user_stack_limit; /* lowest PSP of its user stack (ARMv8-M PSPLIM) */
 };
 
 /* The least power of two of at least 32 that holds @x (a constant expression). */
-#define Z_ARM_POW2_CEIL(x)            ((x) <= 0x20U ? 0x20U : (x) <= 0x40U ? 0x40U : (x) <= 0x80U ? 0x80U : (x) <= 0x100U ? 0x100U : (x) <= 0x200U ? 0x200U : (x) <= 0x400U ? 0x400U : (x) <= 0x800U ? 0x800U : (x) <= 0x1000U ? 0x1000U : (x) <= 0x2000U ? 0x2000U : (x) <= 0x4000U ? 0x4000U : (x) <= 0x8000U ? 0x8000U : (x) <= 0x10000U ? 0x10000U : (x) <= 0x20000U ? 0x20000U : (x) <= 0x40000U ? 0x40000U : (x) <= 0x80000U ? 0x80000U : (x) <= 0x100000U ? 0x100000U : (x) <= 0x200000U ? 0x200000U : (x) <= 0x400000U ? 0x400000U : (x) <= 0x800000U ? 0x800000U : (x) <= 0x1000000U ? 0x1000000U : 0U)
+#define Z_ARM_POW2_CEIL(x)                \
+	((x) <= 0x20U        ? 0x20U      \
+	 : (x) <= 0x40U      ? 0x40U      \
+	 : (x) <= 0x80U      ? 0x80U      \
+	 : (x) <= 0x100U     ? 0x100U     \
+	 : (x) <= 0x200U     ? 0x200U     \
+	 : (x) <= 0x400U     ? 0x400U     \
+	 : (x) <= 0x800U     ? 0x800U     \
+	 : (x) <= 0x1000U    ? 0x1000U    \
+	 : (x) <= 0x2000U    ? 0x2000U    \
+	 : (x) <= 0x4000U    ? 0x4000U    \
+	 : (x) <= 0x8000U    ? 0x8000U    \
+	 : (x) <= 0x10000U   ? 0x10000U   \
+	 : (x) <= 0x20000U   ? 0x20000U   \
+	 : (x) <= 0x40000U   ? 0x40000U   \
+	 : (x) <= 0x80000U   ? 0x80000U   \
+	 : (x) <= 0x100000U  ? 0x100000U  \
+	 : (x) <= 0x200000U  ? 0x200000U  \
+	 : (x) <= 0x400000U  ? 0x400000U  \
+	 : (x) <= 0x800000U  ? 0x800000U  \
+	 : (x) <= 0x1000000U ? 0x1000000U \
+			     : 0U)
 
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV7_M_MPU)
 /*
  * ARMv7-M maps a user stack as one region: a power of two, aligned to its
  * size (see ARCH_USER_STACK_LEN in <breeze/kernel/thread_stack.h>).
  */
-#define ARCH_USER_STACK_LEN(size)     Z_ARM_POW2_CEIL(size)
-#define ARCH_USER_STACK_ALIGN(len)    ((len) > Z_THREAD_STACK_OBJ_ALIGN ? (len) : Z_THREAD_STACK_OBJ_ALIGN)
-#define Z_ARM_STACK_FITS(t, len)      (Z_USER_STACK_RESERVED_OF(len) + (len) <= (t))
-#define ARCH_USER_STACK_LEN_OF(t)     (Z_ARM_STACK_FITS(t, 0x1000000U) ? 0x1000000U : Z_ARM_STACK_FITS(t, 0x800000U) ? 0x800000U : Z_ARM_STACK_FITS(t, 0x400000U) ? 0x400000U : Z_ARM_STACK_FITS(t, 0x200000U) ? 0x200000U : Z_ARM_STACK_FITS(t, 0x100000U) ? 0x100000U : Z_ARM_STACK_FITS(t, 0x80000U) ? 0x80000U : Z_ARM_STACK_FITS(t, 0x40000U) ? 0x40000U : Z_ARM_STACK_FITS(t, 0x20000U) ? 0x20000U : Z_ARM_STACK_FITS(t, 0x10000U) ? 0x10000U : Z_ARM_STACK_FITS(t, 0x8000U) ? 0x8000U : Z_ARM_STACK_FITS(t, 0x4000U) ? 0x4000U : Z_ARM_STACK_FITS(t, 0x2000U) ? 0x2000U : Z_ARM_STACK_FITS(t, 0x1000U) ? 0x1000U : Z_ARM_STACK_FITS(t, 0x800U) ? 0x800U : Z_ARM_STACK_FITS(t, 0x400U) ? 0x400U : Z_ARM_STACK_FITS(t, 0x200U) ? 0x200U : Z_ARM_STACK_FITS(t, 0x100U) ? 0x100U : Z_ARM_STACK_FITS(t, 0x80U) ? 0x80U : Z_ARM_STACK_FITS(t, 0x40U) ? 0x40U : 0x20U)
+#define ARCH_USER_STACK_LEN(size) Z_ARM_POW2_CEIL(size)
+#define ARCH_USER_STACK_ALIGN(len) \
+	((len) > Z_THREAD_STACK_OBJ_ALIGN ? (len) : Z_THREAD_STACK_OBJ_ALIGN)
+#define Z_ARM_STACK_FITS(t, len) (Z_USER_STACK_RESERVED_OF(len) + (len) <= (t))
+#define ARCH_USER_STACK_LEN_OF(t)                      \
+	(Z_ARM_STACK_FITS(t, 0x1000000U)  ? 0x1000000U \
+	 : Z_ARM_STACK_FITS(t, 0x800000U) ? 0x800000U  \
+	 : Z_ARM_STACK_FITS(t, 0x400000U) ? 0x400000U  \
+	 : Z_ARM_STACK_FITS(t, 0x200000U) ? 0x200000U  \
+	 : Z_ARM_STACK_FITS(t, 0x100000U) ? 0x100000U  \
+	 : Z_ARM_STACK_FITS(t, 0x80000U)  ? 0x80000U   \
+	 : Z_ARM_STACK_FITS(t, 0x40000U)  ? 0x40000U   \
+	 : Z_ARM_STACK_FITS(t, 0x20000U)  ? 0x20000U   \
+	 : Z_ARM_STACK_FITS(t, 0x10000U)  ? 0x10000U   \
+	 : Z_ARM_STACK_FITS(t, 0x8000U)   ? 0x8000U    \
+	 : Z_ARM_STACK_FITS(t, 0x4000U)   ? 0x4000U    \
+	 : Z_ARM_STACK_FITS(t, 0x2000U)   ? 0x2000U    \
+	 : Z_ARM_STACK_FITS(t, 0x1000U)   ? 0x1000U    \
+	 : Z_ARM_STACK_FITS(t, 0x800U)    ? 0x800U     \
+	 : Z_ARM_STACK_FITS(t, 0x400U)    ? 0x400U     \
+	 : Z_ARM_STACK_FITS(t, 0x200U)    ? 0x200U     \
+	 : Z_ARM_STACK_FITS(t, 0x100U)    ? 0x100U     \
+	 : Z_ARM_STACK_FITS(t, 0x80U)     ? 0x80U      \
+	 : Z_ARM_STACK_FITS(t, 0x40U)     ? 0x40U      \
+					  : 0x20U)
 #endif
 
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV8_M_MPU)
@@ -166,7 +208,7 @@ struct _thread_arch {
  */
 #define ARCH_USER_STACK_LEN(size)     ROUND_UP(size, 32U)
 #define ARCH_USER_STACK_ALIGN(len)    MAX(32U, Z_THREAD_STACK_OBJ_ALIGN)
-#define ARCH_USER_STACK_LEN_OF(total) ((total) - Z_USER_STACK_RESERVED_OF(0))
+#define ARCH_USER_STACK_LEN_OF(total) ((total)-Z_USER_STACK_RESERVED_OF(0))
 #endif
 
 /*
@@ -247,15 +289,15 @@ static ALWAYS_INLINE void arch_nop(void)
  * Raise a fatal error with @reason through an SVC, so the report has a PC. In
  * user mode the trap is a system call; r12 then names it an exception.
  */
-#define ARCH_EXCEPT(reason)                                                          \
-	do {                                                                         \
-		register uint32_t _r0 __asm__("r0") = (uint32_t)(reason);            \
-		register uint32_t _r12 __asm__("r12") = Z_ARM_SYSCALL_EXCEPT;        \
-		__asm__ volatile("svc %[n]"                                          \
-				 :                                                   \
-				 : [n] "i"(Z_ARM_SVC_EXCEPT), "r"(_r0), "r"(_r12)    \
-				 : "memory");                                        \
-		CODE_UNREACHABLE;                                                    \
+#define ARCH_EXCEPT(reason)                                                       \
+	do {                                                                      \
+		register uint32_t _r0 __asm__("r0") = (uint32_t)(reason);         \
+		register uint32_t _r12 __asm__("r12") = Z_ARM_SYSCALL_EXCEPT;     \
+		__asm__ volatile("svc %[n]"                                       \
+				 :                                                \
+				 : [n] "i"(Z_ARM_SVC_EXCEPT), "r"(_r0), "r"(_r12) \
+				 : "memory");                                     \
+		CODE_UNREACHABLE;                                                 \
 	} while (false)
 
 #endif /* !_ASMLANGUAGE */

@@ -13,7 +13,7 @@
 
 uint32_t kernel_canary[CANARY_WORDS];
 
-extern char __rom_region_start[];
+extern char __text_region_start[];
 extern char __rom_region_end[];
 
 #define MAX_CHECKED_OBJECTS (NUM_DOMAINS * MAX_GRANTS + 16)
@@ -53,7 +53,7 @@ void check_prepare(void)
 			dom[d].guard[i] = fuzz_pattern(0x57a7U + d, i);
 		}
 	}
-	rom_sum = checksum(__rom_region_start, __rom_region_end);
+	rom_sum = checksum(__text_region_start, __rom_region_end);
 	for (unsigned int o = 0; o < ARRAY_SIZE(sup); o++) {
 		watch_object(sup[o]);
 	}
@@ -80,7 +80,7 @@ static uint32_t check_memory(void)
 			bad += corrupt("kernel canary word", i);
 		}
 	}
-	if (checksum(__rom_region_start, __rom_region_end) != rom_sum) {
+	if (checksum(__text_region_start, __rom_region_end) != rom_sum) {
 		bad += corrupt("code or read-only data changed", 0);
 	}
 	for (unsigned int d = 0; d < NUM_DOMAINS; d++) {
