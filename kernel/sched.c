@@ -31,10 +31,20 @@ void z_sched_init(void)
 	}
 }
 
+/*
+ * On one CPU: whether the ready queue gained or lost a thread since an
+ * interrupt's exit last decided whom to run. Only such a change can call for
+ * a switch there (a thread's readiness and priority move it in or out of the
+ * queue), so the exit of an interrupt that changed nothing skips the decision
+ * (z_sched_isr_exit()). With SMP, other CPUs change the queue: always decide.
+ */
+static bool ready_q_changed;
+
 static void enqueue(struct k_thread *t)
 {
 	unsigned int level = Z_PRIO_LEVEL(t->base.prio);
 
+	ready_q_changed = true;
 	sys_dlist_append(&_kernel.ready_q.queues[level], &t->base.qnode);
 	prio_bitmap_set(_kernel.ready_q.bitmap, level);
 	t->base.thread_state |= _THREAD_QUEUED;
@@ -47,6 +57,7 @@ void z_dequeue_thread_locked(struct k_thread *t)
 	}
 	unsigned int level = Z_PRIO_LEVEL(t->base.prio);
 
+	ready_q_changed = true;
 	sys_dlist_remove(&t->base.qnode);
 	if (sys_dlist_is_empty(&_kernel.ready_q.queues[level])) {
 		prio_bitmap_clear(_kernel.ready_q.bitmap, level);
@@ -71,10 +82,10 @@ static struct k_thread *next_up(void)
 #else
 static struct k_thread *next_up(void)
 {
-	int level = prio_bitmap_first(_kernel.ready_q.bitmap, ARRAY_SIZE(_kernel.ready_q.bitmap));
-
-	/* The idle thread is always ready, so level is never -1. */
-	sys_dnode_t *n = sys_dlist_peek_head(&_kernel.ready_q.queues[level]);
+	/* The idle thread is always ready: some level is not empty. */
+	unsigned int level =
+		prio_bitmap_first_set(_kernel.ready_q.bitmap, ARRAY_SIZE(_kernel.ready_q.bitmap));
+	sys_dnode_t *n = sys_dlist_peek_head_not_empty(&_kernel.ready_q.queues[level]);
 
 	return CONTAINER_OF(n, struct k_thread, base.qnode);
 }
@@ -258,9 +269,15 @@ int z_swap(k_spinlock_key_t key)
 	return _current->base.swap_retval;
 }
 
+/* k_is_in_isr() for a caller holding the scheduler lock, which keeps it on its CPU. */
+static inline bool in_isr_locked(void)
+{
+	return _current_cpu->nested != 0U;
+}
+
 void z_reschedule(k_spinlock_key_t key)
 {
-	if (!k_is_in_isr() && next_up() != _current && may_preempt_current() &&
+	if (!in_isr_locked() && next_up() != _current && may_preempt_current() &&
 	    !abort_deferred(_current)) {
 		(void)z_swap(key);
 		return;
@@ -270,9 +287,13 @@ void z_reschedule(k_spinlock_key_t key)
 
 void z_sched_isr_exit(void)
 {
+	if (!IS_ENABLED(CONFIG_SMP) && !ready_q_changed) {
+		return; /* interrupts do not nest: nothing can change it meanwhile */
+	}
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	struct k_thread *cur = _current;
 
+	ready_q_changed = false;
 	if (abort_deferred(cur)) {
 		k_spin_unlock(&_sched_spinlock, key);
 		return;

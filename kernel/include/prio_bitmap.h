@@ -54,6 +54,17 @@ static inline int prio_bitmap_first(const uint32_t *bm, unsigned int words)
 	return -1;
 }
 
+/* Lowest set level of a bitmap known not to be empty (no test of the last word). */
+static inline unsigned int prio_bitmap_first_set(const uint32_t *bm, unsigned int words)
+{
+	unsigned int w = 0;
+
+	while (w + 1U < words && bm[w] == 0U) {
+		w++;
+	}
+	return w * 32U + prio_ctz32(bm[w]);
+}
+
 /* Lowest set level at or after @from, or -1 (the SMP pick skips levels). */
 static inline int prio_bitmap_next(const uint32_t *bm, unsigned int words, unsigned int from)
 {

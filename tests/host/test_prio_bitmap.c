@@ -1,7 +1,9 @@
 /*
  * Host tests of the priority bitmap (kernel/include/prio_bitmap.h): every
  * level 0..63 alone, every pair of levels, the one-word scan limit, guard
- * words around the bitmap, and a random walk against a 64-bit model.
+ * words around the bitmap, and a random walk against a 64-bit model;
+ * prio_bitmap_first_set() agrees with prio_bitmap_first() on every non-empty
+ * state.
  */
 #include <prio_bitmap.h> /* first: the header must be self-contained */
 
@@ -47,6 +49,13 @@ static void check_model(uint64_t model)
 	/* A one-word scan only sees levels 0..31. */
 	CHECK_EQ_INT(prio_bitmap_first(bm, 1),
 		     (uint32_t)model == 0U ? -1 : __builtin_ctz((uint32_t)model));
+	/* The scan that assumes a level is set (the scheduler's: idle is always ready). */
+	if (model != 0U) {
+		CHECK_EQ_INT((int)prio_bitmap_first_set(bm, WORDS), __builtin_ctzll(model));
+	}
+	if ((uint32_t)model != 0U) {
+		CHECK_EQ_INT((int)prio_bitmap_first_set(bm, 1), __builtin_ctz((uint32_t)model));
+	}
 }
 
 static void test_words_macro(void)

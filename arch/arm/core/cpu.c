@@ -16,7 +16,8 @@ void arch_kernel_init(void)
 	SCB_SHPR1 = (Z_ARM_EXC_PRIO << 0) | (Z_ARM_EXC_PRIO << 8) | (Z_ARM_EXC_PRIO << 16) |
 		    (Z_ARM_EXC_PRIO << 24);
 	SCB_SHPR2 = (uint32_t)Z_ARM_EXC_PRIO << 24;
-	SCB_SHPR3 = ((uint32_t)Z_ARM_IRQ_PRIO << 24) | ((uint32_t)Z_ARM_IRQ_PRIO << 16);
+	/* PendSV (arch_switch()) above the interrupt lock too; SysTick with the interrupts. */
+	SCB_SHPR3 = ((uint32_t)Z_ARM_IRQ_PRIO << 24) | ((uint32_t)Z_ARM_EXC_PRIO << 16);
 	SCB_SHCSR |= SCB_SHCSR_MEMFAULTENA | SCB_SHCSR_BUSFAULTENA | SCB_SHCSR_USGFAULTENA;
 	/* Divide by zero traps (as RISC-V cannot, but a bug is a bug); 8-byte aligned frames. */
 	SCB_CCR |= SCB_CCR_DIV_0_TRP | SCB_CCR_STKALIGN;
@@ -26,25 +27,28 @@ void arch_kernel_init(void)
 #endif
 }
 
+/*
+ * The switch is recorded, and performed by the exception that returns to
+ * Thread mode next (switch.S). In Thread mode that is PendSV, raised here and
+ * taken at once: it sits above the interrupt lock, as SVC does. In Handler
+ * mode it is the exception running now, at its exit; should a second switch
+ * be asked for meanwhile, the context to save is still the first one's old
+ * thread.
+ */
 void arch_switch(struct k_thread *new, struct k_thread *old)
 {
-	if (z_arm_ipsr() != 0U) {
-		/*
-		 * In Handler mode: the exception's exit switches. Should a second
-		 * switch be asked for meanwhile, the context to save is still
-		 * the first one's old thread.
-		 */
-		if (z_arm_switch_pend.new_thread == NULL) {
-			z_arm_switch_pend.old_thread = old;
-		}
+	if (z_arm_ipsr() == 0U) {
+		/* Nothing is pending in Thread mode: exceptions perform theirs before returning. */
 		z_arm_switch_pend.new_thread = new;
+		z_arm_switch_pend.old_thread = old;
+		SCB_ICSR = SCB_ICSR_PENDSVSET;
+		z_arm_dsb_isb();
 		return;
 	}
-	/* The thread resumes from the frame the SVC pushed: every register is kept. */
-	register struct k_thread *r0 __asm__("r0") = new;
-	register struct k_thread *r1 __asm__("r1") = old;
-
-	__asm__ volatile("svc %[n]" : : [n] "i"(Z_ARM_SVC_SWITCH), "r"(r0), "r"(r1) : "memory");
+	if (z_arm_switch_pend.new_thread == NULL) {
+		z_arm_switch_pend.old_thread = old;
+	}
+	z_arm_switch_pend.new_thread = new;
 }
 
 void arch_cpu_idle(void)

@@ -1,9 +1,11 @@
 /*
  * Interrupt table and NVIC line control. The table is filled at boot from the
  * IRQ_CONNECT entries, so dispatch is one indexed call. Line n is the NVIC's
- * external interrupt n (exception 16 + n); SysTick, an exception of the core,
- * has the extra slot Z_ARM_IRQ_SYSTICK. Every line gets the one interrupt
- * priority Z_ARM_IRQ_PRIO: interrupts do not nest, as on RISC-V.
+ * external interrupt n (exception 16 + n); SysTick, exception 15, is the extra
+ * line Z_ARM_IRQ_SYSTICK. The table is indexed by exception number - 15,
+ * SysTick first, so that IPSR finds any slot without a test. Every line gets
+ * the one interrupt priority Z_ARM_IRQ_PRIO: interrupts do not nest, as on
+ * RISC-V.
  */
 #include <arch_interface.h>
 #include <kernel_structs.h>
@@ -16,31 +18,36 @@ struct isr_slot {
 	const void *arg;
 };
 
-static struct isr_slot isr_table[CONFIG_NUM_IRQS + 1];
+static struct isr_slot isr_table[1 + CONFIG_NUM_IRQS];
+
+/* The slot of line @irq (a line of the NVIC or Z_ARM_IRQ_SYSTICK). */
+static unsigned int slot_of(unsigned int irq)
+{
+	return irq == Z_ARM_IRQ_SYSTICK ? 0U : irq + 1U;
+}
 
 void arch_irq_table_init(void)
 {
-	for (unsigned int i = 0; i <= CONFIG_NUM_IRQS; i++) {
-		isr_table[i].isr = z_irq_spurious;
-		isr_table[i].arg = (const void *)(uintptr_t)i;
-		if (i < CONFIG_NUM_IRQS) {
-			NVIC_IPR(i) = Z_ARM_IRQ_PRIO;
+	for (unsigned int irq = 0; irq <= CONFIG_NUM_IRQS; irq++) {
+		isr_table[slot_of(irq)].isr = z_irq_spurious;
+		isr_table[slot_of(irq)].arg = (const void *)(uintptr_t)irq;
+		if (irq < CONFIG_NUM_IRQS) {
+			NVIC_IPR(irq) = Z_ARM_IRQ_PRIO;
 		}
 	}
 	STRUCT_SECTION_FOREACH(irq_entry, e) {
 		__ASSERT(e->irq <= CONFIG_NUM_IRQS, "IRQ %u out of range", e->irq);
-		isr_table[e->irq].isr = e->isr;
-		isr_table[e->irq].arg = e->arg;
+		isr_table[slot_of(e->irq)].isr = e->isr;
+		isr_table[slot_of(e->irq)].arg = e->arg;
 	}
 }
 
 void z_arm_irq_dispatch(void)
 {
-	uint32_t exc = z_arm_ipsr();
-	unsigned int slot = exc == Z_ARM_EXC_SYSTICK ? Z_ARM_IRQ_SYSTICK : exc - Z_ARM_EXC_IRQ0;
+	const struct isr_slot *slot = &isr_table[z_arm_ipsr() - Z_ARM_EXC_SYSTICK];
 
 	_current_cpu->nested++;
-	isr_table[slot].isr(isr_table[slot].arg);
+	slot->isr(slot->arg);
 	_current_cpu->nested--;
 	z_sched_isr_exit();
 }

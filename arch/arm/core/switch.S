@@ -7,12 +7,13 @@
  * called arch_switch() look like that, so any of them resumes through one
  * exception return.
  *
- * arch_switch() in Thread mode is an SVC, taken at once even with interrupts
- * locked (SVC is above BASEPRI): the handler switches right there. Called in
- * Handler mode (an interrupt's end, a fault that ended its thread), it only
- * records the switch, and the outermost exception performs it on its way
- * back to Thread mode (z_arm_exc_exit). Interrupts do not nest, so that
- * exception is the one that interrupted the thread.
+ * arch_switch() records the switch in z_arm_switch_pend (cpu.c). In Thread
+ * mode it raises PendSV, which is taken at once even with interrupts locked
+ * (PendSV, like SVC, is above BASEPRI) and switches right there. In Handler
+ * mode (an interrupt's end, a fault that ended its thread) the outermost
+ * exception performs it on its way back to Thread mode (z_arm_exc_exit).
+ * Interrupts do not nest, so that exception is the one that interrupted the
+ * thread.
  */
 #include <breeze/arch/arm/arch.h>
 #ifdef CONFIG_USERSPACE
@@ -21,7 +22,8 @@
 
 #define CS Z_THREAD_CALLEE_SAVED_OFFSET
 
-#define MPU_RBAR 0xe000ed9c /* RASR follows it */
+#define MPU_RNR  0xe000ed98 /* RBAR, then RASR (ARMv7-M) or RLAR (ARMv8-M) follow it */
+#define MPU_RBAR 0xe000ed9c
 
 	.syntax unified
 	.thumb
@@ -65,9 +67,44 @@ z_arm_do_switch:
 	msr	psp, r0
 	msr	basepri, r2
 	msr	control, r12
-	isb
+#if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
+	/*
+	 * MPU region 2: the user stack if the thread resumes in user mode, its
+	 * stack guard if in privileged code (mpu_v7m.c, mpu_v8m.c).
+	 */
+	tst	r12, #1
+	ite	ne
+	addne	r3, r1, #(CS + Z_CS_REGION2)
+	addeq	r3, r1, #(CS + Z_CS_REGION2 + 8)
+	ldrd	r0, r2, [r3]
+	ldr	r3, =MPU_RNR
+#ifdef CONFIG_ARMV8_M_MPU
+	/* Off while its base changes: a half-written region could overlap another. */
+	movs	r1, #2			/* region 2: Z_ARM_MPU_REGION_STACK */
+	movs	r12, #0
+	str	r1, [r3]
+	str	r12, [r3, #8]
+	str	r0, [r3, #4]
+	str	r2, [r3, #8]
+#else
+	strd	r0, r2, [r3, #4]	/* RBAR (region number in it), RASR */
+#endif
+	dsb
+#endif
+	/* The exception return synchronises the new CONTROL and MPU state: no ISB. */
 	mvn	lr, #2			/* 0xfffffffd: Thread mode, process stack */
 	bx	lr
+
+/* PendSV: the switch arch_switch() recorded in Thread mode. */
+	.section .text.z_arm_pendsv, "ax"
+	.thumb_func
+	.global z_arm_pendsv
+z_arm_pendsv:
+	ldr	r0, =z_arm_switch_pend
+	ldrd	r1, r2, [r0]		/* new, old */
+	movs	r3, #0
+	str	r3, [r0]
+	b	z_arm_do_switch
 
 /*
  * The common end of every exception that may switch: if a switch was
@@ -160,14 +197,9 @@ z_arm_svc:
 	bne	svc_user
 #endif
 svc_kernel:
+#ifdef CONFIG_USERSPACE
 	ldr	r1, [r0, #ESF_PC]
 	ldrb	r1, [r1, #-2]		/* the SVC's number */
-	cbnz	r1, 1f
-	ldr	r1, [r0]		/* Z_ARM_SVC_SWITCH: new */
-	ldr	r2, [r0, #4]		/* old */
-	b	z_arm_do_switch
-1:
-#ifdef CONFIG_USERSPACE
 	cmp	r1, #Z_ARM_SVC_SYSCALL_RET
 	beq	svc_syscall_return
 #endif

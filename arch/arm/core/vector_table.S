@@ -33,7 +33,7 @@ z_arm_vector_table:
 	.word	z_arm_svc
 	.word	z_arm_fault_entry	/* DebugMonitor */
 	.word	0
-	.word	z_arm_fault_entry	/* PendSV: unused */
+	.word	z_arm_pendsv		/* arch_switch() in Thread mode */
 	.word	z_arm_isr_wrapper	/* SysTick */
 	.rept	CONFIG_NUM_IRQS
 	.word	z_arm_isr_wrapper

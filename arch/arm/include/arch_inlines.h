@@ -48,17 +48,12 @@ void z_arm_mpu_ro_unload(void);
 
 /*
  * Before switching to @new: its TLS blocks become the ones __aeabi_read_tp
- * returns; MPU region 2 gets its user stack if it resumes in user mode, its
- * stack guard otherwise; a user thread gets its domain loaded.
+ * returns; a user thread gets its domain loaded. (MPU region 2, its stack or
+ * its guard, is loaded with its registers: z_arm_do_switch.)
  */
 static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 {
 	z_arm_kernel_tp = new->arch.tls;
-#if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
-	z_arm_mpu_region2_load((new->callee_saved.control & 1U) != 0U
-				   ? new->callee_saved.stack_region
-				   : new->callee_saved.guard_region);
-#endif
 #ifdef CONFIG_USERSPACE
 	if ((new->base.user_options &K_USER) != 0U) {
 		z_arm_user_tp = new->userspace.user_tls;

@@ -49,6 +49,12 @@ static inline sys_dnode_t *sys_dlist_peek_head(const sys_dlist_t *list)
 	return sys_dlist_is_empty(list) ? NULL : list->next;
 }
 
+/* The first node of a list known not to be empty. */
+static inline sys_dnode_t *sys_dlist_peek_head_not_empty(const sys_dlist_t *list)
+{
+	return list->next;
+}
+
 static inline sys_dnode_t *sys_dlist_peek_tail(const sys_dlist_t *list)
 {
 	return sys_dlist_is_empty(list) ? NULL : list->prev;

@@ -19,7 +19,7 @@
 #define Z_ARM_IRQ_PRIO 0x20 /* every interrupt, SysTick included: they do not nest */
 
 /* SVC numbers used by privileged code (user threads have one trap: the system call). */
-#define Z_ARM_SVC_SWITCH      0 /* arch_switch() from Thread mode */
+#define Z_ARM_SVC_UNUSED      0 /* reserved: arch_switch() raises PendSV */
 #define Z_ARM_SVC_EXCEPT      1 /* ARCH_EXCEPT(): a fatal error, reason in r0 */
 #define Z_ARM_SVC_IRQ_OFFLOAD 2 /* irq_offload(): r0 routine, r1 parameter */
 #define Z_ARM_SVC_SYSCALL_RET 3 /* end of a system call, back to user mode */
