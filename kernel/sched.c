@@ -84,7 +84,7 @@ static struct k_thread *next_up(void)
 {
 	/* The idle thread is always ready: some level is not empty. */
 	unsigned int level =
-		prio_bitmap_first_set(_kernel.ready_q.bitmap, ARRAY_SIZE(_kernel.ready_q.bitmap));
+	    prio_bitmap_first_set(_kernel.ready_q.bitmap, ARRAY_SIZE(_kernel.ready_q.bitmap));
 	sys_dnode_t *n = sys_dlist_peek_head_not_empty(&_kernel.ready_q.queues[level]);
 
 	return CONTAINER_OF(n, struct k_thread, base.qnode);
