@@ -14,8 +14,23 @@
 #include <string.h>
 #include <thread_pool.h>
 
-/* CONFIG_HEAP_MEM_POOL_SIZE of 0 gives a heap every allocation fails on. */
+/*
+ * CONFIG_HEAP_MEM_POOL_SIZE of 0: no system heap at all (nothing to set up at
+ * boot), and every allocation from it fails.
+ */
+#if CONFIG_HEAP_MEM_POOL_SIZE > 0
 K_HEAP_DEFINE(_system_heap, CONFIG_HEAP_MEM_POOL_SIZE);
+
+static struct k_heap *system_heap(void)
+{
+	return &_system_heap;
+}
+#else
+static struct k_heap *system_heap(void)
+{
+	return NULL;
+}
+#endif
 
 struct block_hdr {
 	void *base;
@@ -55,7 +70,9 @@ void *z_heap_aligned_alloc(struct k_heap *heap, size_t align, size_t size)
 
 void *k_aligned_alloc(size_t align, size_t size)
 {
-	return z_heap_aligned_alloc(&_system_heap, align, size);
+	struct k_heap *heap = system_heap();
+
+	return heap == NULL ? NULL : z_heap_aligned_alloc(heap, align, size);
 }
 
 void *k_malloc(size_t size)
@@ -125,7 +142,7 @@ void *k_realloc(void *ptr, size_t size)
 
 void *z_thread_aligned_alloc(size_t align, size_t size)
 {
-	struct k_heap *heap = k_is_in_isr() ? &_system_heap : _current->resource_pool;
+	struct k_heap *heap = k_is_in_isr() ? system_heap() : _current->resource_pool;
 
 	return heap == NULL ? NULL : z_heap_aligned_alloc(heap, align, size);
 }
@@ -137,5 +154,5 @@ void k_thread_heap_assign(struct k_thread *thread, struct k_heap *heap)
 
 void k_thread_system_pool_assign(struct k_thread *thread)
 {
-	thread->resource_pool = &_system_heap;
+	thread->resource_pool = system_heap();
 }

@@ -60,7 +60,7 @@ FILE *const stdin = NULL;
 FILE *const stdout = (FILE *)&console_stream;
 FILE *const stderr = (FILE *)&console_stream;
 
-#ifdef CONFIG_USERSPACE
+#if defined(CONFIG_USERSPACE) && defined(CONFIG_PRINTK)
 /* printk() in user mode: format on the caller's stack, emit in chunks. */
 struct user_out {
 	FILE file; /* first: the put function gets this pointer */
@@ -96,6 +96,7 @@ static void user_vprintk(const char *fmt, va_list ap)
 }
 #endif
 
+#ifdef CONFIG_PRINTK
 void vprintk(const char *fmt, va_list ap)
 {
 #ifdef CONFIG_USERSPACE
@@ -118,3 +119,4 @@ void printk(const char *fmt, ...)
 	vprintk(fmt, ap);
 	va_end(ap);
 }
+#endif /* CONFIG_PRINTK */

@@ -216,6 +216,7 @@ int z_vrfy_k_thread_join(struct k_thread *thread, k_timeout_t timeout)
 	return z_impl_k_thread_join(thread, timeout);
 }
 
+#ifdef CONFIG_THREAD_NAME
 /* The error returns of both name calls follow Zephyr's verifiers: a bad argument is no oops. */
 int z_vrfy_k_thread_name_set(k_tid_t thread, const char *name)
 {
@@ -265,6 +266,18 @@ int z_vrfy_k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
 	}
 	return k_usermode_to_copy(buf, name, len);
 }
+#else
+/* Without names there is nothing to check or copy (the kernel calls say -ENOSYS). */
+int z_vrfy_k_thread_name_set(k_tid_t thread, const char *name)
+{
+	return z_impl_k_thread_name_set(thread, name);
+}
+
+int z_vrfy_k_thread_name_copy(k_tid_t thread, char *buf, size_t size)
+{
+	return z_impl_k_thread_name_copy(thread, buf, size);
+}
+#endif
 
 int z_vrfy_k_thread_priority_get(k_tid_t thread)
 {

@@ -104,6 +104,7 @@ struct k_poll_event {
 		.mode = _event_mode, .unused = 0, { .typed_##_event_type = _event_obj }, \
 	}
 
+#ifdef CONFIG_POLL
 /* Set up @event to watch @obj for a condition of @type; its state is NOT_READY. */
 void k_poll_event_init(struct k_poll_event *event, uint32_t type, int mode, void *obj);
 
@@ -129,5 +130,6 @@ __syscall void k_poll_signal_check(struct k_poll_signal *sig, unsigned int *sign
 
 /* Signal @sig with @result, and make every thread polling it ready. Always 0. */
 __syscall int k_poll_signal_raise(struct k_poll_signal *sig, int result);
+#endif /* CONFIG_POLL */
 
 #endif /* BREEZE_KERNEL_POLL_H */
