@@ -215,6 +215,8 @@ svc_kernel:
  */
 svc_user:
 	ldr	r12, [r0, #ESF_R12]	/* the call's ID */
+	cmp	r12, #K_SYSCALL_NONBLOCKING_LIMIT
+	blo	svc_nonblocking
 	cmp	r12, #K_SYSCALL_LIMIT
 	bhs	z_arm_svc_c_entry	/* unknown ID, or k_oops() */
 	ldr	r3, =_kernel
@@ -247,6 +249,53 @@ svc_user:
 	msr	control, r0
 	bx	lr
 
+/*
+ * A call that never waits ([nonblocking] in kernel/syscalls.def) is served
+ * right here in the SVC exception, on the interrupt stack, with interrupts
+ * held off: no detour through privileged Thread mode, no second SVC. A switch
+ * it asks for (a thread it woke, the caller suspended or yielding) is
+ * recorded and performed on the way out by z_arm_exc_exit, after the results
+ * went into the caller's frame. Should its verifier end the caller with an
+ * oops, z_syscall_oops() leaves through z_arm_svc_nonblocking_abandon.
+ */
+svc_nonblocking:
+	ldr	r3, =_kernel
+	ldr	r3, [r3]		/* the caller */
+	str	r0, [r3, #(CS + Z_CS_USER_SP)]	/* its frame, for an oops report */
+	movs	r2, #0
+	str	r2, [r3, #(CS + Z_CS_RET_HI)]
+	push	{r0, r3, r4, lr}	/* frame, caller, (r4 for alignment), EXC_RETURN */
+	ldr	r2, =z_arm_svc_nonblocking_sp
+	mov	r1, sp
+	str	r1, [r2]
+	push	{r4, r5}		/* arguments 5 and 6 */
+	ldr	r4, =z_syscall_table
+	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
+	ldm	r0, {r0-r3}		/* arguments 1-4, from the caller's frame */
+	blx	r12
+	add	sp, #8
+	pop	{r2, r3, r4, lr}
+	ldr	r1, [r3, #(CS + Z_CS_RET_HI)]
+	strd	r0, r1, [r2]		/* the caller's r0 and r1 */
+	b	z_arm_exc_exit
+
+/* z_syscall_oops() in a nonblocking call: the caller has been ended; leave the SVC. */
+	.section .text.z_arm_svc_nonblocking_abandon, "ax"
+	.thumb_func
+	.global z_arm_svc_nonblocking_abandon
+z_arm_svc_nonblocking_abandon:
+	ldr	r0, =z_arm_svc_nonblocking_sp
+	ldr	r0, [r0]
+	mov	sp, r0
+	pop	{r2, r3, r4, lr}
+	b	z_arm_exc_exit
+
+	.section .bss.z_arm_svc_nonblocking_sp, "aw", %nobits
+	.balign 4
+z_arm_svc_nonblocking_sp:
+	.skip 4
+
+	.section .text.z_arm_svc, "ax"
 /*
  * The end of a system call (from z_arm_do_syscall): the results go into the
  * caller's frame, which the return to user mode then restores.

@@ -71,7 +71,12 @@ FUNC_NORETURN void z_syscall_oops(void)
 	esf.control = 3U; /* the caller ran unprivileged */
 	esf.vector = Z_ARM_EXC_SVC;
 	z_fatal_error(K_ERR_KERNEL_OOPS, &esf);
-	CODE_UNREACHABLE;
+	/*
+	 * Still here: the call was a nonblocking one, served in the SVC
+	 * exception, where ending the caller only records the switch away.
+	 */
+	__ASSERT(z_arm_ipsr() == Z_ARM_EXC_SVC, "oops returned in Thread mode");
+	z_arm_svc_nonblocking_abandon();
 }
 
 bool arch_esf_is_user(const struct arch_esf *esf)

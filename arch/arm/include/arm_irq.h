@@ -33,6 +33,11 @@ struct z_arm_switch_pend {
 };
 extern struct z_arm_switch_pend z_arm_switch_pend;
 
+#ifdef CONFIG_USERSPACE
+/* Leave the SVC exception of a nonblocking system call whose caller was ended (switch.S). */
+FUNC_NORETURN void z_arm_svc_nonblocking_abandon(void);
+#endif
+
 #ifdef CONFIG_HW_STACK_PROTECTION
 /* A fault in the running thread's stack guard: reported and dealt with (true), or not one. */
 bool z_arm_stack_overflow(struct arch_esf *esf);
