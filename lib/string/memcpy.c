@@ -14,6 +14,14 @@
  */
 #include "word.h"
 
+/* @n bytes, one at a time, in ascending order. */
+static inline void copy_bytes(unsigned char *d, const unsigned char *s, size_t n)
+{
+	for (; n > 0U; n--) {
+		*d++ = *s++;
+	}
+}
+
 /*
  * Four words from @s to @d, all loaded before any is stored (Thumb-2 then
  * moves them two at a time, with ldrd and strd).
@@ -32,11 +40,11 @@ static inline void copy4(z_word_t *d, const z_word_t *s)
 }
 
 /*
- * The whole words of @n bytes, @d and @s both aligned; returns the bytes
- * copied. When @d lies below @s they are at least a word apart: a group of
+ * @n bytes, @d and @s both aligned: whole words, then the last bytes. When
+ * @d lies below @s they are at least a word apart: a group of
  * stores reaches no word that is not read yet.
  */
-static inline size_t copy_aligned(unsigned char *d, const unsigned char *s, size_t n)
+static inline void copy_aligned(unsigned char *d, const unsigned char *s, size_t n)
 {
 	z_word_t *dw = (z_word_t *)d;
 	const z_word_t *sw = (const z_word_t *)s;
@@ -57,18 +65,17 @@ static inline size_t copy_aligned(unsigned char *d, const unsigned char *s, size
 	for (words &= 3U; words > 0U; words--) {
 		*dw++ = *sw++;
 	}
-	return n & ~Z_WORD_MASK;
+	copy_bytes((unsigned char *)dw, (const unsigned char *)sw, n & Z_WORD_MASK);
 }
 
 /*
- * @d aligned, @s not, @n > Z_WORD_SIZE: the destination words whose source
- * bytes all lie within the @n. Each merges the bytes carried from the
- * previous aligned source word with the next one; the first carry is read
- * byte by byte, so that nothing before @s is read. Every source word is read
- * before the store of the destination word it completes, which lies below
- * it when @d lies below @s. Returns the bytes copied.
+ * @n bytes, @d aligned, @s not, @n > Z_WORD_SIZE: the destination words
+ * whose source bytes all lie within the @n, then the rest one byte at a time. Each merges the bytes
+ * carried from the previous aligned source word with the next one; the first carry is read byte by
+ * byte, so that nothing before @s is read. Every source word is read before the store of the
+ * destination word it completes, which lies below it when @d lies below @s.
  */
-static inline size_t copy_shifted(unsigned char *d, const unsigned char *s, size_t n)
+static inline void copy_shifted(unsigned char *d, const unsigned char *s, size_t n)
 {
 	unsigned int offset = (uintptr_t)s & Z_WORD_MASK;
 	unsigned int shift = 8U * offset;
@@ -96,8 +103,9 @@ static inline size_t copy_shifted(unsigned char *d, const unsigned char *s, size
 		*dw++ = z_word_merge(carry, w, shift);
 		carry = w;
 	}
-	/* The bytes still carried are read again, one by one, with the tail. */
-	return (size_t)((unsigned char *)dw - d);
+	/* The bytes still carried are read again, with the rest. */
+	copy_bytes((unsigned char *)dw, (const unsigned char *)sw - (Z_WORD_SIZE - offset),
+		   (size_t)(d + n - (unsigned char *)dw));
 }
 
 void *memcpy(void *dst, const void *src, size_t n)
@@ -108,24 +116,21 @@ void *memcpy(void *dst, const void *src, size_t n)
 	if (n >= Z_WORD_THRESHOLD) {
 		/* Up to the destination's word boundary: every store below is a whole word. */
 		size_t head = (0U - (uintptr_t)d) & Z_WORD_MASK;
-		size_t done = 0U;
 
 		n -= head;
 		for (; head > 0U; head--) {
 			*d++ = *s++;
 		}
 		if (((uintptr_t)s & Z_WORD_MASK) == 0U) {
-			done = copy_aligned(d, s, n);
-		} else if (n >= Z_SHIFT_THRESHOLD) {
-			done = copy_shifted(d, s, n);
+			copy_aligned(d, s, n);
+			return dst;
 		}
-		d += done;
-		s += done;
-		n -= done;
+		if (n >= Z_SHIFT_THRESHOLD) {
+			copy_shifted(d, s, n);
+			return dst;
+		}
 	}
-	for (; n > 0U; n--) {
-		*d++ = *s++;
-	}
+	copy_bytes(d, s, n);
 	return dst;
 }
 
@@ -135,14 +140,10 @@ void *memcpy(void *dst, const void *src, size_t n)
  * that picolibc's memcpy object, which defines them with its memcpy, is never
  * linked. The aligned variants are the same copy.
  */
-void *__aeabi_memcpy(void *dst, const void *src, size_t n)
-    __attribute__((alias("memcpy"), copy(memcpy)));
-void *__aeabi_memcpy4(void *dst, const void *src, size_t n)
-    __attribute__((alias("memcpy"), copy(memcpy)));
-void *__aeabi_memcpy8(void *dst, const void *src, size_t n)
-    __attribute__((alias("memcpy"), copy(memcpy)));
+void *__aeabi_memcpy(void *dst, const void *src, size_t n) Z_ALIAS_OF(memcpy);
+void *__aeabi_memcpy4(void *dst, const void *src, size_t n) Z_ALIAS_OF(memcpy);
+void *__aeabi_memcpy8(void *dst, const void *src, size_t n) Z_ALIAS_OF(memcpy);
 #endif
 
 /* Its name in Breeze alone: tests/lib/string checks that memcpy is this one. */
-void *z_breeze_memcpy(void *dst, const void *src, size_t n)
-    __attribute__((alias("memcpy"), copy(memcpy)));
+void *z_breeze_memcpy(void *dst, const void *src, size_t n) Z_ALIAS_OF(memcpy);

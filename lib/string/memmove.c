@@ -93,14 +93,10 @@ void *memmove(void *dst, const void *src, size_t n)
 
 #if defined(__ARM_EABI__)
 /* The run-time ABI's names, so that picolibc's memmove object is never linked (memcpy.c). */
-void *__aeabi_memmove(void *dst, const void *src, size_t n)
-    __attribute__((alias("memmove"), copy(memmove)));
-void *__aeabi_memmove4(void *dst, const void *src, size_t n)
-    __attribute__((alias("memmove"), copy(memmove)));
-void *__aeabi_memmove8(void *dst, const void *src, size_t n)
-    __attribute__((alias("memmove"), copy(memmove)));
+void *__aeabi_memmove(void *dst, const void *src, size_t n) Z_ALIAS_OF(memmove);
+void *__aeabi_memmove4(void *dst, const void *src, size_t n) Z_ALIAS_OF(memmove);
+void *__aeabi_memmove8(void *dst, const void *src, size_t n) Z_ALIAS_OF(memmove);
 #endif
 
 /* Its name in Breeze alone: tests/lib/string checks that memmove is this one. */
-void *z_breeze_memmove(void *dst, const void *src, size_t n)
-    __attribute__((alias("memmove"), copy(memmove)));
+void *z_breeze_memmove(void *dst, const void *src, size_t n) Z_ALIAS_OF(memmove);

@@ -46,4 +46,4 @@ void *memset(void *dst, int c, size_t n)
 }
 
 /* Its name in Breeze alone: tests/lib/string checks that memset is this one. */
-void *z_breeze_memset(void *dst, int c, size_t n) __attribute__((alias("memset"), copy(memset)));
+void *z_breeze_memset(void *dst, int c, size_t n) Z_ALIAS_OF(memset);

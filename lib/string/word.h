@@ -70,6 +70,14 @@ static inline z_word_t z_word_gather(const unsigned char *p, unsigned int first,
 }
 
 /*
+ * Another name for function @fn. Its name is expanded first: the host test
+ * builds the routines under other names with -Dmemcpy=... and the like.
+ */
+#define Z_ALIAS_OF(fn)     __attribute__((alias(Z_ALIAS_NAME(fn)), copy(fn)))
+#define Z_ALIAS_NAME(fn)   Z_ALIAS_STRING(fn)
+#define Z_ALIAS_STRING(fn) #fn
+
+/*
  * Breeze's memcpy() (memcpy.c), declared without <string.h>, whose host
  * version the unit test must not see. It copies in ascending order and never
  * writes a byte before reading every source byte below it: memmove() uses it
