@@ -69,11 +69,13 @@ static inline void copy_aligned(unsigned char *d, const unsigned char *s, size_t
 }
 
 /*
- * @n bytes, @d aligned, @s not, @n > Z_WORD_SIZE: the destination words
- * whose source bytes all lie within the @n, then the rest one byte at a time. Each merges the bytes
- * carried from the previous aligned source word with the next one; the first carry is read byte by
- * byte, so that nothing before @s is read. Every source word is read before the store of the
- * destination word it completes, which lies below it when @d lies below @s.
+ * @n bytes, @d aligned, @s not, @n > Z_WORD_SIZE. First the destination
+ * words whose source bytes all lie within the @n: each merges the bytes
+ * carried from the previous aligned source word with the next one, and the
+ * first carry is read byte by byte, so that nothing before @s is read. Every
+ * source word is read before the store of the destination word it
+ * completes, which lies below it when @d lies below @s. Then the rest, one
+ * byte at a time.
  */
 static inline void copy_shifted(unsigned char *d, const unsigned char *s, size_t n)
 {

@@ -80,7 +80,7 @@ static inline z_word_t z_word_gather(const unsigned char *p, unsigned int first,
 /*
  * Breeze's memcpy() (memcpy.c), declared without <string.h>, whose host
  * version the unit test must not see. It copies in ascending order and never
- * writes a byte before reading every source byte below it: memmove() uses it
+ * reads a source byte after a store to its address: memmove() uses it
  * whenever the destination starts below the source.
  */
 void *memcpy(void *dst, const void *src, size_t n);
