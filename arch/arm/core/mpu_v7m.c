@@ -184,22 +184,22 @@ void arch_stack_guard_set(struct k_thread *t, uintptr_t guard)
 
 #ifdef CONFIG_USERSPACE
 /* The domain image now in the MPU, to skip reloading it. */
-static const struct k_mem_domain *loaded_domain;
-static uint32_t loaded_version;
+const struct k_mem_domain *z_arm_mpu_loaded_domain;
+uint32_t z_arm_mpu_loaded_version;
 
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
 	const struct k_mem_domain *domain = t->userspace.domain;
 
-	if (domain != loaded_domain || domain->arch.version != loaded_version) {
+	if (domain != z_arm_mpu_loaded_domain || domain->arch.version != z_arm_mpu_loaded_version) {
 		for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
 			MPU_RBAR = domain->arch.regs[i][0];
 			MPU_RASR = domain->arch.regs[i][1];
 		}
-		loaded_domain = domain;
-		loaded_version = domain->arch.version;
+		z_arm_mpu_loaded_domain = domain;
+		z_arm_mpu_loaded_version = domain->arch.version;
+		__asm__ volatile("dsb" ::: "memory");
 	}
-	__asm__ volatile("dsb" ::: "memory");
 }
 #endif
 

@@ -109,8 +109,8 @@ void z_arm_mpu_region2_load(const uint32_t region[2])
 
 #ifdef CONFIG_USERSPACE
 /* The image now in the MPU, to skip reloading it; and its read-only regions. */
-static const struct k_mem_domain *loaded_domain;
-static uint32_t loaded_version;
+const struct k_mem_domain *z_arm_mpu_loaded_domain;
+uint32_t z_arm_mpu_loaded_version;
 uint32_t z_arm_mpu_ro_loaded;
 
 static bool overlap(uintptr_t a, uintptr_t a_end, uintptr_t b, uintptr_t b_end)
@@ -190,7 +190,7 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 	const struct k_mem_domain *domain = t->userspace.domain;
 	uint32_t ro = 0;
 
-	if (domain == loaded_domain && domain->arch.version == loaded_version) {
+	if (domain == z_arm_mpu_loaded_domain && domain->arch.version == z_arm_mpu_loaded_version) {
 		return;
 	}
 	/*
@@ -208,8 +208,8 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 			ro |= 1U << i;
 		}
 	}
-	loaded_domain = domain;
-	loaded_version = domain->arch.version;
+	z_arm_mpu_loaded_domain = domain;
+	z_arm_mpu_loaded_version = domain->arch.version;
 	z_arm_mpu_ro_loaded = ro;
 	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();
@@ -225,7 +225,7 @@ void z_arm_mpu_ro_unload(void)
 			MPU_RLAR = 0;
 		}
 	}
-	loaded_domain = NULL; /* the next user thread loads its image whole */
+	z_arm_mpu_loaded_domain = NULL; /* the next user thread loads its image whole */
 	z_arm_mpu_ro_loaded = 0;
 	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();

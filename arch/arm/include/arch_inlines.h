@@ -37,6 +37,12 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 #include <arm_mpu.h>
 #endif
 
+#ifdef CONFIG_USERSPACE
+/* The domain image in the MPU now, and its version (mpu_v7m.c, mpu_v8m.c). */
+extern const struct k_mem_domain *z_arm_mpu_loaded_domain;
+extern uint32_t z_arm_mpu_loaded_version;
+#endif
+
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV8_M_MPU)
 /*
  * ARMv8-M: the loaded domain regions that are read-only for privileged code
@@ -56,8 +62,13 @@ static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 	z_arm_kernel_tp = new->arch.tls;
 #ifdef CONFIG_USERSPACE
 	if ((new->base.user_options &K_USER) != 0U) {
+		const struct k_mem_domain *domain = new->userspace.domain;
+
 		z_arm_user_tp = new->userspace.user_tls;
-		arch_mem_domain_thread_load(new);
+		if (domain != z_arm_mpu_loaded_domain ||
+		    domain->arch.version != z_arm_mpu_loaded_version) {
+			arch_mem_domain_thread_load(new);
+		}
 	}
 #ifdef CONFIG_ARMV8_M_MPU
 	if ((new->base.user_options &K_USER) == 0U && z_arm_mpu_ro_loaded != 0U) {
