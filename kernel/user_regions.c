@@ -11,6 +11,7 @@
 #include <kernel_structs.h>
 #include <syscall_handler.h>
 #include <arch_interface.h>
+#include <mem_domain_internal.h>
 
 extern char __text_region_start[];
 extern char __rodata_region_start[];
@@ -19,7 +20,8 @@ extern char __rom_region_end[];
 struct user_region {
 	uintptr_t start;
 	uintptr_t end;
-	uint8_t perm; /* Z_MEM_R / W / X for the caller, as the kernel may honour them */
+	uint8_t perm;   /* Z_MEM_R / W / X for the caller, as the kernel may honour them */
+	bool in_domain; /* a partition of the domain, not the stack or the shared code */
 };
 
 static uint8_t honoured(uint8_t perm)
@@ -30,63 +32,90 @@ static uint8_t honoured(uint8_t perm)
 	return perm;
 }
 
-/* The region of the current thread that contains @addr, if any. */
-static bool find_region(uintptr_t addr, struct user_region *r)
+/* The region of the current thread, in domain @d, that contains @addr, if any. */
+static bool find_region(uintptr_t addr, const struct k_mem_domain *d, struct user_region *r)
 {
 	const struct k_thread *t = _current;
 	uintptr_t s = t->userspace.user_stack_start;
 
 	if (addr >= s && addr - s < t->userspace.user_stack_size) {
-		*r = (struct user_region){ s, s + t->userspace.user_stack_size, Z_MEM_R | Z_MEM_W };
+		*r = (struct user_region){ s, s + t->userspace.user_stack_size, Z_MEM_R | Z_MEM_W,
+					   false };
 		return true;
 	}
 	if (addr >= (uintptr_t)__text_region_start && addr < (uintptr_t)__rodata_region_start) {
 		*r = (struct user_region){ (uintptr_t)__text_region_start,
 					   (uintptr_t)__rodata_region_start,
-					   honoured(Z_MEM_R | Z_MEM_X) };
+					   honoured(Z_MEM_R | Z_MEM_X), false };
 		return true;
 	}
 	if (addr >= (uintptr_t)__rodata_region_start && addr < (uintptr_t)__rom_region_end) {
 		*r = (struct user_region){ (uintptr_t)__rodata_region_start,
-					   (uintptr_t)__rom_region_end, Z_MEM_R };
+					   (uintptr_t)__rom_region_end, Z_MEM_R, false };
 		return true;
 	}
-	const struct k_mem_domain *d = t->userspace.domain;
-
 	for (unsigned int i = 0; d != NULL && i < d->num_partitions; i++) {
 		const struct k_mem_partition *p = &d->partitions[i];
 
 		if (addr >= p->start && addr - p->start < p->size) {
 			*r = (struct user_region){ p->start, p->start + p->size,
-						   honoured(p->attr.perm) };
+						   honoured(p->attr.perm), true };
 			return true;
 		}
 	}
 	return false;
 }
 
-int arch_buffer_validate(const void *addr, size_t size, bool write)
+static int validate(const void *addr, size_t size, bool write, const struct k_mem_domain *d,
+		    struct user_region *r)
 {
 	uintptr_t a = (uintptr_t)addr;
-	struct user_region r;
 
+	r->in_domain = false;
 	if (size == 0U) {
 		return 0;
 	}
-	if (a + size - 1U < a || !find_region(a, &r)) {
+	if (a + size - 1U < a || !find_region(a, d, r)) {
 		return -EFAULT;
 	}
-	if ((r.perm & (write ? Z_MEM_W : Z_MEM_R)) == 0U || size > r.end - a) {
+	if ((r->perm & (write ? Z_MEM_W : Z_MEM_R)) == 0U || size > r->end - a) {
 		return -EFAULT;
 	}
 	return 0;
+}
+
+int arch_buffer_validate(const void *addr, size_t size, bool write)
+{
+	struct user_region r;
+
+	return validate(addr, size, write, _current->userspace.domain, &r);
+}
+
+/*
+ * The domain's stamp is read before and after its partitions, as a sequence
+ * lock: the domain stamps 0 while they change (mem_domain.c), and a stamp is
+ * never given twice, so the same stamp twice means the partitions read were
+ * the ones it names. An empty range is nobody's partition: no stamp.
+ */
+int z_user_write_check_stamped(const void *addr, size_t size, uint32_t *stamp)
+{
+	const struct k_mem_domain *d = _current->userspace.domain;
+	uint32_t s = d != NULL ? __atomic_load_n(&d->stamp, __ATOMIC_ACQUIRE) : 0U;
+	struct user_region r;
+	int ret = validate(addr, size, true, d, &r);
+
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	*stamp =
+	    ret == 0 && r.in_domain && __atomic_load_n(&d->stamp, __ATOMIC_RELAXED) == s ? s : 0U;
+	return ret;
 }
 
 size_t arch_user_readable_len(const void *addr)
 {
 	struct user_region r;
 
-	if (!find_region((uintptr_t)addr, &r) || (r.perm & Z_MEM_R) == 0U) {
+	if (!find_region((uintptr_t)addr, _current->userspace.domain, &r) ||
+	    (r.perm & Z_MEM_R) == 0U) {
 		return 0;
 	}
 	return r.end - (uintptr_t)addr;
