@@ -19,7 +19,9 @@
 #include <string.h>
 #include <ksched.h>
 #include <kobject_init.h>
+#ifdef CONFIG_USERSPACE
 #include <mem_domain_internal.h>
+#endif
 
 static size_t buffer_size(const struct k_mem_slab *slab)
 {
@@ -81,13 +83,6 @@ static uint32_t *inline_map(struct k_mem_slab *slab)
 	return slab->info.num_blocks <= 32U * Z_MEM_SLAB_MAP_WORDS ? slab->map_inline : NULL;
 }
 #else
-static bool is_marked(const struct k_mem_slab *slab, uint32_t i)
-{
-	ARG_UNUSED(slab);
-	ARG_UNUSED(i);
-	return false;
-}
-
 static __maybe_unused bool is_marked_free(const struct k_mem_slab *slab, uint32_t i)
 {
 	ARG_UNUSED(slab);
