@@ -211,7 +211,7 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, ui
 	return 0;
 }
 
-static char *take_block_locked(struct k_mem_slab *slab)
+static ALWAYS_INLINE char *take_block_locked(struct k_mem_slab *slab)
 {
 	char *block = slab->free_list;
 
@@ -239,13 +239,9 @@ static char *take_block_locked(struct k_mem_slab *slab)
  * partitions stays out of the interrupts-off window) and takes the lock back;
  * a slab re-initialised meanwhile on another buffer makes the call an oops.
  */
-static void user_check_locked(struct k_mem_slab *slab, k_spinlock_key_t *key)
+static void user_check_miss(struct k_mem_slab *slab, k_spinlock_key_t *key)
 {
-	uint32_t stamp = z_mem_domain_current_stamp();
-
-	if (stamp != 0U && slab->user_stamp == stamp) {
-		return;
-	}
+	uint32_t stamp;
 	char *buffer = slab->buffer;
 	size_t size = buffer_size(slab);
 	bool mapped = slab->map != NULL;
@@ -265,13 +261,23 @@ static void user_check_locked(struct k_mem_slab *slab, k_spinlock_key_t *key)
 		slab->user_stamp = stamp;
 	}
 }
+
+/* The check above; a hit costs a few instructions, inline. */
+static ALWAYS_INLINE void user_check_locked(struct k_mem_slab *slab, k_spinlock_key_t *key)
+{
+	uint32_t stamp = z_mem_domain_current_stamp();
+
+	if (stamp == 0U || slab->user_stamp != stamp) {
+		user_check_miss(slab, key);
+	}
+}
 #endif
 
 /*
  * @user: a user thread's call, which must be allowed the buffer (checked under
  * the lock, so that the block handed out comes from the buffer checked).
  */
-static int alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout, bool user)
+static ALWAYS_INLINE int alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout, bool user)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
@@ -349,18 +355,21 @@ uint32_t z_impl_k_mem_slab_num_free_get(struct k_mem_slab *slab)
 }
 
 #ifdef CONFIG_USERSPACE
-/* A user thread may use a slab only if it could write every block itself. */
+/*
+ * A user thread may use a slab only if it could write every block itself.
+ * @mem is checked once, by the copy out: a caller that could not write it
+ * gets an oops, and the block it would have had goes back.
+ */
 int z_vrfy_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 {
 	void *block;
 
 	K_OOPS(K_SYSCALL_OBJ(slab, K_OBJ_MEM_SLAB));
-	K_OOPS(K_SYSCALL_MEMORY_WRITE(mem, sizeof(*mem)));
 
 	int ret = alloc(slab, &block, timeout, true);
 
 	if (k_usermode_to_copy(mem, &block, sizeof(block)) != 0) {
-		/* The caller lost access while it waited: do not leak the block. */
+		/* Not the caller's to write (or no longer, after a wait): do not leak the block. */
 		if (ret == 0) {
 			z_impl_k_mem_slab_free(slab, block);
 		}
