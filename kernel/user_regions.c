@@ -20,8 +20,7 @@ extern char __rom_region_end[];
 struct user_region {
 	uintptr_t start;
 	uintptr_t end;
-	uint8_t perm;   /* Z_MEM_R / W / X for the caller, as the kernel may honour them */
-	bool in_domain; /* a partition of the domain, not the stack or the shared code */
+	uint8_t perm; /* Z_MEM_R / W / X for the caller, as the kernel may honour them */
 };
 
 static uint8_t honoured(uint8_t perm)
@@ -32,81 +31,94 @@ static uint8_t honoured(uint8_t perm)
 	return perm;
 }
 
-/* The region of the current thread, in domain @d, that contains @addr, if any. */
-static bool find_region(uintptr_t addr, const struct k_mem_domain *d, struct user_region *r)
+/* The region of the current thread that contains @addr, if any. */
+static bool find_region(uintptr_t addr, struct user_region *r)
 {
 	const struct k_thread *t = _current;
 	uintptr_t s = t->userspace.user_stack_start;
 
 	if (addr >= s && addr - s < t->userspace.user_stack_size) {
-		*r = (struct user_region){ s, s + t->userspace.user_stack_size, Z_MEM_R | Z_MEM_W,
-					   false };
+		*r = (struct user_region){ s, s + t->userspace.user_stack_size, Z_MEM_R | Z_MEM_W };
 		return true;
 	}
 	if (addr >= (uintptr_t)__text_region_start && addr < (uintptr_t)__rodata_region_start) {
 		*r = (struct user_region){ (uintptr_t)__text_region_start,
 					   (uintptr_t)__rodata_region_start,
-					   honoured(Z_MEM_R | Z_MEM_X), false };
+					   honoured(Z_MEM_R | Z_MEM_X) };
 		return true;
 	}
 	if (addr >= (uintptr_t)__rodata_region_start && addr < (uintptr_t)__rom_region_end) {
 		*r = (struct user_region){ (uintptr_t)__rodata_region_start,
-					   (uintptr_t)__rom_region_end, Z_MEM_R, false };
+					   (uintptr_t)__rom_region_end, Z_MEM_R };
 		return true;
 	}
+	const struct k_mem_domain *d = t->userspace.domain;
+
 	for (unsigned int i = 0; d != NULL && i < d->num_partitions; i++) {
 		const struct k_mem_partition *p = &d->partitions[i];
 
 		if (addr >= p->start && addr - p->start < p->size) {
 			*r = (struct user_region){ p->start, p->start + p->size,
-						   honoured(p->attr.perm), true };
+						   honoured(p->attr.perm) };
 			return true;
 		}
 	}
 	return false;
 }
 
-static int validate(const void *addr, size_t size, bool write, const struct k_mem_domain *d,
-		    struct user_region *r)
+int arch_buffer_validate(const void *addr, size_t size, bool write)
 {
 	uintptr_t a = (uintptr_t)addr;
+	struct user_region r;
 
-	r->in_domain = false;
 	if (size == 0U) {
 		return 0;
 	}
-	if (a + size - 1U < a || !find_region(a, d, r)) {
+	if (a + size - 1U < a || !find_region(a, &r)) {
 		return -EFAULT;
 	}
-	if ((r->perm & (write ? Z_MEM_W : Z_MEM_R)) == 0U || size > r->end - a) {
+	if ((r.perm & (write ? Z_MEM_W : Z_MEM_R)) == 0U || size > r.end - a) {
 		return -EFAULT;
 	}
 	return 0;
 }
 
-int arch_buffer_validate(const void *addr, size_t size, bool write)
+/*
+ * The cacheable part of a write check: is [@a, @a + @size) inside one
+ * partition of @d that user mode may write? Whatever else the caller may
+ * write (its stack) is its own, not the domain's.
+ */
+static bool domain_writable(const struct k_mem_domain *d, uintptr_t a, size_t size)
 {
-	struct user_region r;
+	for (unsigned int i = 0; i < d->num_partitions; i++) {
+		const struct k_mem_partition *p = &d->partitions[i];
 
-	return validate(addr, size, write, _current->userspace.domain, &r);
+		if (a - p->start < p->size) {
+			return (honoured(p->attr.perm) & Z_MEM_W) != 0U &&
+			       size <= p->size - (a - p->start);
+		}
+	}
+	return false;
 }
 
 /*
- * The domain's stamp is read before and after its partitions, as a sequence
- * lock: the domain stamps 0 while they change (mem_domain.c), and a stamp is
- * never given twice, so the same stamp twice means the partitions read were
- * the ones it names. An empty range is nobody's partition: no stamp.
+ * The check itself is arch_buffer_validate()'s, unchanged. The domain's stamp
+ * is read before and after its partitions, as a sequence lock: the domain
+ * stamps 0 while they change (mem_domain.c), and a stamp is never given
+ * twice, so the same stamp twice means the partitions read were the ones it
+ * names. An empty range is nobody's partition: no stamp.
  */
 int z_user_write_check_stamped(const void *addr, size_t size, uint32_t *stamp)
 {
 	const struct k_mem_domain *d = _current->userspace.domain;
 	uint32_t s = d != NULL ? __atomic_load_n(&d->stamp, __ATOMIC_ACQUIRE) : 0U;
-	struct user_region r;
-	int ret = validate(addr, size, true, d, &r);
+	int ret = arch_buffer_validate(addr, size, true);
 
+	if (ret != 0 || s == 0U || size == 0U || !domain_writable(d, (uintptr_t)addr, size)) {
+		s = 0U;
+	}
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	*stamp =
-	    ret == 0 && r.in_domain && __atomic_load_n(&d->stamp, __ATOMIC_RELAXED) == s ? s : 0U;
+	*stamp = s != 0U && __atomic_load_n(&d->stamp, __ATOMIC_RELAXED) == s ? s : 0U;
 	return ret;
 }
 
@@ -114,8 +126,7 @@ size_t arch_user_readable_len(const void *addr)
 {
 	struct user_region r;
 
-	if (!find_region((uintptr_t)addr, _current->userspace.domain, &r) ||
-	    (r.perm & Z_MEM_R) == 0U) {
+	if (!find_region((uintptr_t)addr, &r) || (r.perm & Z_MEM_R) == 0U) {
 		return 0;
 	}
 	return r.end - (uintptr_t)addr;

@@ -33,10 +33,11 @@ static inline uint32_t z_mem_domain_current_stamp(void)
 
 /*
  * Whether the calling user thread may write [@addr, @addr + @size), as
- * arch_buffer_validate(): 0 or -EFAULT. When a partition of its domain is what
- * allows it, *@stamp is that domain's stamp, read before and after the
- * partitions were (0 if they changed meanwhile, or when the caller's own stack
- * allows it: that is no property of the domain).
+ * arch_buffer_validate(): 0 or -EFAULT. When one writable partition of its
+ * domain covers the whole range besides, *@stamp is that domain's stamp, read
+ * before and after the partitions were; else 0 (the partitions changed
+ * meanwhile, or only the caller's own stack allows it: that is no property
+ * of the domain).
  */
 int z_user_write_check_stamped(const void *addr, size_t size, uint32_t *stamp);
 
