@@ -8,13 +8,14 @@
  *
  * The buffer may be user-writable (see mem_slab.h), so every link read from
  * it is checked to be a block of the slab before it is followed. With user
- * mode the slab also has an allocation map, a bitmap in kernel memory that
- * says which blocks are out of the list: a link must name a free block too,
- * and a user thread may free only an allocated one. Invariant, under the
- * lock: the head of the list is a block whose bit is clear; a block's bit is
- * set when it leaves the list (before its link is read) and cleared when it
- * goes back on it. So no block is ever handed out twice, whatever the links
- * say, and every check is O(1).
+ * mode the slab also has an allocation map, a bitmap in kernel memory, one
+ * bit per block, set while the block is out of the list (a block handed to a
+ * waiter stays out): a user thread may free only a block whose bit is set,
+ * tested under the lock it frees under. A forged link can only name a block
+ * of the slab, and taking the head of the list sets its bit, refusing one
+ * that is set already (the list then ends): so no block is ever handed out
+ * twice, whatever the links say, and every check is O(1). User calls also
+ * cache their check of the buffer in the slab (user_check_locked()).
  */
 #include <string.h>
 #include <ksched.h>

@@ -23,13 +23,16 @@
  *   the slab (32 blocks by default): a bigger slab set up at run time is for
  *   supervisor threads only (a user call on it is an oops).
  * Since user threads may write into the buffer, the kernel trusts no link it
- * reads from it: a link that is not a free block of the slab (by the bitmap)
- * ends the free list. A user thread scribbling over free blocks can so lose
- * them for everyone sharing the slab, but never have one block handed out
- * twice, nor make the kernel touch memory outside the buffer.
+ * reads from it: a link that is not a block of the slab, or that leads to a
+ * block the bitmap says is allocated, ends the free list. A user thread
+ * scribbling over free blocks can so lose them for everyone sharing the slab,
+ * but never have one block handed out twice, nor make the kernel touch memory
+ * outside the buffer.
  *
  * To let user threads use a K_MEM_SLAB_DEFINE slab, put its buffer in a
- * partition: K_MEM_SLAB_DEFINE_IN_SECT(name, K_APP_BMEM(part), ...).
+ * partition: K_MEM_SLAB_DEFINE_IN_SECT(name, K_APP_BMEM(part), ...). The
+ * check that the caller may write the buffer is cached in the slab, as the
+ * stamp of the caller's memory domain (docs/userspace.md, "Memory slabs").
  */
 #ifndef BREEZE_KERNEL_MEM_SLAB_H
 #define BREEZE_KERNEL_MEM_SLAB_H
