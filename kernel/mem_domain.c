@@ -73,6 +73,21 @@ bool z_mem_domain_user_writable(const void *addr, size_t size)
 	return hit;
 }
 
+/*
+ * A stamp never given before (see mem_domain_internal.h); under domain_lock.
+ * Once the count is spent, 0 for good: a stamp given again could make a check
+ * cached against a domain's old partitions pass for its new ones.
+ */
+static uint32_t next_stamp(void)
+{
+	static uint32_t last;
+
+	if (last != UINT32_MAX) {
+		last++;
+	}
+	return last != UINT32_MAX ? last : 0U;
+}
+
 static int check_partition(const struct k_mem_partition *part)
 {
 	if (part == NULL || part->size == 0U) {
@@ -125,9 +140,14 @@ static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const
 	 * it. */
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 #endif
+	/* Stamped 0 while the partitions change, as a sequence lock: see
+	 * z_user_write_check_stamped(). */
+	__atomic_store_n(&domain->stamp, 0U, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
 	memcpy(&domain->arch, &next.arch, sizeof(next.arch));
 	memcpy(domain->partitions, next.partitions, sizeof(next.partitions));
 	domain->num_partitions = next.num_partitions;
+	__atomic_store_n(&domain->stamp, next_stamp(), __ATOMIC_RELEASE);
 #ifdef CONFIG_SMP
 	k_spin_unlock(&_sched_spinlock, key);
 #endif

@@ -7,11 +7,22 @@
  * return value). The lock is _sched_spinlock.
  *
  * The buffer may be user-writable (see mem_slab.h), so every link read from
- * it is checked to be a block of the slab before it is followed, and walks
- * of the list are bounded by the number of free blocks.
+ * it is checked to be a block of the slab before it is followed. With user
+ * mode the slab also has an allocation map, a bitmap in kernel memory, one
+ * bit per block, set while the block is out of the list (a block handed to a
+ * waiter stays out): a user thread may free only a block whose bit is set,
+ * tested under the lock it frees under. A forged link can only name a block
+ * of the slab, and taking the head of the list sets its bit, refusing one
+ * that is set already (the list then ends): so no block is ever handed out
+ * twice, whatever the links say, and every check is O(1). User calls also
+ * cache their check of the buffer in the slab (user_check_locked()).
  */
+#include <string.h>
 #include <ksched.h>
 #include <kobject_init.h>
+#ifdef CONFIG_USERSPACE
+#include <mem_domain_internal.h>
+#endif
 
 static size_t buffer_size(const struct k_mem_slab *slab)
 {
@@ -27,6 +38,106 @@ static bool is_block(const struct k_mem_slab *slab, const char *p)
 	return offset < buffer_size(slab) && offset % slab->info.block_size == 0U;
 }
 
+/* The index of @block, a block of @slab. */
+static uint32_t index_of(const struct k_mem_slab *slab, const char *block)
+{
+	return (uint32_t)((size_t)(block - slab->buffer) / slab->info.block_size);
+}
+
+#ifdef CONFIG_USERSPACE
+/*
+ * The map's word of block @i; *@bit its bit there. Slabs without a map (too
+ * big for the one inside them) serve supervisor threads only.
+ */
+static uint32_t *map_word(const struct k_mem_slab *slab, uint32_t i, uint32_t *bit)
+{
+	*bit = BIT(i % 32U);
+	return &slab->map[i / 32U];
+}
+
+/* The map says block @i is allocated. */
+static bool is_marked(const struct k_mem_slab *slab, uint32_t i)
+{
+	uint32_t bit;
+
+	return slab->map != NULL && (*map_word(slab, i, &bit) & bit) != 0U;
+}
+
+/* The map says block @i is free (for assertions: a supervisor's double free). */
+static __maybe_unused bool is_marked_free(const struct k_mem_slab *slab, uint32_t i)
+{
+	uint32_t bit;
+
+	return slab->map != NULL && (*map_word(slab, i, &bit) & bit) == 0U;
+}
+
+static void map_clear(struct k_mem_slab *slab)
+{
+	if (slab->map != NULL) {
+		memset(slab->map, 0, DIV_ROUND_UP(slab->info.num_blocks, 32U) * sizeof(uint32_t));
+	}
+}
+
+/* A slab set up at run time: the map inside it, if it is big enough. */
+static uint32_t *inline_map(struct k_mem_slab *slab)
+{
+	return slab->info.num_blocks <= 32U * Z_MEM_SLAB_MAP_WORDS ? slab->map_inline : NULL;
+}
+#else
+static __maybe_unused bool is_marked_free(const struct k_mem_slab *slab, uint32_t i)
+{
+	ARG_UNUSED(slab);
+	ARG_UNUSED(i);
+	return false;
+}
+
+static void map_clear(struct k_mem_slab *slab)
+{
+	ARG_UNUSED(slab);
+}
+#endif
+
+/*
+ * The head of the free list leaves it: false when the map says it is
+ * allocated already. A link written by a user thread can lead there (to a
+ * block in use, or back to the head); the list then ends, and the block is
+ * not handed out twice. Marked before its link is read: a link back to the
+ * block itself then ends the list at the next take.
+ */
+static bool mark_taken(const struct k_mem_slab *slab, const char *block)
+{
+#ifdef CONFIG_USERSPACE
+	if (slab->map != NULL) {
+		uint32_t bit;
+		uint32_t *w = map_word(slab, index_of(slab, block), &bit);
+
+		if ((*w & bit) != 0U) {
+			return false;
+		}
+		*w |= bit;
+	}
+#else
+	ARG_UNUSED(slab);
+	ARG_UNUSED(block);
+#endif
+	return true;
+}
+
+static void mark_free(const struct k_mem_slab *slab, uint32_t i)
+{
+#ifdef CONFIG_USERSPACE
+	uint32_t bit;
+
+	if (slab->map != NULL) {
+		*map_word(slab, i, &bit) &= ~bit;
+	}
+#else
+	ARG_UNUSED(slab);
+	ARG_UNUSED(i);
+#endif
+}
+
+/* The link in free block @block, if it names a block; NULL ends the list. */
 static char *next_of(const struct k_mem_slab *slab, const char *block)
 {
 	char *next = *(char *const *)block;
@@ -44,6 +155,7 @@ static void build_free_list(struct k_mem_slab *slab)
 		*(char **)block = next;
 		next = block;
 	}
+	map_clear(slab);
 	slab->free_list = next;
 	slab->info.num_used = 0;
 }
@@ -52,6 +164,11 @@ static void build_free_list(struct k_mem_slab *slab)
 static int static_slabs_init(void)
 {
 	STRUCT_SECTION_FOREACH(k_mem_slab, slab) {
+#ifdef CONFIG_USERSPACE
+		if (slab->map == NULL) {
+			slab->map = inline_map(slab); /* Z_MEM_SLAB_INITIALIZER without a map */
+		}
+#endif
 		build_free_list(slab);
 	}
 	return 0;
@@ -74,19 +191,36 @@ int k_mem_slab_init(struct k_mem_slab *slab, void *buffer, size_t block_size, ui
 		return ret;
 	}
 	sys_dlist_init(&slab->wait_q.waitq);
+
+	/*
+	 * The buffer, its size and the cached check of it change in one hold of
+	 * the lock, which user calls check the cache under: a stamp cached for
+	 * the old buffer never vouches for the new one.
+	 */
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
 	slab->buffer = buffer;
 	slab->info.block_size = block_size;
 	slab->info.num_blocks = num_blocks;
+#ifdef CONFIG_USERSPACE
+	slab->user_stamp = 0;
+	slab->map = inline_map(slab);
+#endif
+	k_spin_unlock(&_sched_spinlock, key);
 	build_free_list(slab);
 	z_object_init_end_for(slab);
 	return 0;
 }
 
-static char *take_block_locked(struct k_mem_slab *slab)
+static ALWAYS_INLINE char *take_block_locked(struct k_mem_slab *slab)
 {
 	char *block = slab->free_list;
 
 	if (block == NULL || slab->info.num_used == slab->info.num_blocks) {
+		return NULL;
+	}
+	if (!mark_taken(slab, block)) {
+		slab->free_list = NULL;
 		return NULL;
 	}
 	slab->free_list = next_of(slab, block);
@@ -94,22 +228,67 @@ static char *take_block_locked(struct k_mem_slab *slab)
 	return block;
 }
 
+#ifdef CONFIG_USERSPACE
 /*
- * -EINVAL when @slab's buffer is no longer [@buffer, @buffer + @size) (NULL:
- * any buffer will do). A user thread's verifier checked that the caller may
- * write that buffer, before the lock; a supervisor may have re-initialised the
- * slab since, and the block handed out must come from the buffer checked.
+ * A user call, under the lock (*@key): the caller may write @slab's whole
+ * buffer, or the call is an oops (with the lock released). The check is
+ * cached in the slab as the stamp of the domain whose partitions passed it
+ * (mem_domain_internal.h): a caller of that domain, unchanged since, skips
+ * it. The cache is read and written under the lock, together with the buffer
+ * it is for, and k_mem_slab_init() clears it in the same hold that changes
+ * the buffer. A miss checks with the lock dropped (the walk of the domain's
+ * partitions stays out of the interrupts-off window) and takes the lock back;
+ * a slab re-initialised meanwhile on another buffer makes the call an oops.
  */
-static int alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout, const char *buffer,
-		 size_t size)
+static void user_check_miss(struct k_mem_slab *slab, k_spinlock_key_t *key)
+{
+	uint32_t stamp;
+	char *buffer = slab->buffer;
+	size_t size = buffer_size(slab);
+	bool mapped = slab->map != NULL;
+
+	k_spin_unlock(&_sched_spinlock, *key);
+	K_OOPS(K_SYSCALL_VERIFY_MSG(mapped, "slab %p is too big for user mode", (void *)slab));
+	if (z_user_write_check_stamped(buffer, size, &stamp) != 0) {
+		K_OOPS(K_SYSCALL_VERIFY_MSG(false, "slab buffer %p not writable", buffer));
+	}
+	*key = k_spin_lock(&_sched_spinlock);
+	if (slab->buffer != buffer || buffer_size(slab) != size || slab->map == NULL) {
+		k_spin_unlock(&_sched_spinlock, *key);
+		K_OOPS(K_SYSCALL_VERIFY_MSG(false, "slab %p re-initialised during the call",
+					    (void *)slab));
+	}
+	if (stamp != 0U) {
+		slab->user_stamp = stamp;
+	}
+}
+
+/* The check above; a hit costs a few instructions, inline. */
+static ALWAYS_INLINE void user_check_locked(struct k_mem_slab *slab, k_spinlock_key_t *key)
+{
+	uint32_t stamp = z_mem_domain_current_stamp();
+
+	if (stamp == 0U || slab->user_stamp != stamp) {
+		user_check_miss(slab, key);
+	}
+}
+#endif
+
+/*
+ * @user: a user thread's call, which must be allowed the buffer (checked under
+ * the lock, so that the block handed out comes from the buffer checked).
+ */
+static ALWAYS_INLINE int alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout, bool user)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
-	if (buffer != NULL && (slab->buffer != buffer || buffer_size(slab) != size)) {
-		k_spin_unlock(&_sched_spinlock, key);
-		*mem = NULL;
-		return -EINVAL;
+#ifdef CONFIG_USERSPACE
+	if (user) {
+		user_check_locked(slab, &key);
 	}
+#else
+	ARG_UNUSED(user);
+#endif
 	char *block = take_block_locked(slab);
 
 	if (block != NULL) {
@@ -136,20 +315,20 @@ static int alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout, const
 
 int z_impl_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 {
-	return alloc(slab, mem, timeout, NULL, 0);
+	return alloc(slab, mem, timeout, false);
 }
 
-/* The block goes to the most urgent waiter, or back on the list. */
-static void give_back_locked(struct k_mem_slab *slab, char *block)
+/* @block, block @i, goes to the most urgent waiter (still allocated), or back on the list. */
+static ALWAYS_INLINE void give_back_locked(struct k_mem_slab *slab, char *block, uint32_t i)
 {
 	struct k_thread *waiter = z_waitq_head(&slab->wait_q);
 
 	if (waiter != NULL) {
-		z_wake_thread(waiter,
-			      (int)((size_t)(block - slab->buffer) / slab->info.block_size));
+		z_wake_thread(waiter, (int)i);
 		return;
 	}
 	__ASSERT(slab->info.num_used > 0U, "slab %p: more frees than allocations", (void *)slab);
+	mark_free(slab, i);
 	*(char **)block = slab->free_list;
 	slab->free_list = block;
 	slab->info.num_used--;
@@ -158,8 +337,11 @@ static void give_back_locked(struct k_mem_slab *slab, char *block)
 void z_impl_k_mem_slab_free(struct k_mem_slab *slab, void *mem)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	uint32_t i = index_of(slab, mem);
 
-	give_back_locked(slab, mem);
+	__ASSERT(is_block(slab, mem) && !is_marked_free(slab, i),
+		 "slab %p: %p is not an allocated block", (void *)slab, mem);
+	give_back_locked(slab, mem, i);
 	z_reschedule(key);
 }
 
@@ -176,58 +358,19 @@ uint32_t z_impl_k_mem_slab_num_free_get(struct k_mem_slab *slab)
 #ifdef CONFIG_USERSPACE
 /*
  * A user thread may use a slab only if it could write every block itself.
- * Returns the buffer checked, whose size is *@size.
+ * @mem is checked once, by the copy out: a caller that could not write it
+ * gets an oops, and the block it would have had goes back.
  */
-static char *check_user_slab(struct k_mem_slab *slab, size_t *size)
-{
-	K_OOPS(K_SYSCALL_OBJ(slab, K_OBJ_MEM_SLAB));
-
-	char *buffer = slab->buffer;
-
-	*size = buffer_size(slab);
-	K_OOPS(K_SYSCALL_MEMORY_WRITE(buffer, *size));
-	return buffer;
-}
-
-/*
- * @block is a block of @slab that is out of the free list. The walk holds the
- * scheduler lock for as many steps as the slab has free blocks: it cannot be
- * cut, the list changing as soon as the lock is dropped, so the slab's size
- * bounds that interrupts-off window (a per-block allocation bitmap in struct
- * k_mem_slab would make it O(1)).
- */
-static bool is_allocated_locked(const struct k_mem_slab *slab, const char *block)
-{
-	if (!is_block(slab, block) || slab->info.num_used == 0U) {
-		return false;
-	}
-	const char *free = slab->free_list;
-
-	for (uint32_t n = slab->info.num_blocks - slab->info.num_used; n > 0U && free != NULL;
-	     n--) {
-		if (free == block) {
-			return false;
-		}
-		free = next_of(slab, free);
-	}
-	return true;
-}
-
 int z_vrfy_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 {
 	void *block;
-	size_t size;
-	char *buffer = check_user_slab(slab, &size);
 
-	K_OOPS(K_SYSCALL_MEMORY_WRITE(mem, sizeof(*mem)));
+	K_OOPS(K_SYSCALL_OBJ(slab, K_OBJ_MEM_SLAB));
 
-	int ret = alloc(slab, &block, timeout, buffer, size);
-
-	K_OOPS(K_SYSCALL_VERIFY_MSG(ret != -EINVAL, "slab %p re-initialised during the call",
-				    (void *)slab));
+	int ret = alloc(slab, &block, timeout, true);
 
 	if (k_usermode_to_copy(mem, &block, sizeof(block)) != 0) {
-		/* The caller lost access while it waited: do not leak the block. */
+		/* Not the caller's to write (or no longer, after a wait): do not leak the block. */
 		if (ret == 0) {
 			z_impl_k_mem_slab_free(slab, block);
 		}
@@ -236,21 +379,26 @@ int z_vrfy_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t tim
 	return ret;
 }
 
+/*
+ * Checked and freed under one lock: of two threads freeing one block, the
+ * second finds its bit clear.
+ */
 void z_vrfy_k_mem_slab_free(struct k_mem_slab *slab, void *mem)
 {
-	size_t size;
+	K_OOPS(K_SYSCALL_OBJ(slab, K_OBJ_MEM_SLAB));
 
-	(void)check_user_slab(slab, &size);
-
-	/* Checked and freed under one lock: two threads freeing one block cannot both pass. */
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
-	if (!is_allocated_locked(slab, mem)) {
+	user_check_locked(slab, &key);
+
+	uint32_t i = index_of(slab, mem);
+
+	if (!is_block(slab, mem) || !is_marked(slab, i)) {
 		k_spin_unlock(&_sched_spinlock, key);
 		K_OOPS(K_SYSCALL_VERIFY_MSG(false, "%p is not an allocated block of slab %p", mem,
 					    (void *)slab));
 	}
-	give_back_locked(slab, mem);
+	give_back_locked(slab, mem, i);
 	z_reschedule(key);
 }
 

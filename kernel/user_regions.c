@@ -11,6 +11,7 @@
 #include <kernel_structs.h>
 #include <syscall_handler.h>
 #include <arch_interface.h>
+#include <mem_domain_internal.h>
 
 extern char __text_region_start[];
 extern char __rodata_region_start[];
@@ -80,6 +81,45 @@ int arch_buffer_validate(const void *addr, size_t size, bool write)
 		return -EFAULT;
 	}
 	return 0;
+}
+
+/*
+ * The cacheable part of a write check: is [@a, @a + @size) inside one
+ * partition of @d that user mode may write? Whatever else the caller may
+ * write (its stack) is its own, not the domain's.
+ */
+static bool domain_writable(const struct k_mem_domain *d, uintptr_t a, size_t size)
+{
+	for (unsigned int i = 0; i < d->num_partitions; i++) {
+		const struct k_mem_partition *p = &d->partitions[i];
+
+		if (a - p->start < p->size) {
+			return (honoured(p->attr.perm) & Z_MEM_W) != 0U &&
+			       size <= p->size - (a - p->start);
+		}
+	}
+	return false;
+}
+
+/*
+ * The check itself is arch_buffer_validate()'s, unchanged. The domain's stamp
+ * is read before and after its partitions, as a sequence lock: the domain
+ * stamps 0 while they change (mem_domain.c), and a stamp is never given
+ * twice, so the same stamp twice means the partitions read were the ones it
+ * names. An empty range is nobody's partition: no stamp.
+ */
+int z_user_write_check_stamped(const void *addr, size_t size, uint32_t *stamp)
+{
+	const struct k_mem_domain *d = _current->userspace.domain;
+	uint32_t s = d != NULL ? __atomic_load_n(&d->stamp, __ATOMIC_ACQUIRE) : 0U;
+	int ret = arch_buffer_validate(addr, size, true);
+
+	if (ret != 0 || s == 0U || size == 0U || !domain_writable(d, (uintptr_t)addr, size)) {
+		s = 0U;
+	}
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	*stamp = s != 0U && __atomic_load_n(&d->stamp, __ATOMIC_RELAXED) == s ? s : 0U;
+	return ret;
 }
 
 size_t arch_user_readable_len(const void *addr)

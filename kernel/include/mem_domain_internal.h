@@ -6,9 +6,40 @@
 #define BREEZE_MEM_DOMAIN_INTERNAL_H
 
 #include <breeze/kernel.h>
+#include <kernel_structs.h>
 
 /* True if some domain gives user mode write access to part of [addr, addr + size). */
 bool z_mem_domain_user_writable(const void *addr, size_t size);
+
+/*
+ * Domain stamps. Every change of a domain's partitions gives it a new stamp,
+ * never given before (a 32-bit count; once spent, every domain stamps 0 and
+ * nothing is cached any more). So "a partition of the domain stamped S lets
+ * user mode write [a, a + n)" stays true for as long as some domain is
+ * stamped S: a kernel object may remember S instead of redoing the check
+ * (the memory slabs do, mem_slab.c). 0 means "do not cache": a domain in the
+ * middle of a change, or a thread without a domain.
+ */
+
+#ifdef CONFIG_USERSPACE
+/* The stamp of the calling thread's domain (a plain read: see k_mem_domain.stamp). */
+static inline uint32_t z_mem_domain_current_stamp(void)
+{
+	const struct k_mem_domain *d = _current->userspace.domain;
+
+	return d != NULL ? d->stamp : 0U;
+}
+#endif
+
+/*
+ * Whether the calling user thread may write [@addr, @addr + @size), as
+ * arch_buffer_validate(): 0 or -EFAULT. When one writable partition of its
+ * domain covers the whole range besides, *@stamp is that domain's stamp, read
+ * before and after the partitions were; else 0 (the partitions changed
+ * meanwhile, or only the caller's own stack allows it: that is no property
+ * of the domain).
+ */
+int z_user_write_check_stamped(const void *addr, size_t size, uint32_t *stamp);
 
 /* Put @t in @domain / take it out of its domain. */
 void z_mem_domain_thread_add(struct k_mem_domain *domain, struct k_thread *t);

@@ -62,6 +62,12 @@ struct k_mem_domain {
 	uint8_t num_partitions;
 	uint16_t dyn_objects; /* live k_object_alloc() objects charged to it (user mode) */
 	sys_dnode_t node;     /* in the kernel's list of domains */
+	/*
+	 * Names this domain's current partitions, unique across domains and
+	 * changes (0 while they change): what the kernel caches a buffer check
+	 * against (mem_domain_internal.h).
+	 */
+	uint32_t stamp;
 };
 
 /* The domain of threads that were not placed in another one. */

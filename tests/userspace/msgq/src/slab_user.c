@@ -221,7 +221,7 @@ ZTEST(slab_user, test_kernel_buffer_slab_oops) {
 
 ZTEST(slab_user, test_alloc_result_into_kernel_oops) {
 	kernel_ptr = NULL;
-	/* Checked before allocating: the slab keeps only the first block out. */
+	/* Checked as the block is copied out: the block goes back, only the first stays out. */
 	expect_oops(ALLOC_RESULT_INTO_KERNEL, 1);
 	zassert_is_null(kernel_ptr);
 }
