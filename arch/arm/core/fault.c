@@ -21,6 +21,8 @@
 
 /* The basic frame is unreadable when pushing it faulted (or popping it). */
 #define CFSR_FRAME_LOST (CFSR_MSTKERR | CFSR_MUNSTKERR | (1U << 12) | (1U << 11))
+/* The exception entry could not push its frame (MemManage, BusFault, ARMv8-M stack limit). */
+#define CFSR_STACKING   (CFSR_MSTKERR | (1U << 12) | CFSR_STKOF)
 
 void z_arm_esf_collect(struct arch_esf *esf, const uint32_t *frame, const uint32_t *regs,
 		       uint32_t exc_return)
@@ -130,6 +132,17 @@ void z_arm_fault(uint32_t *frame, const uint32_t *regs, uint32_t exc_return)
 	z_arm_esf_collect(&esf, frame, regs, exc_return);
 	SCB_CFSR = esf.cfsr; /* write-one-to-clear: the next fault reports afresh */
 	SCB_HFSR = esf.hfsr;
+	if ((esf.cfsr & CFSR_STACKING) != 0U) {
+		/*
+		 * The entry of another exception (a fault, an SVC) failed to push
+		 * its frame: that exception stays pending behind this one, with no
+		 * frame of its own and its status bits consumed above. It is this
+		 * same event, dealt with here: taken later, it would run on
+		 * whatever context came next.
+		 */
+		SCB_SHCSR &= ~(SCB_SHCSR_USGFAULTPENDED | SCB_SHCSR_MEMFAULTPENDED |
+			       SCB_SHCSR_BUSFAULTPENDED | SCB_SHCSR_SVCALLPENDED);
+	}
 	if (escalated_svc(&esf)) {
 		svc(&esf);
 		return;

@@ -24,12 +24,16 @@
 #define SCB_MMFAR Z_ARM_REG(0xe000ed34)
 #define SCB_BFAR  Z_ARM_REG(0xe000ed38)
 
-#define SCB_ICSR_PENDSVSET    (1U << 28)
-#define SCB_SHCSR_MEMFAULTENA (1U << 16)
-#define SCB_SHCSR_BUSFAULTENA (1U << 17)
-#define SCB_SHCSR_USGFAULTENA (1U << 18)
-#define SCB_CCR_DIV_0_TRP     (1U << 4)
-#define SCB_CCR_STKALIGN      (1U << 9)
+#define SCB_ICSR_PENDSVSET       (1U << 28)
+#define SCB_SHCSR_USGFAULTPENDED (1U << 12)
+#define SCB_SHCSR_MEMFAULTPENDED (1U << 13)
+#define SCB_SHCSR_BUSFAULTPENDED (1U << 14)
+#define SCB_SHCSR_SVCALLPENDED   (1U << 15)
+#define SCB_SHCSR_MEMFAULTENA    (1U << 16)
+#define SCB_SHCSR_BUSFAULTENA    (1U << 17)
+#define SCB_SHCSR_USGFAULTENA    (1U << 18)
+#define SCB_CCR_DIV_0_TRP        (1U << 4)
+#define SCB_CCR_STKALIGN         (1U << 9)
 
 /* Configurable fault status: MemManage (7:0), BusFault (15:8), UsageFault (31:16). */
 #define CFSR_IACCVIOL  (1U << 0)

@@ -147,6 +147,37 @@ static void svc_kernel_number(void *number)
 	attack_log.loot = r0;
 }
 
+/*
+ * A stack pointer into kernel memory, then an exception: its frame cannot be
+ * pushed, and the stacking fault comes first, with the exception that wanted
+ * the frame (an unaligned access's UsageFault, an SVC) still pending behind
+ * it. Both are the one event: the thread dies once, and nothing runs later on
+ * another thread's context.
+ */
+/* Where the stack limit registers bound the stacks (ARMv8-M), the pointer is below its limit. */
+#ifdef Z_ARM_STACK_LIMITS
+#define BAD_STACK_REASON K_ERR_STACK_CHK_FAIL
+#else
+#define BAD_STACK_REASON K_ERR_CPU_EXCEPTION
+#endif
+
+static void bad_stack_then(void *what)
+{
+	uintptr_t sp = ((uintptr_t)&kernel_secret + 64U) & ~(uintptr_t)7U;
+
+	attack_arm();
+	if (what == NULL) {
+		__asm__ volatile("mov sp, %0\n\t"
+				 "ldrd r2, r3, [%1]" ::"r"(sp),
+				 "r"(9U)
+				 : "r2", "r3", "memory");
+	} else {
+		__asm__ volatile("mov sp, %0\n\t"
+				 "svc 4" ::"r"(sp)
+				 : "memory");
+	}
+}
+
 ZTEST(attacks_cpu, test_write_control) {
 	control_after = 0U;
 	attack_print_target((const void *)&kernel_secret);
@@ -224,4 +255,14 @@ ZTEST(attacks_cpu, test_svc_irq_offload_number) {
 ZTEST(attacks_cpu, test_svc_syscall_return_number) {
 	attack_run(K_ERR_KERNEL_OOPS, svc_kernel_number, (void *)3, NULL);
 	zassert_equal(attack_log.loot, LOOT_NONE);
+}
+
+ZTEST(attacks_cpu, test_bad_stack_then_unaligned_access) {
+	attack_run(BAD_STACK_REASON, bad_stack_then, NULL, NULL);
+	zassert_equal(kernel_secret, 0x6b5ec2e7U, "kernel data written");
+}
+
+ZTEST(attacks_cpu, test_bad_stack_then_svc) {
+	attack_run(BAD_STACK_REASON, bad_stack_then, (void *)1, NULL);
+	zassert_equal(kernel_secret, 0x6b5ec2e7U, "kernel data written");
 }
