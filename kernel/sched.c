@@ -235,7 +235,7 @@ static struct k_thread *ended_current;
 #endif
 
 /* Make @new the running thread; returns when @old runs again. */
-static ALWAYS_INLINE void switch_to(struct k_thread *new, struct k_thread *old)
+static void switch_to(struct k_thread *new, struct k_thread *old)
 {
 	struct _cpu *cpu = _current_cpu;
 
