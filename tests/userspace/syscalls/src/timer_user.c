@@ -74,7 +74,8 @@ ZTEST(sys_timer, test_timer_calls_from_user_mode) {
 	run_to_end(t);
 	zassert_equal(r[0], 1, "user data");
 	zassert_true(r[1] <= five_ms && r[1] >= five_ms - 1, "remaining %lld", r[1]);
-	zassert_true(r[2] <= five_ms && r[2] >= five_ms - 1, "expires in %lld", r[2]);
+	/* A tick may pass between reading start and starting the timer. */
+	zassert_true(r[2] <= five_ms + 1 && r[2] >= five_ms - 1, "expires in %lld", r[2]);
 	zassert_equal(r[3], 1, "first expiry");
 	zassert_true(r[4] >= five_ms, "waited %lld ticks", r[4]);
 	zassert_equal(r[5], 2, "two periods in 4.5 ms");
