@@ -39,6 +39,18 @@ k_tid_t user_create(unsigned int slot, k_thread_entry_t entry, void *p1, void *p
 	return pool_create(slot, entry, p1, p2, p3, prio, options | K_USER);
 }
 
+void wait_until_waiting(k_tid_t t, volatile int *slot)
+{
+	for (unsigned int us = 0; us < 1000000U; us += 10U) {
+		if ((slot == NULL || *slot != NOT_REACHED) &&
+		    (t->base.thread_state & _THREAD_PENDING) != 0U) {
+			return;
+		}
+		k_busy_wait(10);
+	}
+	zassert_unreachable("the thread did not get to wait");
+}
+
 void run_to_end(k_tid_t t)
 {
 	unsigned int faults = ztest_fault_count();

@@ -42,6 +42,14 @@ k_tid_t pool_create(unsigned int slot, k_thread_entry_t entry, void *p1, void *p
 
 k_thread_stack_t *pool_stack(unsigned int slot);
 
+/*
+ * With SMP a started thread runs on another CPU alongside the test body:
+ * wait until it has written @slot (no longer NOT_REACHED; NULL: no slot)
+ * and waits in the kernel, so that what the test does next finds it
+ * waiting, as it would on one CPU. Fails the test after a second.
+ */
+void wait_until_waiting(k_tid_t t, volatile int *slot);
+
 /* Start @t (if not started) and join it; it must end without a fatal error. */
 void run_to_end(k_tid_t t);
 

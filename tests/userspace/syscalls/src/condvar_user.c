@@ -69,6 +69,7 @@ ZTEST(sys_condvar, test_user_waiter_signalled) {
 
 	k_thread_access_grant(t, &condvar, &mutex);
 	k_thread_start(t);
+	wait_until_waiting(t, NULL); /* in k_condvar_wait(), the mutex released */
 	zassert_equal(r[0], NOT_REACHED);
 	zassert_equal(k_mutex_lock(&mutex, K_NO_WAIT), 0, "the waiter kept the mutex");
 	zassert_equal(k_condvar_signal(&condvar), 0);

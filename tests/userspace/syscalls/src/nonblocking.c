@@ -31,9 +31,10 @@ static void note(int what)
 	order[order_n++] = what;
 }
 
+/* Preemption order is one CPU's: with SMP, the other CPUs are held meanwhile. */
 static void before(void *fixture)
 {
-	ARG_UNUSED(fixture);
+	ztest_simple_1cpu_before(fixture);
 	order_n = 0;
 	for (unsigned int i = 0; i < ARRAY_SIZE(order); i++) {
 		order[i] = 0;
@@ -42,7 +43,7 @@ static void before(void *fixture)
 	zassert_ok(k_sem_init(&ungranted_sem, 0, 1));
 }
 
-ZTEST_SUITE(sys_nonblocking, NULL, NULL, before, NULL, NULL);
+ZTEST_SUITE(sys_nonblocking, NULL, NULL, before, ztest_simple_1cpu_after, NULL);
 
 /* More urgent than the giver: waits, notes its wake-up. */
 static void urgent_waiter(void *unused1, void *unused2, void *unused3)

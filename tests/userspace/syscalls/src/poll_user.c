@@ -107,12 +107,15 @@ ZTEST(sys_poll, test_poll_from_user_mode) {
 	k_thread_access_grant(t, &sem, &fifo, &sig, &user_msgq);
 	k_thread_start(t); /* more urgent: runs until it waits */
 	k_msleep(2);       /* past its 1 ms poll */
+	wait_until_waiting(t, &r[1]);
 	zassert_equal(r[2], NOT_REACHED);
 	k_sem_give(&sem);
+	wait_until_waiting(t, &r[5]);
 	zassert_equal(r[6], NOT_REACHED);
 	k_poll_signal_raise(&sig, 9);
+	wait_until_waiting(t, &r[7]);
 	zassert_equal(r[8], NOT_REACHED);
-	k_fifo_cancel_wait(&fifo);
+	k_fifo_cancel_wait(&fifo); /* ends only the waits there are */
 	zassert_equal(k_thread_join(t, K_FOREVER), 0);
 	zassert_equal(r[0], -EAGAIN);
 	zassert_equal(r[1], -EAGAIN);
