@@ -22,6 +22,7 @@
 #include <kobject_init.h>
 #ifdef CONFIG_USERSPACE
 #include <mem_domain_internal.h>
+#include <syscall_attempt.h>
 #endif
 
 static size_t buffer_size(const struct k_mem_slab *slab)
@@ -369,6 +370,9 @@ int z_vrfy_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t tim
 
 	int ret = alloc(slab, &block, timeout, true);
 
+	if (ret == Z_PEND_DECLINED) {
+		return ret; /* run again, in a thread context: nothing to write yet */
+	}
 	if (k_usermode_to_copy(mem, &block, sizeof(block)) != 0) {
 		/* Not the caller's to write (or no longer, after a wait): do not leak the block. */
 		if (ret == 0) {

@@ -126,8 +126,8 @@ static bool size_changed(const struct k_msgq *msgq, size_t size)
 	return size != SIZE_OF_QUEUE && size != msgq->msg_size;
 }
 
-/* Append @data at the write end (the queue is not full). */
-static void ring_write(struct k_msgq *msgq, const void *data)
+/* Append @data at the write end (the queue is not full). True if a poller may have woken. */
+static bool ring_write(struct k_msgq *msgq, const void *data)
 {
 	memcpy(msgq->write_ptr, data, msgq->msg_size);
 	msgq->write_ptr += msgq->msg_size;
@@ -135,11 +135,11 @@ static void ring_write(struct k_msgq *msgq, const void *data)
 		msgq->write_ptr = msgq->buffer_start;
 	}
 	msgq->used_msgs++;
-	z_poll_notify_locked(msgq, K_POLL_STATE_MSGQ_DATA_AVAILABLE);
+	return z_poll_notify_locked(msgq, K_POLL_STATE_MSGQ_DATA_AVAILABLE);
 }
 
-/* Insert @data before the oldest message (the queue is not full). */
-static void ring_write_front(struct k_msgq *msgq, const void *data)
+/* Insert @data before the oldest message (the queue is not full). As ring_write(). */
+static bool ring_write_front(struct k_msgq *msgq, const void *data)
 {
 	if (msgq->read_ptr == msgq->buffer_start) {
 		msgq->read_ptr = msgq->buffer_end;
@@ -147,7 +147,7 @@ static void ring_write_front(struct k_msgq *msgq, const void *data)
 	msgq->read_ptr -= msgq->msg_size;
 	memcpy(msgq->read_ptr, data, msgq->msg_size);
 	msgq->used_msgs++;
-	z_poll_notify_locked(msgq, K_POLL_STATE_MSGQ_DATA_AVAILABLE);
+	return z_poll_notify_locked(msgq, K_POLL_STATE_MSGQ_DATA_AVAILABLE);
 }
 
 /* Take the oldest message into @data (the queue is not empty). */
@@ -183,12 +183,13 @@ static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t t
 			z_reschedule(key);
 			return 0;
 		}
-		if (front) {
-			ring_write_front(msgq, data);
+		bool polled = front ? ring_write_front(msgq, data) : ring_write(msgq, data);
+
+		if (polled) {
+			z_reschedule(key); /* a poller may have been woken */
 		} else {
-			ring_write(msgq, data);
+			k_spin_unlock(&_sched_spinlock, key);
 		}
-		z_reschedule(key); /* a poller may have been woken */
 		return 0;
 	}
 	if (K_TIMEOUT_EQ(timeout, K_NO_WAIT)) {
@@ -223,7 +224,7 @@ static int get(struct k_msgq *msgq, void *data, size_t size, k_timeout_t timeout
 		struct k_thread *writer = z_waitq_head(&msgq->wait_q);
 
 		if (writer != NULL) {
-			ring_write(msgq, waiter_data(writer));
+			(void)ring_write(msgq, waiter_data(writer)); /* rescheduled below anyway */
 			z_wake_thread(writer, 0);
 			z_reschedule(key);
 			return 0;
@@ -305,11 +306,15 @@ void z_impl_k_msgq_get_attrs(struct k_msgq *msgq, struct k_msgq_attrs *attrs)
 }
 
 #ifdef CONFIG_USERSPACE
+#include <syscall_attempt.h>
+
 /*
  * A user thread's message goes through a copy on its kernel stack: a thread
  * blocked in put or get is woken by another thread that copies its message,
  * and that copy must never touch user memory, whose access rules belong to
- * the blocked thread, not to the waker.
+ * the blocked thread, not to the waker. A call tried in the trap
+ * (syscall_attempt.h) copies straight between the caller's buffer and the
+ * queue: were it to wait, it would start again here with the copy.
  */
 static size_t user_msg_size(struct k_msgq *msgq)
 {
@@ -335,6 +340,12 @@ int z_vrfy_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout
 	size_t size = user_msg_size(msgq);
 	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
 
+	if (z_syscall_attempting()) {
+		/* In the trap, nothing runs till it ends: the buffer checked is the one copied. */
+		K_OOPS(K_SYSCALL_MEMORY_READ(data, size));
+		return check_size_kept(put(msgq, data, size, timeout, false));
+	}
+
 	K_OOPS(k_usermode_from_copy(msg, data, size)); /* checks that the caller may read it */
 	return check_size_kept(put(msgq, msg, size, timeout, false));
 }
@@ -355,6 +366,9 @@ int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 
 	/* Checked before taking a message, which a failed copy would lose. */
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, size));
+	if (z_syscall_attempting()) {
+		return check_size_kept(get(msgq, data, size, timeout)); /* as in put */
+	}
 
 	int ret = check_size_kept(get(msgq, msg, size, timeout));
 

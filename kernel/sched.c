@@ -21,6 +21,7 @@
 #include <arch_interface.h>
 #include <poll_internal.h>
 #include <thread_ext_internal.h>
+#include <syscall_attempt.h>
 
 struct k_spinlock _sched_spinlock;
 
@@ -258,6 +259,8 @@ int z_swap(k_spinlock_key_t key)
 {
 	struct k_thread *old = _current;
 
+	__ASSERT(!z_syscall_attempting(), "a switch inside a system call attempt");
+
 	z_smp_halt_if_aborting(old);
 
 	struct k_thread *new = next_up();
@@ -279,6 +282,10 @@ void z_reschedule(k_spinlock_key_t key)
 {
 	if (!in_isr_locked() && next_up() != _current && may_preempt_current() &&
 	    !abort_deferred(_current)) {
+		if (z_syscall_attempting()) {
+			z_syscall_attempt_defer_switch(key); /* after the results */
+			return;
+		}
 		(void)z_swap(key);
 		return;
 	}
@@ -375,11 +382,15 @@ static inline void pend_curr(_wait_q_t *wait_q, k_timeout_t timeout)
 
 void z_pend_curr_locked(_wait_q_t *wait_q, k_timeout_t timeout)
 {
+	__ASSERT(!z_syscall_attempting(), "only z_pend_curr() may decline a wait");
 	pend_curr(wait_q, timeout);
 }
 
 int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
 {
+	if (z_syscall_attempting()) {
+		return z_syscall_attempt_decline(key); /* the port runs the call again */
+	}
 	pend_curr(wait_q, timeout);
 	return z_swap(key);
 }

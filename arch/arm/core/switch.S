@@ -18,6 +18,7 @@
 #include <breeze/arch/arm/arch.h>
 #ifdef CONFIG_USERSPACE
 #include <syscall_list.h>
+#include <syscall_attempt.h>
 #endif
 
 #define CS Z_THREAD_CALLEE_SAVED_OFFSET
@@ -217,8 +218,14 @@ svc_user:
 	ldr	r12, [r0, #ESF_R12]	/* the call's ID */
 	cmp	r12, #K_SYSCALL_NONBLOCKING_LIMIT
 	blo	svc_nonblocking
+#ifdef CONFIG_SYSCALL_ATTEMPT
+	cmp	r12, #K_SYSCALL_ATTEMPT_LIMIT
+	blo	svc_attempt
+#endif
 	cmp	r12, #K_SYSCALL_LIMIT
 	bhs	z_arm_svc_c_entry	/* unknown ID, or k_oops() */
+/* r0 = the caller's frame, r12 = a valid ID: on to privileged Thread mode. */
+svc_thread:
 	ldr	r3, =_kernel
 	ldr	r3, [r3]		/* the current thread */
 	str	r0, [r3, #(CS + Z_CS_USER_SP)]
@@ -278,6 +285,60 @@ svc_nonblocking:
 	ldr	r1, [r3, #(CS + Z_CS_RET_HI)]
 	strd	r0, r1, [r2]		/* the caller's r0 and r1 */
 	b	z_arm_exc_exit
+
+#ifdef CONFIG_SYSCALL_ATTEMPT
+/*
+ * An [attempt] call (kernel/include/syscall_attempt.h) is served here like a
+ * nonblocking one as long as it need not wait. If it must, the kernel
+ * declined the wait having changed nothing, and the call goes to privileged
+ * Thread mode from the start. A switch it asked for was held back until its
+ * results are in the caller's frame.
+ */
+svc_attempt:
+	ldr	r3, =_kernel
+	ldr	r3, [r3]		/* the caller */
+	str	r0, [r3, #(CS + Z_CS_USER_SP)]	/* its frame, for an oops report */
+	movs	r2, #0
+	str	r2, [r3, #(CS + Z_CS_RET_HI)]
+	push	{r0, r3, r4, lr}	/* frame, caller, (r4 for alignment), EXC_RETURN */
+	ldr	r2, =z_arm_svc_nonblocking_sp
+	mov	r1, sp
+	str	r1, [r2]
+	ldr	r2, =z_syscall_attempt
+	movs	r1, #Z_SYSCALL_ATTEMPT_ON
+	str	r1, [r2]
+	push	{r4, r5}		/* arguments 5 and 6 */
+	ldr	r4, =z_syscall_table
+	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
+	ldm	r0, {r0-r3}		/* arguments 1-4, from the caller's frame */
+	blx	r12
+	add	sp, #8
+	pop	{r2, r3, r4, lr}
+	ldr	r12, =z_syscall_attempt
+	ldr	r1, [r12]		/* how it went */
+	cmp	r1, #Z_SYSCALL_ATTEMPT_ON
+	bne	svc_attempt_other
+	movs	r1, #0
+	str	r1, [r12]
+	ldr	r1, [r3, #(CS + Z_CS_RET_HI)]
+	strd	r0, r1, [r2]		/* the caller's r0 and r1 */
+	b	z_arm_exc_exit
+svc_attempt_other:
+	tst	r1, #Z_SYSCALL_ATTEMPT_DECLINED
+	mov.w	r1, #0			/* (the flags stay those of the test) */
+	str	r1, [r12]
+	bne	svc_attempt_again
+	ldr	r1, [r3, #(CS + Z_CS_RET_HI)]
+	strd	r0, r1, [r2]
+	push	{r4, lr}
+	bl	z_syscall_attempt_resched	/* recorded, performed by z_arm_exc_exit */
+	pop	{r4, lr}
+	b	z_arm_exc_exit
+svc_attempt_again:
+	mov	r0, r2			/* the caller's frame */
+	ldr	r12, [r0, #ESF_R12]
+	b	svc_thread
+#endif
 
 /* z_syscall_oops() in a nonblocking call: the caller has been ended; leave the SVC. */
 	.section .text.z_arm_svc_nonblocking_abandon, "ax"

@@ -9,6 +9,7 @@
 #include <cortex_m.h>
 #include <arm_irq.h>
 #include <arm_mpu.h>
+#include <syscall_attempt.h>
 
 #ifdef Z_ARM_STACK_LIMITS
 /* ARMv8-M: the user stack's limit takes effect with the user stack itself. */
@@ -66,6 +67,10 @@ FUNC_NORETURN void z_syscall_oops(void)
 	const uint32_t *frame = (const uint32_t *)_current->callee_saved.user_sp;
 	uint32_t regs[8] = { 0 };
 	struct arch_esf esf;
+
+#ifdef CONFIG_SYSCALL_ATTEMPT
+	z_syscall_attempt = 0U; /* ending the caller switches away at once */
+#endif
 
 	z_arm_esf_collect(&esf, frame, regs, 0xfffffffdU);
 	esf.control = 3U; /* the caller ran unprivileged */
