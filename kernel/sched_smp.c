@@ -36,7 +36,8 @@ struct k_thread *z_smp_next_up(struct _ready_q *rq, struct _cpu *cpu)
 			struct k_thread *t = CONTAINER_OF(n, struct k_thread, base.qnode);
 			int on = t->base.cpu;
 
-			if ((on == Z_NO_CPU || on == cpu->id) && z_cpu_mask_allows_cpu(t, cpu->id)) {
+			if ((on == Z_NO_CPU || on == cpu->id) &&
+			    z_cpu_mask_allows_cpu(t, cpu->id)) {
 				return t;
 			}
 		}

@@ -55,7 +55,8 @@ int k_thread_runtime_stats_get(k_tid_t thread, k_thread_runtime_stats_t *stats)
 	}
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	int cpu = running_on(thread);
-	uint64_t cycles = thread->ext.usage_cycles + (cpu >= 0 ? cpu_stretch((unsigned int)cpu) : 0U);
+	uint64_t cycles =
+	    thread->ext.usage_cycles + (cpu >= 0 ? cpu_stretch((unsigned int)cpu) : 0U);
 
 	k_spin_unlock(&_sched_spinlock, key);
 	*stats = (k_thread_runtime_stats_t){ .execution_cycles = cycles, .total_cycles = cycles };
