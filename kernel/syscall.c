@@ -39,7 +39,7 @@ bool z_syscall_obj_check(const void *ptr, enum k_objects otype, enum _obj_init_c
 	return z_syscall_fail(func, line);
 }
 
-int k_usermode_from_copy(void *dst, const void *src, size_t size)
+int z_usermode_from_copy_checked(void *dst, const void *src, size_t size)
 {
 	if (arch_buffer_validate(src, size, false) != 0) {
 		printk("user buffer %p (%u bytes) is not readable by the caller\n", src,
@@ -50,7 +50,7 @@ int k_usermode_from_copy(void *dst, const void *src, size_t size)
 	return 0;
 }
 
-int k_usermode_to_copy(void *dst, const void *src, size_t size)
+int z_usermode_to_copy_checked(void *dst, const void *src, size_t size)
 {
 	if (arch_buffer_validate(dst, size, true) != 0) {
 		printk("user buffer %p (%u bytes) is not writable by the caller\n", dst,

@@ -68,13 +68,11 @@ static bool find_region(uintptr_t addr, struct user_region *r)
 
 int arch_buffer_validate(const void *addr, size_t size, bool write)
 {
-	const struct k_thread *t = _current;
 	uintptr_t a = (uintptr_t)addr;
-	uintptr_t off = a - t->userspace.user_stack_start;
 	struct user_region r;
 
 	/* Most buffers lie on the caller's own stack: one range test, no region walk. */
-	if (off < t->userspace.user_stack_size && size <= t->userspace.user_stack_size - off) {
+	if (z_user_stack_holds(addr, size)) {
 		return 0;
 	}
 	if (size == 0U) {

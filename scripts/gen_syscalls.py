@@ -99,6 +99,9 @@ def parse_tagged(path):
             params = m.group("params").strip()
             plist = [] if params in ("", "void") else [parse_param(p) for p in params.split(",")]
             call = (m.group("ret").strip(), m.group("name"), plist, cond)
+            if kind is attempt and words_of(call[0]) == 2:
+                # A port returns an attempt's result in one word (arch/arm/core/switch.S).
+                sys.exit(f"{path}:{lineno}: an [attempt] call cannot return 64 bits")
             kind.append(call)
     limits = (len(nonblocking), len(nonblocking) + len(attempt))
     return nonblocking + attempt + blocking, limits

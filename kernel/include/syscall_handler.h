@@ -11,6 +11,7 @@
 #ifndef BREEZE_SYSCALL_HANDLER_H
 #define BREEZE_SYSCALL_HANDLER_H
 
+#include <string.h>
 #include <breeze/kernel.h>
 #include <kobject_internal.h>
 #include <kernel_structs.h>
@@ -67,8 +68,21 @@ bool z_syscall_obj_check(const void *ptr, enum k_objects otype, enum _obj_init_c
  */
 int arch_buffer_validate(const void *addr, size_t size, bool write);
 
-#define K_SYSCALL_MEMORY(ptr, size, write) \
-	z_syscall_mem_check((const void *)(ptr), (size), (write), __func__, __LINE__)
+/*
+ * True when [addr, addr + size) lies on the calling thread's own user stack,
+ * which it may read and write: most buffers do, and the test is inline.
+ */
+static ALWAYS_INLINE bool z_user_stack_holds(const void *addr, size_t size)
+{
+	const struct k_thread *t = _current;
+	uintptr_t off = (uintptr_t)addr - t->userspace.user_stack_start;
+
+	return off < t->userspace.user_stack_size && size <= t->userspace.user_stack_size - off;
+}
+
+#define K_SYSCALL_MEMORY(ptr, size, write)                   \
+	(!z_user_stack_holds((const void *)(ptr), (size)) && \
+	 z_syscall_mem_check((const void *)(ptr), (size), (write), __func__, __LINE__))
 #define K_SYSCALL_MEMORY_READ(ptr, size)  K_SYSCALL_MEMORY(ptr, size, false)
 #define K_SYSCALL_MEMORY_WRITE(ptr, size) K_SYSCALL_MEMORY(ptr, size, true)
 
@@ -110,8 +124,27 @@ int arch_buffer_validate(const void *addr, size_t size, bool write);
  * It reads the user string once; whatever it returns, @dst is terminated
  * (with -EINVAL it holds the first @maxlen - 1 bytes).
  */
-int k_usermode_from_copy(void *dst, const void *src, size_t size);
-int k_usermode_to_copy(void *dst, const void *src, size_t size);
+int z_usermode_from_copy_checked(void *dst, const void *src, size_t size);
+int z_usermode_to_copy_checked(void *dst, const void *src, size_t size);
 int k_usermode_string_copy(char *dst, const char *src, size_t maxlen);
+
+/* The caller's own stack needs no region walk (z_user_stack_holds()). */
+static ALWAYS_INLINE int k_usermode_from_copy(void *dst, const void *src, size_t size)
+{
+	if (z_user_stack_holds(src, size)) {
+		memcpy(dst, src, size);
+		return 0;
+	}
+	return z_usermode_from_copy_checked(dst, src, size);
+}
+
+static ALWAYS_INLINE int k_usermode_to_copy(void *dst, const void *src, size_t size)
+{
+	if (z_user_stack_holds(dst, size)) {
+		memcpy(dst, src, size);
+		return 0;
+	}
+	return z_usermode_to_copy_checked(dst, src, size);
+}
 
 #endif /* BREEZE_SYSCALL_HANDLER_H */

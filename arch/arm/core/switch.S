@@ -268,13 +268,14 @@ svc_thread:
 svc_nonblocking:
 	ldr	r3, =_kernel
 	ldr	r3, [r3]		/* the caller */
-	str	r0, [r3, #(CS + Z_CS_USER_SP)]	/* its frame, for an oops report */
 	movs	r2, #0
 	str	r2, [r3, #(CS + Z_CS_RET_HI)]
-	push	{r0, r3, r4, lr}	/* frame, caller, (r4 for alignment), EXC_RETURN */
-	ldr	r2, =z_arm_svc_nonblocking_sp
-	mov	r1, sp
-	str	r1, [r2]
+	/*
+	 * Frame, caller, (r4 for alignment), EXC_RETURN: at the top of the
+	 * interrupt stack, which an SVC from Thread mode finds empty, so that
+	 * z_arm_svc_nonblocking_abandon finds them there.
+	 */
+	push	{r0, r3, r4, lr}
 	push	{r4, r5}		/* arguments 5 and 6 */
 	ldr	r4, =z_syscall_table
 	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
@@ -295,21 +296,13 @@ svc_nonblocking:
  * results are in the caller's frame.
  */
 svc_attempt:
-	ldr	r3, =_kernel
-	ldr	r3, [r3]		/* the caller */
-	str	r0, [r3, #(CS + Z_CS_USER_SP)]	/* its frame, for an oops report */
-	movs	r2, #0
-	str	r2, [r3, #(CS + Z_CS_RET_HI)]
-	push	{r0, r3, r4, lr}	/* frame, caller, (r4 for alignment), EXC_RETURN */
-	ldr	r2, =z_arm_svc_nonblocking_sp
-	mov	r1, sp
-	str	r1, [r2]
-	ldr	r2, =z_syscall_attempt
-	movs	r1, #Z_SYSCALL_ATTEMPT_ON
-	str	r1, [r2]
+	push	{r0, r3, r4, lr}	/* as svc_nonblocking (r3: no caller needed) */
 	push	{r4, r5}		/* arguments 5 and 6 */
-	ldr	r4, =z_syscall_table
-	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
+	ldr	r1, =z_syscall_attempt
+	movs	r2, #Z_SYSCALL_ATTEMPT_ON
+	str	r2, [r1]
+	ldr	r1, =z_syscall_table
+	ldr	r12, [r1, r12, lsl #2]	/* the handler of call r12 */
 	ldm	r0, {r0-r3}		/* arguments 1-4, from the caller's frame */
 	blx	r12
 	add	sp, #8
@@ -318,9 +311,8 @@ svc_attempt:
 	ldr	r1, [r12]		/* how it went */
 	cmp	r1, #Z_SYSCALL_ATTEMPT_ON
 	bne	svc_attempt_other
-	movs	r1, #0
+	movs	r1, #0			/* no 64-bit results here (gen_syscalls.py) */
 	str	r1, [r12]
-	ldr	r1, [r3, #(CS + Z_CS_RET_HI)]
 	strd	r0, r1, [r2]		/* the caller's r0 and r1 */
 	b	z_arm_exc_exit
 svc_attempt_other:
@@ -328,7 +320,6 @@ svc_attempt_other:
 	mov.w	r1, #0			/* (the flags stay those of the test) */
 	str	r1, [r12]
 	bne	svc_attempt_again
-	ldr	r1, [r3, #(CS + Z_CS_RET_HI)]
 	strd	r0, r1, [r2]
 	push	{r4, lr}
 	bl	z_syscall_attempt_resched	/* recorded, performed by z_arm_exc_exit */
@@ -345,16 +336,11 @@ svc_attempt_again:
 	.thumb_func
 	.global z_arm_svc_nonblocking_abandon
 z_arm_svc_nonblocking_abandon:
-	ldr	r0, =z_arm_svc_nonblocking_sp
-	ldr	r0, [r0]
+	ldr	r0, =z_interrupt_stack_top
+	subs	r0, #16			/* what svc_nonblocking or svc_attempt pushed first */
 	mov	sp, r0
 	pop	{r2, r3, r4, lr}
 	b	z_arm_exc_exit
-
-	.section .bss.z_arm_svc_nonblocking_sp, "aw", %nobits
-	.balign 4
-z_arm_svc_nonblocking_sp:
-	.skip 4
 
 	.section .text.z_arm_svc, "ax"
 /*

@@ -64,7 +64,10 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
  */
 FUNC_NORETURN void z_syscall_oops(void)
 {
-	const uint32_t *frame = (const uint32_t *)_current->callee_saved.user_sp;
+	/* Served in the SVC exception, the call's frame is where PSP still points. */
+	const uint32_t *frame = z_arm_ipsr() == Z_ARM_EXC_SVC
+				    ? (const uint32_t *)z_arm_psp()
+				    : (const uint32_t *)_current->callee_saved.user_sp;
 	uint32_t regs[8] = { 0 };
 	struct arch_esf esf;
 

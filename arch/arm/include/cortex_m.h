@@ -69,6 +69,14 @@ static ALWAYS_INLINE uint32_t z_arm_ipsr(void)
 	return v;
 }
 
+static ALWAYS_INLINE uint32_t z_arm_psp(void)
+{
+	uint32_t v;
+
+	__asm__ volatile("mrs %0, psp" : "=r"(v));
+	return v;
+}
+
 static ALWAYS_INLINE uint32_t z_arm_control(void)
 {
 	uint32_t v;
