@@ -51,7 +51,7 @@ static void thread_line(const struct k_thread *t, void *user_data)
 	const struct shell *sh = user_data;
 	char state[40];
 	char domain[12];
-	char cpu[4] = "-";
+	char cpu[8] = "-";
 	size_t unused = 0;
 	size_t size = t->stack_info.size;
 
@@ -61,10 +61,15 @@ static void thread_line(const struct k_thread *t, void *user_data)
 	if (k_thread_stack_space_get(t, &unused) != 0 || unused > size) {
 		unused = size;
 	}
+	const char *st = k_thread_state_str((k_tid_t)t, state, sizeof(state));
+
+	if (st[0] == '\0') {
+		st = cpu_of(t) >= 0 ? "running" : "ready"; /* no state bit set */
+	}
 	shell_print(sh, "%c%-16s %4d %-10s %3s %-4s %-10s %5u/%u", t == k_current_get() ? '*' : ' ',
-		    name_of(t), t->base.prio, k_thread_state_str((k_tid_t)t, state, sizeof(state)),
-		    cpu, is_user(t) ? "user" : "sup", domain_of(t, domain, sizeof(domain)),
-		    (unsigned int)(size - unused), (unsigned int)size);
+		    name_of(t), t->base.prio, st, cpu, is_user(t) ? "user" : "sup",
+		    domain_of(t, domain, sizeof(domain)), (unsigned int)(size - unused),
+		    (unsigned int)size);
 }
 
 static int cmd_threads(const struct shell *sh, size_t argc, char **argv)
