@@ -153,6 +153,10 @@ def main():
 
         out = output_of(sh.type("ker\tthr\t\r"))
         check("Tab completes kernel threads", "Threads (* current):" in out, out)
+        out = sh.type("kernel \t")  # several candidates: listed, then the prompt and line again
+        check("Tab lists the subcommands", "cycles  stacks  threads  uptime" in out, out)
+        out = sh.type("up\t\r")
+        check("the line typed on after the list runs", "Uptime:" in out, out)
 
         out = output_of(sh.type("kernel stacks\r"))
         check("kernel stacks: the user thread's two stacks",
@@ -180,7 +184,8 @@ def main():
         out = output_of(sh.type("demo sleep\r"))
         check("a missing argument is an error", "wrong number of arguments" in out, out)
         out = output_of(sh.type("demo sleep soon\r"))
-        check("a bad argument is an error", "not a number" in out, out)
+        check("a bad argument is an error, the handler's failure too",
+              "not a number" in out and "sleep: failed (-22)" in out, out)
         out = output_of(sh.type("demo echo \"unterminated\r"))
         check("an open quote is an error", "unterminated quote" in out, out)
     except (pexpect.TIMEOUT, pexpect.EOF) as e:

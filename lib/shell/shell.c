@@ -88,15 +88,9 @@ static void prompt(void)
 
 static void enter(void)
 {
-	int ret;
-
 	z_shell_puts("\r\n");
 	z_shell_history_add(line.buf);
-	ret = z_shell_execute(&shell_instance, line.buf);
-	if (ret != 0 && ret != -ENOEXEC && ret != -EINVAL && ret != -E2BIG) {
-		/* The handler's own failure: the parser's were reported already. */
-		shell_error(&shell_instance, "command failed: %d", ret);
-	}
+	(void)z_shell_execute(&shell_instance, line.buf); /* it reported any failure */
 	z_shell_line_reset(&line);
 	prompt();
 }

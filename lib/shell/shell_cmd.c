@@ -4,7 +4,8 @@
  * in the iterable section), each following word that names a subcommand
  * descends one level, and the deepest command's handler gets the rest. A
  * command without a handler prints its subcommands; "help" and "-h" print
- * help. Every failure is reported on the terminal with a reason.
+ * help. Every failure is reported on the terminal: the parser's with their
+ * reason, a handler's with its error number (after what it printed itself).
  */
 #include <errno.h>
 #include <string.h>
@@ -14,19 +15,29 @@
 /* The command being run, for shell_help(). */
 static const struct shell_static_entry *running;
 
-static const struct shell_static_entry *find_root(const char *name)
+const char *z_shell_name_at(const struct shell_static_entry *parent, size_t i)
 {
-	STRUCT_SECTION_FOREACH(shell_cmd_root, root) {
-		if (strcmp(root->entry->syntax, name) == 0) {
-			return root->entry;
-		}
+	if (parent == NULL) {
+		STRUCT_SECTION_START_EXTERN(shell_cmd_root);
+		STRUCT_SECTION_END_EXTERN(shell_cmd_root);
+		size_t count = (size_t)(_shell_cmd_root_list_end - _shell_cmd_root_list_start);
+
+		return i < count ? _shell_cmd_root_list_start[i].entry->syntax : NULL;
 	}
-	return NULL;
+	return parent->subcmd != NULL ? parent->subcmd->entry[i].syntax : NULL;
 }
 
-static const struct shell_static_entry *find_sub(const struct shell_static_entry *parent,
-						 const char *name)
+const struct shell_static_entry *z_shell_find(const struct shell_static_entry *parent,
+					      const char *name)
 {
+	if (parent == NULL) {
+		STRUCT_SECTION_FOREACH(shell_cmd_root, root) {
+			if (strcmp(root->entry->syntax, name) == 0) {
+				return root->entry;
+			}
+		}
+		return NULL;
+	}
 	if (parent->subcmd == NULL) {
 		return NULL;
 	}
@@ -38,8 +49,7 @@ static const struct shell_static_entry *find_sub(const struct shell_static_entry
 	return NULL;
 }
 
-/* Split @line into at most @max words: their count, or -E2BIG / -EINVAL (open quote). */
-static int split(char *line, char **argv, size_t max)
+int z_shell_split(char *line, char **argv, size_t max)
 {
 	size_t argc = 0;
 	char *p = line;
@@ -98,16 +108,20 @@ void shell_help(const struct shell *sh)
 	}
 }
 
-static void help_all(const struct shell *sh)
+/* "help": the root commands, this one included. */
+static int cmd_help(const struct shell *sh, size_t argc, char **argv)
 {
+	ARG_UNUSED(argc);
+	ARG_UNUSED(argv);
 	shell_print(sh, "Available commands:");
 	STRUCT_SECTION_FOREACH(shell_cmd_root, root) {
 		shell_print(sh, "  %-14s: %s", root->entry->syntax,
 			    root->entry->help != NULL ? root->entry->help : "");
 	}
-	shell_print(sh, "  %-14s: %s", "help",
-		    "Print this list; <command> -h for a command's help");
+	return 0;
 }
+
+SHELL_CMD_REGISTER(help, NULL, "List the commands; <command> -h for a command's help.", cmd_help);
 
 /* Whether @argc words (the command's name included) fit what @cmd declares. */
 static bool args_fit(const struct shell_static_entry *cmd, size_t argc)
@@ -145,13 +159,16 @@ static int run(const struct shell *sh, const struct shell_static_entry *cmd, siz
 	int ret = cmd->handler(sh, argc, argv);
 
 	running = NULL;
+	if (ret != 0) {
+		shell_error(sh, "%s: failed (%d)", cmd->syntax, ret);
+	}
 	return ret;
 }
 
 int z_shell_execute(const struct shell *sh, char *line)
 {
 	char *argv[CONFIG_SHELL_ARGC_MAX + 1];
-	int argc = split(line, argv, CONFIG_SHELL_ARGC_MAX);
+	int argc = z_shell_split(line, argv, CONFIG_SHELL_ARGC_MAX);
 
 	if (argc == -E2BIG) {
 		shell_error(sh, "too many words (at most %d)", CONFIG_SHELL_ARGC_MAX);
@@ -165,11 +182,7 @@ int z_shell_execute(const struct shell *sh, char *line)
 		return 0;
 	}
 	argv[argc] = NULL;
-	if (strcmp(argv[0], "help") == 0) {
-		help_all(sh);
-		return 0;
-	}
-	const struct shell_static_entry *cmd = find_root(argv[0]);
+	const struct shell_static_entry *cmd = z_shell_find(NULL, argv[0]);
 
 	if (cmd == NULL) {
 		shell_error(sh, "%s: command not found", argv[0]);
@@ -179,100 +192,8 @@ int z_shell_execute(const struct shell *sh, char *line)
 	int depth = 0;
 
 	for (const struct shell_static_entry *sub;
-	     depth + 1 < argc && (sub = find_sub(cmd, argv[depth + 1])) != NULL; cmd = sub) {
+	     depth + 1 < argc && (sub = z_shell_find(cmd, argv[depth + 1])) != NULL; cmd = sub) {
 		depth++;
 	}
 	return run(sh, cmd, (size_t)(argc - depth), &argv[depth]);
-}
-
-/*
- * Completion: of the words before the last, each must name a command one
- * level down; the last is a prefix. One match: its rest and a blank. Several:
- * they are listed, and their common prefix completed.
- */
-static bool complete_in(const struct shell *sh, const struct shell_static_entry *set,
-			const char *prefix, char *insert, size_t size)
-{
-	size_t n = strlen(prefix);
-	const struct shell_static_entry *first = NULL;
-	size_t common = 0;
-	int matches = 0;
-
-	for (const struct shell_static_entry *e = set; e->syntax != NULL; e++) {
-		if (strncmp(e->syntax, prefix, n) != 0) {
-			continue;
-		}
-		if (first == NULL) {
-			first = e;
-			common = strlen(e->syntax);
-		} else {
-			size_t i = n;
-
-			while (i < common && e->syntax[i] == first->syntax[i]) {
-				i++;
-			}
-			common = i;
-		}
-		matches++;
-	}
-	if (first == NULL) {
-		return false;
-	}
-	size_t len = MIN(common - n, size - 2U);
-
-	memcpy(insert, first->syntax + n, len);
-	insert[len] = '\0';
-	if (matches == 1) {
-		strcat(insert, " ");
-	} else if (len == 0U) {
-		shell_print(sh, "");
-		for (const struct shell_static_entry *e = set; e->syntax != NULL; e++) {
-			if (strncmp(e->syntax, prefix, n) == 0) {
-				shell_fprintf(sh, SHELL_NORMAL, "%s  ", e->syntax);
-			}
-		}
-		shell_print(sh, "");
-		return true;
-	}
-	return false;
-}
-
-bool z_shell_complete(const struct shell *sh, const char *line, char *insert, size_t size)
-{
-	char copy[CONFIG_SHELL_CMD_BUFF_SIZE + 1];
-	char *argv[CONFIG_SHELL_ARGC_MAX + 1];
-
-	insert[0] = '\0';
-	strncpy(copy, line, sizeof(copy) - 1U);
-	copy[sizeof(copy) - 1U] = '\0';
-	size_t len = strlen(copy);
-	bool new_word = len == 0U || copy[len - 1U] == ' ';
-	int argc = split(copy, argv, CONFIG_SHELL_ARGC_MAX - 1);
-
-	if (argc < 0) {
-		return false;
-	}
-	if (new_word) {
-		argv[argc++] = "";
-	}
-	/* The roots are an array of pointers, not of entries: build the level by hand. */
-	if (argc == 1) {
-		static struct shell_static_entry roots[16 + 1]; /* the first 16 roots complete */
-		size_t i = 0;
-
-		STRUCT_SECTION_FOREACH(shell_cmd_root, root) {
-			if (i < ARRAY_SIZE(roots) - 1U) {
-				roots[i++] = *root->entry;
-			}
-		}
-		roots[i].syntax = NULL;
-		return complete_in(sh, roots, argv[0], insert, size);
-	}
-	const struct shell_static_entry *cmd = find_root(argv[0]);
-
-	for (int i = 1; cmd != NULL && i < argc - 1; i++) {
-		cmd = find_sub(cmd, argv[i]);
-	}
-	return cmd != NULL && cmd->subcmd != NULL &&
-	       complete_in(sh, cmd->subcmd->entry, argv[argc - 1], insert, size);
 }

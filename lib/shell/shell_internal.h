@@ -64,7 +64,20 @@ void z_shell_history_rewind(void);
 
 /* Commands */
 
-/* Split @line (changed in place) into words and run the command: its result. */
+/*
+ * Split @line in place into at most @max words (blanks separate them, double
+ * quotes group them): their count, -E2BIG for more, -EINVAL for an open quote.
+ */
+int z_shell_split(char *line, char **argv, size_t max);
+
+/* The command named @name among @parent's subcommands (NULL: the root commands). */
+const struct shell_static_entry *z_shell_find(const struct shell_static_entry *parent,
+					      const char *name);
+
+/* The name of @parent's @i-th subcommand (NULL: of the @i-th root), NULL past the last. */
+const char *z_shell_name_at(const struct shell_static_entry *parent, size_t i);
+
+/* Split @line (changed in place) into words and run the command, reporting any failure. */
 int z_shell_execute(const struct shell *sh, char *line);
 
 /*
