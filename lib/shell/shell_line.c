@@ -146,14 +146,20 @@ static enum shell_key csi_final(struct shell_line *l, char c)
 	}
 }
 
+/*
+ * After ESC [ (or ESC O): parameter and intermediate bytes (0x20-0x3f) up to a final
+ * byte (0x40-0x7e). Only the plain arrows and Home/End act; a sequence with
+ * parameters (Delete is ESC [ 3 ~, Ctrl-Right ESC [ 1 ; 5 C) is skipped whole.
+ */
 static enum shell_key escape(struct shell_line *l, char c)
 {
 	if (l->esc == ESC_START) {
-		l->esc = c == '[' ? ESC_CSI : ESC_NONE;
+		/* ESC O is how a terminal in application mode sends its arrows. */
+		l->esc = c == '[' || c == 'O' ? ESC_CSI : ESC_NONE;
 		return SHELL_KEY_NONE;
 	}
-	if (c >= '0' && c <= '9') {
-		l->esc = ESC_PARAM; /* Delete, Page Up, ...: skipped up to their final byte */
+	if (c >= 0x20 && c <= 0x3f) {
+		l->esc = ESC_PARAM;
 		return SHELL_KEY_NONE;
 	}
 	bool plain = l->esc == ESC_CSI;
