@@ -170,6 +170,13 @@ if(CONFIG_SMP)
   set(_qemu_smp -smp ${CONFIG_MP_MAX_NUM_CPUS})
 endif()
 set(QEMU_CMD ${BOARD_QEMU} ${BOARD_QEMU_FLAGS} ${_qemu_smp} -kernel ${CMAKE_BINARY_DIR}/breeze.elf)
+# An image with the shell waits for a person: its idle time must pass as real
+# time. With sleep=off QEMU jumps idle time to the next timer, and a hart that
+# waits with no timer armed (RISC-V's tickless timer) is never woken by the
+# UART's interrupt. -icount stays: instructions still set the time while busy.
+if(CONFIG_SHELL)
+  string(REPLACE "sleep=off" "sleep=on" QEMU_CMD "${QEMU_CMD}")
+endif()
 string(REPLACE ";" "\n" _qemu_lines "${QEMU_CMD}")
 file(WRITE ${CMAKE_BINARY_DIR}/qemu.cmd "${_qemu_lines}\n")
 

@@ -298,6 +298,25 @@ void z_stack_release(k_thread_stack_t *stack, struct k_thread *t)
 	}
 }
 
+/* As z_mem_domain_user_writable(): one domain per hold of the lock, and domains never leave. */
+void k_mem_domain_foreach(k_mem_domain_cb_t cb, void *user_data)
+{
+	struct k_mem_domain copy;
+	k_spinlock_key_t key = k_spin_lock(&domain_lock);
+	sys_dnode_t *n = sys_dlist_peek_head(&domains);
+
+	k_spin_unlock(&domain_lock, key);
+	while (n != NULL) {
+		const struct k_mem_domain *d = CONTAINER_OF(n, struct k_mem_domain, node);
+
+		key = k_spin_lock(&domain_lock);
+		copy = *d;
+		n = sys_dlist_peek_next(&domains, n);
+		k_spin_unlock(&domain_lock, key);
+		cb(d, &copy, user_data);
+	}
+}
+
 static int domain_boot_init(void)
 {
 	return k_mem_domain_init(&k_mem_domain_default, 0, NULL);

@@ -8,7 +8,9 @@
  * The usable stack is the user stack of a user-capable stack object (whether
  * the thread runs in user mode or not: it is the stack the thread runs on),
  * otherwise what lies above the guard of a kernel stack; it ends below the
- * TLS block at the top.
+ * TLS block at the top. A user-capable stack object also holds the thread's
+ * privileged stack (its system calls and traps from user mode): painted too,
+ * and measured apart, because overflowing either one kills the thread.
  */
 #include <string.h>
 #include <ksched.h>
@@ -33,6 +35,29 @@ static uintptr_t usable_low(struct k_thread *t, k_thread_stack_t *stack)
 #endif
 }
 
+#ifdef CONFIG_USERSPACE
+/* From above the guard below the privileged stack up to its top (z_thread_stack_layout()). */
+static void priv_stack_paint(struct k_thread *t, k_thread_stack_t *stack)
+{
+	if (!z_stack_is_user_capable(stack)) {
+		return; /* t->ext was zeroed: no privileged stack */
+	}
+	uintptr_t low = (uintptr_t)stack +
+			Z_USER_STACK_GUARD_OF(ARCH_USER_STACK_LEN(t->userspace.user_stack_size)) +
+			Z_STACK_GUARD_SIZE;
+
+	t->ext.priv_stack_low = low;
+	t->ext.priv_stack_painted = t->userspace.priv_stack_top - low;
+	memset((void *)low, STACK_PAINT, t->ext.priv_stack_painted);
+}
+#else
+static void priv_stack_paint(struct k_thread *t, k_thread_stack_t *stack)
+{
+	ARG_UNUSED(t);
+	ARG_UNUSED(stack);
+}
+#endif
+
 void z_thread_stack_paint(struct k_thread *t, k_thread_stack_t *stack, char *top)
 {
 	uintptr_t low = usable_low(t, stack);
@@ -40,6 +65,18 @@ void z_thread_stack_paint(struct k_thread *t, k_thread_stack_t *stack, char *top
 	t->ext.stack_low = low;
 	t->ext.stack_painted = (uintptr_t)top - low;
 	memset((void *)low, STACK_PAINT, t->ext.stack_painted);
+	priv_stack_paint(t, stack);
+}
+
+/* Bytes from @p up that still hold the paint, of @size. */
+static size_t unused_of(const uint8_t *p, size_t size)
+{
+	size_t unused = 0;
+
+	while (unused < size && p[unused] == STACK_PAINT) {
+		unused++;
+	}
+	return unused;
 }
 
 int z_impl_k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr)
@@ -55,16 +92,35 @@ int z_impl_k_thread_stack_space_get(const struct k_thread *thread, size_t *unuse
 	size_t size = thread->ext.stack_painted;
 
 	k_spin_unlock(&_sched_spinlock, key);
-	size_t unused = 0;
 
 	if (p == NULL) {
 		return -EINVAL; /* never created (or created before painting was on) */
 	}
-	while (unused < size && p[unused] == STACK_PAINT) {
-		unused++;
-	}
-	*unused_ptr = unused;
+	*unused_ptr = unused_of(p, size);
 	return 0;
+}
+
+int k_thread_priv_stack_space_get(const struct k_thread *thread, size_t *size_ptr,
+				  size_t *unused_ptr)
+{
+#ifdef CONFIG_USERSPACE
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	const uint8_t *p = (const uint8_t *)thread->ext.priv_stack_low;
+	size_t size = thread->ext.priv_stack_painted;
+
+	k_spin_unlock(&_sched_spinlock, key);
+	if (p == NULL || size == 0U) {
+		return -EINVAL;
+	}
+	*size_ptr = size;
+	*unused_ptr = unused_of(p, size);
+	return 0;
+#else
+	ARG_UNUSED(thread);
+	ARG_UNUSED(size_ptr);
+	ARG_UNUSED(unused_ptr);
+	return -EINVAL;
+#endif
 }
 
 #ifdef CONFIG_USERSPACE

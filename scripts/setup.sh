@@ -31,6 +31,8 @@ need gdb-multiarch command -v gdb-multiarch
 need device-tree-compiler command -v dtc
 need python3-libfdt /usr/bin/python3 -c "import libfdt"
 need python3-yaml /usr/bin/python3 -c "import yaml"
+# The shell test types into QEMU's console (scripts/shell_test.py).
+need python3-pexpect /usr/bin/python3 -c "import pexpect"
 # Rust applications (CONFIG_RUST): Debian's rustc with the library sources, and bindgen.
 need rustc-web sh -c '/usr/bin/rustc --version | grep -Eq "^rustc 1[.](8[5-9]|9[0-9]|[1-9][0-9][0-9])"'
 need rust-web-src sh -c 'ls -d /usr/src/rustc-*/library/core'

@@ -99,4 +99,15 @@ int arch_mem_domain_max_partitions_get(void);
 /* Move @thread into @domain (out of its current one): 0 or -EINVAL. */
 int k_mem_domain_add_thread(struct k_mem_domain *domain, struct k_thread *thread);
 
+typedef void (*k_mem_domain_cb_t)(const struct k_mem_domain *domain,
+				  const struct k_mem_domain *copy, void *user_data);
+
+/*
+ * Call @cb for every initialised domain (the default one first), with a copy
+ * of it taken under the domains' lock (its partitions as they were at one
+ * instant) and the lock released: the callback may print or block. Breeze's,
+ * for shells and debugging; supervisor only.
+ */
+void k_mem_domain_foreach(k_mem_domain_cb_t cb, void *user_data);
+
 #endif /* BREEZE_APP_MEMORY_MEM_DOMAIN_H */

@@ -34,6 +34,10 @@ struct _thread_ext {
 #ifdef CONFIG_INIT_STACKS
 	uintptr_t stack_low;  /* the painted part of its stack: from here ... */
 	size_t stack_painted; /* ... this many bytes up */
+#ifdef CONFIG_USERSPACE
+	uintptr_t priv_stack_low;  /* the painted privileged stack (user-capable stacks) */
+	size_t priv_stack_painted; /* 0: the thread has none */
+#endif
 #endif
 	char _unused[0]; /* keeps the struct valid with every option off */
 };

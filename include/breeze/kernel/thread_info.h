@@ -79,6 +79,16 @@ void k_thread_time_slice_set(struct k_thread *th, int32_t slice_ticks,
  * @unused_ptr writable.
  */
 __syscall int k_thread_stack_space_get(const struct k_thread *thread, size_t *unused_ptr);
+
+/*
+ * The privileged stack of @thread, which serves its system calls and the
+ * traps taken in user mode: its size in *@size_ptr and the bytes never used
+ * so far in *@unused_ptr. 0; -EINVAL for a thread never created or one
+ * without a privileged stack (not on a K_THREAD_STACK_DEFINE stack, or no
+ * CONFIG_USERSPACE). Breeze's (Zephyr has it as an arch call); supervisor only.
+ */
+int k_thread_priv_stack_space_get(const struct k_thread *thread, size_t *size_ptr,
+				  size_t *unused_ptr);
 #endif
 
 /*
