@@ -85,8 +85,10 @@ static ALWAYS_INLINE bool z_object_usable(const void *obj, enum k_objects otype,
 		return false;
 	}
 	unsigned int i = t->userspace.perm_index;
+	/* With at most 32 threads (the usual case) one word, no index arithmetic. */
+	uint32_t perms = Z_PERM_WORDS == 1 ? ko->perms[0] : ko->perms[i / 32U];
 
-	if ((ko->perms[i / 32U] & BIT(i % 32U)) == 0U && (ko->flags & K_OBJ_FLAG_PUBLIC) == 0U) {
+	if ((perms & BIT(i % 32U)) == 0U && (ko->flags & K_OBJ_FLAG_PUBLIC) == 0U) {
 		return false;
 	}
 	return init != _OBJ_INIT_TRUE || ko->state == Z_OBJ_INITIALIZED;
