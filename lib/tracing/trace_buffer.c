@@ -1,0 +1,36 @@
+/*
+ * The per-CPU buffers (trace_buffer.h) and their way out: a full buffer, and
+ * every buffer at the end of the run, goes to the backend.
+ */
+#include <breeze/kernel.h>
+#include <breeze/tracing.h>
+#include "trace_buffer.h"
+
+struct trace_buffer z_trace_buffers[CONFIG_MP_MAX_NUM_CPUS];
+
+void z_trace_flush(unsigned int cpu)
+{
+	struct trace_buffer *b = &z_trace_buffers[cpu];
+
+	if (b->used != 0U) {
+		z_trace_backend_write(cpu, b->words, b->used * 4U);
+		b->used = 0;
+	}
+}
+
+/*
+ * The run ends: the last event, then every CPU's buffer. Under SMP another CPU
+ * may be writing an event meanwhile; it would be cut short, which only the
+ * last instants of a run could see.
+ */
+void sys_trace_sys_exit(int status)
+{
+	sys_trace_event1(TRACE_SYS_EXIT, (uint32_t)status);
+
+	unsigned int key = arch_irq_lock();
+
+	for (unsigned int cpu = 0; cpu < CONFIG_MP_MAX_NUM_CPUS; cpu++) {
+		z_trace_flush(cpu);
+	}
+	arch_irq_unlock(key);
+}
