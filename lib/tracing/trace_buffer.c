@@ -18,6 +18,12 @@ void z_trace_flush(unsigned int cpu)
 	}
 }
 
+void z_trace_flush_unlock(unsigned int key)
+{
+	z_trace_flush(CPU_INDEX(_current_cpu));
+	arch_irq_unlock(key);
+}
+
 /*
  * The run ends: the last event, then every CPU's buffer. Under SMP another CPU
  * may be writing an event meanwhile; it would be cut short, which only the

@@ -14,9 +14,16 @@
 #include <kernel_structs.h>
 #include <arch_interface.h>
 
-#define TRACE_HEADER_WORDS 3U
-#define TRACE_BUFFER_WORDS (CONFIG_TRACING_BUFFER_SIZE / 4)
+#define TRACE_HEADER_WORDS    3U
+#define TRACE_BUFFER_WORDS    (CONFIG_TRACING_BUFFER_SIZE / 4)
+/* The longest event: header, thread record, two more fields (fatal_error). */
+#define TRACE_MAX_EVENT_WORDS (TRACE_HEADER_WORDS + 8U)
 
+/*
+ * Invariant: a buffer always has room for the longest event. An event is
+ * written first and the buffer flushed after it if that room is gone, so the
+ * common path makes no call (and needs no saved registers).
+ */
 struct trace_buffer {
 	uint32_t used; /* words */
 	uint32_t words[TRACE_BUFFER_WORDS];
@@ -27,21 +34,19 @@ extern struct trace_buffer z_trace_buffers[CONFIG_MP_MAX_NUM_CPUS];
 /* Write out and empty the buffer of CPU @cpu (interrupts masked). */
 void z_trace_flush(unsigned int cpu);
 
+/* z_trace_flush() of this CPU's buffer, then arch_irq_unlock(@key). */
+void z_trace_flush_unlock(unsigned int key);
+
 /*
  * Start event @id with @nfields field words on this CPU: masks interrupts
- * (into *key), makes room, writes the header; the caller stores the fields
- * at the returned address, then calls trace_end(*key).
+ * (into *key) and writes the header; the caller stores the fields at the
+ * returned address, then calls trace_end(*key).
  */
 static ALWAYS_INLINE uint32_t *trace_begin(uint32_t id, uint32_t nfields, unsigned int *key)
 {
 	*key = arch_irq_lock();
 
-	unsigned int cpu = CPU_INDEX(_current_cpu);
-	struct trace_buffer *b = &z_trace_buffers[cpu];
-
-	if (b->used + TRACE_HEADER_WORDS + nfields > TRACE_BUFFER_WORDS) {
-		z_trace_flush(cpu);
-	}
+	struct trace_buffer *b = &z_trace_buffers[CPU_INDEX(_current_cpu)];
 	uint32_t *w = &b->words[b->used];
 	uint64_t now = k_cycle_get_64();
 
@@ -54,6 +59,11 @@ static ALWAYS_INLINE uint32_t *trace_begin(uint32_t id, uint32_t nfields, unsign
 
 static ALWAYS_INLINE void trace_end(unsigned int key)
 {
+	if (z_trace_buffers[CPU_INDEX(_current_cpu)].used >
+	    TRACE_BUFFER_WORDS - TRACE_MAX_EVENT_WORDS) {
+		z_trace_flush_unlock(key);
+		return;
+	}
 	arch_irq_unlock(key);
 }
 

@@ -2,6 +2,7 @@
  * The encoders of the tracing hooks (include/breeze/tracing.h): each writes
  * one event in the layout of its declaration in metadata.tsdl.in.
  */
+#include <stddef.h>
 #include <string.h>
 #include <breeze/kernel.h>
 #include <breeze/tracing.h>
@@ -11,13 +12,24 @@
 #define THREAD_WORDS 6U
 #define NAME_BYTES   16U
 
+BUILD_ASSERT(TRACE_HEADER_WORDS + THREAD_WORDS + 2U <= TRACE_MAX_EVENT_WORDS,
+	     "fatal_error, the longest event, must fit the room a buffer keeps");
+
+/*
+ * Thread names start on a word boundary: a 16-byte name is four word copies,
+ * not a call to memcpy().
+ */
+BUILD_ASSERT(offsetof(struct k_thread, name) % 4U == 0U, "thread names must be word aligned");
+
 static ALWAYS_INLINE void put_thread(uint32_t *w, const struct k_thread *t)
 {
 	w[0] = (uint32_t)(uintptr_t)t;
 	w[1] = (uint16_t)t->base.prio | ((t->base.user_options & K_USER) != 0U ? 1UL << 16 : 0U);
 	/* The name is NUL-padded by k_thread_name_set(); bytes past the first NUL are not read. */
-	memcpy(&w[2], t->name, MIN(sizeof(t->name), NAME_BYTES));
-	if (sizeof(t->name) < NAME_BYTES) {
+	if (sizeof(t->name) >= NAME_BYTES) {
+		__builtin_memcpy(&w[2], __builtin_assume_aligned(t->name, 4), NAME_BYTES);
+	} else {
+		memcpy(&w[2], t->name, sizeof(t->name));
 		memset((char *)&w[2] + sizeof(t->name), 0, NAME_BYTES - sizeof(t->name));
 	}
 }
@@ -68,7 +80,7 @@ void sys_trace_thread_obj(uint32_t id, const struct k_thread *t, const void *obj
 	trace_end(key);
 }
 
-/* Both events of a switch under one mask: nothing can come between them. */
+/* Called in switch_to(), under the scheduler's lock: nothing comes between the two. */
 void sys_trace_thread_switch(const struct k_thread *old, const struct k_thread *new)
 {
 	sys_trace_thread(TRACE_THREAD_SWITCHED_OUT, old);
