@@ -12,4 +12,12 @@ else()
     COMMAND ${PYTHON3} ${TEST_DIR}/check_trace.py ${CMAKE_BINARY_DIR}/images/${_name}
             ${CMAKE_BINARY_DIR}/traces/${_name})
   set_tests_properties(${_name} PROPERTIES TIMEOUT 90 LABELS target)
+  # On two harts: a stream per CPU, merged by babeltrace2.
+  if(BOARD_SMP AND BREEZE_TEST_SMP)
+    breeze_image(${_name}.smp "-DEXTRA_CONF_FILE=${BREEZE_BASE}/tests/smp.conf")
+    add_test(NAME ${_name}.smp2
+      COMMAND ${PYTHON3} ${TEST_DIR}/check_trace.py ${CMAKE_BINARY_DIR}/images/${_name}.smp
+              ${CMAKE_BINARY_DIR}/traces/${_name}.smp2 --smp 2)
+    set_tests_properties(${_name}.smp2 PROPERTIES TIMEOUT 90 LABELS target)
+  endif()
 endif()
