@@ -8,14 +8,24 @@
 
 struct trace_buffer z_trace_buffers[CONFIG_MP_MAX_NUM_CPUS];
 
+/*
+ * A fault while writing out (semihosting off: the request is a breakpoint)
+ * ends in k_fatal_halt(), which writes out every buffer: that inner write
+ * drops the buffer instead, so the halt completes rather than faulting again,
+ * and the events of the fault path still find room.
+ */
+static bool writing[CONFIG_MP_MAX_NUM_CPUS];
+
 void z_trace_flush(unsigned int cpu)
 {
 	struct trace_buffer *b = &z_trace_buffers[cpu];
 
-	if (b->used != 0U) {
+	if (b->used != 0U && !writing[cpu]) {
+		writing[cpu] = true;
 		z_trace_backend_write(cpu, b->words, b->used * 4U);
-		b->used = 0;
+		writing[cpu] = false;
 	}
+	b->used = 0;
 }
 
 void z_trace_flush_unlock(unsigned int key)
