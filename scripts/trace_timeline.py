@@ -255,7 +255,6 @@ def chrome_json(threads, cpu_runs, isrs, lo, hi, us_per_cycle, path):
     us = lambda c: round((c - lo) * us_per_cycle, 3)  # noqa: E731
     out = [{"ph": "M", "name": "process_name", "pid": 0, "args": {"name": "CPUs"}},
            {"ph": "M", "name": "process_name", "pid": 1, "args": {"name": "threads"}}]
-    tid = {}
     for cpu in sorted(cpu_runs):
         out.append({"ph": "M", "name": "thread_name", "pid": 0, "tid": cpu,
                     "args": {"name": f"CPU {cpu}"}})
@@ -271,7 +270,6 @@ def chrome_json(threads, cpu_runs, isrs, lo, hi, us_per_cycle, path):
     cname = {RUNNING: "good", READY: "yellow", BLOCKED: "grey"}
     created = [th for th in threads.values() if th.created]
     for i, th in enumerate(sorted(created, key=lambda th: (th.first, th.ptr))):
-        tid[th.ptr] = i
         out.append({"ph": "M", "name": "thread_name", "pid": 1, "tid": i,
                     "args": {"name": th.label()}})
         for s, a, b, cpu in th.spans:
