@@ -6,7 +6,8 @@
 #include <breeze/tracing.h>
 #include "trace_buffer.h"
 
-struct trace_buffer z_trace_buffers[CONFIG_MP_MAX_NUM_CPUS];
+struct trace_buffer z_trace_buffers[CONFIG_MP_MAX_NUM_CPUS] __aligned(Z_TRACE_PAGE);
+uint32_t z_trace_used[CONFIG_MP_MAX_NUM_CPUS];
 
 /*
  * A fault while writing out (semihosting off: the request is a breakpoint)
@@ -18,14 +19,12 @@ static bool writing[CONFIG_MP_MAX_NUM_CPUS];
 
 void z_trace_flush(unsigned int cpu)
 {
-	struct trace_buffer *b = &z_trace_buffers[cpu];
-
-	if (b->used != 0U && !writing[cpu]) {
+	if (z_trace_used[cpu] != 0U && !writing[cpu]) {
 		writing[cpu] = true;
-		z_trace_backend_write(cpu, b->words, b->used * 4U);
+		z_trace_backend_write(cpu, z_trace_buffers[cpu].words, z_trace_used[cpu] * 4U);
 		writing[cpu] = false;
 	}
-	b->used = 0;
+	z_trace_used[cpu] = 0;
 }
 
 void z_trace_flush_unlock(unsigned int key)

@@ -23,13 +23,23 @@
  * Invariant: a buffer always has room for the longest event. An event is
  * written first and the buffer flushed after it if that room is gone, so the
  * common path makes no call (and needs no saved registers).
+ *
+ * Whatever the emulator reads for a semihosting request lies in whole pages
+ * of its own (Z_TRACE_PAGE): QEMU fails requests whose data shares a 4 KiB
+ * page with a PMP boundary (a stack guard, a partition's end), on RISC-V.
  */
+#define Z_TRACE_PAGE 4096U
+
+BUILD_ASSERT(CONFIG_TRACING_BUFFER_SIZE % Z_TRACE_PAGE == 0U,
+	     "CONFIG_TRACING_BUFFER_SIZE must be a multiple of 4096");
+
 struct trace_buffer {
-	uint32_t used; /* words */
 	uint32_t words[TRACE_BUFFER_WORDS];
 };
 
 extern struct trace_buffer z_trace_buffers[CONFIG_MP_MAX_NUM_CPUS];
+/* Words used in each CPU's buffer. */
+extern uint32_t z_trace_used[CONFIG_MP_MAX_NUM_CPUS];
 
 /* Write out and empty the buffer of CPU @cpu (interrupts masked). */
 void z_trace_flush(unsigned int cpu);
@@ -46,11 +56,11 @@ static ALWAYS_INLINE uint32_t *trace_begin(uint32_t id, uint32_t nfields, unsign
 {
 	*key = arch_irq_lock();
 
-	struct trace_buffer *b = &z_trace_buffers[CPU_INDEX(_current_cpu)];
-	uint32_t *w = &b->words[b->used];
+	unsigned int cpu = CPU_INDEX(_current_cpu);
+	uint32_t *w = &z_trace_buffers[cpu].words[z_trace_used[cpu]];
 	uint64_t now = k_cycle_get_64();
 
-	b->used += TRACE_HEADER_WORDS + nfields;
+	z_trace_used[cpu] += TRACE_HEADER_WORDS + nfields;
 	w[0] = id;
 	w[1] = (uint32_t)now;
 	w[2] = (uint32_t)(now >> 32);
@@ -59,8 +69,7 @@ static ALWAYS_INLINE uint32_t *trace_begin(uint32_t id, uint32_t nfields, unsign
 
 static ALWAYS_INLINE void trace_end(unsigned int key)
 {
-	if (z_trace_buffers[CPU_INDEX(_current_cpu)].used >
-	    TRACE_BUFFER_WORDS - TRACE_MAX_EVENT_WORDS) {
+	if (z_trace_used[CPU_INDEX(_current_cpu)] > TRACE_BUFFER_WORDS - TRACE_MAX_EVENT_WORDS) {
 		z_trace_flush_unlock(key);
 		return;
 	}

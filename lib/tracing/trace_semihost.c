@@ -8,6 +8,7 @@
  * traced system a few instructions however much it writes, so writing a full
  * buffer barely moves the timing of what follows.
  */
+#include <string.h>
 #include <breeze/kernel.h>
 #include "trace_buffer.h"
 
@@ -16,39 +17,58 @@
 #define OPEN_WB   5U /* fopen() mode "wb" */
 #define CTF_MAGIC 0xc1fc1fc1U
 
-/* Host file handle + 1 of each CPU's stream; 0 until it is open. */
-static long handles[CONFIG_MP_MAX_NUM_CPUS];
+/*
+ * What QEMU reads for a request (the parameter block, the file name, the
+ * stream's header) is never on a stack but in a page of its own per CPU
+ * (trace_buffer.h says why). An event's write runs with interrupts masked.
+ */
+struct semihost_cpu {
+	long handle; /* host file handle + 1; 0 until the stream is open */
+	uint32_t block[3];
+	uint32_t head[3];
+	char name[12];
+};
 
-static void host_write(long handle, const void *data, uint32_t nbytes)
+static union {
+	struct semihost_cpu c;
+	uint8_t page[Z_TRACE_PAGE];
+} cpus[CONFIG_MP_MAX_NUM_CPUS] __aligned(Z_TRACE_PAGE);
+
+static void host_write(struct semihost_cpu *c, const void *data, uint32_t nbytes)
 {
-	uint32_t block[3] = { (uint32_t)handle, (uint32_t)(uintptr_t)data, nbytes };
-
-	(void)arch_semihost_call(SYS_WRITE, block);
+	c->block[0] = (uint32_t)(c->handle - 1);
+	c->block[1] = (uint32_t)(uintptr_t)data;
+	c->block[2] = nbytes;
+	(void)arch_semihost_call(SYS_WRITE, c->block);
 }
 
-static long open_stream(unsigned int cpu)
+static void open_stream(struct semihost_cpu *c, unsigned int cpu)
 {
-	char name[] = "stream_cpu0";
-	uint32_t block[3] = { (uint32_t)(uintptr_t)name, OPEN_WB, sizeof(name) - 1U };
+	memcpy(c->name, "stream_cpu0", sizeof(c->name));
+	c->name[sizeof(c->name) - 2U] = (char)('0' + cpu);
+	c->block[0] = (uint32_t)(uintptr_t)c->name;
+	c->block[1] = OPEN_WB;
+	c->block[2] = sizeof(c->name) - 1U;
 
-	name[sizeof(name) - 2U] = (char)('0' + cpu);
+	long handle = arch_semihost_call(SYS_OPEN, c->block);
 
-	long handle = arch_semihost_call(SYS_OPEN, block);
-
+	c->handle = handle + 1;
 	if (handle >= 0) {
-		const uint32_t head[3] = { CTF_MAGIC, 0, cpu };
-
-		host_write(handle, head, sizeof(head));
+		c->head[0] = CTF_MAGIC;
+		c->head[1] = 0;
+		c->head[2] = cpu;
+		host_write(c, c->head, sizeof(c->head));
 	}
-	return handle + 1;
 }
 
 void z_trace_backend_write(unsigned int cpu, const void *data, uint32_t nbytes)
 {
-	if (handles[cpu] == 0) {
-		handles[cpu] = open_stream(cpu);
+	struct semihost_cpu *c = &cpus[cpu].c;
+
+	if (c->handle == 0) {
+		open_stream(c, cpu);
 	}
-	if (handles[cpu] > 0) {
-		host_write(handles[cpu] - 1, data, nbytes);
+	if (c->handle > 0) {
+		host_write(c, data, nbytes);
 	}
 }
