@@ -65,10 +65,14 @@ class Thread:
         self.faults = []      # (time, reason)
         self.first = None
         self.created = False  # the boot context is switched out, never created
+        self.same_name = False  # another thread has this name
 
     def label(self):
         mode = "user" if self.user else "supervisor"
-        return f"{self.name or self.ptr} ({mode}, prio {self.prio})"
+        name = self.name or self.ptr
+        if self.same_name:  # each CPU's idle thread, say
+            name = f"{name} {self.ptr}"
+        return f"{name} ({mode}, prio {self.prio})"
 
     def move(self, state, t, cpu=None):
         if self.state is not None and t > self.since:
@@ -140,6 +144,7 @@ def rebuild(events):
             th.faults.append((t, fields.get("reason", "?")))
     for th in threads.values():
         th.move(None, end)
+        th.same_name = sum(o.name == th.name for o in threads.values() if o.created) > 1
     for cpu, (th, since) in cpu_current.items():
         cpu_runs.setdefault(cpu, []).append((th, since, end))
     return threads, cpu_runs, isrs, end
