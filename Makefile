@@ -14,7 +14,7 @@ SMP   ?=
 APP_BUILD := $(BUILD)/$(subst /,_,$(APP))-$(BOARD)$(if $(SMP),-smp$(SMP))
 SMP_CONF  := $(APP_BUILD)/smp.conf
 
-.PHONY: run test fuzz setup build menuconfig debugserver bench footprint format clean
+.PHONY: run test fuzz setup build menuconfig debugserver bench footprint format clean trace
 
 run: build
 	ninja -C $(APP_BUILD) run
@@ -28,6 +28,25 @@ else
 	cmake -G Ninja -B $(APP_BUILD) -S $(APP) -DBOARD=$(BOARD)
 endif
 	ninja -C $(APP_BUILD)
+
+# APP run with CONFIG_TRACING (its own build folder): the CTF trace in
+# $(TRACE_BUILD)/trace (babeltrace2 reads it), its timeline in trace.svg and a
+# Chrome/Perfetto trace-event file trace.json. TRACE_ARGS go to
+# scripts/trace_timeline.py (--start/--end in µs: a window of the run).
+TRACE_BUILD := $(APP_BUILD)-trace
+TRACE_ARGS  ?=
+trace: setup
+	mkdir -p $(TRACE_BUILD)
+	printf 'CONFIG_TRACING=y\n$(if $(SMP),CONFIG_SMP=y\nCONFIG_MP_MAX_NUM_CPUS=$(SMP)\nCONFIG_SCHED_CPU_MASK=y\n)' \
+		> $(TRACE_BUILD)/tracing.conf
+	cmake -G Ninja -B $(TRACE_BUILD) -S $(APP) -DBOARD=$(BOARD) \
+		-DEXTRA_CONF_FILE=$(abspath $(TRACE_BUILD)/tracing.conf)
+	ninja -C $(TRACE_BUILD)
+	/usr/bin/python3 scripts/trace_run.py $(TRACE_BUILD) $(TRACE_BUILD)/trace || \
+		echo "make trace: the run ended with status $$?"
+	/usr/bin/python3 scripts/trace_timeline.py $(TRACE_BUILD)/trace -o trace.svg --json trace.json \
+		--title "$(APP) on $(BOARD)" $(TRACE_ARGS)
+	@echo "make trace: babeltrace2 $(TRACE_BUILD)/trace prints every event"
 
 test: setup
 	cmake -G Ninja -B $(BUILD)/tests -S tests -DBOARD= "-DBOARDS=$(TEST_BOARDS)"

@@ -59,6 +59,9 @@ function(breeze_app_syscalls_generate)
   if(NOT _rc EQUAL 0)
     message(FATAL_ERROR "gen_syscalls.py failed on the application's system calls")
   endif()
+  if(CONFIG_TRACING)
+    breeze_tracing_metadata() # the trace names the application's calls too
+  endif()
   set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_headers})
   # Verifiers need the kernel's checks (<syscall_handler.h> and what it uses).
   target_include_directories(breeze_app_interface INTERFACE

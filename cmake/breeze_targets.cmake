@@ -169,7 +169,12 @@ set(_qemu_smp)
 if(CONFIG_SMP)
   set(_qemu_smp -smp ${CONFIG_MP_MAX_NUM_CPUS})
 endif()
-set(QEMU_CMD ${BOARD_QEMU} ${BOARD_QEMU_FLAGS} ${_qemu_smp} -kernel ${CMAKE_BINARY_DIR}/breeze.elf)
+set(_qemu_trace)
+# Tracing writes its streams through semihosting (lib/tracing/trace_semihost.c).
+if(CONFIG_TRACING AND NOT "-semihosting-config" IN_LIST BOARD_QEMU_FLAGS)
+  set(_qemu_trace -semihosting-config enable=on,target=native)
+endif()
+set(QEMU_CMD ${BOARD_QEMU} ${BOARD_QEMU_FLAGS} ${_qemu_smp} ${_qemu_trace} -kernel ${CMAKE_BINARY_DIR}/breeze.elf)
 # An image with the shell waits for a person: its idle time must pass as real
 # time. With sleep=off QEMU jumps idle time to the next timer, and a hart that
 # waits with no timer armed (RISC-V's tickless timer) is never woken by the

@@ -3,10 +3,12 @@
  */
 #include <breeze/kernel.h>
 #include <arch_interface.h>
+#include <breeze/tracing.h>
 
 FUNC_NORETURN void sys_exit(int status)
 {
 	(void)arch_irq_lock();
+	sys_port_trace_sys_exit(status);
 	z_board_exit(status);
 }
 
@@ -19,5 +21,6 @@ __weak FUNC_NORETURN void z_sys_poweroff(void)
 FUNC_NORETURN void sys_poweroff(void)
 {
 	(void)arch_irq_lock();
+	sys_port_trace_sys_exit(0);
 	z_sys_poweroff();
 }

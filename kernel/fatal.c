@@ -10,6 +10,7 @@
 #include <ksched.h>
 #include <arch_interface.h>
 #include <kernel_internal.h>
+#include <breeze/tracing.h>
 
 static const char *reason_str(unsigned int reason)
 {
@@ -33,6 +34,7 @@ FUNC_NORETURN void k_fatal_halt(unsigned int reason)
 {
 	(void)arch_irq_lock();
 	printk("*** System halted (exit status %u)\n", 16U + reason);
+	sys_port_trace_sys_exit((int)(16U + reason));
 	z_board_exit((int)(16U + reason));
 }
 
@@ -71,6 +73,7 @@ void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
 #endif
 	}
 
+	sys_port_trace_fatal(reason, t, z_fatal_is_user_fault(esf));
 	k_sys_fatal_error_handler(reason, esf);
 
 	if (in_isr) {

@@ -13,6 +13,7 @@
 #include <kernel_internal.h>
 #include <breeze/version.h>
 #include <breeze/device.h>
+#include <breeze/tracing.h>
 #ifdef CONFIG_USERSPACE
 #include <kobject_internal.h>
 #endif
@@ -80,6 +81,7 @@ void z_idle_thread_entry(void *p1, void *p2, void *p3)
 	ARG_UNUSED(p3);
 
 	for (;;) {
+		sys_port_trace_idle();
 		arch_cpu_idle();
 	}
 }

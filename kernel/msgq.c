@@ -16,6 +16,7 @@
 #include <kobject_init.h>
 #include <thread_pool.h>
 #include <poll_internal.h>
+#include <breeze/tracing.h>
 
 /* The buffer of @t, a thread just found in a queue's wait queue. */
 static void *waiter_data(const struct k_thread *t)
@@ -186,6 +187,7 @@ static void ring_read(struct k_msgq *msgq, void *data)
  */
 static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t timeout, bool front)
 {
+	sys_port_trace_k_msgq_put(msgq, timeout);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
 	if (size_changed(msgq, size)) {
@@ -230,6 +232,7 @@ int z_impl_k_msgq_put_front(struct k_msgq *msgq, const void *data)
 
 static int get(struct k_msgq *msgq, void *data, size_t size, k_timeout_t timeout)
 {
+	sys_port_trace_k_msgq_get(msgq, timeout);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
 	if (size_changed(msgq, size)) {

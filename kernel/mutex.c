@@ -35,6 +35,7 @@
 #include <ksched.h>
 #include <kobject_init.h>
 #include <timeout_q.h>
+#include <breeze/tracing.h>
 
 int z_impl_k_mutex_init(struct k_mutex *mutex)
 {
@@ -251,6 +252,7 @@ static bool may_wait(struct k_thread *cur, struct k_thread *owner, k_timeout_t t
 int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 {
 	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
+	sys_port_trace_k_mutex_lock(mutex, timeout);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	struct k_thread *cur = _current;
 
@@ -329,6 +331,7 @@ int z_mutex_unlock_locked(struct k_mutex *mutex)
 int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 {
 	__ASSERT(!k_is_in_isr(), "mutexes cannot be used in an ISR");
+	sys_port_trace_k_mutex_unlock(mutex);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	int ret = z_mutex_unlock_locked(mutex);
 

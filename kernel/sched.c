@@ -22,6 +22,7 @@
 #include <poll_internal.h>
 #include <thread_ext_internal.h>
 #include <syscall_attempt.h>
+#include <breeze/tracing.h>
 
 struct k_spinlock _sched_spinlock;
 
@@ -71,6 +72,7 @@ void z_ready_thread_locked(struct k_thread *t)
 	if (z_is_thread_runnable(t) && (t->base.thread_state & _THREAD_QUEUED) == 0U &&
 	    z_cpu_mask_allows(t) && !z_smp_idle_unqueued(t)) {
 		enqueue(t);
+		sys_port_trace_thread_ready(t);
 		z_smp_thread_ready_locked(t);
 	}
 }
@@ -240,6 +242,7 @@ static void switch_to(struct k_thread *new, struct k_thread *old)
 {
 	struct _cpu *cpu = _current_cpu;
 
+	sys_port_trace_thread_switch(old, new);
 	if (old == ENDED_CURRENT(cpu)) {
 		ENDED_CURRENT(cpu) = NULL;
 		old = (struct k_thread *)&dead_save[CPU_INDEX(cpu)];
@@ -367,6 +370,7 @@ static inline void pend_curr(_wait_q_t *wait_q, k_timeout_t timeout)
 	struct k_thread *cur = _current;
 
 	z_dequeue_thread_locked(cur);
+	sys_port_trace_thread_pend(cur, wait_q);
 	cur->base.swap_retval = -EAGAIN;
 	if (wait_q != NULL) {
 		cur->base.thread_state |= _THREAD_PENDING;

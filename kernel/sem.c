@@ -6,6 +6,7 @@
 #include <ksched.h>
 #include <kobject_init.h>
 #include <poll_internal.h>
+#include <breeze/tracing.h>
 
 int z_impl_k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned int limit)
 {
@@ -26,6 +27,7 @@ int z_impl_k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned in
 
 void z_impl_k_sem_give(struct k_sem *sem)
 {
+	sys_port_trace_k_sem_give(sem);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
 	if (z_wake_first(&sem->wait_q, 0) == NULL) {
@@ -39,6 +41,7 @@ void z_impl_k_sem_give(struct k_sem *sem)
 
 int z_impl_k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 {
+	sys_port_trace_k_sem_take(sem, timeout);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 
 	if (sem->count > 0U) {

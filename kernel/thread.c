@@ -14,6 +14,7 @@
 #include <kthread.h>
 #include <kuser.h>
 #include <thread_ext_internal.h>
+#include <breeze/tracing.h>
 
 /* The idle thread's level is its alone: a thread there would never run. */
 static __maybe_unused bool is_valid_prio(int prio)
@@ -99,6 +100,7 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 	arch_new_thread(t, top, tls, entry, p1, p2, p3);
 	z_thread_user_setup(t, _current);
 	z_thread_monitor_add(t);
+	sys_port_trace_thread_create(t);
 }
 
 void z_thread_schedule_start(struct k_thread *t, k_timeout_t delay)
@@ -150,6 +152,7 @@ void z_impl_k_thread_suspend(k_tid_t t)
 	}
 	t->base.thread_state |= _THREAD_SUSPENDED;
 	z_dequeue_thread_locked(t);
+	sys_port_trace_thread_suspend(t);
 	if (z_smp_runs_elsewhere(t)) {
 		/* Returns once t has stopped on the CPU that ran it. */
 		k_spin_unlock(&_sched_spinlock, z_smp_stop_remote(t, key));
@@ -202,6 +205,7 @@ void z_impl_k_thread_abort(k_tid_t t)
 		k_spin_unlock(&_sched_spinlock, key);
 		return;
 	}
+	sys_port_trace_thread_abort(t);
 	if ((t->base.user_options & K_ESSENTIAL) != 0U) {
 		essential_abort(t, key);
 		return;
@@ -341,6 +345,7 @@ int z_impl_k_thread_name_set(k_tid_t t, const char *name)
 	}
 	strncpy(t->name, name, sizeof(t->name) - 1U);
 	t->name[sizeof(t->name) - 1U] = '\0';
+	sys_port_trace_thread_name_set(t);
 	return 0;
 #else
 	ARG_UNUSED(t);

@@ -89,8 +89,9 @@ def run_image(src, name, builddir, timeout, board, jobs=None, confs=(), harts=No
                    check=True, stdout=subprocess.DEVNULL)
     with open(os.path.join(builddir, "qemu.cmd")) as f:
         cmd = adjust([line.strip() for line in f if line.strip()], harts, False)
+    # In the build folder: a traced image (CONFIG_TRACING) writes its streams there.
     proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                          timeout=timeout)
+                          timeout=timeout, cwd=builddir)
     results = {}
     for line in proc.stdout.splitlines():
         m = LINE.match(line.strip())

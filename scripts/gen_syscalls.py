@@ -241,9 +241,10 @@ def gen_dispatch(calls, app_calls):
                    "uintptr_t a3, uintptr_t a4, uintptr_t a5);")
     if app_calls:
         out.append("")
+    out += traced_handlers(calls, app_calls)
     out.append("const z_syscall_handler_t z_syscall_table[K_SYSCALL_LIMIT] = {")
     for ret, name, plist, cond in calls:
-        handler = handler_name(ret, name, plist)
+        handler = f"Z_SYSCALL_HANDLER({name}, {handler_name(ret, name, plist)})"
         if cond and cond != "CONFIG_USERSPACE":
             # A call compiled out: its ID stays reserved and ends the caller.
             out.append(f"#ifdef {cond}")
@@ -254,9 +255,37 @@ def gen_dispatch(calls, app_calls):
         else:
             out.append(f"\t[K_SYSCALL_{name.upper()}] = {handler},")
     for _, name, _, _ in app_calls:
-        out.append(f"\t[K_SYSCALL_{name.upper()}] = z_mrsh_{name},")
+        out.append(f"\t[K_SYSCALL_{name.upper()}] = Z_SYSCALL_HANDLER({name}, z_mrsh_{name}),")
     out += ["};", ""]
     return "\n".join(out)
+
+
+def traced_handlers(calls, app_calls):
+    """With CONFIG_TRACING, a table entry is a function that passes its call's
+    ID and handler to z_trace_syscall() (lib/tracing), which records the
+    call's start and end around it; without, the handler itself."""
+    words = ", ".join(f"uintptr_t a{i}" for i in range(REG_WORDS))
+    args = ", ".join(f"a{i}" for i in range(REG_WORDS))
+    out = ["#ifdef CONFIG_TRACING",
+           f"uintptr_t z_trace_syscall(uint32_t id, z_syscall_handler_t handler, {words});",
+           "#define Z_TRACED_SYSCALL(name, id, handler) \\",
+           f"\tstatic uintptr_t z_traced_##name({words}) \\",
+           f"\t{{ return z_trace_syscall(id, handler, {args}); }}"]
+    for ret, name, plist, cond in calls:
+        guard = cond if cond and cond != "CONFIG_USERSPACE" else None
+        if guard:
+            out.append(f"#ifdef {guard}")
+        out.append(f"Z_TRACED_SYSCALL({name}, K_SYSCALL_{name.upper()}, "
+                   f"{handler_name(ret, name, plist)})")
+        if guard:
+            out.append("#endif")
+    for _, name, _, _ in app_calls:
+        out.append(f"Z_TRACED_SYSCALL({name}, K_SYSCALL_{name.upper()}, z_mrsh_{name})")
+    out += ["#define Z_SYSCALL_HANDLER(name, handler) z_traced_##name",
+            "#else",
+            "#define Z_SYSCALL_HANDLER(name, handler) handler",
+            "#endif", ""]
+    return out
 
 
 def marshaller(ret, name, plist, storage):

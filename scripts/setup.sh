@@ -37,6 +37,9 @@ need python3-pexpect /usr/bin/python3 -c "import pexpect"
 need rustc-web sh -c '/usr/bin/rustc --version | grep -Eq "^rustc 1[.](8[5-9]|9[0-9]|[1-9][0-9][0-9])"'
 need rust-web-src sh -c 'ls -d /usr/src/rustc-*/library/core'
 need bindgen command -v bindgen
+# Tracing (docs/tracing.md): babeltrace2 reads the CTF traces, matplotlib draws the timeline.
+need babeltrace2 command -v babeltrace2
+need python3-matplotlib /usr/bin/python3 -c "import matplotlib"
 
 if [ ${#missing[@]} -eq 0 ]; then
 	exit 0

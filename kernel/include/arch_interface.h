@@ -136,6 +136,12 @@ FUNC_NORETURN void z_board_exit(int status);
 /* Driver hook: power off (a syscon-poweroff device); by default z_board_exit(0). */
 FUNC_NORETURN void z_sys_poweroff(void);
 
+/*
+ * Semihosting (CONFIG_SEMIHOST): the request @op with parameter block @arg to
+ * the emulator or debugger, in machine/privileged mode; its result.
+ */
+long arch_semihost_call(unsigned long op, void *arg);
+
 /* System timer driver. */
 uint64_t sys_clock_cycle_get_64(void);
 void sys_clock_set_deadline(uint64_t cycles); /* UINT64_MAX: none */

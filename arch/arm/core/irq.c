@@ -11,6 +11,7 @@
 #include <kernel_structs.h>
 #include <ksched.h>
 #include <cortex_m.h>
+#include <breeze/tracing.h>
 #include <arm_irq.h>
 
 struct isr_slot {
@@ -46,9 +47,11 @@ void z_arm_irq_dispatch(void)
 {
 	const struct isr_slot *slot = &isr_table[z_arm_ipsr() - Z_ARM_EXC_SYSTICK];
 
+	sys_port_trace_isr_enter(z_arm_ipsr() - 16U);
 	_current_cpu->nested++;
 	slot->isr(slot->arg);
 	_current_cpu->nested--;
+	sys_port_trace_isr_exit(z_arm_ipsr() - 16U);
 	z_sched_isr_exit();
 }
 

@@ -8,15 +8,18 @@
 #include <ksched.h>
 #include <riscv_csr.h>
 #include <riscv_irq.h>
+#include <breeze/tracing.h>
 
 static void run_isr(unsigned int irq)
 {
+	sys_port_trace_isr_enter(irq);
 	if (_current_cpu->nested++ == 0U) {
 		z_riscv_irq_on_isr_stack(irq);
 	} else {
 		z_riscv_irq_dispatch(irq);
 	}
 	_current_cpu->nested--;
+	sys_port_trace_isr_exit(irq);
 }
 
 static void interrupt(unsigned int irq)
