@@ -53,8 +53,10 @@ FUNC_NORETURN void z_syscall_oops(void);
  */
 bool z_syscall_fail(const char *func, int line);
 bool z_syscall_mem_check(const void *ptr, size_t size, bool write, const char *func, int line);
-bool z_syscall_obj_check(const void *ptr, enum k_objects otype, enum _obj_init_check init,
-			 const char *func, int line);
+/* Cold: the inline check passes first in the common case (CONFIG_SPEED_OPTIMIZATIONS). */
+__attribute__((cold)) bool z_syscall_obj_check(const void *ptr, enum k_objects otype,
+					       enum _obj_init_check init, const char *func,
+					       int line);
 
 /* The message arguments are accepted for Zephyr compatibility; the report gives the line. */
 #define K_SYSCALL_VERIFY_MSG(expr, fmt, ...) (!(expr) && z_syscall_fail(__func__, __LINE__))

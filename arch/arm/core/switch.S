@@ -265,6 +265,21 @@ svc_thread:
  * went into the caller's frame. Should its verifier end the caller with an
  * oops, z_syscall_oops() leaves through z_arm_svc_nonblocking_abandon.
  */
+/*
+ * The handler of call r12, with arguments 1-4 from the caller's frame (r0)
+ * and 5-6 from r4/r5, on the interrupt stack below the block its caller
+ * pushed; then r2 = the frame, r3 = what was pushed with it, r0 = the result.
+ */
+.macro call_in_trap
+	push	{r4, r5}		/* arguments 5 and 6 */
+	ldr	r4, =z_syscall_table
+	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
+	ldm	r0, {r0-r3}		/* arguments 1-4, from the caller's frame */
+	blx	r12
+	add	sp, #8
+	pop	{r2, r3, r4, lr}
+.endm
+
 svc_nonblocking:
 	ldr	r3, =_kernel
 	ldr	r3, [r3]		/* the caller */
@@ -276,13 +291,7 @@ svc_nonblocking:
 	 * z_arm_svc_nonblocking_abandon finds them there.
 	 */
 	push	{r0, r3, r4, lr}
-	push	{r4, r5}		/* arguments 5 and 6 */
-	ldr	r4, =z_syscall_table
-	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
-	ldm	r0, {r0-r3}		/* arguments 1-4, from the caller's frame */
-	blx	r12
-	add	sp, #8
-	pop	{r2, r3, r4, lr}
+	call_in_trap
 	ldr	r1, [r3, #(CS + Z_CS_RET_HI)]
 	strd	r0, r1, [r2]		/* the caller's r0 and r1 */
 	b	z_arm_exc_exit
@@ -297,16 +306,10 @@ svc_nonblocking:
  */
 svc_attempt:
 	push	{r0, r3, r4, lr}	/* as svc_nonblocking (r3: no caller needed) */
-	push	{r4, r5}		/* arguments 5 and 6 */
 	ldr	r1, =z_syscall_attempt
 	movs	r2, #Z_SYSCALL_ATTEMPT_ON
 	str	r2, [r1]
-	ldr	r1, =z_syscall_table
-	ldr	r12, [r1, r12, lsl #2]	/* the handler of call r12 */
-	ldm	r0, {r0-r3}		/* arguments 1-4, from the caller's frame */
-	blx	r12
-	add	sp, #8
-	pop	{r2, r3, r4, lr}
+	call_in_trap
 	ldr	r12, =z_syscall_attempt
 	ldr	r1, [r12]		/* how it went */
 	cmp	r1, #Z_SYSCALL_ATTEMPT_ON
