@@ -15,13 +15,11 @@
  *
  * On ports that serve every call in a thread (RISC-V) the same must hold.
  */
-#include "user_util.h"
+#include "steps.h"
 
 #define OOPS_ROUNDS 100
 #define MSG_WORDS   4
 
-RESULT static volatile int order[8];
-RESULT static volatile unsigned int order_n;
 RESULT static volatile int res[4];
 RESULT static volatile uint32_t got[MSG_WORDS];
 RESULT static volatile uint32_t kept[4];
@@ -34,19 +32,11 @@ K_MSGQ_DEFINE(attempt_q, MSG_WORDS * sizeof(uint32_t), 1, 4);
 RESULT static char __aligned(4) slab_buf[2 * 32];
 static struct k_mem_slab attempt_slab;
 
-static void note(int what)
-{
-	order[order_n++] = what;
-}
-
 /* Order is one CPU's: with SMP, the other CPUs are held meanwhile. */
 static void before(void *fixture)
 {
 	ztest_simple_1cpu_before(fixture);
-	order_n = 0;
-	for (unsigned int i = 0; i < ARRAY_SIZE(order); i++) {
-		order[i] = 0;
-	}
+	steps_reset();
 	for (unsigned int i = 0; i < ARRAY_SIZE(res); i++) {
 		res[i] = NOT_REACHED;
 		kept[i] = 0;
@@ -81,19 +71,16 @@ ZTEST(sys_attempt, test_take_that_must_wait) {
 
 	k_object_access_grant(&attempt_sem, t);
 	k_thread_start(t); /* more urgent: runs until it waits */
-	zassert_equal(order_n, 0, "the take did not wait");
+	zassert_equal(steps_n, 0, "the take did not wait");
 	k_sleep(K_MSEC(3));
 	zassert_equal(res[0], -EAGAIN, "timed take: %d", res[0]);
-	zassert_equal(order_n, 1, "the second take did not wait");
+	zassert_equal(steps_n, 1, "the second take did not wait");
 	note(2);
 	k_sem_give(&attempt_sem);
 	zassert_equal(k_thread_join(t, K_FOREVER), 0);
 	zassert_equal(res[1], 0);
 	zassert_equal(res[2], -EBUSY);
-	zassert_equal(order_n, 3);
-	zassert_equal(order[0], 1);
-	zassert_equal(order[1], 2);
-	zassert_equal(order[2], 3);
+	steps_check_sequence(3);
 }
 
 /* More urgent: puts into the full queue, so waits until the reader makes room. */
@@ -149,10 +136,7 @@ ZTEST(sys_attempt, test_get_wakes_urgent_writer_after_its_result) {
 	run_to_end(w);
 	zassert_equal(res[0], 0);
 	zassert_equal(res[1], 0);
-	zassert_equal(order_n, 3);
-	for (unsigned int i = 0; i < 3; i++) {
-		zassert_equal(order[i], (int)i + 1, "step %u was %d", i, order[i]);
-	}
+	steps_check_sequence(3);
 	for (unsigned int i = 0; i < MSG_WORDS; i++) {
 		zassert_equal(got[i], first[i], "word %u", i);
 	}
@@ -204,10 +188,7 @@ ZTEST(sys_attempt, test_put_hands_to_urgent_reader) {
 	run_to_end(r);
 	zassert_equal(res[0], 0);
 	zassert_equal(res[1], 0);
-	zassert_equal(order_n, 3);
-	for (unsigned int i = 0; i < 3; i++) {
-		zassert_equal(order[i], (int)i + 1, "step %u was %d", i, order[i]);
-	}
+	steps_check_sequence(3);
 	zassert_equal(got[0], 31U);
 	zassert_equal(got[3], 34U);
 	zassert_equal(k_msgq_num_used_get(&attempt_q), 0U, "handed over, not queued");
@@ -238,7 +219,7 @@ ZTEST(sys_attempt, test_slab_alloc_waits_when_empty) {
 	zassert_equal(res[1], 0);
 	zassert_equal(res[2], -ENOMEM);
 	zassert_is_null(blocks[2], "a failed allocation leaves NULL");
-	zassert_equal(order_n, 1, "the allocation did not wait");
+	zassert_equal(steps_n, 1, "the allocation did not wait");
 	blocks[2] = (void *)2; /* untouched while the allocation waits */
 	k_sleep(K_MSEC(1));
 	zassert_equal(blocks[2], (void *)2, "written before it had a block");
@@ -247,8 +228,7 @@ ZTEST(sys_attempt, test_slab_alloc_waits_when_empty) {
 	zassert_equal(k_thread_join(t, K_FOREVER), 0);
 	zassert_equal(res[3], 0);
 	zassert_equal_ptr(blocks[2], blocks[0], "not the block freed");
-	zassert_equal(order_n, 3);
-	zassert_equal(order[1], 2);
+	steps_check_sequence(3);
 	k_mem_slab_free(&attempt_slab, blocks[1]);
 	k_mem_slab_free(&attempt_slab, blocks[2]);
 }
@@ -301,7 +281,7 @@ ZTEST(sys_attempt, test_oops_in_attempt_many_times) {
 	k_object_access_grant(&attempt_q, t);
 	run_expect_fault(t, K_ERR_KERNEL_OOPS);
 	zassert_equal(k_msgq_num_used_get(&attempt_q), 0U, "an unreadable message was queued");
-	zassert_equal(order_n, 0);
+	zassert_equal(steps_n, 0);
 	/* Attempts still work, and still wait when they must. */
 	t = user_create(0, taker, NULL, NULL, NULL, USER_PRIO, 0);
 	k_object_access_grant(&attempt_sem, t);

@@ -14,31 +14,21 @@
  * - k_uptime_ticks() from user mode agrees with the kernel's clock, both
  *   halves.
  */
-#include "user_util.h"
+#include "steps.h"
 
 #define OOPS_ROUNDS 200
 
-RESULT static volatile int order[8];
-RESULT static volatile unsigned int order_n;
 RESULT static volatile uint32_t kept[4];
 RESULT static volatile int64_t user_ticks;
 
 static struct k_sem wake_sem;
 static struct k_sem ungranted_sem;
 
-static void note(int what)
-{
-	order[order_n++] = what;
-}
-
 /* Preemption order is one CPU's: with SMP, the other CPUs are held meanwhile. */
 static void before(void *fixture)
 {
 	ztest_simple_1cpu_before(fixture);
-	order_n = 0;
-	for (unsigned int i = 0; i < ARRAY_SIZE(order); i++) {
-		order[i] = 0;
-	}
+	steps_reset();
 	zassert_ok(k_sem_init(&wake_sem, 0, 1));
 	zassert_ok(k_sem_init(&ungranted_sem, 0, 1));
 }
@@ -87,9 +77,8 @@ ZTEST(sys_nonblocking, test_give_switches_after_its_result) {
 	k_thread_access_grant(g, &wake_sem);
 	run_to_end(g);
 	run_to_end(w);
-	zassert_equal(order_n, 4);
+	steps_check_sequence(4);
 	for (unsigned int i = 0; i < 4; i++) {
-		zassert_equal(order[i], (int)i + 1, "step %u was %d", i, order[i]);
 		zassert_equal(kept[i], 0x1234567U * (i + 1U) + 89U, "value %u lost", i);
 	}
 }
@@ -112,10 +101,7 @@ ZTEST(sys_nonblocking, test_suspend_self_then_resumed) {
 	note(2);
 	k_thread_resume(t);
 	run_to_end(t);
-	zassert_equal(order_n, 3);
-	zassert_equal(order[0], 1);
-	zassert_equal(order[1], 2);
-	zassert_equal(order[2], 3);
+	steps_check_sequence(3);
 }
 
 static void ungranted_giver(void *unused1, void *unused2, void *unused3)
@@ -132,7 +118,7 @@ ZTEST(sys_nonblocking, test_oops_in_nonblocking_call_many_times) {
 		run_expect_fault(user_create(0, ungranted_giver, NULL, NULL, NULL, USER_PRIO, 0),
 				 K_ERR_KERNEL_OOPS);
 	}
-	zassert_equal(order_n, 0);
+	zassert_equal(steps_n, 0);
 	zassert_equal(k_sem_count_get(&ungranted_sem), 0U, "an ungranted give took effect");
 	/* The kernel still switches and waits normally. */
 	k_sleep(K_MSEC(1));
