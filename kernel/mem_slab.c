@@ -362,6 +362,24 @@ uint32_t z_impl_k_mem_slab_num_free_get(struct k_mem_slab *slab)
  * @mem is checked once, by the copy out: a caller that could not write it
  * gets an oops, and the block it would have had goes back.
  */
+/*
+ * Give @block back unless it is free already: the lock was dropped after
+ * the allocation, and another thread of the caller's domain may have freed
+ * the block meanwhile (it is user memory, its address easy to guess).
+ */
+static void free_if_allocated(struct k_mem_slab *slab, char *block)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	uint32_t i = index_of(slab, block);
+
+	if (!is_block(slab, block) || !is_marked(slab, i)) {
+		k_spin_unlock(&_sched_spinlock, key);
+		return;
+	}
+	give_back_locked(slab, block, i);
+	z_reschedule(key);
+}
+
 int z_vrfy_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t timeout)
 {
 	void *block;
@@ -376,7 +394,7 @@ int z_vrfy_k_mem_slab_alloc(struct k_mem_slab *slab, void **mem, k_timeout_t tim
 	if (k_usermode_to_copy(mem, &block, sizeof(block)) != 0) {
 		/* Not the caller's to write (or no longer, after a wait): do not leak the block. */
 		if (ret == 0) {
-			z_impl_k_mem_slab_free(slab, block);
+			free_if_allocated(slab, block);
 		}
 		z_syscall_oops();
 	}

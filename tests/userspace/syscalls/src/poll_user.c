@@ -186,6 +186,7 @@ ZTEST(sys_poll, test_poll_pipe_from_user_mode) {
 	k_pipe_reset(&user_pipe);
 	k_thread_access_grant(t, &user_pipe);
 	k_thread_start(t); /* more urgent: runs until it waits */
+	wait_until_waiting(t, &r[0]);
 	zassert_equal(r[1], NOT_REACHED);
 	zassert_equal(k_pipe_write(&user_pipe, (const uint8_t *)"p", 1, K_NO_WAIT), 1);
 	zassert_equal(k_thread_join(t, K_FOREVER), 0);
