@@ -81,6 +81,13 @@ class Thread:
         if cpu is not None or state != RUNNING:
             self.cpu = cpu
 
+    def stop(self, state, t):
+        """Leave for @state: now, or at its switch-out if it is running."""
+        if self.state == RUNNING:
+            self.blocking = True
+        else:
+            self.move(state, t)
+
 
 def rebuild(events):
     """Threads with their state spans, per-CPU runs and interrupts, from the events."""
@@ -110,18 +117,11 @@ def rebuild(events):
             if th.state != RUNNING:
                 th.move(READY, t)
         elif name in ("thread_pend", "thread_suspend"):
-            th = thread(fields, t)
-            if th.state == RUNNING:
-                th.blocking = True
-            else:
-                th.move(BLOCKED, t)
+            thread(fields, t).stop(BLOCKED, t)
         elif name == "thread_abort":
             th = thread(fields, t)
             th.ended = True
-            if th.state == RUNNING:
-                th.blocking = True
-            else:
-                th.move(None, t)
+            th.stop(None, t)
         elif name == "thread_switched_out":
             th = thread(fields, t)
             th.move(None if th.ended else BLOCKED if th.blocking else READY, t)
