@@ -275,15 +275,9 @@ int z_swap(k_spinlock_key_t key)
 	return _current->base.swap_retval;
 }
 
-/* k_is_in_isr() for a caller holding the scheduler lock, which keeps it on its CPU. */
-static inline bool in_isr_locked(void)
-{
-	return _current_cpu->nested != 0U;
-}
-
 void z_reschedule(k_spinlock_key_t key)
 {
-	if (!in_isr_locked() && next_up() != _current && may_preempt_current() &&
+	if (!z_in_isr_locked() && next_up() != _current && may_preempt_current() &&
 	    !abort_deferred(_current)) {
 		if (z_syscall_attempting()) {
 			z_syscall_attempt_defer_switch(key); /* after the results */

@@ -158,7 +158,7 @@ void z_impl_k_thread_suspend(k_tid_t t)
 		k_spin_unlock(&_sched_spinlock, z_smp_stop_remote(t, key));
 		return;
 	}
-	if (t == _current && !k_is_in_isr()) {
+	if (t == _current && !z_in_isr_locked()) {
 		(void)z_swap(key);
 		return;
 	}
@@ -188,7 +188,7 @@ void z_impl_k_thread_resume(k_tid_t t)
 static void essential_abort(struct k_thread *t, k_spinlock_key_t key)
 {
 	z_thread_essential_clear(t);
-	if (t != _current || k_is_in_isr()) {
+	if (t != _current || z_in_isr_locked()) {
 		z_thread_halt_locked(t);
 		z_thread_user_exit_locked(t);
 	}
@@ -223,7 +223,7 @@ void z_impl_k_thread_abort(k_tid_t t)
 	}
 	z_thread_halt_locked(t);
 	z_thread_user_exit_locked(t);
-	if (t == _current && !k_is_in_isr()) {
+	if (t == _current && !z_in_isr_locked()) {
 		/*
 		 * Never returns where the switch is immediate; a port that
 		 * switches at an exception's exit returns here when the fault

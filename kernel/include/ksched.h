@@ -12,9 +12,9 @@
 /* thread_state bits (public). A thread is runnable when none of the first five is set. */
 #include <breeze/kernel/thread_state.h>
 
-#define _THREAD_NOT_RUNNABLE                                                                     \
-	(_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD | _THREAD_SUSPENDED | _THREAD_SLEEPING | \
-	 _THREAD_ABORTING)
+#define _THREAD_NOT_RUNNABLE                                                     \
+	(_THREAD_PENDING | _THREAD_PRESTART | _THREAD_DEAD | _THREAD_SUSPENDED | \
+	 _THREAD_SLEEPING | _THREAD_ABORTING)
 
 static inline bool z_is_thread_runnable(const struct k_thread *t)
 {
@@ -119,6 +119,16 @@ void z_reschedule(k_spinlock_key_t key);
 
 /* Switch to the next thread unconditionally (current blocked, yielded or ended). */
 int z_swap(k_spinlock_key_t key);
+
+/*
+ * k_is_in_isr() for a caller holding the scheduler lock, which keeps it on
+ * its CPU: inline, and without k_is_in_isr()'s test for user code, which
+ * never holds the lock.
+ */
+static ALWAYS_INLINE bool z_in_isr_locked(void)
+{
+	return _current_cpu->nested != 0U;
+}
 
 /* At interrupt exit, with interrupts masked: switch if the ISR made it necessary. */
 void z_sched_isr_exit(void);

@@ -115,6 +115,30 @@ static ALWAYS_INLINE bool z_user_stack_holds(const void *addr, size_t size)
 #define Z_SYSCALL_OBJ_CHECK(ptr, type, init) \
 	z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__)
 #endif
+
+/*
+ * The hot verifiers whose one check is an object take two tail calls:
+ *
+ *	return K_SYSCALL_OBJ_FAST(sem, K_OBJ_SEM) ? z_impl_k_sem_take(sem, timeout)
+ *						   : sem_take_checked(sem, timeout);
+ *
+ * A check that may call out and then go on forces the verifier to keep its
+ * arguments in saved registers, a stack frame on every call; with the
+ * passing case a tail call of the implementation and anything else one of
+ * a cold Z_SYSCALL_SLOW_PATH function doing K_SYSCALL_OBJ_SLOW() (the full
+ * check, which may still pass: an object whose header was wiped), the
+ * common path needs no frame. Built for size, the fast test is left out.
+ */
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+#define K_SYSCALL_OBJ_FAST(ptr, type) \
+	likely(z_object_usable((const void *)(ptr), (type), _OBJ_INIT_TRUE, _current))
+#define Z_SYSCALL_SLOW_PATH __attribute__((noinline, cold))
+#else
+#define K_SYSCALL_OBJ_FAST(ptr, type) false
+#define Z_SYSCALL_SLOW_PATH           ALWAYS_INLINE
+#endif
+#define K_SYSCALL_OBJ_SLOW(ptr, type) \
+	z_syscall_obj_check((const void *)(ptr), (type), _OBJ_INIT_TRUE, __func__, __LINE__)
 #define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)
 #define K_SYSCALL_OBJ_INIT(ptr, type)       Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_ANY)
 #define K_SYSCALL_OBJ_NEVER_INIT(ptr, type) Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_FALSE)

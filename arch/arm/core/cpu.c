@@ -27,29 +27,7 @@ void arch_kernel_init(void)
 #endif
 }
 
-/*
- * The switch is recorded, and performed by the exception that returns to
- * Thread mode next (switch.S). In Thread mode that is PendSV, raised here and
- * taken at once: it sits above the interrupt lock, as SVC does. In Handler
- * mode it is the exception running now, at its exit; should a second switch
- * be asked for meanwhile, the context to save is still the first one's old
- * thread.
- */
-void arch_switch(struct k_thread *new, struct k_thread *old)
-{
-	if (z_arm_ipsr() == 0U) {
-		/* Nothing is pending in Thread mode: exceptions perform theirs before returning. */
-		z_arm_switch_pend.new_thread = new;
-		z_arm_switch_pend.old_thread = old;
-		SCB_ICSR = SCB_ICSR_PENDSVSET;
-		z_arm_dsb_isb();
-		return;
-	}
-	if (z_arm_switch_pend.new_thread == NULL) {
-		z_arm_switch_pend.old_thread = old;
-	}
-	z_arm_switch_pend.new_thread = new;
-}
+/* arch_switch() is in switch.S, beside the exceptions that complete it. */
 
 void arch_cpu_idle(void)
 {

@@ -96,6 +96,35 @@ z_arm_do_switch:
 	mvn	lr, #2			/* 0xfffffffd: Thread mode, process stack */
 	bx	lr
 
+/*
+ * arch_switch(r0 = new, r1 = old): the switch is recorded, and performed by
+ * the exception that returns to Thread mode next. In Thread mode that is
+ * PendSV, raised here and taken at once: it sits above the interrupt lock,
+ * as SVC does, and the ISB makes it come before the caller's next
+ * instruction. In Handler mode it is the exception running now, at its exit;
+ * should a second switch be asked for meanwhile, the context to save is
+ * still the first one's old thread.
+ */
+	.section .text.arch_switch, "ax"
+	.thumb_func
+	.global arch_switch
+arch_switch:
+	ldr	r3, =z_arm_switch_pend
+	mrs	r2, ipsr
+	cbnz	r2, 1f
+	strd	r0, r1, [r3]		/* new, old */
+	ldr	r3, =0xe000ed04		/* ICSR */
+	mov	r2, #(1 << 28)		/* PENDSVSET */
+	str	r2, [r3]
+	dsb
+	isb
+	bx	lr
+1:	ldr	r2, [r3]
+	cbnz	r2, 2f
+	str	r1, [r3, #4]		/* the first switch's old thread */
+2:	str	r0, [r3]
+	bx	lr
+
 /* PendSV: the switch arch_switch() recorded in Thread mode. */
 	.section .text.z_arm_pendsv, "ax"
 	.thumb_func
