@@ -26,7 +26,8 @@ int sys_sem_init(struct sys_sem *sem, unsigned int initial_count, unsigned int l
 	return 0;
 }
 
-int sys_sem_give(struct sys_sem *sem)
+/* The give that found no room at first sight: a waiter to wake, the limit, or a race. */
+static __attribute__((noinline)) int give_slow(struct sys_sem *sem)
 {
 	for (;;) {
 		atomic_val_t c = atomic_get(&sem->futex.val);
@@ -46,7 +47,18 @@ int sys_sem_give(struct sys_sem *sem)
 	}
 }
 
-int sys_sem_take(struct sys_sem *sem, k_timeout_t timeout)
+int sys_sem_give(struct sys_sem *sem)
+{
+	atomic_val_t c = atomic_get(&sem->futex.val);
+
+	if (c >= 0 && c < sem->limit && atomic_cas(&sem->futex.val, c, c + 1)) {
+		return 0; /* the common case: one compare-and-swap */
+	}
+	return give_slow(sem);
+}
+
+/* The take that found no unit at first sight: wait for one, or a race. */
+static __attribute__((noinline)) int take_slow(struct sys_sem *sem, k_timeout_t timeout)
 {
 	k_timepoint_t end = sys_timepoint_calc(timeout);
 	bool waited = false;
@@ -87,6 +99,16 @@ int sys_sem_take(struct sys_sem *sem, k_timeout_t timeout)
 		}
 		waited = true;
 	}
+}
+
+int sys_sem_take(struct sys_sem *sem, k_timeout_t timeout)
+{
+	atomic_val_t c = atomic_get(&sem->futex.val);
+
+	if (c > 0 && atomic_cas(&sem->futex.val, c, c - 1)) {
+		return 0; /* the common case: one compare-and-swap */
+	}
+	return take_slow(sem, timeout);
 }
 
 unsigned int sys_sem_count_get(struct sys_sem *sem)
