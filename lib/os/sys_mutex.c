@@ -39,6 +39,15 @@ int sys_mutex_lock(struct sys_mutex *mutex, k_timeout_t timeout)
 int sys_mutex_unlock(struct sys_mutex *mutex)
 {
 	uintptr_t self = (uintptr_t)k_current_get();
+
+	/*
+	 * The common case first: the last unlock of a word naming the caller
+	 * alone. A count read from someone else's hold does no harm: the
+	 * compare-and-swap then fails. The count stays 1 (a lock sets it).
+	 */
+	if (mutex->count == 1U && atomic_cas(&mutex->futex.val, (atomic_val_t)self, 0)) {
+		return 0;
+	}
 	uintptr_t v = (uintptr_t)atomic_get(&mutex->futex.val);
 
 	if ((v & ~WAITERS) != self) {
@@ -46,10 +55,6 @@ int sys_mutex_unlock(struct sys_mutex *mutex)
 	}
 	if (mutex->count > 1U) {
 		mutex->count--;
-		return 0;
-	}
-	mutex->count = 0U;
-	if (atomic_cas(&mutex->futex.val, (atomic_val_t)self, 0)) {
 		return 0;
 	}
 	return k_futex_unlock_pi(&mutex->futex); /* threads wait: hand it over */
