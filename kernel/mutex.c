@@ -273,6 +273,13 @@ int z_impl_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EBUSY;
 	}
+	return z_mutex_wait_locked(mutex, timeout, key);
+}
+
+int z_mutex_wait_locked(struct k_mutex *mutex, k_timeout_t timeout, k_spinlock_key_t key)
+{
+	struct k_thread *cur = _current;
+
 	if (!may_wait(cur, mutex->owner, timeout)) {
 		k_spin_unlock(&_sched_spinlock, key);
 		return -EDEADLK;
@@ -341,6 +348,28 @@ int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 	}
 	z_reschedule(key);
 	return 0;
+}
+
+void z_mutex_adopt_locked(struct k_mutex *mutex, struct k_thread *owner)
+{
+	mutex->owner = owner;
+	mutex->lock_count = 1U;
+	mutex->next_held = owner->base.held;
+	owner->base.held = mutex;
+	prio_update(owner); /* waiters already queued lend it their priority now */
+}
+
+void z_mutex_disown_locked(struct k_mutex *mutex)
+{
+	struct k_thread *owner = mutex->owner;
+
+	if (owner == NULL) {
+		return;
+	}
+	held_remove(owner, mutex);
+	mutex->owner = NULL;
+	mutex->lock_count = 0U;
+	prio_update(owner); /* what the waiters lent it ends here */
 }
 
 void z_mutex_abandon_locked(struct k_thread *dead)

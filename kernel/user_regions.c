@@ -135,3 +135,15 @@ size_t arch_user_readable_len(const void *addr)
 	}
 	return r.end - (uintptr_t)addr;
 }
+
+bool z_thread_may_write(const struct k_thread *t, const void *addr, size_t size)
+{
+	uintptr_t a = (uintptr_t)addr;
+	uintptr_t off = a - t->userspace.user_stack_start;
+
+	if ((t->base.user_options & K_USER) != 0U && off < t->userspace.user_stack_size &&
+	    size <= t->userspace.user_stack_size - off) {
+		return true;
+	}
+	return t->userspace.domain != NULL && domain_writable(t->userspace.domain, a, size);
+}

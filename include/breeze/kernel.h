@@ -32,6 +32,9 @@
 #include <breeze/kernel/timepoint.h>
 #include <breeze/kernel/poll.h>
 #include <breeze/kernel/condvar.h>
+#ifdef CONFIG_FUTEX
+#include <breeze/kernel/futex.h>
+#endif
 #ifdef CONFIG_MSGQ
 #include <breeze/kernel/msgq.h>
 #endif

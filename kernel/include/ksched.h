@@ -155,6 +155,23 @@ void z_mutex_abandon_locked(struct k_thread *dead);
  */
 int z_mutex_unlock_locked(struct k_mutex *mutex);
 
+/*
+ * The waiting half of k_mutex_lock() for a mutex another thread owns: pend
+ * the caller with @timeout (lending the owner its priority) and switch away;
+ * -EDEADLK at once (the lock released) if that closes a cycle of owners.
+ * 0 once handed the mutex, -EAGAIN on timeout, -EOWNERDEAD.
+ */
+int z_mutex_wait_locked(struct k_mutex *mutex, k_timeout_t timeout, k_spinlock_key_t key);
+
+/*
+ * Futex PI locks (kernel/futex.c) keep a kernel mutex for each lock threads
+ * wait for, whose owner the lock word names: make @owner the owner of the
+ * unlocked @mutex, as if it had locked it once, or take the owner's hold away
+ * without handing the mutex on. Either recomputes the owner's priority.
+ */
+void z_mutex_adopt_locked(struct k_mutex *mutex, struct k_thread *owner);
+void z_mutex_disown_locked(struct k_mutex *mutex);
+
 /* Time slicing: restart the current thread's slice. */
 void z_slice_reset_locked(void);
 

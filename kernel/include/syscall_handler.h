@@ -71,6 +71,14 @@ __attribute__((cold)) bool z_syscall_obj_check(const void *ptr, enum k_objects o
 int arch_buffer_validate(const void *addr, size_t size, bool write);
 
 /*
+ * Whether thread @t, in user mode, could write [addr, addr + size): its own
+ * user stack or a writable partition of its memory domain. For a thread other
+ * than the caller (futex.c: may the owner a lock word names share the word?);
+ * its domain is read as it is now, without the domain lock.
+ */
+bool z_thread_may_write(const struct k_thread *t, const void *addr, size_t size);
+
+/*
  * True when [addr, addr + size) lies on the calling thread's own user stack,
  * which it may read and write: most buffers do, and the test is inline.
  */

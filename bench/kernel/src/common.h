@@ -16,5 +16,6 @@ void run_user(k_thread_entry_t entry, struct k_mem_domain *domain);
 void bench_switch(void);
 void bench_sync(void);
 void bench_misc(void);
+void bench_futex(void);
 
 #endif

@@ -23,6 +23,7 @@ int main(void)
 	bench_switch();
 	bench_sync();
 	bench_misc();
+	bench_futex();
 	printk("BENCH done\n");
 	sys_exit(0);
 }

@@ -162,6 +162,13 @@ static const uint8_t signature[K_SYSCALL_LIMIT][6] = {
 	[K_SYSCALL_K_CONDVAR_SIGNAL] = { A_CONDVAR },
 	[K_SYSCALL_K_CONDVAR_BROADCAST] = { A_CONDVAR },
 	[K_SYSCALL_K_CONDVAR_WAIT] = { A_CONDVAR, A_MUTEX, T },
+#ifdef CONFIG_FUTEX
+	/* A futex is any word the caller may write: buffers are the words to try. */
+	[K_SYSCALL_K_FUTEX_WAIT] = { A_BUF, A_INT, T },
+	[K_SYSCALL_K_FUTEX_WAKE] = { A_BUF, A_INT },
+	[K_SYSCALL_K_FUTEX_LOCK_PI] = { A_BUF, T },
+	[K_SYSCALL_K_FUTEX_UNLOCK_PI] = { A_BUF },
+#endif
 	[K_SYSCALL_SYS_RAND_GET] = { A_BUF, A_SIZE },
 	[K_SYSCALL_SYS_CSRAND_GET] = { A_BUF, A_SIZE },
 	[K_SYSCALL_K_THREAD_CUSTOM_DATA_SET] = { A_ANY },
