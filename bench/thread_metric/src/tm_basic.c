@@ -51,7 +51,7 @@ static bool valid(void)
 
 const struct tm_test tm_basic_test = {
 	.name = "basic",
-	.rounds = 100,
+	.rounds = 2000,
 	.initialize = initialize,
 	.total = total,
 	.valid = valid,
