@@ -64,7 +64,7 @@ int tm_memory_pool_create(int pool_id);
 int tm_memory_pool_allocate(int pool_id, unsigned char **memory_ptr);
 int tm_memory_pool_deallocate(int pool_id, unsigned char *memory_ptr);
 
-/* Breeze additions (see above). Grants are no-ops for supervisor threads' purposes. */
+/* Breeze additions (see above). Supervisor threads need no grant; they get them all the same. */
 void tm_interrupt_handler_set(void (*handler)(void));
 int tm_thread_grant_thread(int thread_id, int other_thread_id);
 int tm_thread_grant_queue(int thread_id, int queue_id);
