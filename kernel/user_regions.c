@@ -66,6 +66,28 @@ static bool find_region(uintptr_t addr, struct user_region *r)
 	return false;
 }
 
+/*
+ * The next most common case: [@a, @a + @size) inside one partition of the
+ * caller's domain that grants @need (Z_MEM_R or Z_MEM_W) and is not
+ * executable, whose rights the port may honour differently (honoured()):
+ * those, and everything else, take find_region()'s full walk.
+ */
+static inline bool partition_holds(uintptr_t a, size_t size, uint8_t need)
+{
+	const struct k_mem_domain *d = _current->userspace.domain;
+	unsigned int n = d != NULL ? d->num_partitions : 0U;
+
+	for (unsigned int i = 0; i < n; i++) {
+		const struct k_mem_partition *p = &d->partitions[i];
+		uintptr_t off = a - p->start;
+
+		if (off < p->size) {
+			return (p->attr.perm & (need | Z_MEM_X)) == need && size <= p->size - off;
+		}
+	}
+	return false;
+}
+
 int arch_buffer_validate(const void *addr, size_t size, bool write)
 {
 	uintptr_t a = (uintptr_t)addr;
@@ -73,6 +95,9 @@ int arch_buffer_validate(const void *addr, size_t size, bool write)
 
 	/* Most buffers lie on the caller's own stack: one range test, no region walk. */
 	if (z_user_stack_holds(addr, size)) {
+		return 0;
+	}
+	if (partition_holds(a, size, write ? Z_MEM_W : Z_MEM_R)) {
 		return 0;
 	}
 	if (size == 0U) {

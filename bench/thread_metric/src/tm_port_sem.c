@@ -3,10 +3,9 @@
  * 1), taken without waiting, on the kernel's k_sem (a system call per take
  * and per give from a user thread).
  *
- * This file is the hook for a user-space semaphore: a variant built on a
- * futex-backed sys_sem would replace it (the CMakeLists picks the file), with
- * the same four functions; such a semaphore lives in the test partition and
- * needs no grant.
+ * tm_port_sys_sem.c, the same four functions on a futex-backed sys_sem,
+ * replaces it in the variant thread_metric_sys_sem (CMakeLists.txt picks the
+ * file).
  */
 #include "tm_api.h"
 
