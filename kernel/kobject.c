@@ -907,56 +907,88 @@ static void register_static(void *obj, enum k_objects otype)
 	}
 }
 
-void z_object_boot_init(void)
-{
-	STRUCT_SECTION_FOREACH(k_sem, sem) {
-		register_static(sem, K_OBJ_SEM);
+/*
+ * The statically defined objects of a type: the linker gathers them into an
+ * array of their own (iterable_sections.h). One table and one loop instead of
+ * a loop per type.
+ */
+struct static_objects {
+	void *start;
+	void *end;
+	uint16_t size;
+	uint8_t otype;
+};
+
+#define STATIC_OBJECTS(type, otype)                                                  \
+	{                                                                            \
+		_##type##_list_start, _##type##_list_end, sizeof(struct type), otype \
 	}
-	STRUCT_SECTION_FOREACH(k_mutex, mutex) {
-		register_static(mutex, K_OBJ_MUTEX);
-	}
-#ifdef CONFIG_MSGQ
-	STRUCT_SECTION_FOREACH(k_msgq, msgq) {
-		register_static(msgq, K_OBJ_MSGQ);
-	}
+
+STRUCT_SECTION_START_EXTERN(k_sem);
+STRUCT_SECTION_END_EXTERN(k_sem);
+STRUCT_SECTION_START_EXTERN(k_mutex);
+STRUCT_SECTION_END_EXTERN(k_mutex);
+#ifdef CONFIG_MSGQ /* its type is declared only then */
+STRUCT_SECTION_START_EXTERN(k_msgq);
+STRUCT_SECTION_END_EXTERN(k_msgq);
 #endif
 #ifdef CONFIG_MEM_SLAB
-	STRUCT_SECTION_FOREACH(k_mem_slab, slab) {
-		register_static(slab, K_OBJ_MEM_SLAB);
-	}
+STRUCT_SECTION_START_EXTERN(k_mem_slab);
+STRUCT_SECTION_END_EXTERN(k_mem_slab);
+#endif
+STRUCT_SECTION_START_EXTERN(k_stack);
+STRUCT_SECTION_END_EXTERN(k_stack);
+STRUCT_SECTION_START_EXTERN(k_queue);
+STRUCT_SECTION_END_EXTERN(k_queue);
+STRUCT_SECTION_START_EXTERN(k_event);
+STRUCT_SECTION_END_EXTERN(k_event);
+STRUCT_SECTION_START_EXTERN(k_pipe);
+STRUCT_SECTION_END_EXTERN(k_pipe);
+STRUCT_SECTION_START_EXTERN(k_timer);
+STRUCT_SECTION_END_EXTERN(k_timer);
+STRUCT_SECTION_START_EXTERN(k_condvar);
+STRUCT_SECTION_END_EXTERN(k_condvar);
+STRUCT_SECTION_START_EXTERN(k_thread);
+STRUCT_SECTION_END_EXTERN(k_thread);
+
+/* Registered in this order (their slots follow it), threads last. */
+static const struct static_objects static_objects[] = {
+	STATIC_OBJECTS(k_sem, K_OBJ_SEM),           STATIC_OBJECTS(k_mutex, K_OBJ_MUTEX),
+#ifdef CONFIG_MSGQ
+	STATIC_OBJECTS(k_msgq, K_OBJ_MSGQ),
+#endif
+#ifdef CONFIG_MEM_SLAB
+	STATIC_OBJECTS(k_mem_slab, K_OBJ_MEM_SLAB),
 #endif
 #ifdef CONFIG_K_STACK
-	STRUCT_SECTION_FOREACH(k_stack, stack) {
-		register_static(stack, K_OBJ_STACK);
-	}
+	STATIC_OBJECTS(k_stack, K_OBJ_STACK),
 #endif
 #ifdef CONFIG_K_QUEUE
-	STRUCT_SECTION_FOREACH(k_queue, queue) {
-		register_static(queue, K_OBJ_QUEUE);
-	}
+	STATIC_OBJECTS(k_queue, K_OBJ_QUEUE),
 #endif
 #ifdef CONFIG_EVENTS
-	STRUCT_SECTION_FOREACH(k_event, event) {
-		register_static(event, K_OBJ_EVENT);
-	}
+	STATIC_OBJECTS(k_event, K_OBJ_EVENT),
 #endif
 #ifdef CONFIG_PIPES
-	STRUCT_SECTION_FOREACH(k_pipe, pipe) {
-		register_static(pipe, K_OBJ_PIPE);
-	}
+	STATIC_OBJECTS(k_pipe, K_OBJ_PIPE),
 #endif
 #ifdef CONFIG_K_TIMER
-	STRUCT_SECTION_FOREACH(k_timer, timer) {
-		register_static(timer, K_OBJ_TIMER);
-	}
+	STATIC_OBJECTS(k_timer, K_OBJ_TIMER),
 #endif
 #ifdef CONFIG_K_CONDVAR
-	STRUCT_SECTION_FOREACH(k_condvar, condvar) {
-		register_static(condvar, K_OBJ_CONDVAR);
-	}
+	STATIC_OBJECTS(k_condvar, K_OBJ_CONDVAR),
 #endif
-	STRUCT_SECTION_FOREACH(k_thread, thread) {
-		register_static(thread, K_OBJ_THREAD);
+	STATIC_OBJECTS(k_thread, K_OBJ_THREAD),
+};
+
+void z_object_boot_init(void)
+{
+	for (unsigned int t = 0; t < ARRAY_SIZE(static_objects); t++) {
+		const struct static_objects *so = &static_objects[t];
+
+		for (char *obj = so->start; obj < (char *)so->end; obj += so->size) {
+			register_static(obj, (enum k_objects)so->otype);
+		}
 	}
 	z_device_objects_register();
 	STRUCT_SECTION_FOREACH(z_stack_desc, d) {

@@ -25,15 +25,15 @@ char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t 
 			    void **tls)
 {
 	char *base = (char *)stack;
-	size_t reserved = Z_USER_STACK_RESERVED_OF(ARCH_USER_STACK_LEN(stack_size));
+	size_t len = arch_user_stack_len(stack_size);
+	size_t reserved = Z_USER_STACK_RESERVED_OF(len);
 	char *top = base + reserved + stack_size;
 
 	((struct z_stack_hdr *)stack)->owner = t;
 	*tls = base + Z_USER_STACK_KTLS;
 	z_tls_block_init(*tls, t, false);
 #ifdef CONFIG_HW_STACK_PROTECTION
-	arch_stack_guard_set(
-	    t, (uintptr_t)(base + Z_USER_STACK_GUARD_OF(ARCH_USER_STACK_LEN(stack_size))));
+	arch_stack_guard_set(t, (uintptr_t)(base + Z_USER_STACK_GUARD_OF(len)));
 #endif
 	t->userspace.priv_stack_top = (uintptr_t)(base + reserved);
 	t->userspace.user_stack_start = (uintptr_t)(base + reserved);

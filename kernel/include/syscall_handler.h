@@ -58,8 +58,19 @@ __attribute__((cold)) bool z_syscall_obj_check(const void *ptr, enum k_objects o
 					       enum _obj_init_check init, const char *func,
 					       int line);
 
+/*
+ * Where a check failed, for the report: the verifier and the line. Without
+ * printk() nothing would print them, and the functions' names would only
+ * weigh on the image (about 0.5 KiB of strings with user mode).
+ */
+#ifdef CONFIG_PRINTK
+#define Z_SYSCALL_SITE __func__, __LINE__
+#else
+#define Z_SYSCALL_SITE NULL, 0
+#endif
+
 /* The message arguments are accepted for Zephyr compatibility; the report gives the line. */
-#define K_SYSCALL_VERIFY_MSG(expr, fmt, ...) (!(expr) && z_syscall_fail(__func__, __LINE__))
+#define K_SYSCALL_VERIFY_MSG(expr, fmt, ...) (!(expr) && z_syscall_fail(Z_SYSCALL_SITE))
 #define K_SYSCALL_VERIFY(expr)               K_SYSCALL_VERIFY_MSG(expr, "")
 
 /*
@@ -84,7 +95,7 @@ static ALWAYS_INLINE bool z_user_stack_holds(const void *addr, size_t size)
 
 #define K_SYSCALL_MEMORY(ptr, size, write)                   \
 	(!z_user_stack_holds((const void *)(ptr), (size)) && \
-	 z_syscall_mem_check((const void *)(ptr), (size), (write), __func__, __LINE__))
+	 z_syscall_mem_check((const void *)(ptr), (size), (write), Z_SYSCALL_SITE))
 #define K_SYSCALL_MEMORY_READ(ptr, size)  K_SYSCALL_MEMORY(ptr, size, false)
 #define K_SYSCALL_MEMORY_WRITE(ptr, size) K_SYSCALL_MEMORY(ptr, size, true)
 
@@ -93,7 +104,7 @@ static ALWAYS_INLINE bool z_user_stack_holds(const void *addr, size_t size)
 	({                                                                       \
 		size_t _bytes;                                                   \
 		__builtin_mul_overflow((size_t)(nmemb), (size_t)(size), &_bytes) \
-		    ? z_syscall_fail(__func__, __LINE__)                         \
+		    ? z_syscall_fail(Z_SYSCALL_SITE)                             \
 		    : K_SYSCALL_MEMORY(ptr, _bytes, write);                      \
 	})
 #define K_SYSCALL_MEMORY_ARRAY_READ(ptr, nmemb, size) \
@@ -106,14 +117,14 @@ static ALWAYS_INLINE bool z_user_stack_holds(const void *addr, size_t size)
  * the passing case is inline; built for size, every check is one call.
  */
 #ifdef CONFIG_SPEED_OPTIMIZATIONS
-#define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                                \
-	((type) == K_OBJ_ANY || (init) == _OBJ_INIT_FALSE ||                                \
-		 !z_object_usable((const void *)(ptr), (type), (init), _current)            \
-	     ? z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__) \
+#define Z_SYSCALL_OBJ_CHECK(ptr, type, init)                                            \
+	((type) == K_OBJ_ANY || (init) == _OBJ_INIT_FALSE ||                            \
+		 !z_object_usable((const void *)(ptr), (type), (init), _current)        \
+	     ? z_syscall_obj_check((const void *)(ptr), (type), (init), Z_SYSCALL_SITE) \
 	     : false)
 #else
 #define Z_SYSCALL_OBJ_CHECK(ptr, type, init) \
-	z_syscall_obj_check((const void *)(ptr), (type), (init), __func__, __LINE__)
+	z_syscall_obj_check((const void *)(ptr), (type), (init), Z_SYSCALL_SITE)
 #endif
 #define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)
 #define K_SYSCALL_OBJ_INIT(ptr, type)       Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_ANY)

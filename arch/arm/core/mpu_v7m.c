@@ -143,7 +143,7 @@ void arch_thread_stack_encode(struct k_thread *t)
 {
 	uint32_t rbar;
 	uint32_t rasr;
-	size_t len = ARCH_USER_STACK_LEN(t->userspace.user_stack_size);
+	size_t len = arch_user_stack_len(t->userspace.user_stack_size);
 	int ret = encode(t->userspace.user_stack_start, len, &rbar, &rasr);
 
 	__ASSERT(ret == 0, "user stack %p of %u bytes is not a region",
