@@ -996,7 +996,7 @@ void z_object_boot_init(void)
 			struct z_stack_hdr *hdr = (struct z_stack_hdr *)(d->stack + i * d->stride);
 
 			register_static(hdr, K_OBJ_THREAD_STACK_ELEMENT);
-			hdr->user_size = ARCH_USER_STACK_LEN_OF(d->stride);
+			hdr->user_size = arch_user_stack_len_of(d->stride);
 			hdr->owner = NULL;
 		}
 	}

@@ -96,9 +96,15 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 #define ARCH_USER_STACK_LEN_OF(total) ((total)-Z_USER_STACK_RESERVED_OF(0))
 #endif
 
-/* ARCH_USER_STACK_LEN() of a size that is no constant (a port may have a quicker way). */
+/*
+ * ARCH_USER_STACK_LEN() and ARCH_USER_STACK_LEN_OF() of sizes that are no
+ * constants: a port may have a shorter way than the constant expressions.
+ */
 #ifndef arch_user_stack_len
 #define arch_user_stack_len(size) ARCH_USER_STACK_LEN(size)
+#endif
+#ifndef arch_user_stack_len_of
+#define arch_user_stack_len_of(total) ARCH_USER_STACK_LEN_OF(total)
 #endif
 
 /* The bytes before the user part of a stack whose user part is @len bytes. */
