@@ -35,16 +35,25 @@ uint64_t z_timeout_deadline(uint64_t now, int64_t ticks, uint32_t cyc_per_tick)
 	}
 	/* Absolute: tick -2 - ticks (0 .. INT64_MAX - 1, no overflow), in the past or not. */
 	uint64_t tick = (uint64_t)(-2 - ticks);
+	uint64_t cyc;
 
-	return tick > UINT64_MAX / cyc_per_tick ? UINT64_MAX : tick * cyc_per_tick;
+	return __builtin_mul_overflow(tick, (uint64_t)cyc_per_tick, &cyc) ? UINT64_MAX : cyc;
 }
 
+/*
+ * Saturating at UINT64_MAX (never). The overflow tests are multiplications
+ * and an addition: no 64-bit division, which 32-bit cores make a library
+ * call of (slow, and on Cortex-M 0.7 KiB of code).
+ */
 uint64_t z_timeout_expiry(uint64_t now, int64_t ticks, uint32_t cyc_per_tick)
 {
 	uint64_t t = ticks < 0 ? 0U : (uint64_t)ticks;
+	uint64_t cyc;
+	uint64_t expiry;
 
-	if (t > (UINT64_MAX - now) / cyc_per_tick) {
+	if (__builtin_mul_overflow(t, (uint64_t)cyc_per_tick, &cyc) ||
+	    __builtin_add_overflow(now, cyc, &expiry)) {
 		return UINT64_MAX;
 	}
-	return now + t * cyc_per_tick;
+	return expiry;
 }
