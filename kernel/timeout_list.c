@@ -30,14 +30,15 @@ struct _timeout *z_timeout_list_pop_due(sys_dlist_t *list, uint64_t now)
 
 uint64_t z_timeout_deadline(uint64_t now, int64_t ticks, uint32_t cyc_per_tick)
 {
-	if (ticks >= -1) {
-		return z_timeout_expiry(now, ticks, cyc_per_tick);
+	if (ticks < -1) {
+		/*
+		 * Absolute: tick -2 - ticks (0 .. INT64_MAX - 1, no overflow), in
+		 * the past or not: the same product, counted from 0.
+		 */
+		now = 0U;
+		ticks = -2 - ticks;
 	}
-	/* Absolute: tick -2 - ticks (0 .. INT64_MAX - 1, no overflow), in the past or not. */
-	uint64_t tick = (uint64_t)(-2 - ticks);
-	uint64_t cyc;
-
-	return __builtin_mul_overflow(tick, (uint64_t)cyc_per_tick, &cyc) ? UINT64_MAX : cyc;
+	return z_timeout_expiry(now, ticks, cyc_per_tick);
 }
 
 /*
