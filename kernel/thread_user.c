@@ -25,7 +25,8 @@ char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t 
 			    void **tls)
 {
 	char *base = (char *)stack;
-	size_t len = arch_user_stack_len(stack_size);
+	/* Unused where the reserved part does not depend on it (no guard, no power of two). */
+	__maybe_unused size_t len = arch_user_stack_len(stack_size);
 	size_t reserved = Z_USER_STACK_RESERVED_OF(len);
 	char *top = base + reserved + stack_size;
 
