@@ -139,7 +139,7 @@ __syscall k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t 
 				  void *p3, int prio, uint32_t options, k_timeout_t delay);
 #else
 /*
- * No system call (CONFIG_USER_THREAD_CREATE off, or no user mode): only
+ * No system call (CONFIG_USER_THREAD_CREATE off): only
  * supervisor threads create threads, and a user thread that tries ends in
  * an oops here rather than in a fault somewhere inside the kernel's code.
  */
