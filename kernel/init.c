@@ -45,10 +45,23 @@ static void run_init_level(enum init_level level)
 static void init_static_threads(void)
 {
 	STRUCT_SECTION_FOREACH(_static_thread_data, d) {
-		z_impl_k_thread_create(d->init_thread, d->init_stack, d->init_stack_size,
-				       d->init_entry, d->init_p1, d->init_p2, d->init_p3,
-				       d->init_prio, d->init_options, K_FOREVER);
+		/*
+		 * What k_thread_create() with K_FOREVER does, and checks: set up,
+		 * not started. Called directly, an image whose code creates no
+		 * thread does without k_thread_create() (and its 64-bit delay).
+		 */
+		__ASSERT(d->init_prio >= K_HIGHEST_APPLICATION_THREAD_PRIO &&
+			     d->init_prio <= K_LOWEST_APPLICATION_THREAD_PRIO,
+			 "K_THREAD_DEFINE: invalid priority %d", d->init_prio);
+		__ASSERT(d->init_stack_size >= 256U,
+			 "K_THREAD_DEFINE: stack of %u bytes is too small",
+			 (unsigned int)d->init_stack_size);
+		z_setup_new_thread(d->init_thread, d->init_stack, d->init_stack_size, d->init_entry,
+				   d->init_p1, d->init_p2, d->init_p3, d->init_prio,
+				   d->init_options);
+#ifdef CONFIG_THREAD_NAME /* without names the call does nothing: no call, no name strings */
 		z_impl_k_thread_name_set(d->init_thread, d->init_name);
+#endif
 	}
 #ifdef CONFIG_USERSPACE
 	z_object_static_grants_apply();
@@ -105,11 +118,15 @@ FUNC_NORETURN void z_cstart(void)
 
 	z_setup_new_thread(&z_idle_thread, z_idle_stack, K_KERNEL_STACK_SIZEOF(z_idle_stack),
 			   z_idle_thread_entry, NULL, NULL, NULL, K_IDLE_PRIO, K_ESSENTIAL);
+#ifdef CONFIG_THREAD_NAME
 	z_impl_k_thread_name_set(&z_idle_thread, "idle");
+#endif
 	_current_cpu->idle_thread = &z_idle_thread;
 	z_setup_new_thread(&z_main_thread, z_main_stack, K_KERNEL_STACK_SIZEOF(z_main_stack),
 			   main_thread_entry, NULL, NULL, NULL, CONFIG_MAIN_THREAD_PRIORITY, 0);
+#ifdef CONFIG_THREAD_NAME
 	z_impl_k_thread_name_set(&z_main_thread, "main");
+#endif
 	z_smp_init(); /* the other CPUs start in their idle threads */
 
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);

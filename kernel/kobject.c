@@ -106,16 +106,6 @@ static void perm_clear(struct z_object *ko, const struct k_thread *t)
 	ko->perms[i / 32U] &= ~BIT(i % 32U);
 }
 
-static bool held_by_nobody(const struct z_object *ko)
-{
-	for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
-		if (ko->perms[w] != 0U) {
-			return false;
-		}
-	}
-	return true;
-}
-
 int k_object_validate(struct z_object *ko, enum k_objects otype, enum _obj_init_check init)
 {
 	if (ko == NULL || (otype != K_OBJ_ANY && ko->type != otype)) {
@@ -161,22 +151,34 @@ static size_t object_size(enum k_objects otype)
 	case K_OBJ_MEM_SLAB:
 		return sizeof(struct k_mem_slab);
 #endif
+#ifdef CONFIG_K_STACK
 	case K_OBJ_STACK:
 		return sizeof(struct k_stack);
+#endif
+#ifdef CONFIG_K_QUEUE
 	case K_OBJ_QUEUE:
 		return sizeof(struct k_queue);
+#endif
+#ifdef CONFIG_EVENTS
 	case K_OBJ_EVENT:
 		return sizeof(struct k_event);
+#endif
+#ifdef CONFIG_PIPES
 	case K_OBJ_PIPE:
 		return sizeof(struct k_pipe);
+#endif
+#ifdef CONFIG_K_TIMER
 	case K_OBJ_TIMER:
 		return sizeof(struct k_timer);
+#endif
 #ifdef CONFIG_POLL
 	case K_OBJ_POLL_SIGNAL:
 		return sizeof(struct k_poll_signal);
 #endif
+#ifdef CONFIG_K_CONDVAR
 	case K_OBJ_CONDVAR:
 		return sizeof(struct k_condvar);
+#endif
 	default:
 		return sizeof(struct z_stack_hdr);
 	}
@@ -205,13 +207,6 @@ static struct z_object *slot_take_locked(void)
 		return NULL;
 	}
 	return &z_object_registry[i];
-}
-
-static void slot_put_locked(struct z_object *ko)
-{
-	memset(ko, 0, sizeof(*ko));
-	ko->next_free = free_slots;
-	free_slots = (uint16_t)(ko - z_object_registry);
 }
 
 /* Enter @obj in @ko (a fresh slot, or the one of an object of another type at that address). */
@@ -288,9 +283,11 @@ static bool idle_locked(void *obj, enum k_objects otype)
 	if (otype == K_OBJ_SEM) {
 		return z_waitq_head(&((struct k_sem *)obj)->wait_q) == NULL;
 	}
+#ifdef CONFIG_K_CONDVAR
 	if (otype == K_OBJ_CONDVAR) {
 		return z_waitq_head(&((struct k_condvar *)obj)->wait_q) == NULL;
 	}
+#endif
 	struct k_mutex *mutex = obj;
 
 	return mutex->owner == NULL && z_waitq_head(&mutex->wait_q) == NULL;
@@ -360,6 +357,7 @@ int k_object_init_once(void *obj, enum k_objects otype, int (*init)(void *obj, v
 	return ret;
 }
 
+#ifdef CONFIG_DYNAMIC_OBJECTS
 /* Dynamic objects: a pool of equal blocks, each big enough for any allocatable type. */
 
 union z_dyn_block {
@@ -367,11 +365,21 @@ union z_dyn_block {
 	struct k_thread thread;
 	struct k_sem sem;
 	struct k_mutex mutex;
+#ifdef CONFIG_K_QUEUE
 	struct k_queue queue;
+#endif
+#ifdef CONFIG_K_STACK
 	struct k_stack stack;
+#endif
+#ifdef CONFIG_EVENTS
 	struct k_event event;
+#endif
+#ifdef CONFIG_K_CONDVAR
 	struct k_condvar condvar;
+#endif
+#ifdef CONFIG_PIPES
 	struct k_pipe pipe;
+#endif
 #ifdef CONFIG_MSGQ
 	struct k_msgq msgq;
 #endif
@@ -425,6 +433,14 @@ static void free_noted_rings(void)
 	}
 }
 
+/* A slot is free again only when its object, an allocated one, is. */
+static void slot_put_locked(struct z_object *ko)
+{
+	memset(ko, 0, sizeof(*ko));
+	ko->next_free = free_slots;
+	free_slots = (uint16_t)(ko - z_object_registry);
+}
+
 /* An allocated object goes back to the pool, and its charge to its domain. */
 static void free_slot_locked(struct z_object *ko)
 {
@@ -441,6 +457,16 @@ static void free_slot_locked(struct z_object *ko)
 	pool_put(b);
 }
 
+static bool held_by_nobody(const struct z_object *ko)
+{
+	for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
+		if (ko->perms[w] != 0U) {
+			return false;
+		}
+	}
+	return true;
+}
+
 /*
  * An allocated object that nobody holds and whose storage nobody uses: a
  * thread object only once its thread has ended (and switched out for good),
@@ -453,6 +479,25 @@ static bool unused_locked(const struct z_object *ko)
 	       (ko->type != K_OBJ_THREAD ||
 		(ko->obj != _current && atomic_get(&ko->state) == Z_OBJ_UNINITIALIZED));
 }
+
+/* An allocated object whose last holder has just gone back to the pool. */
+static void free_if_unused_locked(struct z_object *ko)
+{
+	if (unused_locked(ko)) {
+		free_slot_locked(ko);
+	}
+}
+#else
+/* Without dynamic objects nothing is allocated, so nothing goes with its last holder. */
+static inline void free_if_unused_locked(struct z_object *ko)
+{
+	ARG_UNUSED(ko);
+}
+
+static inline void free_noted_rings(void)
+{
+}
+#endif /* CONFIG_DYNAMIC_OBJECTS */
 
 /* Thread indexes and the clean-up after dead threads */
 
@@ -502,9 +547,7 @@ static bool clean_step(void)
 		for (unsigned int w = 0; w < Z_PERM_WORDS; w++) {
 			ko->perms[w] &= ~index_cleaning[w];
 		}
-		if (unused_locked(ko)) {
-			free_slot_locked(ko);
-		}
+		free_if_unused_locked(ko);
 	}
 	clean_next = end;
 	if (end == slots_touched) {
@@ -615,6 +658,7 @@ void z_thread_perms_release(struct k_thread *t)
 	k_spin_unlock(&obj_lock, key);
 }
 
+#ifdef CONFIG_DYNAMIC_OBJECTS
 /* Allocation */
 
 /*
@@ -629,11 +673,21 @@ static bool allocatable(enum k_objects otype)
 	case K_OBJ_SEM:
 	case K_OBJ_MUTEX:
 	case K_OBJ_THREAD:
+#ifdef CONFIG_K_QUEUE
 	case K_OBJ_QUEUE:
+#endif
+#ifdef CONFIG_K_STACK
 	case K_OBJ_STACK:
+#endif
+#ifdef CONFIG_EVENTS
 	case K_OBJ_EVENT:
+#endif
+#ifdef CONFIG_K_CONDVAR
 	case K_OBJ_CONDVAR:
+#endif
+#ifdef CONFIG_PIPES
 	case K_OBJ_PIPE:
+#endif
 #ifdef CONFIG_MSGQ
 	case K_OBJ_MSGQ:
 #endif
@@ -715,6 +769,7 @@ void k_object_free(void *obj)
 	k_spin_unlock(&obj_lock, key);
 	free_noted_rings();
 }
+#endif /* CONFIG_DYNAMIC_OBJECTS */
 
 /* Grants */
 
@@ -768,9 +823,7 @@ void k_object_access_revoke(const void *object, struct k_thread *thread)
 	if (ko != NULL && thread_alive_locked(thread)) {
 		perm_clear(ko, thread);
 		/* As Zephyr documents: an allocated object nobody holds any more is freed. */
-		if (unused_locked(ko)) {
-			free_slot_locked(ko);
-		}
+		free_if_unused_locked(ko);
 	}
 	k_spin_unlock(&obj_lock, key);
 	free_noted_rings();
@@ -783,9 +836,7 @@ void z_impl_k_object_release(const void *object)
 
 	if (ko != NULL) {
 		perm_clear(ko, _current);
-		if (unused_locked(ko)) {
-			free_slot_locked(ko);
-		}
+		free_if_unused_locked(ko);
 	}
 	k_spin_unlock(&obj_lock, key);
 	free_noted_rings();
@@ -827,11 +878,13 @@ void z_vrfy_k_object_release(const void *object)
 	z_impl_k_object_release(object);
 }
 
+#ifdef CONFIG_DYNAMIC_OBJECTS
 void *z_vrfy_k_object_alloc(enum k_objects otype)
 {
 	/* Charged to the caller's domain: one domain cannot take the whole pool. */
 	return object_alloc(otype, _current->userspace.domain);
 }
+#endif
 
 void z_object_foreach(enum k_objects otype, void (*fn)(void *obj, void *arg), void *arg)
 {
@@ -854,44 +907,88 @@ static void register_static(void *obj, enum k_objects otype)
 	}
 }
 
-void z_object_boot_init(void)
-{
-	STRUCT_SECTION_FOREACH(k_sem, sem) {
-		register_static(sem, K_OBJ_SEM);
+/*
+ * The statically defined objects of a type: the linker gathers them into an
+ * array of their own (iterable_sections.h). One table and one loop instead of
+ * a loop per type.
+ */
+struct static_objects {
+	void *start;
+	void *end;
+	uint16_t size;
+	uint8_t otype;
+};
+
+#define STATIC_OBJECTS(type, otype)                                                  \
+	{                                                                            \
+		_##type##_list_start, _##type##_list_end, sizeof(struct type), otype \
 	}
-	STRUCT_SECTION_FOREACH(k_mutex, mutex) {
-		register_static(mutex, K_OBJ_MUTEX);
-	}
-#ifdef CONFIG_MSGQ
-	STRUCT_SECTION_FOREACH(k_msgq, msgq) {
-		register_static(msgq, K_OBJ_MSGQ);
-	}
+
+STRUCT_SECTION_START_EXTERN(k_sem);
+STRUCT_SECTION_END_EXTERN(k_sem);
+STRUCT_SECTION_START_EXTERN(k_mutex);
+STRUCT_SECTION_END_EXTERN(k_mutex);
+#ifdef CONFIG_MSGQ /* its type is declared only then */
+STRUCT_SECTION_START_EXTERN(k_msgq);
+STRUCT_SECTION_END_EXTERN(k_msgq);
 #endif
 #ifdef CONFIG_MEM_SLAB
-	STRUCT_SECTION_FOREACH(k_mem_slab, slab) {
-		register_static(slab, K_OBJ_MEM_SLAB);
-	}
+STRUCT_SECTION_START_EXTERN(k_mem_slab);
+STRUCT_SECTION_END_EXTERN(k_mem_slab);
 #endif
-	STRUCT_SECTION_FOREACH(k_stack, stack) {
-		register_static(stack, K_OBJ_STACK);
-	}
-	STRUCT_SECTION_FOREACH(k_queue, queue) {
-		register_static(queue, K_OBJ_QUEUE);
-	}
-	STRUCT_SECTION_FOREACH(k_event, event) {
-		register_static(event, K_OBJ_EVENT);
-	}
-	STRUCT_SECTION_FOREACH(k_pipe, pipe) {
-		register_static(pipe, K_OBJ_PIPE);
-	}
-	STRUCT_SECTION_FOREACH(k_timer, timer) {
-		register_static(timer, K_OBJ_TIMER);
-	}
-	STRUCT_SECTION_FOREACH(k_condvar, condvar) {
-		register_static(condvar, K_OBJ_CONDVAR);
-	}
-	STRUCT_SECTION_FOREACH(k_thread, thread) {
-		register_static(thread, K_OBJ_THREAD);
+STRUCT_SECTION_START_EXTERN(k_stack);
+STRUCT_SECTION_END_EXTERN(k_stack);
+STRUCT_SECTION_START_EXTERN(k_queue);
+STRUCT_SECTION_END_EXTERN(k_queue);
+STRUCT_SECTION_START_EXTERN(k_event);
+STRUCT_SECTION_END_EXTERN(k_event);
+STRUCT_SECTION_START_EXTERN(k_pipe);
+STRUCT_SECTION_END_EXTERN(k_pipe);
+STRUCT_SECTION_START_EXTERN(k_timer);
+STRUCT_SECTION_END_EXTERN(k_timer);
+STRUCT_SECTION_START_EXTERN(k_condvar);
+STRUCT_SECTION_END_EXTERN(k_condvar);
+STRUCT_SECTION_START_EXTERN(k_thread);
+STRUCT_SECTION_END_EXTERN(k_thread);
+
+/* Registered in this order (their slots follow it), threads last. */
+static const struct static_objects static_objects[] = {
+	STATIC_OBJECTS(k_sem, K_OBJ_SEM),           STATIC_OBJECTS(k_mutex, K_OBJ_MUTEX),
+#ifdef CONFIG_MSGQ
+	STATIC_OBJECTS(k_msgq, K_OBJ_MSGQ),
+#endif
+#ifdef CONFIG_MEM_SLAB
+	STATIC_OBJECTS(k_mem_slab, K_OBJ_MEM_SLAB),
+#endif
+#ifdef CONFIG_K_STACK
+	STATIC_OBJECTS(k_stack, K_OBJ_STACK),
+#endif
+#ifdef CONFIG_K_QUEUE
+	STATIC_OBJECTS(k_queue, K_OBJ_QUEUE),
+#endif
+#ifdef CONFIG_EVENTS
+	STATIC_OBJECTS(k_event, K_OBJ_EVENT),
+#endif
+#ifdef CONFIG_PIPES
+	STATIC_OBJECTS(k_pipe, K_OBJ_PIPE),
+#endif
+#ifdef CONFIG_K_TIMER
+	STATIC_OBJECTS(k_timer, K_OBJ_TIMER),
+#endif
+#ifdef CONFIG_K_CONDVAR
+	STATIC_OBJECTS(k_condvar, K_OBJ_CONDVAR),
+#endif
+	STATIC_OBJECTS(k_thread, K_OBJ_THREAD),
+};
+
+void z_object_boot_init(void)
+{
+	for (unsigned int t = 0; t < ARRAY_SIZE(static_objects); t++) {
+		const struct static_objects *so = &static_objects[t];
+
+		for (char *obj = so->start; obj < (char *)so->end; obj += so->size) {
+			register_static(obj, (enum k_objects)so->otype);
+		}
 	}
 	z_device_objects_register();
 	STRUCT_SECTION_FOREACH(z_stack_desc, d) {
@@ -899,7 +996,7 @@ void z_object_boot_init(void)
 			struct z_stack_hdr *hdr = (struct z_stack_hdr *)(d->stack + i * d->stride);
 
 			register_static(hdr, K_OBJ_THREAD_STACK_ELEMENT);
-			hdr->user_size = ARCH_USER_STACK_LEN_OF(d->stride);
+			hdr->user_size = arch_user_stack_len_of(d->stride);
 			hdr->owner = NULL;
 		}
 	}

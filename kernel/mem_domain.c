@@ -152,7 +152,9 @@ static int domain_set(struct k_mem_domain *domain, struct k_mem_partition *const
 	k_spin_unlock(&_sched_spinlock, key);
 #endif
 	if (!sys_dnode_is_linked(&domain->node)) {
+#ifdef CONFIG_DYNAMIC_OBJECTS
 		domain->dyn_objects = 0; /* a new domain: nothing allocated is charged to it */
+#endif
 		sys_dlist_append(&domains, &domain->node);
 	}
 	/* Called from an ISR that interrupted a member: it returns to the new image. */

@@ -46,14 +46,18 @@ static uint32_t ready_state(const struct k_poll_event *e)
 		return e->signal->signaled != 0U ? K_POLL_STATE_SIGNALED : 0U;
 	case K_POLL_TYPE_SEM_AVAILABLE:
 		return e->sem->count > 0U ? K_POLL_STATE_SEM_AVAILABLE : 0U;
+#ifdef CONFIG_K_QUEUE
 	case K_POLL_TYPE_DATA_AVAILABLE:
 		return e->queue->head != NULL ? K_POLL_STATE_DATA_AVAILABLE : 0U;
+#endif
 #ifdef CONFIG_MSGQ
 	case K_POLL_TYPE_MSGQ_DATA_AVAILABLE:
 		return e->msgq->used_msgs > 0U ? K_POLL_STATE_MSGQ_DATA_AVAILABLE : 0U;
 #endif
+#ifdef CONFIG_PIPES
 	case K_POLL_TYPE_PIPE_DATA_AVAILABLE:
 		return e->pipe->used > 0U ? K_POLL_STATE_PIPE_DATA_AVAILABLE : 0U;
+#endif
 	default:
 		return K_POLL_STATE_NOT_READY;
 	}
@@ -229,17 +233,21 @@ int z_vrfy_k_poll(struct k_poll_event *events, int num_events, k_timeout_t timeo
 		case K_POLL_TYPE_SEM_AVAILABLE:
 			K_OOPS(K_SYSCALL_OBJ(e->sem, K_OBJ_SEM));
 			break;
+#ifdef CONFIG_K_QUEUE
 		case K_POLL_TYPE_DATA_AVAILABLE:
 			K_OOPS(K_SYSCALL_OBJ(e->queue, K_OBJ_QUEUE));
 			break;
+#endif
 #ifdef CONFIG_MSGQ
 		case K_POLL_TYPE_MSGQ_DATA_AVAILABLE:
 			K_OOPS(K_SYSCALL_OBJ(e->msgq, K_OBJ_MSGQ));
 			break;
 #endif
+#ifdef CONFIG_PIPES
 		case K_POLL_TYPE_PIPE_DATA_AVAILABLE:
 			K_OOPS(K_SYSCALL_OBJ(e->pipe, K_OBJ_PIPE));
 			break;
+#endif
 		default:
 			return -EINVAL;
 		}

@@ -9,24 +9,32 @@
 #include <arch_interface.h>
 #include <breeze/sys/console.h>
 
-bool z_syscall_fail(const char *func, int line)
+bool z_syscall_fail(Z_SYSCALL_SITE_PARAMS)
 {
+#ifdef CONFIG_PRINTK
 	printk("system call check failed in %s, line %d\n", func, line);
+#endif
 	return true;
 }
 
-bool z_syscall_mem_check(const void *ptr, size_t size, bool write, const char *func, int line)
+#ifdef CONFIG_PRINTK
+#define SITE func, line
+#else
+#define SITE
+#endif
+
+bool z_syscall_mem_check(const void *ptr, size_t size, bool write Z_SYSCALL_SITE_MORE_PARAMS)
 {
 	if (arch_buffer_validate(ptr, size, write) == 0) {
 		return false;
 	}
 	printk("buffer %p (%u bytes) not %s by the caller\n", ptr, (unsigned int)size,
 	       write ? "writable" : "readable");
-	return z_syscall_fail(func, line);
+	return z_syscall_fail(SITE);
 }
 
-bool z_syscall_obj_check(const void *ptr, enum k_objects otype, enum _obj_init_check init,
-			 const char *func, int line)
+bool z_syscall_obj_check(const void *ptr, enum k_objects otype,
+			 enum _obj_init_check init Z_SYSCALL_SITE_MORE_PARAMS)
 {
 	struct z_object *ko = k_object_find(ptr);
 	int ret = ko != NULL ? k_object_validate(ko, otype, init)
@@ -36,7 +44,7 @@ bool z_syscall_obj_check(const void *ptr, enum k_objects otype, enum _obj_init_c
 		return false;
 	}
 	printk("object %p refused (%d)\n", ptr, ret);
-	return z_syscall_fail(func, line);
+	return z_syscall_fail(SITE);
 }
 
 int z_usermode_from_copy_checked(void *dst, const void *src, size_t size)

@@ -43,7 +43,7 @@ static void priv_stack_paint(struct k_thread *t, k_thread_stack_t *stack)
 		return; /* t->ext was zeroed: no privileged stack */
 	}
 	uintptr_t low = (uintptr_t)stack +
-			Z_USER_STACK_GUARD_OF(ARCH_USER_STACK_LEN(t->userspace.user_stack_size)) +
+			Z_USER_STACK_GUARD_OF(arch_user_stack_len(t->userspace.user_stack_size)) +
 			Z_STACK_GUARD_SIZE;
 
 	t->ext.priv_stack_low = low;

@@ -25,15 +25,16 @@ char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t 
 			    void **tls)
 {
 	char *base = (char *)stack;
-	size_t reserved = Z_USER_STACK_RESERVED_OF(ARCH_USER_STACK_LEN(stack_size));
+	/* Unused where the reserved part does not depend on it (no guard, no power of two). */
+	__maybe_unused size_t len = arch_user_stack_len(stack_size);
+	size_t reserved = Z_USER_STACK_RESERVED_OF(len);
 	char *top = base + reserved + stack_size;
 
 	((struct z_stack_hdr *)stack)->owner = t;
 	*tls = base + Z_USER_STACK_KTLS;
 	z_tls_block_init(*tls, t, false);
 #ifdef CONFIG_HW_STACK_PROTECTION
-	arch_stack_guard_set(
-	    t, (uintptr_t)(base + Z_USER_STACK_GUARD_OF(ARCH_USER_STACK_LEN(stack_size))));
+	arch_stack_guard_set(t, (uintptr_t)(base + Z_USER_STACK_GUARD_OF(len)));
 #endif
 	t->userspace.priv_stack_top = (uintptr_t)(base + reserved);
 	t->userspace.user_stack_start = (uintptr_t)(base + reserved);
@@ -69,6 +70,7 @@ void z_thread_user_setup(struct k_thread *t, struct k_thread *creator)
 	z_mem_domain_thread_add(domain != NULL ? domain : &k_mem_domain_default, t);
 }
 
+#ifdef CONFIG_USER_THREAD_CREATE
 /* A creator died inside k_thread_create(): give back what it had claimed. */
 static void undo_creation(struct k_thread *t)
 {
@@ -84,12 +86,15 @@ static void undo_creation(struct k_thread *t)
 	}
 	z_stack_release(t->userspace.creating_stack, c);
 }
+#endif
 
 void z_thread_user_exit_locked(struct k_thread *t)
 {
+#ifdef CONFIG_USER_THREAD_CREATE
 	if (t->userspace.creating != NULL) {
 		undo_creation(t);
 	}
+#endif
 	z_stack_release((k_thread_stack_t *)t->stack_info.start, t);
 	z_mem_domain_thread_remove(t);
 	z_thread_perms_release(t);
@@ -126,6 +131,7 @@ FUNC_NORETURN void k_thread_user_mode_enter(k_thread_entry_t entry, void *p1, vo
 
 /* Verifiers */
 
+#ifdef CONFIG_USER_THREAD_CREATE
 k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
 			       size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
 			       void *p3, int prio, uint32_t options, k_timeout_t delay)
@@ -181,6 +187,7 @@ k_tid_t z_vrfy_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *st
 	k_sched_unlock();
 	return t;
 }
+#endif /* CONFIG_USER_THREAD_CREATE */
 
 #define THREAD_OBJ_CHECK(t) K_OOPS(K_SYSCALL_OBJ(t, K_OBJ_THREAD))
 

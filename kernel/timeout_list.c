@@ -30,21 +30,31 @@ struct _timeout *z_timeout_list_pop_due(sys_dlist_t *list, uint64_t now)
 
 uint64_t z_timeout_deadline(uint64_t now, int64_t ticks, uint32_t cyc_per_tick)
 {
-	if (ticks >= -1) {
-		return z_timeout_expiry(now, ticks, cyc_per_tick);
+	if (ticks < -1) {
+		/*
+		 * Absolute: tick -2 - ticks (0 .. INT64_MAX - 1, no overflow), in
+		 * the past or not: the same product, counted from 0.
+		 */
+		now = 0U;
+		ticks = -2 - ticks;
 	}
-	/* Absolute: tick -2 - ticks (0 .. INT64_MAX - 1, no overflow), in the past or not. */
-	uint64_t tick = (uint64_t)(-2 - ticks);
-
-	return tick > UINT64_MAX / cyc_per_tick ? UINT64_MAX : tick * cyc_per_tick;
+	return z_timeout_expiry(now, ticks, cyc_per_tick);
 }
 
+/*
+ * Saturating at UINT64_MAX (never). The overflow tests are multiplications
+ * and an addition: no 64-bit division, which 32-bit cores make a library
+ * call of (slow, and on Cortex-M 0.7 KiB of code).
+ */
 uint64_t z_timeout_expiry(uint64_t now, int64_t ticks, uint32_t cyc_per_tick)
 {
 	uint64_t t = ticks < 0 ? 0U : (uint64_t)ticks;
+	uint64_t cyc;
+	uint64_t expiry;
 
-	if (t > (UINT64_MAX - now) / cyc_per_tick) {
+	if (__builtin_mul_overflow(t, (uint64_t)cyc_per_tick, &cyc) ||
+	    __builtin_add_overflow(now, cyc, &expiry)) {
 		return UINT64_MAX;
 	}
-	return now + t * cyc_per_tick;
+	return expiry;
 }

@@ -143,7 +143,7 @@ void arch_thread_stack_encode(struct k_thread *t)
 {
 	uint32_t rbar;
 	uint32_t rasr;
-	size_t len = ARCH_USER_STACK_LEN(t->userspace.user_stack_size);
+	size_t len = arch_user_stack_len(t->userspace.user_stack_size);
 	int ret = encode(t->userspace.user_stack_start, len, &rbar, &rasr);
 
 	__ASSERT(ret == 0, "user stack %p of %u bytes is not a region",
@@ -218,7 +218,7 @@ void z_arm_mpu_init(void)
 	}
 	/* Code and read-only data: read-only for everyone, executable. */
 	ret = encode((uintptr_t)__rom_region_start,
-		     Z_ARM_POW2_CEIL((uintptr_t)__rom_region_end - (uintptr_t)__rom_region_start),
+		     z_arm_pow2_ceil((uintptr_t)__rom_region_end - (uintptr_t)__rom_region_start),
 		     &rbar, &rasr);
 	__ASSERT(ret == 0, "the code region is not expressible");
 	MPU_RBAR = rbar | RBAR_VALID | Z_ARM_MPU_REGION_ROM;

@@ -60,8 +60,10 @@ struct k_mem_domain {
 	struct arch_mem_domain arch;
 	struct k_mem_partition partitions[CONFIG_MAX_DOMAIN_PARTITIONS];
 	uint8_t num_partitions;
+#ifdef CONFIG_DYNAMIC_OBJECTS
 	uint16_t dyn_objects; /* live k_object_alloc() objects charged to it (user mode) */
-	sys_dnode_t node;     /* in the kernel's list of domains */
+#endif
+	sys_dnode_t node; /* in the kernel's list of domains */
 	/*
 	 * Names this domain's current partitions, unique across domains and
 	 * changes (0 while they change): what the kernel caches a buffer check

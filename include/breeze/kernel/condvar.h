@@ -26,6 +26,12 @@ struct k_condvar {
 #define K_CONDVAR_DEFINE(name) \
 	STRUCT_SECTION_ITERABLE(k_condvar, name) = Z_CONDVAR_INITIALIZER(name)
 
+/*
+ * The calls, only with CONFIG_K_CONDVAR: without it, a call of any is an undeclared
+ * function and fails to build and link, naming the call.
+ */
+#ifdef CONFIG_K_CONDVAR
+
 /* 0 (-EBUSY or -EALREADY to a user thread that loses a race to initialise it). */
 __syscall int k_condvar_init(struct k_condvar *condvar);
 
@@ -45,5 +51,7 @@ __syscall int k_condvar_broadcast(struct k_condvar *condvar);
  * released one level, as in Zephyr: hold it once.
  */
 __syscall int k_condvar_wait(struct k_condvar *condvar, struct k_mutex *mutex, k_timeout_t timeout);
+
+#endif /* CONFIG_K_CONDVAR */
 
 #endif /* BREEZE_KERNEL_CONDVAR_H */

@@ -24,6 +24,12 @@ struct k_event {
 
 #define K_EVENT_DEFINE(name) STRUCT_SECTION_ITERABLE(k_event, name) = Z_EVENT_INITIALIZER(name)
 
+/*
+ * The calls, only with CONFIG_EVENTS: without it, a call of any is an undeclared
+ * function and fails to build and link, naming the call.
+ */
+#ifdef CONFIG_EVENTS
+
 __syscall void k_event_init(struct k_event *event);
 
 /*
@@ -63,5 +69,7 @@ static inline uint32_t k_event_test(struct k_event *event, uint32_t events_mask)
 {
 	return k_event_wait(event, events_mask, false, K_NO_WAIT);
 }
+
+#endif /* CONFIG_EVENTS */
 
 #endif /* BREEZE_KERNEL_EVENT_H */

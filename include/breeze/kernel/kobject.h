@@ -126,6 +126,7 @@ __syscall void k_object_release(const void *object);
 /* Every thread may use @object from now on (supervisor only). */
 void k_object_access_all_grant(const void *object);
 
+#ifdef CONFIG_DYNAMIC_OBJECTS
 /*
  * Allocate an object of @otype from the kernel pool, uninitialised, held only
  * by the caller. NULL when the pool or the registry is full, for a type that
@@ -136,6 +137,19 @@ __syscall void *k_object_alloc(enum k_objects otype);
 
 /* Free an allocated object at once (supervisor only); static objects are ignored. */
 void k_object_free(void *obj);
+#else
+/* No pool (as in Zephyr without CONFIG_DYNAMIC_OBJECTS): nothing is ever allocated. */
+static inline void *k_object_alloc(enum k_objects otype)
+{
+	ARG_UNUSED(otype);
+	return NULL;
+}
+
+static inline void k_object_free(void *obj)
+{
+	ARG_UNUSED(obj);
+}
+#endif
 
 /*
  * Initialise-once: the object's state moves UNINITIALIZED -> INITIALIZING ->

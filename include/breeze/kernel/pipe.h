@@ -53,6 +53,12 @@ struct k_pipe {
 	STRUCT_SECTION_ITERABLE(k_pipe, name) =                                                   \
 	    Z_PIPE_INITIALIZER(name, _k_pipe_buf_##name, pipe_buffer_size)
 
+/*
+ * The calls, only with CONFIG_PIPES: without it, a call of any is an undeclared
+ * function and fails to build and link, naming the call.
+ */
+#ifdef CONFIG_PIPES
+
 /* An open, empty pipe over @buffer (@buffer_size bytes). */
 __syscall void k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size);
 
@@ -82,5 +88,7 @@ __syscall void k_pipe_reset(struct k_pipe *pipe);
  * left, then fail with -EPIPE. The waiting calls are woken to see it.
  */
 __syscall void k_pipe_close(struct k_pipe *pipe);
+
+#endif /* CONFIG_PIPES */
 
 #endif /* BREEZE_KERNEL_PIPE_H */

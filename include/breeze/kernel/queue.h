@@ -49,6 +49,12 @@ struct k_lifo {
 	Z_ITERABLE_SECTION(k_queue, name) \
 	struct k_lifo name = { ._queue = Z_QUEUE_INITIALIZER(name._queue) }
 
+/*
+ * The calls, only with CONFIG_K_QUEUE: without it, a call of any is an undeclared
+ * function and fails to build and link, naming the call.
+ */
+#ifdef CONFIG_K_QUEUE
+
 __syscall void k_queue_init(struct k_queue *queue);
 
 /* Wake the most urgent waiter of k_queue_get(), which returns NULL. */
@@ -98,5 +104,7 @@ __syscall void *k_queue_peek_tail(struct k_queue *queue);
 #define k_lifo_put(lifo, data)       k_queue_prepend(&(lifo)->_queue, (data))
 #define k_lifo_alloc_put(lifo, data) k_queue_alloc_prepend(&(lifo)->_queue, (data))
 #define k_lifo_get(lifo, timeout)    k_queue_get(&(lifo)->_queue, (timeout))
+
+#endif /* CONFIG_K_QUEUE */
 
 #endif /* BREEZE_KERNEL_QUEUE_H */

@@ -12,6 +12,7 @@
 #include <breeze/sys/slist.h>
 #include <breeze/kernel/queue.h>
 
+#ifdef CONFIG_K_QUEUE
 /* 0, or -EINVAL for an empty list (the queue is unchanged). */
 static inline int k_queue_merge_slist(struct k_queue *queue, sys_slist_t *list)
 {
@@ -27,5 +28,6 @@ static inline int k_queue_merge_slist(struct k_queue *queue, sys_slist_t *list)
 }
 
 #define k_fifo_put_slist(fifo, list) k_queue_merge_slist(&(fifo)->_queue, (list))
+#endif /* CONFIG_K_QUEUE */
 
 #endif /* BREEZE_KERNEL_QUEUE_SLIST_H */

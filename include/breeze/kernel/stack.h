@@ -37,6 +37,12 @@ struct k_stack {
 	STRUCT_SECTION_ITERABLE(k_stack, name) =                    \
 	    Z_STACK_INITIALIZER(name, _k_stack_buf_##name, stack_num_entries)
 
+/*
+ * The calls, only with CONFIG_K_STACK: without it, a call of any is an undeclared
+ * function and fails to build and link, naming the call.
+ */
+#ifdef CONFIG_K_STACK
+
 /* Use @buffer, @num_entries entries long, as @stack's storage; the stack starts empty. */
 void k_stack_init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries);
 
@@ -62,5 +68,7 @@ __syscall int k_stack_push(struct k_stack *stack, stack_data_t data);
  * -EAGAIN when @timeout expires first.
  */
 __syscall int k_stack_pop(struct k_stack *stack, stack_data_t *data, k_timeout_t timeout);
+
+#endif /* CONFIG_K_STACK */
 
 #endif /* BREEZE_KERNEL_STACK_H */

@@ -24,6 +24,7 @@
 #include <breeze/sys/iterable_sections.h>
 #include <breeze/kernel/kobject.h>
 #include <breeze/syscall.h>
+#include <breeze/fatal.h>
 #include <breeze/kernel/thread_ext.h>
 
 struct k_thread;
@@ -79,11 +80,13 @@ struct _thread_userspace {
 	uintptr_t priv_stack_top;   /* kernel stack of the thread's traps */
 	uintptr_t user_stack_start; /* the region user mode may use */
 	size_t user_stack_size;
-	void *user_tls;            /* the TLS block of its user mode, atop the user stack */
-	void *initializing;        /* object of the k_object_init_once() in progress */
+	void *user_tls;     /* the TLS block of its user mode, atop the user stack */
+	void *initializing; /* object of the k_object_init_once() in progress */
+#ifdef CONFIG_USER_THREAD_CREATE
 	struct k_thread *creating; /* thread object its k_thread_create() has claimed, */
 	void *creating_stack;      /* with this stack, until the new thread is complete */
-	uint8_t perm_index;        /* bit of this thread in object permissions */
+#endif
+	uint8_t perm_index; /* bit of this thread in object permissions */
 };
 #endif
 
@@ -130,9 +133,33 @@ struct k_thread {
  * @delay (relative or absolute), or waits for k_thread_start() with
  * K_FOREVER. Returns @new_thread.
  */
+#ifdef CONFIG_USER_THREAD_CREATE
 __syscall k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
 				  size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
 				  void *p3, int prio, uint32_t options, k_timeout_t delay);
+#else
+/*
+ * No system call (CONFIG_USER_THREAD_CREATE off): only
+ * supervisor threads create threads, and a user thread that tries ends in
+ * an oops here rather than in a fault somewhere inside the kernel's code.
+ */
+k_tid_t z_impl_k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
+			       size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
+			       void *p3, int prio, uint32_t options, k_timeout_t delay);
+
+static inline k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stack_t *stack,
+				      size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
+				      void *p3, int prio, uint32_t options, k_timeout_t delay)
+{
+#ifdef CONFIG_USERSPACE
+	if (k_is_user_context()) {
+		k_oops();
+	}
+#endif
+	return z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
+				      options, delay);
+}
+#endif
 
 /* Start a thread created with a K_FOREVER delay. */
 __syscall void k_thread_start(k_tid_t thread);

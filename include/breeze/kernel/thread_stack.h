@@ -96,6 +96,17 @@ typedef struct z_thread_stack_element k_thread_stack_t;
 #define ARCH_USER_STACK_LEN_OF(total) ((total)-Z_USER_STACK_RESERVED_OF(0))
 #endif
 
+/*
+ * ARCH_USER_STACK_LEN() and ARCH_USER_STACK_LEN_OF() of sizes that are no
+ * constants: a port may have a shorter way than the constant expressions.
+ */
+#ifndef arch_user_stack_len
+#define arch_user_stack_len(size) ARCH_USER_STACK_LEN(size)
+#endif
+#ifndef arch_user_stack_len_of
+#define arch_user_stack_len_of(total) ARCH_USER_STACK_LEN_OF(total)
+#endif
+
 /* The bytes before the user part of a stack whose user part is @len bytes. */
 #define Z_USER_STACK_RESERVED_OF(len) \
 	ROUND_UP(Z_USER_STACK_PRIV_BASE + CONFIG_PRIVILEGED_STACK_SIZE, ARCH_USER_STACK_ALIGN(len))

@@ -43,6 +43,12 @@ struct k_timer {
 #define K_TIMER_DEFINE(name, expiry_fn, stop_fn) \
 	STRUCT_SECTION_ITERABLE(k_timer, name) = Z_TIMER_INITIALIZER(name, expiry_fn, stop_fn)
 
+/*
+ * The calls, only with CONFIG_K_TIMER: without it, a call of any is an undeclared
+ * function and fails to build and link, naming the call.
+ */
+#ifdef CONFIG_K_TIMER
+
 /* Stopped, status 0; either function may be NULL. Supervisor mode only. */
 void k_timer_init(struct k_timer *timer, k_timer_expiry_t expiry_fn, k_timer_stop_t stop_fn);
 
@@ -84,5 +90,7 @@ static inline uint32_t k_timer_remaining_get(struct k_timer *timer)
 
 __syscall void k_timer_user_data_set(struct k_timer *timer, void *user_data);
 __syscall void *k_timer_user_data_get(const struct k_timer *timer);
+
+#endif /* CONFIG_K_TIMER */
 
 #endif /* BREEZE_KERNEL_TIMER_H */
