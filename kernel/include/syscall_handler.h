@@ -50,8 +50,7 @@ FUNC_NORETURN void z_syscall_oops(void);
 /*
  * Out of line, so that each check costs a call rather than a format string:
  * they print what failed and where, and return true (the check failed).
- */
-/*
+ *
  * Where a check failed, for the report: the verifier and the line. Without
  * printk() nothing would print them: the checks then take no such arguments,
  * which would only weigh on the image (the functions' names alone were about
@@ -164,7 +163,7 @@ static ALWAYS_INLINE bool z_user_stack_holds(const void *addr, size_t size)
 #define Z_SYSCALL_SLOW_PATH           ALWAYS_INLINE
 #endif
 #define K_SYSCALL_OBJ_SLOW(ptr, type) \
-	z_syscall_obj_check((const void *)(ptr), (type), _OBJ_INIT_TRUE, __func__, __LINE__)
+	z_syscall_obj_check((const void *)(ptr), (type), _OBJ_INIT_TRUE Z_SYSCALL_SITE_MORE)
 #define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)
 #define K_SYSCALL_OBJ_INIT(ptr, type)       Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_ANY)
 #define K_SYSCALL_OBJ_NEVER_INIT(ptr, type) Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_FALSE)
