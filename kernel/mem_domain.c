@@ -229,13 +229,30 @@ int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_part
 	return ret;
 }
 
+/*
+ * A thread changing domain forgets where its buffers were: the stamps would
+ * tell the domains apart anyway, but a thread without a domain must not
+ * hold a cached partition at all (z_user_partition_cached() reads its
+ * domain's stamp).
+ */
+static inline void forget_buffers(struct k_thread *t)
+{
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+	t->userspace.buf_cache.size = 0U;
+#else
+	ARG_UNUSED(t);
+#endif
+}
+
 void z_mem_domain_thread_add(struct k_mem_domain *domain, struct k_thread *t)
 {
+	forget_buffers(t);
 	t->userspace.domain = domain;
 }
 
 void z_mem_domain_thread_remove(struct k_thread *t)
 {
+	forget_buffers(t);
 	t->userspace.domain = NULL;
 }
 

@@ -67,6 +67,35 @@ static bool find_region(uintptr_t addr, struct user_region *r)
 }
 
 /*
+ * Remember the partition a check found for the caller's next ones
+ * (z_user_partition_cached()), if the domain's stamp, read before its
+ * partitions were, is still the same after: then they were the partitions
+ * that stamp names (the sequence lock of z_user_write_check_stamped()).
+ */
+static inline void remember(struct k_thread *t, const struct k_mem_domain *d, uintptr_t start,
+			    size_t size, uint8_t perm, uint32_t stamp)
+{
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	if (stamp == 0U || __atomic_load_n(&d->stamp, __ATOMIC_RELAXED) != stamp) {
+		return;
+	}
+	t->userspace.buf_cache.size = 0U; /* never a mix of two partitions, should it trap */
+	t->userspace.buf_cache.start = start;
+	t->userspace.buf_cache.perm = perm & (Z_MEM_R | Z_MEM_W);
+	t->userspace.buf_cache.stamp = stamp;
+	t->userspace.buf_cache.size = size;
+#else
+	ARG_UNUSED(t);
+	ARG_UNUSED(d);
+	ARG_UNUSED(start);
+	ARG_UNUSED(size);
+	ARG_UNUSED(perm);
+	ARG_UNUSED(stamp);
+#endif
+}
+
+/*
  * The next most common case: [@a, @a + @size) inside one partition of the
  * caller's domain that grants @need (Z_MEM_R or Z_MEM_W) and is not
  * executable, whose rights the port may honour differently (honoured()):
@@ -74,15 +103,24 @@ static bool find_region(uintptr_t addr, struct user_region *r)
  */
 static inline bool partition_holds(uintptr_t a, size_t size, uint8_t need)
 {
-	const struct k_mem_domain *d = _current->userspace.domain;
+	struct k_thread *t = _current;
+	const struct k_mem_domain *d = t->userspace.domain;
 	unsigned int n = d != NULL ? d->num_partitions : 0U;
+	uint32_t stamp = d != NULL ? __atomic_load_n(&d->stamp, __ATOMIC_ACQUIRE) : 0U;
 
 	for (unsigned int i = 0; i < n; i++) {
 		const struct k_mem_partition *p = &d->partitions[i];
-		uintptr_t off = a - p->start;
+		uintptr_t start = p->start;
+		size_t psize = p->size;
+		uint8_t perm = p->attr.perm;
+		uintptr_t off = a - start;
 
-		if (off < p->size) {
-			return (p->attr.perm & (need | Z_MEM_X)) == need && size <= p->size - off;
+		if (off < psize) {
+			if ((perm & (need | Z_MEM_X)) != need || size > psize - off) {
+				return false;
+			}
+			remember(t, d, start, psize, perm, stamp);
+			return true;
 		}
 	}
 	return false;

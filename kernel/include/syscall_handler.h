@@ -107,8 +107,32 @@ static ALWAYS_INLINE bool z_user_stack_holds(const void *addr, size_t size)
 	return off < t->userspace.user_stack_size && size <= t->userspace.user_stack_size - off;
 }
 
-#define K_SYSCALL_MEMORY(ptr, size, write)                   \
-	(!z_user_stack_holds((const void *)(ptr), (size)) && \
+/*
+ * Built for speed, the next test is the partition the caller's last buffer
+ * check found (_thread_userspace.buf_cache), valid while its domain keeps
+ * the stamp it had then: a stamp is never given twice, so the same stamp
+ * means the same partitions (mem_domain_internal.h). Zero-copy sharing puts
+ * most other buffers there.
+ */
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+static ALWAYS_INLINE bool z_user_partition_cached(const void *addr, size_t size, bool write)
+{
+	const struct k_thread *t = _current;
+	uintptr_t off = (uintptr_t)addr - t->userspace.buf_cache.start;
+	size_t room = t->userspace.buf_cache.size;
+
+	return off < room && size <= room - off &&
+	       (t->userspace.buf_cache.perm & (write ? Z_MEM_W : Z_MEM_R)) != 0U &&
+	       t->userspace.buf_cache.stamp ==
+		   __atomic_load_n(&t->userspace.domain->stamp, __ATOMIC_ACQUIRE);
+}
+#else
+#define z_user_partition_cached(addr, size, write) false
+#endif
+
+#define K_SYSCALL_MEMORY(ptr, size, write)                                 \
+	(!z_user_stack_holds((const void *)(ptr), (size)) &&               \
+	 !z_user_partition_cached((const void *)(ptr), (size), (write)) && \
 	 z_syscall_mem_check((const void *)(ptr), (size), (write)Z_SYSCALL_SITE_MORE))
 #define K_SYSCALL_MEMORY_READ(ptr, size)  K_SYSCALL_MEMORY(ptr, size, false)
 #define K_SYSCALL_MEMORY_WRITE(ptr, size) K_SYSCALL_MEMORY(ptr, size, true)
@@ -182,7 +206,7 @@ int k_usermode_string_copy(char *dst, const char *src, size_t maxlen);
 /* The caller's own stack needs no region walk (z_user_stack_holds()). */
 static ALWAYS_INLINE int k_usermode_from_copy(void *dst, const void *src, size_t size)
 {
-	if (z_user_stack_holds(src, size)) {
+	if (z_user_stack_holds(src, size) || z_user_partition_cached(src, size, false)) {
 		memcpy(dst, src, size);
 		return 0;
 	}
@@ -191,7 +215,7 @@ static ALWAYS_INLINE int k_usermode_from_copy(void *dst, const void *src, size_t
 
 static ALWAYS_INLINE int k_usermode_to_copy(void *dst, const void *src, size_t size)
 {
-	if (z_user_stack_holds(dst, size)) {
+	if (z_user_stack_holds(dst, size) || z_user_partition_cached(dst, size, true)) {
 		memcpy(dst, src, size);
 		return 0;
 	}

@@ -87,6 +87,19 @@ struct _thread_userspace {
 	void *creating_stack;      /* with this stack, until the new thread is complete */
 #endif
 	uint8_t perm_index; /* bit of this thread in object permissions */
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+	/*
+	 * The partition of its domain where a buffer check of its system calls
+	 * last succeeded, while the domain keeps the stamp it had then
+	 * (kernel/user_regions.c): the next buffer there needs no walk.
+	 */
+	struct {
+		uintptr_t start;
+		size_t size;    /* 0: nothing cached */
+		uint32_t stamp; /* its domain's, never 0 while cached */
+		uint8_t perm;   /* Z_MEM_R / Z_MEM_W */
+	} buf_cache;
+#endif
 };
 #endif
 
