@@ -392,7 +392,8 @@ int z_vrfy_k_mutex_init(struct k_mutex *mutex)
 }
 
 /* Lock and unlock: frameless when the check passes (K_SYSCALL_OBJ_FAST). */
-static Z_SYSCALL_SLOW_PATH int mutex_lock_checked(struct k_mutex *mutex, k_timeout_t timeout)
+static Z_SYSCALL_SLOW_PATH int z_vrfy_k_mutex_lock_checked(struct k_mutex *mutex,
+							   k_timeout_t timeout)
 {
 	K_OOPS(K_SYSCALL_OBJ_SLOW(mutex, K_OBJ_MUTEX));
 	return z_impl_k_mutex_lock(mutex, timeout);
@@ -401,10 +402,10 @@ static Z_SYSCALL_SLOW_PATH int mutex_lock_checked(struct k_mutex *mutex, k_timeo
 int z_vrfy_k_mutex_lock(struct k_mutex *mutex, k_timeout_t timeout)
 {
 	return K_SYSCALL_OBJ_FAST(mutex, K_OBJ_MUTEX) ? z_impl_k_mutex_lock(mutex, timeout)
-						      : mutex_lock_checked(mutex, timeout);
+						      : z_vrfy_k_mutex_lock_checked(mutex, timeout);
 }
 
-static Z_SYSCALL_SLOW_PATH int mutex_unlock_checked(struct k_mutex *mutex)
+static Z_SYSCALL_SLOW_PATH int z_vrfy_k_mutex_unlock_checked(struct k_mutex *mutex)
 {
 	K_OOPS(K_SYSCALL_OBJ_SLOW(mutex, K_OBJ_MUTEX));
 	return z_impl_k_mutex_unlock(mutex);
@@ -413,6 +414,6 @@ static Z_SYSCALL_SLOW_PATH int mutex_unlock_checked(struct k_mutex *mutex)
 int z_vrfy_k_mutex_unlock(struct k_mutex *mutex)
 {
 	return K_SYSCALL_OBJ_FAST(mutex, K_OBJ_MUTEX) ? z_impl_k_mutex_unlock(mutex)
-						      : mutex_unlock_checked(mutex);
+						      : z_vrfy_k_mutex_unlock_checked(mutex);
 }
 #endif

@@ -79,7 +79,7 @@ int z_vrfy_k_sem_init(struct k_sem *sem, unsigned int initial_count, unsigned in
 }
 
 /* Take and give: frameless when the check passes (K_SYSCALL_OBJ_FAST). */
-static Z_SYSCALL_SLOW_PATH int sem_take_checked(struct k_sem *sem, k_timeout_t timeout)
+static Z_SYSCALL_SLOW_PATH int z_vrfy_k_sem_take_checked(struct k_sem *sem, k_timeout_t timeout)
 {
 	K_OOPS(K_SYSCALL_OBJ_SLOW(sem, K_OBJ_SEM));
 	return z_impl_k_sem_take(sem, timeout);
@@ -88,10 +88,10 @@ static Z_SYSCALL_SLOW_PATH int sem_take_checked(struct k_sem *sem, k_timeout_t t
 int z_vrfy_k_sem_take(struct k_sem *sem, k_timeout_t timeout)
 {
 	return K_SYSCALL_OBJ_FAST(sem, K_OBJ_SEM) ? z_impl_k_sem_take(sem, timeout)
-						  : sem_take_checked(sem, timeout);
+						  : z_vrfy_k_sem_take_checked(sem, timeout);
 }
 
-static Z_SYSCALL_SLOW_PATH void sem_give_checked(struct k_sem *sem)
+static Z_SYSCALL_SLOW_PATH void z_vrfy_k_sem_give_checked(struct k_sem *sem)
 {
 	K_OOPS(K_SYSCALL_OBJ_SLOW(sem, K_OBJ_SEM));
 	z_impl_k_sem_give(sem);
@@ -99,7 +99,8 @@ static Z_SYSCALL_SLOW_PATH void sem_give_checked(struct k_sem *sem)
 
 void z_vrfy_k_sem_give(struct k_sem *sem)
 {
-	K_SYSCALL_OBJ_FAST(sem, K_OBJ_SEM) ? z_impl_k_sem_give(sem) : sem_give_checked(sem);
+	K_SYSCALL_OBJ_FAST(sem, K_OBJ_SEM) ? z_impl_k_sem_give(sem)
+					   : z_vrfy_k_sem_give_checked(sem);
 }
 
 void z_vrfy_k_sem_reset(struct k_sem *sem)

@@ -309,7 +309,7 @@ void z_vrfy_k_thread_priority_set(k_tid_t thread, int prio)
 }
 
 /* Suspend and resume: frameless when the check passes (K_SYSCALL_OBJ_FAST). */
-static Z_SYSCALL_SLOW_PATH void thread_suspend_checked(k_tid_t thread)
+static Z_SYSCALL_SLOW_PATH void z_vrfy_k_thread_suspend_checked(k_tid_t thread)
 {
 	K_OOPS(K_SYSCALL_OBJ_SLOW(thread, K_OBJ_THREAD));
 	z_impl_k_thread_suspend(thread);
@@ -318,10 +318,10 @@ static Z_SYSCALL_SLOW_PATH void thread_suspend_checked(k_tid_t thread)
 void z_vrfy_k_thread_suspend(k_tid_t thread)
 {
 	K_SYSCALL_OBJ_FAST(thread, K_OBJ_THREAD) ? z_impl_k_thread_suspend(thread)
-						 : thread_suspend_checked(thread);
+						 : z_vrfy_k_thread_suspend_checked(thread);
 }
 
-static Z_SYSCALL_SLOW_PATH void thread_resume_checked(k_tid_t thread)
+static Z_SYSCALL_SLOW_PATH void z_vrfy_k_thread_resume_checked(k_tid_t thread)
 {
 	K_OOPS(K_SYSCALL_OBJ_SLOW(thread, K_OBJ_THREAD));
 	z_impl_k_thread_resume(thread);
@@ -330,7 +330,7 @@ static Z_SYSCALL_SLOW_PATH void thread_resume_checked(k_tid_t thread)
 void z_vrfy_k_thread_resume(k_tid_t thread)
 {
 	K_SYSCALL_OBJ_FAST(thread, K_OBJ_THREAD) ? z_impl_k_thread_resume(thread)
-						 : thread_resume_checked(thread);
+						 : z_vrfy_k_thread_resume_checked(thread);
 }
 
 void z_vrfy_k_wakeup(k_tid_t thread)

@@ -2,6 +2,8 @@
 # powers of two (one PMP entry each). ARMv7-M lays them out as powers of two
 # always (CONFIG_MPU_REQUIRES_POWER_OF_TWO_ALIGNMENT).
 breeze_test(default)
+# Built for speed: the buffer checks' fast paths (tests/speed.conf).
+breeze_test(speed ARGS -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf)
 if(BOARD_ARCH STREQUAL "riscv")
   breeze_test(pow2 ARGS -DOVERLAY_CONFIG=${TEST_DIR}/pow2.conf)
 else()

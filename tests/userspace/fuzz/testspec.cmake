@@ -17,11 +17,15 @@ if(BOARD_ARCH STREQUAL "arm")
 else()
   set(_oops_state "fuzz:   mcause 11, mtval 0x[0-9a-f]+, mepc 0x[0-9a-f]+")
 endif()
-breeze_test(default ARGS -DFUZZ_CALLS=40000 ${_rtc}
-  NO_SMP "its supervisor's scheduling games assume one CPU" REGEX
+set(_clean
   "FUZZ SUMMARY: seed [^,]*, 4[0-9]{4} calls, [1-9][0-9]* faults, .*, 0 corruptions, 0 kernel faults"
   "(?s)fuzz: console muted while fuzzing${nl}(?:(?!FATAL ERROR).)*fuzz: console unmuted"
   "PROJECT EXECUTION SUCCESSFUL")
+breeze_test(default ARGS -DFUZZ_CALLS=40000 ${_rtc}
+  NO_SMP "its supervisor's scheduling games assume one CPU" REGEX ${_clean})
+# Built for speed: the checks' inline fast paths under the same calls (tests/speed.conf).
+breeze_test(speed ARGS -DFUZZ_CALLS=40000 ${_rtc}
+                       -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf REGEX ${_clean})
 
 # Main oopses in the middle of the muted run: the fuzzer's fatal error handler
 # unmutes, reports it as a kernel fault with the calls under way, and halts.

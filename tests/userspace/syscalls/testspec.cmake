@@ -1,9 +1,12 @@
 # The suites pass, and what user threads printed reached the console whole.
-breeze_test(default REGEX
+set(_printed
   "PROJECT EXECUTION SUCCESSFUL"
   "user printk: -42 breeze 0xbeef k"
   "user printf: 7\\|   ab\\|5  \\|00001234"
   "user long line: 0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-end")
+breeze_test(default REGEX ${_printed})
+# Built for speed: the verifiers' fast paths (tests/speed.conf).
+breeze_test(speed ARGS -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf REGEX ${_printed})
 
 # The thread calls again, with the child's thread object a plain static
 # struct k_thread granted before anything was created on it (what Zephyr code
