@@ -29,14 +29,22 @@ void z_impl_k_sem_give(struct k_sem *sem)
 {
 	sys_port_trace_k_sem_give(sem);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	struct k_thread *waiter = z_waitq_head(&sem->wait_q);
 
-	if (z_wake_first(&sem->wait_q, 0) == NULL) {
-		if (sem->count < sem->limit) {
-			sem->count++;
-		}
-		z_poll_notify_locked(sem, K_POLL_STATE_SEM_AVAILABLE);
+	if (waiter != NULL) {
+		z_wake_thread(waiter, 0);
+		z_reschedule(key);
+		return;
 	}
-	z_reschedule(key);
+	if (sem->count < sem->limit) {
+		sem->count++;
+	}
+	if (z_poll_notify_locked(sem, K_POLL_STATE_SEM_AVAILABLE)) {
+		z_reschedule(key);
+		return;
+	}
+	/* Nobody was made ready: nothing to reschedule. */
+	k_spin_unlock(&_sched_spinlock, key);
 }
 
 int z_impl_k_sem_take(struct k_sem *sem, k_timeout_t timeout)
