@@ -102,6 +102,9 @@ def parse_tagged(path):
             if kind is attempt and words_of(call[0]) == 2:
                 # A port returns an attempt's result in one word (arch/arm/core/switch.S).
                 sys.exit(f"{path}:{lineno}: an [attempt] call cannot return 64 bits")
+            if kind is attempt and sum(words_of(t) for t, _ in plist) > 4:
+                # A port passes an attempt its arguments from the trap frame alone.
+                sys.exit(f"{path}:{lineno}: an [attempt] call takes at most four argument words")
             kind.append(call)
     limits = (len(nonblocking), len(nonblocking) + len(attempt))
     return nonblocking + attempt + blocking, limits

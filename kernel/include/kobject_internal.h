@@ -14,6 +14,11 @@
 
 #define Z_PERM_WORDS DIV_ROUND_UP(CONFIG_MAX_THREADS, 32)
 
+/* A port whose kernel may read misaligned words says so (<breeze/arch/.../arch.h>). */
+#ifndef ARCH_UNALIGNED_WORD_LOADS
+#define ARCH_UNALIGNED_WORD_LOADS 0
+#endif
+
 /* Registry slot. obj == NULL marks a free slot. */
 struct z_object {
 	void *obj;
@@ -53,13 +58,24 @@ static ALWAYS_INLINE struct z_object *z_object_find_inline(const void *obj)
 {
 	uintptr_t p = (uintptr_t)obj;
 
-	if ((p & 3U) != 0U || p < (uintptr_t)__data_region_start ||
+	/* Misaligned, it is no object: the back pointer says so where reading it is harmless. */
+	if ((!ARCH_UNALIGNED_WORD_LOADS && (p & 3U) != 0U) || p < (uintptr_t)__data_region_start ||
 	    p > (uintptr_t)_end - sizeof(struct z_object_hdr)) {
 		return NULL;
 	}
 	uint32_t idx = ((const struct z_object_hdr *)obj)->idx;
 
-	if (idx == 0U || idx >= CONFIG_MAX_KERNEL_OBJECTS || z_object_registry[idx].obj != obj) {
+	/*
+	 * A registry of a power-of-two size takes the index masked into range:
+	 * slot 0 is never used (its back pointer is NULL, never @obj), and an
+	 * index naming another slot than @obj's is refused by the back pointer.
+	 */
+	if (IS_POWER_OF_TWO(CONFIG_MAX_KERNEL_OBJECTS)) {
+		idx &= CONFIG_MAX_KERNEL_OBJECTS - 1U;
+	} else if (idx >= CONFIG_MAX_KERNEL_OBJECTS) {
+		return NULL;
+	}
+	if (z_object_registry[idx].obj != obj) {
 		return NULL;
 	}
 	return &z_object_registry[idx];
@@ -87,8 +103,9 @@ static ALWAYS_INLINE bool z_object_usable(const void *obj, enum k_objects otype,
 	unsigned int i = t->userspace.perm_index;
 	/* With at most 32 threads (the usual case) one word, no index arithmetic. */
 	uint32_t perms = Z_PERM_WORDS == 1 ? ko->perms[0] : ko->perms[i / 32U];
+	uint32_t bit = Z_PERM_WORDS == 1 ? BIT(i) : BIT(i % 32U);
 
-	if ((perms & BIT(i % 32U)) == 0U && (ko->flags & K_OBJ_FLAG_PUBLIC) == 0U) {
+	if ((perms & bit) == 0U && (ko->flags & K_OBJ_FLAG_PUBLIC) == 0U) {
 		return false;
 	}
 	return init != _OBJ_INIT_TRUE || ko->state == Z_OBJ_INITIALIZED;

@@ -124,7 +124,7 @@ static ALWAYS_INLINE bool z_user_partition_cached(const void *addr, size_t size,
 	return off < room && size <= room - off &&
 	       (t->userspace.buf_cache.perm & (write ? Z_MEM_W : Z_MEM_R)) != 0U &&
 	       t->userspace.buf_cache.stamp ==
-		   __atomic_load_n(&t->userspace.domain->stamp, __ATOMIC_ACQUIRE);
+		   __atomic_load_n(&t->userspace.domain->stamp, __ATOMIC_RELAXED);
 }
 #else
 #define z_user_partition_cached(addr, size, write) false

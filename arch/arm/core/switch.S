@@ -215,17 +215,19 @@ z_arm_svc_c_entry:
 	.thumb_func
 	.global z_arm_svc
 z_arm_svc:
+#ifdef CONFIG_USERSPACE
+	/* From user mode: from Thread mode (EXC_RETURN bit 3) with CONTROL.nPRIV set. */
+	mrs	r1, control
+	and	r1, r1, lr, lsr #3
+	tst	r1, #1
+	itt	ne
+	mrsne	r0, psp			/* user threads run on the process stack */
+	bne	svc_user
+#endif
 	tst	lr, #EXC_RETURN_PSP_BIT
 	ite	eq
 	mrseq	r0, msp
 	mrsne	r0, psp
-#ifdef CONFIG_USERSPACE
-	tst	lr, #EXC_RETURN_THREAD_BIT
-	beq	svc_kernel
-	mrs	r1, control
-	tst	r1, #1
-	bne	svc_user
-#endif
 svc_kernel:
 #ifdef CONFIG_USERSPACE
 	ldr	r1, [r0, #ESF_PC]
@@ -299,13 +301,17 @@ svc_thread:
  * and 5-6 from r4/r5, on the interrupt stack below the block its caller
  * pushed; then r2 = the frame, r3 = what was pushed with it, r0 = the result.
  */
-.macro call_in_trap
+.macro call_in_trap args=6
+.if \args > 4
 	push	{r4, r5}		/* arguments 5 and 6 */
+.endif
 	ldr	r4, =z_syscall_table
 	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
 	ldm	r0, {r0-r3}		/* arguments 1-4, from the caller's frame */
 	blx	r12
+.if \args > 4
 	add	sp, #8
+.endif
 	pop	{r2, r3, r4, lr}
 .endm
 
@@ -334,23 +340,28 @@ svc_nonblocking:
  * results are in the caller's frame.
  */
 svc_attempt:
-	push	{r0, r3, r4, lr}	/* as svc_nonblocking (r3: no caller needed) */
-	ldr	r1, =z_syscall_attempt
+	/* As svc_nonblocking, with the flags' address where it keeps the caller. */
+	ldr	r3, =z_syscall_attempt
+	push	{r0, r3, r4, lr}
 	movs	r2, #Z_SYSCALL_ATTEMPT_ON
-	str	r2, [r1]
-	call_in_trap
-	ldr	r12, =z_syscall_attempt
-	ldr	r1, [r12]		/* how it went */
+	str	r2, [r3]
+	call_in_trap 4			/* at most four words (gen_syscalls.py) */
+	ldr	r1, [r3]		/* how it went */
 	cmp	r1, #Z_SYSCALL_ATTEMPT_ON
 	bne	svc_attempt_other
 	movs	r1, #0			/* no 64-bit results here (gen_syscalls.py) */
-	str	r1, [r12]
+	str	r1, [r3]
 	strd	r0, r1, [r2]		/* the caller's r0 and r1 */
-	b	z_arm_exc_exit
+	/*
+	 * Nothing asked for a switch (that is _RESCHED), and nothing else could
+	 * have: the trap masks the interrupts, and a Thread-mode caller had no
+	 * switch pending. Straight back, past z_arm_exc_exit.
+	 */
+	bx	lr
 svc_attempt_other:
 	tst	r1, #Z_SYSCALL_ATTEMPT_DECLINED
 	mov.w	r1, #0			/* (the flags stay those of the test) */
-	str	r1, [r12]
+	str	r1, [r3]
 	bne	svc_attempt_again
 	strd	r0, r1, [r2]
 	push	{r4, lr}

@@ -33,6 +33,13 @@
 /* The Arm TLS ABI puts an 8-byte thread control block before the variables. */
 #define ARCH_TLS_TCB_SIZE 8
 
+/*
+ * The kernel may load a word from any address of RAM, aligned or not (the
+ * M3 and M33 do unaligned LDR; Breeze leaves CCR.UNALIGN_TRP clear): the
+ * object check then needs no alignment test before reading a header.
+ */
+#define ARCH_UNALIGNED_WORD_LOADS 1
+
 /* struct arch_esf, shared with the assembly entry code. */
 #define ESF_R0         0
 #define ESF_R12        16
