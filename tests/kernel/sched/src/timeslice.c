@@ -125,11 +125,13 @@ BUILD_ASSERT(CONFIG_TIMESLICE_SIZE > 0 && CONFIG_TIMESLICE_SIZE < LONG_BUSY_MS,
  */
 #define TURN_SLACK_CYC (MS_TO_CYC(1) / 20U * (IS_ENABLED(CONFIG_SMP) ? 10U : 1U))
 /*
- * A turn's start is noted by the thread once it runs: with SMP that note can
- * come late by the same delay, so the next turn may look that much shorter.
- * One CPU: never shorter than the slice.
+ * A turn's start is noted by the thread once it runs, some instructions after
+ * the switch that started its slice, and not the same number for every turn
+ * (the switch from a yield and from the slice's end differ): the next turn may
+ * look that much shorter, a few timer cycles; with SMP the note can come late
+ * by the IPI's delay above.
  */
-#define TURN_EARLY_CYC (IS_ENABLED(CONFIG_SMP) ? TURN_SLACK_CYC : 0U)
+#define TURN_EARLY_CYC (IS_ENABLED(CONFIG_SMP) ? TURN_SLACK_CYC : MS_TO_CYC(1) / 200U)
 
 /* Every turn after the first must have lasted one slice of @slice_cyc, give or take 50 us. */
 static void check_turn_lengths(uint32_t slice_cyc)
