@@ -117,19 +117,6 @@ void z_vrfy_k_str_out(char *c, size_t n)
 	}
 }
 
-uintptr_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
-				uintptr_t a4, uintptr_t a5)
-{
-	ARG_UNUSED(a0);
-	ARG_UNUSED(a1);
-	ARG_UNUSED(a2);
-	ARG_UNUSED(a3);
-	ARG_UNUSED(a4);
-	ARG_UNUSED(a5);
-	printk("system call not available in this configuration\n");
-	z_syscall_oops();
-}
-
 int z_impl_k_syscall_null(void)
 {
 	return 0;

@@ -23,10 +23,6 @@ typedef uintptr_t (*z_syscall_handler_t)(uintptr_t a0, uintptr_t a1, uintptr_t a
 
 extern const z_syscall_handler_t z_syscall_table[];
 
-/* The handler of an ID whose call is configured out: an oops. */
-uintptr_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
-				uintptr_t a4, uintptr_t a5);
-
 /*
  * True while kernel code acts for a user thread's system call: a user thread
  * runs kernel code only in system calls, interrupts (excluded here) and its
