@@ -2,7 +2,8 @@
 """Generate Breeze's system call glue from the one list in kernel/syscalls.def.
 
 Each line of the list is a C prototype:  <return type> <name>(<params>);
-optionally preceded by [CONFIG_FOO]: the call exists only with that option.
+optionally preceded by [CONFIG_FOO] (one or more): the call exists only with
+every option named.
 The image's configuration (--config, the autoconf.h Kconfig wrote just
 before) decides: a call whose option is off is left out entirely — no ID,
 wrapper, marshaller or table slot — and the IDs of the others are dense, so
@@ -92,7 +93,7 @@ def parse_tagged(path, config):
             line = line.split("#", 1)[0].strip()
             if not line:
                 continue
-            cond = None
+            conds = []
             kind = blocking
             while True:
                 c = re.match(r"^\[(CONFIG_\w+|nonblocking|attempt)\]\s*(.*)$", line)
@@ -103,7 +104,7 @@ def parse_tagged(path, config):
                 elif c.group(1) == "attempt":
                     kind = attempt
                 else:
-                    cond = c.group(1)
+                    conds.append(c.group(1))
                 line = c.group(2)
             m = PROTO.match(line)
             if not m:
@@ -114,7 +115,7 @@ def parse_tagged(path, config):
             if kind is attempt and words_of(call[0]) == 2:
                 # A port returns an attempt's result in one word (arch/arm/core/switch.S).
                 sys.exit(f"{path}:{lineno}: an [attempt] call cannot return 64 bits")
-            if cond is None or cond in config:
+            if all(c in config for c in conds):
                 kind.append(call)
     limits = (len(nonblocking), len(nonblocking) + len(attempt))
     return nonblocking + attempt + blocking, limits
