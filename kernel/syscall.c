@@ -9,6 +9,11 @@
 #include <arch_interface.h>
 #include <breeze/sys/console.h>
 
+bool z_syscall_in_progress(void)
+{
+	return (_current->base.user_options & K_USER) != 0U && !k_is_in_isr();
+}
+
 bool z_syscall_fail(Z_SYSCALL_SITE_PARAMS)
 {
 #ifdef CONFIG_PRINTK

@@ -128,16 +128,13 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 		if (n == Z_ARM_MPU_DOMAIN_REGIONS) {
 			return -ENOSPC;
 		}
-		regs[n][0] = rbar;
+		regs[n][0] = rbar | RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + n);
 		regs[n][1] = rasr | user_attrs(p->attr.perm);
 		n++;
 	}
-	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
-		if (i >= n) {
-			regs[i][0] = 0;
-			regs[i][1] = 0; /* disabled */
-		}
-		regs[i][0] |= RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + i);
+	for (; n < Z_ARM_MPU_DOMAIN_REGIONS; n++) {
+		regs[n][0] = RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + n);
+		regs[n][1] = 0; /* disabled */
 	}
 	static uint32_t versions;
 
