@@ -54,7 +54,7 @@ function(breeze_app_syscalls_generate)
   endforeach()
   execute_process(
     COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_syscalls.py
-            ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_GENERATED} ${_args}
+            ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_GENERATED} --config ${AUTOCONF_H} ${_args}
     RESULT_VARIABLE _rc)
   if(NOT _rc EQUAL 0)
     message(FATAL_ERROR "gen_syscalls.py failed on the application's system calls")

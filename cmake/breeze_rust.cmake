@@ -50,9 +50,9 @@ target_include_directories(app PRIVATE ${BREEZE_BASE}/lib/rust)
 set(_syscalls_rs ${_rust}/syscalls.rs)
 add_custom_command(OUTPUT ${_syscalls_rs}
   COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_rust_syscalls.py
-          ${BREEZE_BASE}/kernel/syscalls.def ${_syscalls_rs}
+          ${BREEZE_BASE}/kernel/syscalls.def ${AUTOCONF_H} ${_syscalls_rs}
   DEPENDS ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_BASE}/scripts/gen_rust_syscalls.py
-          ${BREEZE_BASE}/scripts/gen_syscalls.py
+          ${BREEZE_BASE}/scripts/gen_syscalls.py ${AUTOCONF_H}
   COMMENT "Generating the Rust system call wrappers")
 
 # The C library's headers, for bindgen (clang cannot read GCC's specs file).

@@ -52,10 +52,11 @@ elseif(CONFIG_PICOLIBC_LONG_LONG_PRINTF)
   set(PICOLIBC_PRINTF_SWITCH -DPICOLIBC_FLOAT_PRINTF_SCANF)
 endif()
 
-# System call glue, generated from the one list (kernel/syscalls.def).
+# System call glue, generated from the one list (kernel/syscalls.def) for this
+# configuration: a call whose option is off gets no ID, wrapper or table slot.
 execute_process(
   COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_syscalls.py
-          ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_GENERATED}
+          ${BREEZE_BASE}/kernel/syscalls.def ${BREEZE_GENERATED} --config ${AUTOCONF_H}
   RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "gen_syscalls.py failed")

@@ -82,11 +82,17 @@ bool z_device_is_device_object(const void *obj)
 	return ko != NULL && ko->type >= K_OBJ_DEVICE && ko->type < K_OBJ_LAST;
 }
 
-/* Any device the caller holds, ready or not: asking is how one finds out. */
+/*
+ * Any device the caller holds, ready or not: asking is how one finds out. The
+ * slot is looked up once: registered as a device of some class, then checked
+ * against that class (the caller's permission among it).
+ */
 bool z_vrfy_device_is_ready(const struct device *dev)
 {
-	K_OOPS(K_SYSCALL_VERIFY(z_device_is_device_object(dev)));
-	K_OOPS(K_SYSCALL_OBJ_INIT(dev, (enum k_objects)k_object_find(dev)->type));
+	const struct z_object *ko = k_object_find(dev);
+
+	K_OOPS(K_SYSCALL_VERIFY(ko != NULL && ko->type >= K_OBJ_DEVICE && ko->type < K_OBJ_LAST));
+	K_OOPS(K_SYSCALL_OBJ_INIT(dev, (enum k_objects)ko->type));
 	return z_impl_device_is_ready(dev);
 }
 

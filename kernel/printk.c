@@ -43,7 +43,9 @@ static int stdio_putc(char c, FILE *file)
 	ARG_UNUSED(file);
 #ifdef CONFIG_USERSPACE
 	if (k_is_user_context()) {
+#ifdef CONFIG_SERIAL
 		k_str_out(&c, 1);
+#endif /* else there is no console (and no k_str_out): nothing to write to */
 		return (unsigned char)c;
 	}
 #endif
@@ -60,7 +62,7 @@ FILE *const stdin = NULL;
 FILE *const stdout = (FILE *)&console_stream;
 FILE *const stderr = (FILE *)&console_stream;
 
-#if defined(CONFIG_USERSPACE) && defined(CONFIG_PRINTK)
+#if defined(CONFIG_USERSPACE) && defined(CONFIG_PRINTK) && defined(CONFIG_SERIAL)
 /* printk() in user mode: format on the caller's stack, emit in chunks. */
 struct user_out {
 	FILE file; /* first: the put function gets this pointer */
@@ -101,7 +103,9 @@ void vprintk(const char *fmt, va_list ap)
 {
 #ifdef CONFIG_USERSPACE
 	if (k_is_user_context()) {
+#ifdef CONFIG_SERIAL
 		user_vprintk(fmt, ap); /* muted, if so, in k_str_out */
+#endif                                 /* else no console: nothing to format for */
 		return;
 	}
 #endif

@@ -9,6 +9,11 @@
 #include <arch_interface.h>
 #include <breeze/sys/console.h>
 
+bool z_syscall_in_progress(void)
+{
+	return (_current->base.user_options & K_USER) != 0U && !k_is_in_isr();
+}
+
 bool z_syscall_fail(Z_SYSCALL_SITE_PARAMS)
 {
 #ifdef CONFIG_PRINTK
@@ -92,6 +97,7 @@ int k_usermode_string_copy(char *dst, const char *src, size_t maxlen)
 	return n == maxlen ? -EINVAL : -EFAULT;
 }
 
+#ifdef CONFIG_SERIAL /* the console's driver: without it there is no console to write to */
 void z_impl_k_str_out(char *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -116,19 +122,7 @@ void z_vrfy_k_str_out(char *c, size_t n)
 		z_impl_k_str_out(piece, len);
 	}
 }
-
-uintptr_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
-				uintptr_t a4, uintptr_t a5)
-{
-	ARG_UNUSED(a0);
-	ARG_UNUSED(a1);
-	ARG_UNUSED(a2);
-	ARG_UNUSED(a3);
-	ARG_UNUSED(a4);
-	ARG_UNUSED(a5);
-	printk("system call not available in this configuration\n");
-	z_syscall_oops();
-}
+#endif /* CONFIG_SERIAL */
 
 int z_impl_k_syscall_null(void)
 {

@@ -292,16 +292,22 @@ uint64_t z_tick_sleep(k_ticks_t ticks)
 	return left;
 }
 
+/* Sleep @ticks; what was left when woken early, in units of 1/@per_sec s, rounded up. */
+static __noinline int32_t sleep_left(k_ticks_t ticks, uint32_t per_sec)
+{
+	uint64_t left = DIV_ROUND_UP(z_tick_sleep(ticks) * per_sec,
+				     (uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
+
+	return (int32_t)MIN(left, (uint64_t)INT32_MAX);
+}
+
 int32_t z_impl_k_sleep(k_timeout_t timeout)
 {
 	if (K_TIMEOUT_EQ(timeout, K_FOREVER)) {
 		z_impl_k_thread_suspend(_current);
 		return (int32_t)K_TICKS_FOREVER;
 	}
-	uint64_t left_ms = DIV_ROUND_UP(z_tick_sleep(timeout.ticks) * 1000U,
-					(uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
-
-	return (int32_t)MIN(left_ms, (uint64_t)INT32_MAX);
+	return sleep_left(timeout.ticks, 1000U);
 }
 
 int32_t k_msleep(int32_t ms)
@@ -311,10 +317,7 @@ int32_t k_msleep(int32_t ms)
 
 int32_t z_impl_k_usleep(int32_t us)
 {
-	uint64_t left_us = DIV_ROUND_UP(z_tick_sleep(K_USEC(us).ticks) * 1000000U,
-					(uint64_t)CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC);
-
-	return (int32_t)MIN(left_us, (uint64_t)INT32_MAX);
+	return sleep_left(K_USEC(us).ticks, 1000000U);
 }
 
 void z_impl_k_wakeup(k_tid_t t)

@@ -78,7 +78,11 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 					void (*fn)(void *, void *, void *, void *), void *a0,
 					void *a1, void *a2, void *a3);
 
-/* Compute @domain's MPU/PMP image from its partitions: 0, or -ENOSPC if it does not fit. */
+/*
+ * Compute @domain's MPU/PMP image from its partitions: 0, or -ENOSPC if it does
+ * not fit. @domain is the kernel's scratch copy: a refusal may leave its image
+ * half-written.
+ */
 int arch_mem_domain_encode(struct k_mem_domain *domain);
 
 /* Compute the MPU/PMP entries of @t's own stack region. */

@@ -23,19 +23,13 @@ typedef uintptr_t (*z_syscall_handler_t)(uintptr_t a0, uintptr_t a1, uintptr_t a
 
 extern const z_syscall_handler_t z_syscall_table[];
 
-/* The handler of an ID whose call is configured out: an oops. */
-uintptr_t z_syscall_unavailable(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
-				uintptr_t a4, uintptr_t a5);
-
 /*
  * True while kernel code acts for a user thread's system call: a user thread
  * runs kernel code only in system calls, interrupts (excluded here) and its
- * own fatal error.
+ * own fatal error. Out of line (kernel/syscall.c): only creation, init and
+ * grant paths ask, and one copy is smaller than one per caller.
  */
-static inline bool z_syscall_in_progress(void)
-{
-	return (_current->base.user_options & K_USER) != 0U && !k_is_in_isr();
-}
+bool z_syscall_in_progress(void);
 
 /* End the calling user thread: a system call argument failed its check. */
 FUNC_NORETURN void z_syscall_oops(void);

@@ -12,7 +12,6 @@
  * (K_APPMEM_PARTITION_DEFINE partitions are laid out as naturally aligned
  * powers of two on this MPU: CONFIG_MPU_REQUIRES_POWER_OF_TWO_ALIGNMENT.)
  */
-#include <string.h>
 #include <arch_interface.h>
 #include <kernel_structs.h>
 #include <cortex_m.h>
@@ -53,36 +52,39 @@ extern char __user_tp_start[];
 
 /*
  * The region (RBAR without its number, RASR without its permissions) that
- * holds exactly [start, start + size); -EINVAL if none can.
+ * holds exactly [start, start + size); -EINVAL if none can. In 32-bit
+ * arithmetic: the range is kept by its last byte and a region of 2^log bytes
+ * by its mask (all of memory for log 32). The search starts at the smallest
+ * aligned region holding both ends (the bit length of start ^ last, at least
+ * 32 bytes); only that one can be the range itself, a larger one can only
+ * trim it with subregions.
  */
 static int encode(uintptr_t start, size_t size, uint32_t *rbar, uint32_t *rasr)
 {
-	uint64_t end = (uint64_t)start + size;
+	uint32_t last = start + size - 1U;
 
-	for (unsigned int log = 5; log <= 32; log++) {
-		uint64_t len = 1ULL << log;
-		uint64_t base = start & ~(len - 1U);
+	if (size == 0U || last < start) {
+		return -EINVAL; /* empty, or wrapping around the address space */
+	}
+	for (unsigned int log = 32U - (unsigned int)__builtin_clz((start ^ last) | 31U); log <= 32U;
+	     log++) {
+		uint32_t span = UINT32_MAX >> (32U - log); /* the region's length - 1 */
+		uint32_t base = start & ~span;
 
-		if (len < size || end > base + len) {
-			continue; /* too small, or the partition crosses its boundary */
-		}
-		if (base == start && len == size) {
-			*rbar = (uint32_t)base;
+		if (base == start && (last & span) == span) {
+			*rbar = base;
 			*rasr = RASR_SIZE(log) | RASR_ENABLE;
 			return 0;
 		}
-		uint64_t sub = len / 8U;
+		/* Subregions (regions of 256 bytes or more): both ends on their boundaries. */
+		if (log >= 8U && ((start | (last + 1U)) & (span >> 3)) == 0U) {
+			uint32_t keep = (2U << ((last & span) >> (log - 3U))) -
+					(1U << ((start & span) >> (log - 3U)));
 
-		if (log < 8 || (start - base) % sub != 0U || (end - base) % sub != 0U) {
-			continue; /* no subregions, or too coarse: a larger region may still do */
+			*rbar = base;
+			*rasr = RASR_SIZE(log) | RASR_SRD(~keep & 0xffU) | RASR_ENABLE;
+			return 0;
 		}
-		uint32_t first = (uint32_t)((start - base) / sub);
-		uint32_t last = (uint32_t)((end - base) / sub); /* one past */
-		uint32_t keep = ((1U << last) - 1U) & ~((1U << first) - 1U);
-
-		*rbar = (uint32_t)base;
-		*rasr = RASR_SIZE(log) | RASR_SRD(~keep & 0xffU) | RASR_ENABLE;
-		return 0;
 	}
 	return -EINVAL;
 }
@@ -100,9 +102,14 @@ int arch_mem_domain_max_partitions_get(void)
 	return MIN(CONFIG_MAX_DOMAIN_PARTITIONS, Z_ARM_MPU_DOMAIN_REGIONS);
 }
 
+/*
+ * Written straight into @domain's image: the kernel encodes a scratch copy of
+ * the domain (mem_domain.c), so an image left half-written by a refusal is
+ * never loaded.
+ */
 int arch_mem_domain_encode(struct k_mem_domain *domain)
 {
-	uint32_t regs[Z_ARM_MPU_DOMAIN_REGIONS][2];
+	uint32_t(*regs)[2] = domain->arch.regs;
 	unsigned int n = 0;
 
 	for (unsigned int i = 0; i < domain->num_partitions; i++) {
@@ -121,20 +128,16 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 		if (n == Z_ARM_MPU_DOMAIN_REGIONS) {
 			return -ENOSPC;
 		}
-		regs[n][0] = rbar;
+		regs[n][0] = rbar | RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + n);
 		regs[n][1] = rasr | user_attrs(p->attr.perm);
 		n++;
 	}
-	for (unsigned int i = n; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
-		regs[i][0] = 0;
-		regs[i][1] = 0; /* disabled */
-	}
-	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
-		regs[i][0] |= RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + i);
+	for (; n < Z_ARM_MPU_DOMAIN_REGIONS; n++) {
+		regs[n][0] = RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + n);
+		regs[n][1] = 0; /* disabled */
 	}
 	static uint32_t versions;
 
-	memcpy(domain->arch.regs, regs, sizeof(regs));
 	domain->arch.version = ++versions;
 	return 0;
 }

@@ -142,12 +142,17 @@ int arch_mem_domain_max_partitions_get(void)
 	return MIN(CONFIG_MAX_DOMAIN_PARTITIONS, Z_ARM_MPU_DOMAIN_REGIONS);
 }
 
+/*
+ * Written straight into @domain's image: the kernel encodes a scratch copy of
+ * the domain (mem_domain.c), so an image left half-written by a refusal is
+ * never loaded.
+ */
 int arch_mem_domain_encode(struct k_mem_domain *domain)
 {
-	uint32_t regs[Z_ARM_MPU_DOMAIN_REGIONS][2];
+	uint32_t(*regs)[2] = domain->arch.regs;
 	unsigned int n = 0;
 
-	memset(regs, 0, sizeof(regs)); /* RLAR 0: disabled */
+	memset(regs, 0, sizeof(domain->arch.regs)); /* RLAR 0: disabled */
 	for (unsigned int i = 0; i < domain->num_partitions; i++) {
 		const struct k_mem_partition *p = &domain->partitions[i];
 
@@ -167,7 +172,6 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 	}
 	static uint32_t versions;
 
-	memcpy(domain->arch.regs, regs, sizeof(regs));
 	domain->arch.version = ++versions;
 	return 0;
 }

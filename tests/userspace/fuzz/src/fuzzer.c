@@ -174,14 +174,21 @@ static const uint8_t signature[K_SYSCALL_LIMIT][6] = {
 	[K_SYSCALL_K_THREAD_CUSTOM_DATA_SET] = { A_ANY },
 	[K_SYSCALL_K_THREAD_STACK_SPACE_GET] = { A_THREAD, A_BUF },
 	[K_SYSCALL_DEVICE_IS_READY] = { A_DEVICE },
+	/* A driver class that is off has no system call IDs (scripts/gen_syscalls.py). */
+#ifdef CONFIG_SERIAL
 	[K_SYSCALL_UART_POLL_IN] = { A_DEVICE, A_BUF },
 	[K_SYSCALL_UART_POLL_OUT] = { A_DEVICE, A_INT },
 	[K_SYSCALL_UART_ERR_CHECK] = { A_DEVICE },
 	[K_SYSCALL_UART_CONFIGURE] = { A_DEVICE, A_BUF },
 	[K_SYSCALL_UART_CONFIG_GET] = { A_DEVICE, A_BUF },
+#endif
+#ifdef CONFIG_RTC
 	[K_SYSCALL_RTC_SET_TIME] = { A_DEVICE, A_BUF },
 	[K_SYSCALL_RTC_GET_TIME] = { A_DEVICE, A_BUF },
+#endif
+#ifdef CONFIG_ENTROPY_GENERATOR
 	[K_SYSCALL_ENTROPY_GET_ENTROPY] = { A_DEVICE, A_BUF, A_SIZE },
+#endif
 };
 
 /*
