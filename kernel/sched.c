@@ -250,7 +250,7 @@ static struct k_thread *ended_current;
 #endif
 
 /* The switch away from an ended thread: where its registers go instead. */
-static __attribute__((cold)) struct k_thread *ended_switch(struct _cpu *cpu, struct k_thread *new)
+static Z_COLD_PATH struct k_thread *ended_switch(struct _cpu *cpu, struct k_thread *new)
 {
 	ENDED_CURRENT(cpu) = NULL;
 	z_thread_usage_switch_locked(NULL, new);

@@ -31,6 +31,17 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #endif
 
+/*
+ * A rare path out of a hot function's way: built for speed, a function of its
+ * own (the hot path keeps no registers for it); built for size, inline or not
+ * as the compiler finds smaller.
+ */
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+#define Z_COLD_PATH __attribute__((noinline, cold))
+#else
+#define Z_COLD_PATH __attribute__((cold))
+#endif
+
 #define Z_STRINGIFY(x)   #x
 #define STRINGIFY(s)     Z_STRINGIFY(s)
 #define _DO_CONCAT(x, y) x##y
