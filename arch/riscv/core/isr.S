@@ -115,10 +115,9 @@ z_riscv_trap_entry:
 
 from_user:
 	addi	sp, sp, -ESF_SIZE
-	sw	t0, ESF_T0(sp)
-	csrrw	t0, mscratch, zero
-	sw	t0, ESF_SP(sp)
 	sw	tp, ESF_TP(sp)
+	csrrw	tp, mscratch, zero	/* the user's sp; mscratch is 0 from here */
+	sw	tp, ESF_SP(sp)
 #ifdef CONFIG_USERSPACE
 	/*
 	 * System call fast path. The user-mode wrapper tells the compiler that
@@ -126,40 +125,53 @@ from_user:
 	 * so nothing else is saved; on the way out they are zeroed instead, so
 	 * no kernel value leaks to user mode. Everything unusual (unknown ID,
 	 * k_oops() from user mode, interrupts, faults) takes the full path.
+	 * tp is the scratch register here: it is saved already and reloaded
+	 * with the kernel's, so the fast path saves nothing else.
 	 */
-	csrr	t0, mcause
-	addi	t0, t0, -8		/* ecall from user mode */
-	bnez	t0, user_full
-	li	t0, K_SYSCALL_LIMIT
-	bgeu	a7, t0, user_full
-	kernel_context
+	csrr	tp, mcause
+	addi	tp, tp, -8		/* ecall from user mode */
+	bnez	tp, user_full
+	li	tp, K_SYSCALL_LIMIT
+	bgeu	a7, tp, user_full
+	lw	tp, ESF_KTP(sp)		/* the thread's kernel TLS block */
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
 	/*
 	 * The frame keeps what the return needs (mepc, user sp and tp, the
 	 * second result word); its mstatus slot holds user-mode MPP since the
-	 * thread first entered user mode, as a fault report expects. gp is the
-	 * same for all code and is reloaded above.
+	 * thread first entered user mode, as a fault report expects. The a1
+	 * slot is not cleared: only a call with a 64-bit result sets it, and
+	 * otherwise it holds a value this thread had anyway (its own a1 from
+	 * an earlier trap, an earlier call's high word, or 0), never a kernel
+	 * one; 32-bit wrappers ignore it.
 	 */
 	csrr	t0, mepc
 	sw	t0, ESF_MEPC(sp)
-	sw	zero, ESF_A1(sp)	/* second result word, if the call sets one */
-	la	t0, z_syscall_table
 	slli	t1, a7, 2
+	lui	t0, %hi(z_syscall_table)
 	add	t0, t0, t1
-	lw	t0, 0(t0)
+	lw	t0, %lo(z_syscall_table)(t0)
 	csrsi	mstatus, MSTATUS_MIE	/* system calls are preemptible */
 	jalr	t0
 
 	li	t0, MSTATUS_MPIE	/* interrupts off; mret returns to user mode */
 	csrw	mstatus, t0
-	lw	t0, ESF_MEPC(sp)
-	addi	t0, t0, 4
-	csrw	mepc, t0
 	addi	t0, sp, ESF_SIZE
 	csrw	mscratch, t0
 	lw	a1, ESF_A1(sp)
 	lw	tp, ESF_TP(sp)
-	li	ra, 0
-	li	t0, 0
+	lw	t0, ESF_MEPC(sp)
+	addi	t0, t0, 4
+	csrw	mepc, t0
+	/*
+	 * Nothing of the kernel's may stay in a register the caller sees. t0
+	 * now holds the caller's own return address, and ra the address after
+	 * the jalr above (every handler returns through ra, so that is where
+	 * it points): a fixed address of the shared code, which tells nothing.
+	 * The rest are zeroed.
+	 */
 	li	t1, 0
 	li	t2, 0
 	li	t3, 0
@@ -176,14 +188,22 @@ from_user:
 	mret
 
 user_full:
-#endif
+	sw	t0, ESF_T0(sp)
 	sw	gp, ESF_GP(sp)
-#ifdef CONFIG_SMP
-	save_frame_rest			/* first: kernel_context clobbers t1 too */
-	kernel_context
+	save_frame_rest
+	lw	tp, ESF_KTP(sp)
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
 	j	trap_call
 #else
-	kernel_context			/* clobbers only t0, which is saved already */
+	/* Without user mode mscratch is never set: kept only for completeness. */
+	sw	t0, ESF_T0(sp)
+	sw	gp, ESF_GP(sp)
+	save_frame_rest
+	kernel_context
+	j	trap_call
 #endif
 
 save_common:

@@ -35,6 +35,8 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	esf->sp = (unsigned long)t->userspace.user_tls - ARCH_STACK_PTR_ALIGN;
 	esf->tp = (unsigned long)t->userspace.user_tls;
 	esf->gp = (unsigned long)__global_pointer$;
+	/* Traps from user mode load it from here (isr.S): this thread's kernel TLS block. */
+	esf->ktp = (unsigned long)__builtin_thread_pointer();
 
 	__asm__ volatile("mv sp, %0\n\t"
 			 "j z_riscv_trap_return"
