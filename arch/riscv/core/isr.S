@@ -155,7 +155,9 @@ from_user:
 	lw	t0, %lo(z_syscall_table)(t0)
 	csrsi	mstatus, MSTATUS_MIE	/* system calls are preemptible */
 	jalr	t0
-
+	/* Where every handler returns: what ra shows the caller (see below). */
+	.global z_riscv_syscall_done
+z_riscv_syscall_done:
 	li	t0, MSTATUS_MPIE	/* interrupts off; mret returns to user mode */
 	csrw	mstatus, t0
 	addi	t0, sp, ESF_SIZE
