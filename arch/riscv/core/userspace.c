@@ -7,6 +7,7 @@
 #include <ksched.h>
 #include <syscall_handler.h>
 #include <syscall_list.h>
+#include <syscall_attempt.h>
 #include <riscv_csr.h>
 #include <riscv_irq.h>
 
@@ -84,6 +85,9 @@ FUNC_NORETURN void z_syscall_oops(void)
 {
 	struct arch_esf *esf = arch_syscall_frame();
 
+#ifdef CONFIG_SYSCALL_ATTEMPT
+	z_syscall_attempt = 0U; /* an oops while attempting: ending the caller switches at once */
+#endif
 	esf->mcause = RV_EXC_ECALL_U; /* the fast path records only what it needs */
 	esf->mtval = 0;
 	esf->ra = 0;
