@@ -19,6 +19,7 @@
 #include <breeze/arch/riscv/arch.h>
 #ifdef CONFIG_USERSPACE
 #include <syscall_list.h>
+#include <syscall_attempt.h>
 #endif
 
 #define EMERGENCY_SHIFT 10 /* the emergency stack: 1 KiB per hart */
@@ -115,10 +116,9 @@ z_riscv_trap_entry:
 
 from_user:
 	addi	sp, sp, -ESF_SIZE
-	sw	t0, ESF_T0(sp)
-	csrrw	t0, mscratch, zero
-	sw	t0, ESF_SP(sp)
 	sw	tp, ESF_TP(sp)
+	csrrw	tp, mscratch, zero	/* the user's sp; mscratch is 0 from here */
+	sw	tp, ESF_SP(sp)
 #ifdef CONFIG_USERSPACE
 	/*
 	 * System call fast path. The user-mode wrapper tells the compiler that
@@ -126,40 +126,60 @@ from_user:
 	 * so nothing else is saved; on the way out they are zeroed instead, so
 	 * no kernel value leaks to user mode. Everything unusual (unknown ID,
 	 * k_oops() from user mode, interrupts, faults) takes the full path.
+	 * tp is the scratch register here: it is saved already and reloaded
+	 * with the kernel's, so the fast path saves nothing else.
 	 */
-	csrr	t0, mcause
-	addi	t0, t0, -8		/* ecall from user mode */
-	bnez	t0, user_full
-	li	t0, K_SYSCALL_LIMIT
-	bgeu	a7, t0, user_full
-	kernel_context
+	csrr	tp, mcause
+	addi	tp, tp, -8		/* ecall from user mode */
+	bnez	tp, user_full
+	li	tp, K_SYSCALL_LIMIT
+	bgeu	a7, tp, user_full
+	lw	tp, ESF_KTP(sp)		/* the thread's kernel TLS block */
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
 	/*
 	 * The frame keeps what the return needs (mepc, user sp and tp, the
 	 * second result word); its mstatus slot holds user-mode MPP since the
-	 * thread first entered user mode, as a fault report expects. gp is the
-	 * same for all code and is reloaded above.
+	 * thread first entered user mode, as a fault report expects.
 	 */
 	csrr	t0, mepc
 	sw	t0, ESF_MEPC(sp)
 	sw	zero, ESF_A1(sp)	/* second result word, if the call sets one */
-	la	t0, z_syscall_table
 	slli	t1, a7, 2
+	lui	t0, %hi(z_syscall_table)
 	add	t0, t0, t1
-	lw	t0, 0(t0)
+	lw	t0, %lo(z_syscall_table)(t0)
+#ifdef CONFIG_SYSCALL_ATTEMPT
+	addi	t1, a7, -K_SYSCALL_NONBLOCKING_LIMIT
+	sltiu	t1, t1, K_SYSCALL_ATTEMPT_LIMIT - K_SYSCALL_NONBLOCKING_LIMIT
+	bnez	t1, syscall_attempt
+#endif
+syscall_call:
 	csrsi	mstatus, MSTATUS_MIE	/* system calls are preemptible */
 	jalr	t0
-
+	/* Where every handler returns: what ra shows the caller (see below). */
+	.global z_riscv_syscall_done
+z_riscv_syscall_done:
 	li	t0, MSTATUS_MPIE	/* interrupts off; mret returns to user mode */
 	csrw	mstatus, t0
-	lw	t0, ESF_MEPC(sp)
-	addi	t0, t0, 4
-	csrw	mepc, t0
+syscall_exit_mstatus_kept:
 	addi	t0, sp, ESF_SIZE
 	csrw	mscratch, t0
 	lw	a1, ESF_A1(sp)
 	lw	tp, ESF_TP(sp)
-	li	ra, 0
-	li	t0, 0
+	lw	t0, ESF_MEPC(sp)
+	addi	t0, t0, 4
+	csrw	mepc, t0
+	/*
+	 * Nothing of the kernel's may stay in a register the caller sees. t0
+	 * now holds the caller's own return address, and ra the point of this
+	 * file where the handler returned (every handler returns through ra):
+	 * z_riscv_syscall_done, or after an [attempt] call the same fixed
+	 * point of syscall_attempt, addresses of the shared code that tell
+	 * nothing. The rest are zeroed.
+	 */
 	li	t1, 0
 	li	t2, 0
 	li	t3, 0
@@ -175,15 +195,72 @@ from_user:
 	lw	sp, ESF_SP(sp)
 	mret
 
-user_full:
+#ifdef CONFIG_SYSCALL_ATTEMPT
+/*
+ * An [attempt] call (kernel/include/syscall_attempt.h) is tried with
+ * interrupts held off, t0 its handler: nothing else runs until it is done,
+ * so a buffer it checked is the buffer it copies. If it must wait, the
+ * kernel declined the wait having changed nothing, and the call runs again
+ * from its start with interrupts on, where it may wait like any other. A
+ * switch it asked for was held back until its result is in the frame.
+ * Bounded like any interrupts-off section: these handlers take one object's
+ * lock, and copy at most CONFIG_MSGQ_MAX_USER_MSG_SIZE bytes.
+ */
+syscall_attempt:
+	sw	a0, ESF_A0(sp)		/* the arguments, for a second run */
+	sw	a1, ESF_T1(sp)		/* (the a1 slot is the result's, 0) */
+	sw	a2, ESF_A2(sp)
+	sw	a3, ESF_A3(sp)
+	sw	a4, ESF_A4(sp)
+	sw	a5, ESF_A5(sp)
+	sw	t0, ESF_T0(sp)		/* and the handler */
+	lui	t1, %hi(z_syscall_attempt)
+	li	t2, Z_SYSCALL_ATTEMPT_ON
+	sw	t2, %lo(z_syscall_attempt)(t1)
+	jalr	t0
+	lui	t1, %hi(z_syscall_attempt)
+	lw	t2, %lo(z_syscall_attempt)(t1)
+	sw	zero, %lo(z_syscall_attempt)(t1)
+	addi	t2, t2, -Z_SYSCALL_ATTEMPT_ON
+	/*
+	 * Done, nothing switched: interrupts stayed off, so mstatus is still
+	 * the trap's (user mode, interrupts on at mret).
+	 */
+	beqz	t2, syscall_exit_mstatus_kept
+	andi	t1, t2, Z_SYSCALL_ATTEMPT_DECLINED
+	bnez	t1, attempt_again
+	sw	a0, ESF_A0(sp)		/* the result survives the switch in the frame */
+	call	z_syscall_attempt_resched
+	lw	a0, ESF_A0(sp)
+	j	z_riscv_syscall_done
+attempt_again:
+	lw	a0, ESF_A0(sp)
+	lw	a1, ESF_T1(sp)
+	lw	a2, ESF_A2(sp)
+	lw	a3, ESF_A3(sp)
+	lw	a4, ESF_A4(sp)
+	lw	a5, ESF_A5(sp)
+	lw	t0, ESF_T0(sp)
+	j	syscall_call
 #endif
+
+user_full:
+	sw	t0, ESF_T0(sp)
 	sw	gp, ESF_GP(sp)
-#ifdef CONFIG_SMP
-	save_frame_rest			/* first: kernel_context clobbers t1 too */
-	kernel_context
+	save_frame_rest
+	lw	tp, ESF_KTP(sp)
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
 	j	trap_call
 #else
-	kernel_context			/* clobbers only t0, which is saved already */
+	/* Without user mode mscratch is never set: kept only for completeness. */
+	sw	t0, ESF_T0(sp)
+	sw	gp, ESF_GP(sp)
+	save_frame_rest
+	kernel_context
+	j	trap_call
 #endif
 
 save_common:

@@ -10,6 +10,10 @@ BUILD_ASSERT(offsetof(struct k_thread, callee_saved.tp) == Z_THREAD_TP_OFFSET);
 BUILD_ASSERT(sizeof(struct arch_esf) == ESF_SIZE);
 BUILD_ASSERT(offsetof(struct arch_esf, tp) == ESF_TP);
 BUILD_ASSERT(offsetof(struct arch_esf, mstatus) == ESF_MSTATUS);
+BUILD_ASSERT(offsetof(struct arch_esf, ktp) == ESF_KTP);
+BUILD_ASSERT(offsetof(struct arch_esf, a1) == ESF_A1);
+BUILD_ASSERT(offsetof(struct arch_esf, mepc) == ESF_MEPC);
+BUILD_ASSERT(offsetof(struct arch_esf, sp) == ESF_SP);
 
 extern void z_riscv_thread_start(void);
 

@@ -7,6 +7,7 @@
 #include <ksched.h>
 #include <syscall_handler.h>
 #include <syscall_list.h>
+#include <syscall_attempt.h>
 #include <riscv_csr.h>
 #include <riscv_irq.h>
 
@@ -35,6 +36,8 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	esf->sp = (unsigned long)t->userspace.user_tls - ARCH_STACK_PTR_ALIGN;
 	esf->tp = (unsigned long)t->userspace.user_tls;
 	esf->gp = (unsigned long)__global_pointer$;
+	/* Traps from user mode load it from here (isr.S): this thread's kernel TLS block. */
+	esf->ktp = (unsigned long)__builtin_thread_pointer();
 
 	__asm__ volatile("mv sp, %0\n\t"
 			 "j z_riscv_trap_return"
@@ -82,6 +85,9 @@ FUNC_NORETURN void z_syscall_oops(void)
 {
 	struct arch_esf *esf = arch_syscall_frame();
 
+#ifdef CONFIG_SYSCALL_ATTEMPT
+	z_syscall_attempt = 0U; /* an oops while attempting: ending the caller switches at once */
+#endif
 	esf->mcause = RV_EXC_ECALL_U; /* the fast path records only what it needs */
 	esf->mtval = 0;
 	esf->ra = 0;

@@ -50,6 +50,7 @@
 #define ESF_TP      80
 #define ESF_MCAUSE  84
 #define ESF_MTVAL   88
+#define ESF_KTP     92 /* see struct arch_esf */
 #define ESF_SIZE    96
 
 /*
@@ -99,7 +100,13 @@ struct arch_esf {
 	unsigned long tp;
 	unsigned long mcause; /* filled in for exceptions only */
 	unsigned long mtval;
-	unsigned long pad;
+	/*
+	 * Only in the frame at the top of a user thread's privileged stack:
+	 * the thread's kernel TLS block, set once as it enters user mode, so
+	 * that a trap from user mode finds its trusted tp with one load.
+	 * Nothing else writes it.
+	 */
+	unsigned long ktp;
 };
 typedef struct arch_esf z_arch_esf_t;
 

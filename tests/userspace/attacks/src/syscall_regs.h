@@ -17,10 +17,18 @@
 #else
 /*
  * The registers a system call may clobber: ra, t0-t6, a2-a7 (a0/a1 carry the
- * result); the last, a7, held the ID.
+ * result); the last, a7, held the ID. Two come back with addresses the caller
+ * knows anyway (arch/riscv/core/isr.S): ra the fixed point in the trap code
+ * where every handler returns, t0 the caller's own return address.
  */
 #define SCRATCH_REGS    14
 #define SCRATCH_ID_SLOT (SCRATCH_REGS - 1)
+#define SCRATCH_RA_SLOT 0
+#define SCRATCH_T0_SLOT 1
+
+/* The address right after the ecall of syscall_scratch_registers(). */
+extern uintptr_t scratch_resume;
+extern char z_riscv_syscall_done[];
 #endif
 
 /* What the caller put in scratch register i before the trap. */

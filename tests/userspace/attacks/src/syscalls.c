@@ -87,6 +87,14 @@ static void check_scratch_registers(uintptr_t id)
 		/* One of them may have held the ID, not a sentinel. */
 		uintptr_t mine = (int)i == SCRATCH_ID_SLOT ? id : SENTINEL(i);
 
+#ifdef SCRATCH_RA_SLOT
+		if (i == SCRATCH_RA_SLOT) {
+			mine = (uintptr_t)z_riscv_syscall_done;
+		} else if (i == SCRATCH_T0_SLOT) {
+			mine = scratch_resume;
+		}
+#endif
+
 		zassert_true(scratch_after[i] == mine || scratch_after[i] == 0U,
 			     "scratch register %u came back as 0x%08lx", i,
 			     (unsigned long)scratch_after[i]);

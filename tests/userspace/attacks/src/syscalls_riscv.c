@@ -5,6 +5,7 @@
 #include "syscall_regs.h"
 
 K_APP_BMEM(attacker_part) uintptr_t scratch_after[SCRATCH_REGS];
+K_APP_BMEM(attacker_part) uintptr_t scratch_resume;
 
 void raw_trap_1000(void *arg)
 {
@@ -37,7 +38,8 @@ void syscall_scratch_registers(void *call)
 			 "li a4, 0x5e00000a\n\t"
 			 "li a5, 0x5e00000b\n\t"
 			 "li a6, 0x5e00000c\n\t"
-			 "ecall\n\t"
+			 "ecall\n"
+			 "1:\n\t"
 			 "sw ra, 0(s1)\n\t"
 			 "sw t0, 4(s1)\n\t"
 			 "sw t1, 8(s1)\n\t"
@@ -51,10 +53,12 @@ void syscall_scratch_registers(void *call)
 			 "sw a4, 40(s1)\n\t"
 			 "sw a5, 44(s1)\n\t"
 			 "sw a6, 48(s1)\n\t"
-			 "sw a7, 52(s1)"
+			 "sw a7, 52(s1)\n\t"
+			 "la s2, 1b\n\t"
+			 "sw s2, 0(%[resume])"
 			 : "+r"(a0), "+r"(a7)
-			 : "r"(out)
+			 : "r"(out), [resume] "r"(&scratch_resume)
 			 : "memory", "ra", "t0", "t1", "t2", "t3", "t4", "t5", "t6", "a1", "a2",
-			   "a3", "a4", "a5", "a6");
+			   "a3", "a4", "a5", "a6", "s2");
 	attack_log.loot = a0;
 }

@@ -2,7 +2,8 @@
  * The calls kernel/syscalls.def marks [attempt] (k_sem_take, k_msgq_put,
  * k_msgq_get, k_mem_slab_alloc), which a port may try in the trap and run
  * again in a thread only when they must wait (Cortex-M does, in the SVC
- * exception):
+ * exception; RISC-V on one CPU, in the trap with interrupts held off, then
+ * again from the start with the arguments kept in the frame):
  *
  * - a call that must wait waits, and ends as it would have: woken with the
  *   object's result, or at its timeout;
@@ -13,7 +14,7 @@
  * - bad buffers and ungranted objects end the caller alone, however often, and
  *   a failed copy loses no message.
  *
- * On ports that serve every call in a thread (RISC-V) the same must hold.
+ * Where every call runs preemptible (RISC-V with SMP) the same must hold.
  */
 #include "steps.h"
 
