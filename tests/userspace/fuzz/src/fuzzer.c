@@ -174,7 +174,7 @@ static const uint8_t signature[K_SYSCALL_LIMIT][6] = {
 	[K_SYSCALL_K_THREAD_CUSTOM_DATA_SET] = { A_ANY },
 	[K_SYSCALL_K_THREAD_STACK_SPACE_GET] = { A_THREAD, A_BUF },
 	[K_SYSCALL_DEVICE_IS_READY] = { A_DEVICE },
-	/* A driver class that is off has no system call IDs (scripts/gen_syscalls.py). */
+/* A driver class that is off has no system call IDs (scripts/gen_syscalls.py). */
 #ifdef CONFIG_SERIAL
 	[K_SYSCALL_UART_POLL_IN] = { A_DEVICE, A_BUF },
 	[K_SYSCALL_UART_POLL_OUT] = { A_DEVICE, A_INT },
