@@ -49,6 +49,9 @@ struct futex_queue {
 	uintptr_t addr;
 	uint8_t kind;         /* enum queue_kind */
 	struct k_mutex mutex; /* wait_q: the waiters, most urgent first */
+#ifdef CONFIG_USERSPACE
+	const struct k_mem_domain *domain; /* charged with it, if a user thread took it */
+#endif
 };
 
 static struct futex_queue queues[CONFIG_FUTEX_QUEUES];
@@ -60,13 +63,43 @@ static bool busy(struct futex_queue *q)
 }
 
 /*
+ * The memory domain a queue the caller takes is charged to: a user thread's,
+ * which may hold CONFIG_FUTEX_DOMAIN_QUOTA of them at once (the pool is
+ * shared, and one domain must not make the waits of all others fail); none
+ * for a supervisor thread.
+ */
+static const struct k_mem_domain *charged_domain(void)
+{
+#ifdef CONFIG_USERSPACE
+	if ((_current->base.user_options & K_USER) != 0U) {
+		return _current->userspace.domain;
+	}
+#endif
+	return NULL;
+}
+
+static bool charged_to(const struct futex_queue *q, const struct k_mem_domain *d)
+{
+#ifdef CONFIG_USERSPACE
+	return d != NULL && q->domain == d;
+#else
+	ARG_UNUSED(q);
+	ARG_UNUSED(d);
+	return false;
+#endif
+}
+
+/*
  * The queue of the word at @addr if anyone waits on it, else (with @take) a
- * free one made its own, of @kind; NULL when there is none. Linear in
+ * free one made its own, of @kind; NULL when there is none, or when the
+ * caller's domain holds its quota of them already. Linear in
  * CONFIG_FUTEX_QUEUES, under the scheduler lock.
  */
 static struct futex_queue *queue_get(uintptr_t addr, enum queue_kind kind, bool take)
 {
 	struct futex_queue *free = NULL;
+	const struct k_mem_domain *domain = charged_domain();
+	unsigned int held = 0U;
 
 	if (!queues_ready) {
 		for (unsigned int i = 0; i < ARRAY_SIZE(queues); i++) {
@@ -81,14 +114,24 @@ static struct futex_queue *queue_get(uintptr_t addr, enum queue_kind kind, bool 
 			free = free != NULL ? free : q;
 		} else if (q->addr == addr) {
 			return q;
+		} else if (charged_to(q, domain)) {
+			held++;
 		}
 	}
+#ifdef CONFIG_USERSPACE
+	if (domain != NULL && held >= CONFIG_FUTEX_DOMAIN_QUOTA) {
+		return NULL;
+	}
+#endif
 	if (!take || free == NULL) {
 		return NULL;
 	}
 	z_mutex_disown_locked(&free->mutex); /* a hold left by waiters that went */
 	free->addr = addr;
 	free->kind = (uint8_t)kind;
+#ifdef CONFIG_USERSPACE
+	free->domain = domain;
+#endif
 	return free;
 }
 

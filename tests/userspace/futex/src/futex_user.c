@@ -196,3 +196,59 @@ ZTEST(futex_user, test_waiters_that_end) {
 	zassert_equal(k_thread_join(w, K_MSEC(100)), 0);
 	zassert_equal(ret[1], 0);
 }
+
+/*
+ * The queues are one pool for every domain: a domain's user threads may take
+ * CONFIG_FUTEX_DOMAIN_QUOTA of them, and the next word they wait on gets
+ * -ENOMEM, while another domain and supervisor threads still get theirs.
+ */
+#define QUOTA CONFIG_FUTEX_DOMAIN_QUOTA
+BUILD_ASSERT(QUOTA + 2 <= USER_THREADS && QUOTA + 2 <= CONFIG_FUTEX_QUEUES,
+	     "the quota test needs a thread and a queue beyond the quota for two others");
+
+RESULT static struct k_futex quota_words[QUOTA + 1];
+RESULT static volatile int quota_ret[QUOTA + 2];
+static struct k_mem_domain quota_domain;
+
+static void wait_on(void *futex, void *slot, void *ms)
+{
+	k_timeout_t t = ARG_INT(ms) < 0 ? K_FOREVER : K_MSEC(ARG_INT(ms));
+
+	quota_ret[ARG_INT(slot)] = k_futex_wait(futex, 0, t);
+}
+
+ZTEST(futex_user, test_domain_quota) {
+	struct k_mem_partition *parts[] = { &other_part, &results_part };
+	k_tid_t w[QUOTA];
+
+	zassert_ok(k_mem_domain_init(&quota_domain, ARRAY_SIZE(parts), parts));
+	atomic_set(&other_word.val, 0);
+	for (int i = 0; i < QUOTA; i++) {
+		w[i] =
+		    user_create(i, wait_on, &quota_words[i], INT_ARG(i), INT_ARG(-1), USER_PRIO, 0);
+		k_thread_start(w[i]);
+		await_blocked(w[i], NULL);
+	}
+	/* One more word of the same domain: no queue for it. */
+	run_to_end(user_create(QUOTA, wait_on, &quota_words[QUOTA], INT_ARG(QUOTA), INT_ARG(10),
+			       USER_PRIO, 0));
+	zassert_equal(quota_ret[QUOTA], -ENOMEM, "the domain is over its quota");
+	/* A thread of another domain gets one: its wait times out. */
+	k_tid_t other = user_create(QUOTA + 1, wait_on, &other_word, INT_ARG(QUOTA + 1),
+				    INT_ARG(10), USER_PRIO, 0);
+
+	zassert_ok(k_mem_domain_add_thread(&quota_domain, other));
+	run_to_end(other);
+	zassert_equal(quota_ret[QUOTA + 1], -ETIMEDOUT, "another domain is not limited by it");
+	/* A supervisor thread neither. */
+	zassert_equal(k_futex_wait(&quota_words[QUOTA], 0, K_MSEC(10)), -ETIMEDOUT);
+	/* Woken, the waiters give their queues back: the domain may take one again. */
+	for (int i = 0; i < QUOTA; i++) {
+		zassert_equal(k_futex_wake(&quota_words[i], true), 1);
+		zassert_equal(k_thread_join(w[i], K_MSEC(100)), 0);
+		zassert_equal(quota_ret[i], 0);
+	}
+	run_to_end(user_create(QUOTA, wait_on, &quota_words[QUOTA], INT_ARG(QUOTA), INT_ARG(10),
+			       USER_PRIO, 0));
+	zassert_equal(quota_ret[QUOTA], -ETIMEDOUT, "the quota is free again");
+}
