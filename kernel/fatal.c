@@ -48,11 +48,50 @@ bool z_fatal_is_user_fault(const struct arch_esf *esf)
 #endif
 }
 
+#ifdef CONFIG_SMP
+/*
+ * One report at a time: two CPUs whose threads fault together would print
+ * their lines interleaved. The CPU reporting is noted, so that one that
+ * faults again in its own report goes on rather than waiting for itself.
+ */
+static atomic_t reporting_cpu = ATOMIC_INIT(-1);
+
+static bool report_begin(void)
+{
+	atomic_val_t me = (atomic_val_t)CPU_INDEX(_current_cpu);
+
+	if (atomic_get(&reporting_cpu) == me) {
+		return false;
+	}
+	while (!atomic_cas(&reporting_cpu, -1, me)) {
+	}
+	return true;
+}
+
+static void report_end(bool began)
+{
+	if (began) {
+		atomic_set(&reporting_cpu, -1);
+	}
+}
+#else
+static inline bool report_begin(void)
+{
+	return false;
+}
+
+static inline void report_end(bool began)
+{
+	ARG_UNUSED(began);
+}
+#endif
+
 void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
 {
 	(void)arch_irq_lock();
 	struct k_thread *t = _current;
 	bool in_isr = k_is_in_isr();
+	bool began = report_begin();
 
 	printk("*** FATAL ERROR %u: %s\n", reason, reason_str(reason));
 	if (esf != NULL) {
@@ -72,6 +111,7 @@ void z_fatal_error(unsigned int reason, const struct arch_esf *esf)
 		}
 #endif
 	}
+	report_end(began);
 
 	sys_port_trace_fatal(reason, t, z_fatal_is_user_fault(esf));
 	k_sys_fatal_error_handler(reason, esf);

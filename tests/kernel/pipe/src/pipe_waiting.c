@@ -137,6 +137,10 @@ static void run_blocked(k_thread_entry_t entry, void (*action)(struct k_pipe *),
 {
 	k_thread_create(&peer, peer_stack, STACK_SIZE, entry, NULL, NULL, NULL, TEST_PRIO - 1, 0,
 			K_NO_WAIT);
+	/* With SMP the peer may run on another CPU: act once it waits (within a second). */
+	for (int ms = 0; ms < 1000 && (peer.base.thread_state & _THREAD_PENDING) == 0U; ms++) {
+		k_sleep(K_MSEC(1));
+	}
 	zassert_equal(peer_ret, 0x7ead, "the peer did not wait");
 	action(&stream_pipe);
 	zassert_equal(k_thread_join(&peer, K_FOREVER), 0);
