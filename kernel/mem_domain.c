@@ -230,10 +230,10 @@ int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_part
 }
 
 /*
- * A thread changing domain forgets where its buffers were: the stamps would
- * tell the domains apart anyway, but a thread without a domain must not
- * hold a cached partition at all (z_user_partition_cached() reads its
- * domain's stamp).
+ * A thread joining a domain (a new thread too) forgets where its buffers
+ * were: the stamps would tell the domains apart anyway, but a thread without
+ * a domain must not hold a cached partition at all (z_user_partition_cached()
+ * reads its domain's stamp).
  */
 static inline void forget_buffers(struct k_thread *t)
 {

@@ -39,9 +39,6 @@ char *z_thread_stack_layout(struct k_thread *t, k_thread_stack_t *stack, size_t 
 	t->userspace.priv_stack_top = (uintptr_t)(base + reserved);
 	t->userspace.user_stack_start = (uintptr_t)(base + reserved);
 	t->userspace.user_stack_size = stack_size;
-#ifdef CONFIG_SPEED_OPTIMIZATIONS
-	t->userspace.buf_cache.size = 0U;
-#endif
 	t->userspace.user_tls = z_tls_setup(&top, t, true);
 	return top;
 }

@@ -31,6 +31,20 @@ static uint8_t honoured(uint8_t perm)
 	return perm;
 }
 
+/* The partition of @d (NULL: none) that holds @addr, if any. */
+static inline const struct k_mem_partition *partition_of(const struct k_mem_domain *d,
+							 uintptr_t addr)
+{
+	for (unsigned int i = 0; d != NULL && i < d->num_partitions; i++) {
+		const struct k_mem_partition *p = &d->partitions[i];
+
+		if (addr - p->start < p->size) {
+			return p;
+		}
+	}
+	return NULL;
+}
+
 /* The region of the current thread that contains @addr, if any. */
 static bool find_region(uintptr_t addr, struct user_region *r)
 {
@@ -52,16 +66,11 @@ static bool find_region(uintptr_t addr, struct user_region *r)
 					   (uintptr_t)__rom_region_end, Z_MEM_R };
 		return true;
 	}
-	const struct k_mem_domain *d = t->userspace.domain;
+	const struct k_mem_partition *p = partition_of(t->userspace.domain, addr);
 
-	for (unsigned int i = 0; d != NULL && i < d->num_partitions; i++) {
-		const struct k_mem_partition *p = &d->partitions[i];
-
-		if (addr >= p->start && addr - p->start < p->size) {
-			*r = (struct user_region){ p->start, p->start + p->size,
-						   honoured(p->attr.perm) };
-			return true;
-		}
+	if (p != NULL) {
+		*r = (struct user_region){ p->start, p->start + p->size, honoured(p->attr.perm) };
+		return true;
 	}
 	return false;
 }
@@ -105,25 +114,15 @@ static inline bool partition_holds(uintptr_t a, size_t size, uint8_t need)
 {
 	struct k_thread *t = _current;
 	const struct k_mem_domain *d = t->userspace.domain;
-	unsigned int n = d != NULL ? d->num_partitions : 0U;
 	uint32_t stamp = d != NULL ? __atomic_load_n(&d->stamp, __ATOMIC_ACQUIRE) : 0U;
+	const struct k_mem_partition *p = partition_of(d, a);
 
-	for (unsigned int i = 0; i < n; i++) {
-		const struct k_mem_partition *p = &d->partitions[i];
-		uintptr_t start = p->start;
-		size_t psize = p->size;
-		uint8_t perm = p->attr.perm;
-		uintptr_t off = a - start;
-
-		if (off < psize) {
-			if ((perm & (need | Z_MEM_X)) != need || size > psize - off) {
-				return false;
-			}
-			remember(t, d, start, psize, perm, stamp);
-			return true;
-		}
+	if (p == NULL || (p->attr.perm & (need | Z_MEM_X)) != need ||
+	    size > p->size - (a - p->start)) {
+		return false;
 	}
-	return false;
+	remember(t, d, p->start, p->size, p->attr.perm, stamp);
+	return true;
 }
 
 int arch_buffer_validate(const void *addr, size_t size, bool write)
@@ -157,15 +156,10 @@ int arch_buffer_validate(const void *addr, size_t size, bool write)
  */
 static bool domain_writable(const struct k_mem_domain *d, uintptr_t a, size_t size)
 {
-	for (unsigned int i = 0; i < d->num_partitions; i++) {
-		const struct k_mem_partition *p = &d->partitions[i];
+	const struct k_mem_partition *p = partition_of(d, a);
 
-		if (a - p->start < p->size) {
-			return (honoured(p->attr.perm) & Z_MEM_W) != 0U &&
-			       size <= p->size - (a - p->start);
-		}
-	}
-	return false;
+	return p != NULL && (honoured(p->attr.perm) & Z_MEM_W) != 0U &&
+	       size <= p->size - (a - p->start);
 }
 
 /*

@@ -99,4 +99,7 @@ struct tm_test {
 /* True if every counter is within 1 of their average, as the suite's reports check. */
 bool tm_counters_even(const unsigned long *counters, unsigned int n);
 
+/* The counters' sum: a test's total when each of its threads counts its own rounds. */
+unsigned long tm_counters_sum(const unsigned long *counters, unsigned int n);
+
 #endif /* TM_API_H */

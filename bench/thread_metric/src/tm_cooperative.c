@@ -62,12 +62,7 @@ static void initialize(void)
 
 static uint32_t total(void)
 {
-	uint32_t sum = 0;
-
-	for (int i = 0; i < THREADS; i++) {
-		sum += counters[i];
-	}
-	return sum;
+	return tm_counters_sum(counters, THREADS);
 }
 
 static bool valid(void)

@@ -57,14 +57,19 @@ void tm_init_check(int status, const char *what)
 	}
 }
 
-bool tm_counters_even(const unsigned long *counters, unsigned int n)
+unsigned long tm_counters_sum(const unsigned long *counters, unsigned int n)
 {
 	unsigned long total = 0;
 
 	for (unsigned int i = 0; i < n; i++) {
 		total += counters[i];
 	}
-	unsigned long average = total / n;
+	return total;
+}
+
+bool tm_counters_even(const unsigned long *counters, unsigned int n)
+{
+	unsigned long average = tm_counters_sum(counters, n) / n;
 
 	for (unsigned int i = 0; i < n; i++) {
 		if (counters[i] + 1U < average || counters[i] > average + 1U) {
