@@ -50,7 +50,14 @@ if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "Kconfig failed")
 endif()
 
-file(GLOB_RECURSE _kconfig_files ${BREEZE_BASE}/*Kconfig ${BREEZE_BASE}/Kconfig.*)
+# The Kconfig files: those of Breeze's own folders, not a walk of the whole
+# tree (a build folder inside it holds tens of thousands of files), and the
+# application's.
+file(GLOB _kconfig_files ${BREEZE_BASE}/Kconfig* ${CMAKE_SOURCE_DIR}/Kconfig*)
+foreach(_dir arch boards drivers kernel lib)
+  file(GLOB_RECURSE _found ${BREEZE_BASE}/${_dir}/*Kconfig ${BREEZE_BASE}/${_dir}/Kconfig.*)
+  list(APPEND _kconfig_files ${_found})
+endforeach()
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
              ${_fragments} ${DOTCONFIG} ${_kconfig_files} ${KCONFIG_ROOT})
 

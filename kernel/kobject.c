@@ -392,7 +392,7 @@ static union z_dyn_block pool[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
 static union z_dyn_block *pool_free;
 static bool pool_ready;
 /* The domain each block is charged to (allocated from user mode), or NULL. */
-static struct k_mem_domain *charged_to[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
+static struct k_mem_domain *slot_domain[CONFIG_DYNAMIC_OBJECTS_POOL_SIZE];
 
 static void pool_put(union z_dyn_block *b)
 {
@@ -445,7 +445,7 @@ static void slot_put_locked(struct z_object *ko)
 static void free_slot_locked(struct z_object *ko)
 {
 	union z_dyn_block *b = ko->obj;
-	struct k_mem_domain **charge = &charged_to[b - pool];
+	struct k_mem_domain **charge = &slot_domain[b - pool];
 
 	note_ring_locked(ko, b);
 	if (*charge != NULL) {
@@ -742,7 +742,7 @@ static void *object_alloc(enum k_objects otype, struct k_mem_domain *charge)
 	perm_set(ko, _current);
 	if (charge != NULL) {
 		charge->dyn_objects++;
-		charged_to[b - pool] = charge;
+		slot_domain[b - pool] = charge;
 	}
 	/* A ring still noted for this block goes now, before the block can note another. */
 	void *ring = rings_to_free[b - pool];

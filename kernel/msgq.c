@@ -266,7 +266,7 @@ int z_impl_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 }
 
 /* Copy message @idx (0: the oldest) without taking it. */
-static int peek(struct k_msgq *msgq, void *data, size_t size, uint32_t idx)
+static int msgq_peek_at(struct k_msgq *msgq, void *data, size_t size, uint32_t idx)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	int ret = -ENOMSG;
@@ -291,12 +291,12 @@ static int peek(struct k_msgq *msgq, void *data, size_t size, uint32_t idx)
 
 int z_impl_k_msgq_peek(struct k_msgq *msgq, void *data)
 {
-	return peek(msgq, data, SIZE_OF_QUEUE, 0);
+	return msgq_peek_at(msgq, data, SIZE_OF_QUEUE, 0);
 }
 
 int z_impl_k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 {
-	return peek(msgq, data, SIZE_OF_QUEUE, idx);
+	return msgq_peek_at(msgq, data, SIZE_OF_QUEUE, idx);
 }
 
 void z_impl_k_msgq_purge(struct k_msgq *msgq)
@@ -406,7 +406,7 @@ int z_vrfy_k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)
 
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, size));
 
-	int ret = check_size_kept(peek(msgq, msg, size, idx));
+	int ret = check_size_kept(msgq_peek_at(msgq, msg, size, idx));
 
 	if (ret == 0) {
 		K_OOPS(k_usermode_to_copy(data, msg, size));

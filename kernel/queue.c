@@ -280,7 +280,7 @@ int z_impl_k_queue_is_empty(struct k_queue *queue)
 	return queue->head == NULL;
 }
 
-static void *peek(struct k_queue *queue, bool head)
+static void *queue_peek_end(struct k_queue *queue, bool head)
 {
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	void *e = head ? queue->head : queue->tail;
@@ -292,12 +292,12 @@ static void *peek(struct k_queue *queue, bool head)
 
 void *z_impl_k_queue_peek_head(struct k_queue *queue)
 {
-	return peek(queue, true);
+	return queue_peek_end(queue, true);
 }
 
 void *z_impl_k_queue_peek_tail(struct k_queue *queue)
 {
-	return peek(queue, false);
+	return queue_peek_end(queue, false);
 }
 
 #ifdef CONFIG_USERSPACE

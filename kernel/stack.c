@@ -8,7 +8,7 @@
 #include <thread_pool.h>
 
 /* Claim and set up @stack: 0, or why the claim failed (another initialiser raced). */
-static int init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries, uint8_t flags)
+static int stack_setup(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries, uint8_t flags)
 {
 	int ret = z_object_init_begin_for(stack, K_OBJ_STACK);
 
@@ -26,7 +26,7 @@ static int init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entrie
 
 void k_stack_init(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries)
 {
-	int ret = init(stack, buffer, num_entries, 0);
+	int ret = stack_setup(stack, buffer, num_entries, 0);
 
 	__ASSERT(ret == 0, "stack %p being initialised twice at once", (void *)stack);
 	ARG_UNUSED(ret);
@@ -44,7 +44,7 @@ int32_t z_impl_k_stack_alloc_init(struct k_stack *stack, uint32_t num_entries)
 	if (buffer == NULL) {
 		return -ENOMEM;
 	}
-	int ret = init(stack, buffer, num_entries, K_STACK_FLAG_ALLOC);
+	int ret = stack_setup(stack, buffer, num_entries, K_STACK_FLAG_ALLOC);
 
 	if (ret != 0) {
 		k_free(buffer); /* lost a race for a never-initialised stack */

@@ -25,8 +25,11 @@ SECTION = re.compile(r"^\s*\[\s*\d+\]\s+(\S+)\s+\S+\s+[0-9a-f]+\s+[0-9a-f]+\s+([
 MIN_PART = 32
 
 
-def sections_of(readelf, obj):
-    out = subprocess.run([readelf, "-S", "-W", obj], check=True, capture_output=True,
+def sections_of(readelf, objs):
+    """Every section (name, size, alignment) of the objects, in their order: one readelf."""
+    if not objs:
+        return
+    out = subprocess.run([readelf, "-S", "-W", *objs], check=True, capture_output=True,
                          text=True).stdout
     for line in out.splitlines():
         line = line.replace("[ ", "[")
@@ -53,18 +56,17 @@ def main():
     objs = [o for o in open(args.objects).read().strip().split(";") if o]
     parts = {}  # name -> [data bytes, bss bytes, max alignment]
     pat = re.compile(r"^(?:data_smem_(\w+?)_(data|bss)(?:\..*)?|\.app_smem_name\.(\w+))$")
-    for obj in objs:
-        for name, size, align in sections_of(args.readelf, obj):
-            m = pat.match(name)
-            if not m:
-                continue
-            part = m.group(1) or m.group(3)
-            entry = parts.setdefault(part, [0, 0, 4])
-            if m.group(2) == "data":
-                entry[0] = align_up(entry[0], align) + size
-            elif m.group(2) == "bss":
-                entry[1] = align_up(entry[1], align) + size
-            entry[2] = max(entry[2], align)
+    for name, size, align in sections_of(args.readelf, objs):
+        m = pat.match(name)
+        if not m:
+            continue
+        part = m.group(1) or m.group(3)
+        entry = parts.setdefault(part, [0, 0, 4])
+        if m.group(2) == "data":
+            entry[0] = align_up(entry[0], align) + size
+        elif m.group(2) == "bss":
+            entry[1] = align_up(entry[1], align) + size
+        entry[2] = max(entry[2], align)
 
     layout, symbols, table = [], [], []
     # Largest first: with --pow2 each partition then starts aligned without padding between.

@@ -79,26 +79,33 @@ class Die:
             return None
 
 
+# One pass over readelf's text for the lines parse() wants: a DIE's first line,
+# or one of the WANTED attributes (the other lines, most of them, are skipped
+# inside the regular expression engine, not by Python).
+LINE_RE = re.compile(
+    r"^\s*<(\d+)><([0-9a-f]+)>: Abbrev Number: \d+ \((DW_TAG_\w+)\)"
+    r"|^\s*<[0-9a-f]+>\s+(" + "|".join(sorted(WANTED)) + r")\s*:[ \t]*(.*?)[ \t]*$",
+    re.MULTILINE)
+
+
 def parse(text):
     """All DIEs by section offset; the variables in order."""
     dies, variables, parents = {}, [], []
     die = None
-    for line in text.splitlines():
-        m = DIE_RE.match(line)
-        if m:
-            depth, off, tag = int(m.group(1)), int(m.group(2), 16), m.group(3)
+    for m in LINE_RE.finditer(text):
+        tag = m.group(3)
+        if tag is not None:
+            depth = int(m.group(1))
             die = Die(tag)
-            dies[off] = die
+            dies[int(m.group(2), 16)] = die
             del parents[depth:]
             if parents:
                 parents[-1].children.append(die)
             parents.append(die)
             if tag == "DW_TAG_variable":
                 variables.append(die)
-            continue
-        m = ATTR_RE.match(line)
-        if m and die is not None and m.group(1) in WANTED:
-            die.attrs[m.group(1)] = m.group(2).strip()
+        elif die is not None:
+            die.attrs[m.group(4)] = m.group(5)
     return dies, variables
 
 

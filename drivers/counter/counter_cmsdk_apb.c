@@ -60,7 +60,7 @@ struct cmsdk_counter_data {
 	bool wrap_due;
 };
 
-static struct cmsdk_timer_regs *regs_of(const struct device *dev)
+static struct cmsdk_timer_regs *timer_regs_of(const struct device *dev)
 {
 	return ((const struct cmsdk_counter_config *)dev->config)->regs;
 }
@@ -80,7 +80,7 @@ static uint32_t current(const struct device *dev)
 {
 	struct cmsdk_counter_data *data = dev->data;
 
-	return mod_add(regs_of(dev)->value, data->zero, data->top);
+	return mod_add(timer_regs_of(dev)->value, data->zero, data->top);
 }
 
 /* Stop counting; returns CTRL as it was. */
@@ -107,7 +107,7 @@ static void events_at_zero(struct cmsdk_counter_data *data)
 static void take_request(const struct device *dev)
 {
 	struct cmsdk_counter_data *data = dev->data;
-	struct cmsdk_timer_regs *r = regs_of(dev);
+	struct cmsdk_timer_regs *r = timer_regs_of(dev);
 
 	if ((r->intstatus & INT_REQUEST) == 0U) {
 		return;
@@ -166,7 +166,7 @@ static int cmsdk_counter_start(const struct device *dev)
 	struct cmsdk_counter_data *data = dev->data;
 	k_spinlock_key_t key = k_spin_lock(&data->lock);
 
-	regs_of(dev)->ctrl |= CTRL_EN;
+	timer_regs_of(dev)->ctrl |= CTRL_EN;
 	k_spin_unlock(&data->lock, key);
 	return 0;
 }
@@ -176,7 +176,7 @@ static int cmsdk_counter_stop(const struct device *dev)
 	struct cmsdk_counter_data *data = dev->data;
 	k_spinlock_key_t key = k_spin_lock(&data->lock);
 
-	regs_of(dev)->ctrl &= ~CTRL_EN;
+	timer_regs_of(dev)->ctrl &= ~CTRL_EN;
 	k_spin_unlock(&data->lock, key);
 	return 0;
 }
@@ -195,7 +195,7 @@ static int cmsdk_counter_set_alarm(const struct device *dev, uint8_t chan_id,
 				   const struct counter_alarm_cfg *alarm_cfg)
 {
 	struct cmsdk_counter_data *data = dev->data;
-	struct cmsdk_timer_regs *r = regs_of(dev);
+	struct cmsdk_timer_regs *r = timer_regs_of(dev);
 	bool absolute = (alarm_cfg->flags & COUNTER_ALARM_CFG_ABSOLUTE) != 0U;
 	int ret = 0;
 
@@ -243,7 +243,7 @@ static int cmsdk_counter_cancel_alarm(const struct device *dev, uint8_t chan_id)
 
 	data->armed = false;
 	data->alarm_due = false;
-	settle(dev, regs_of(dev)->ctrl);
+	settle(dev, timer_regs_of(dev)->ctrl);
 	k_spin_unlock(&data->lock, key);
 	return 0;
 }
@@ -251,7 +251,7 @@ static int cmsdk_counter_cancel_alarm(const struct device *dev, uint8_t chan_id)
 static int cmsdk_counter_set_top_value(const struct device *dev, const struct counter_top_cfg *cfg)
 {
 	struct cmsdk_counter_data *data = dev->data;
-	struct cmsdk_timer_regs *r = regs_of(dev);
+	struct cmsdk_timer_regs *r = timer_regs_of(dev);
 	int ret = 0;
 
 	/* A RELOAD of 0 would stop the count (and interrupt at every tick). */
@@ -325,7 +325,7 @@ static void cmsdk_counter_isr(const void *arg)
 	if (alarm) {
 		data->armed = false;
 	}
-	settle(dev, regs_of(dev)->ctrl);
+	settle(dev, timer_regs_of(dev)->ctrl);
 	k_spin_unlock(&data->lock, key);
 
 	if (wrap && top_cb != NULL) {

@@ -13,7 +13,7 @@
 
 #define USEC_PER_SEC_U64 1000000ULL
 
-static const struct counter_driver_api *api_of(const struct device *dev)
+static const struct counter_driver_api *counter_api_of(const struct device *dev)
 {
 	return dev->api;
 }
@@ -66,23 +66,23 @@ uint64_t z_impl_counter_ticks_to_us(const struct device *dev, uint32_t ticks)
 
 int z_impl_counter_start(const struct device *dev)
 {
-	return api_of(dev)->start(dev);
+	return counter_api_of(dev)->start(dev);
 }
 
 int z_impl_counter_stop(const struct device *dev)
 {
-	return api_of(dev)->stop(dev);
+	return counter_api_of(dev)->stop(dev);
 }
 
 int z_impl_counter_get_value(const struct device *dev, uint32_t *ticks)
 {
-	return api_of(dev)->get_value(dev, ticks);
+	return counter_api_of(dev)->get_value(dev, ticks);
 }
 
 int z_impl_counter_set_channel_alarm(const struct device *dev, uint8_t chan_id,
 				     const struct counter_alarm_cfg *alarm_cfg)
 {
-	const struct counter_driver_api *api = api_of(dev);
+	const struct counter_driver_api *api = counter_api_of(dev);
 
 	if (chan_id >= info_of(dev)->channels || api->set_alarm == NULL) {
 		return -ENOTSUP;
@@ -92,7 +92,7 @@ int z_impl_counter_set_channel_alarm(const struct device *dev, uint8_t chan_id,
 
 int z_impl_counter_cancel_channel_alarm(const struct device *dev, uint8_t chan_id)
 {
-	const struct counter_driver_api *api = api_of(dev);
+	const struct counter_driver_api *api = counter_api_of(dev);
 
 	if (chan_id >= info_of(dev)->channels || api->cancel_alarm == NULL) {
 		return -ENOTSUP;
@@ -102,7 +102,7 @@ int z_impl_counter_cancel_channel_alarm(const struct device *dev, uint8_t chan_i
 
 int z_impl_counter_set_top_value(const struct device *dev, const struct counter_top_cfg *cfg)
 {
-	const struct counter_driver_api *api = api_of(dev);
+	const struct counter_driver_api *api = counter_api_of(dev);
 
 	if (cfg->ticks > info_of(dev)->max_top_value) {
 		return -EINVAL;
@@ -112,7 +112,7 @@ int z_impl_counter_set_top_value(const struct device *dev, const struct counter_
 
 uint32_t z_impl_counter_get_top_value(const struct device *dev)
 {
-	return api_of(dev)->get_top_value(dev);
+	return counter_api_of(dev)->get_top_value(dev);
 }
 
 #ifdef CONFIG_USERSPACE

@@ -93,7 +93,7 @@ struct virtio_rng_data {
 	uint16_t last_used;
 };
 
-static volatile uint32_t *reg(const struct device *dev, uintptr_t off)
+static volatile uint32_t *virtio_reg(const struct device *dev, uintptr_t off)
 {
 	const struct virtio_rng_config *cfg = dev->config;
 
@@ -102,8 +102,8 @@ static volatile uint32_t *reg(const struct device *dev, uintptr_t off)
 
 static void set_addr(const struct device *dev, uintptr_t low_reg, const void *p)
 {
-	*reg(dev, low_reg) = (uint32_t)(uintptr_t)p;
-	*reg(dev, low_reg + 4) = 0;
+	*virtio_reg(dev, low_reg) = (uint32_t)(uintptr_t)p;
+	*virtio_reg(dev, low_reg + 4) = 0;
 }
 
 /* Fill data->buf with up to @len bytes: how many the device wrote, or -EIO. */
@@ -118,7 +118,7 @@ static int request_locked(const struct device *dev, struct virtio_rng_data *data
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	data->avail.idx++;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	*reg(dev, QUEUE_NOTIFY) = 0;
+	*virtio_reg(dev, QUEUE_NOTIFY) = 0;
 
 	for (uint32_t i = 0; *used_idx == data->last_used; i++) {
 		if (i == POLL_LIMIT) {
@@ -127,7 +127,7 @@ static int request_locked(const struct device *dev, struct virtio_rng_data *data
 	}
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	data->last_used++;
-	*reg(dev, INTERRUPT_ACK) = *reg(dev, INTERRUPT_STATUS);
+	*virtio_reg(dev, INTERRUPT_ACK) = *virtio_reg(dev, INTERRUPT_STATUS);
 	uint32_t got = data->used.ring[0].len;
 
 	return got <= len ? (int)got : -EIO;
@@ -168,37 +168,37 @@ static int virtio_rng_init(const struct device *dev)
 {
 	struct virtio_rng_data *data = dev->data;
 
-	if (*reg(dev, MAGIC) != MAGIC_VALUE || *reg(dev, VERSION) != 2U ||
-	    *reg(dev, DEVICE_ID) != VIRTIO_ID_ENTROPY) {
+	if (*virtio_reg(dev, MAGIC) != MAGIC_VALUE || *virtio_reg(dev, VERSION) != 2U ||
+	    *virtio_reg(dev, DEVICE_ID) != VIRTIO_ID_ENTROPY) {
 		return -ENODEV; /* nothing there, a legacy transport, or another device */
 	}
-	*reg(dev, STATUS) = 0;
-	*reg(dev, STATUS) = STATUS_ACKNOWLEDGE;
-	*reg(dev, STATUS) = STATUS_ACKNOWLEDGE | STATUS_DRIVER;
+	*virtio_reg(dev, STATUS) = 0;
+	*virtio_reg(dev, STATUS) = STATUS_ACKNOWLEDGE;
+	*virtio_reg(dev, STATUS) = STATUS_ACKNOWLEDGE | STATUS_DRIVER;
 
-	*reg(dev, DEVICE_FEAT_SEL) = 1;
-	if ((*reg(dev, DEVICE_FEATURES) & F_VERSION_1_HIGH) == 0U) {
+	*virtio_reg(dev, DEVICE_FEAT_SEL) = 1;
+	if ((*virtio_reg(dev, DEVICE_FEATURES) & F_VERSION_1_HIGH) == 0U) {
 		return -ENOTSUP;
 	}
-	*reg(dev, DRIVER_FEAT_SEL) = 1;
-	*reg(dev, DRIVER_FEATURES) = F_VERSION_1_HIGH;
-	*reg(dev, DRIVER_FEAT_SEL) = 0;
-	*reg(dev, DRIVER_FEATURES) = 0;
-	*reg(dev, STATUS) = STATUS_ACKNOWLEDGE | STATUS_DRIVER | STATUS_FEATURES_OK;
-	if ((*reg(dev, STATUS) & STATUS_FEATURES_OK) == 0U) {
+	*virtio_reg(dev, DRIVER_FEAT_SEL) = 1;
+	*virtio_reg(dev, DRIVER_FEATURES) = F_VERSION_1_HIGH;
+	*virtio_reg(dev, DRIVER_FEAT_SEL) = 0;
+	*virtio_reg(dev, DRIVER_FEATURES) = 0;
+	*virtio_reg(dev, STATUS) = STATUS_ACKNOWLEDGE | STATUS_DRIVER | STATUS_FEATURES_OK;
+	if ((*virtio_reg(dev, STATUS) & STATUS_FEATURES_OK) == 0U) {
 		return -ENOTSUP;
 	}
 
-	*reg(dev, QUEUE_SEL) = 0;
-	if (*reg(dev, QUEUE_NUM_MAX) == 0U || *reg(dev, QUEUE_READY) != 0U) {
+	*virtio_reg(dev, QUEUE_SEL) = 0;
+	if (*virtio_reg(dev, QUEUE_NUM_MAX) == 0U || *virtio_reg(dev, QUEUE_READY) != 0U) {
 		return -EIO;
 	}
-	*reg(dev, QUEUE_NUM) = 1;
+	*virtio_reg(dev, QUEUE_NUM) = 1;
 	set_addr(dev, QUEUE_DESC_LOW, &data->desc);
 	set_addr(dev, QUEUE_AVAIL_LOW, &data->avail);
 	set_addr(dev, QUEUE_USED_LOW, &data->used);
-	*reg(dev, QUEUE_READY) = 1;
-	*reg(dev, STATUS) =
+	*virtio_reg(dev, QUEUE_READY) = 1;
+	*virtio_reg(dev, STATUS) =
 	    STATUS_ACKNOWLEDGE | STATUS_DRIVER | STATUS_FEATURES_OK | STATUS_DRIVER_OK;
 	return 0;
 }

@@ -51,7 +51,7 @@ struct cmsdk_gpio_data {
 #define SUPPORTED_FLAGS \
 	(GPIO_DIR_MASK | GPIO_OUTPUT_INIT_LOW | GPIO_OUTPUT_INIT_HIGH | GPIO_INT_WAKEUP)
 
-static struct cmsdk_gpio_regs *regs_of(const struct device *port)
+static struct cmsdk_gpio_regs *gpio_regs_of(const struct device *port)
 {
 	return ((const struct cmsdk_gpio_config *)port->config)->regs;
 }
@@ -59,7 +59,7 @@ static struct cmsdk_gpio_regs *regs_of(const struct device *port)
 static int cmsdk_gpio_pin_configure(const struct device *port, gpio_pin_t pin, gpio_flags_t flags)
 {
 	struct cmsdk_gpio_data *data = port->data;
-	struct cmsdk_gpio_regs *r = regs_of(port);
+	struct cmsdk_gpio_regs *r = gpio_regs_of(port);
 	uint32_t bit = BIT(pin);
 
 	if ((flags & ~SUPPORTED_FLAGS) != 0U) {
@@ -85,7 +85,7 @@ static int cmsdk_gpio_pin_configure(const struct device *port, gpio_pin_t pin, g
 
 static int cmsdk_gpio_port_get_raw(const struct device *port, gpio_port_value_t *value)
 {
-	*value = regs_of(port)->data;
+	*value = gpio_regs_of(port)->data;
 	return 0;
 }
 
@@ -93,7 +93,7 @@ static int cmsdk_gpio_port_get_raw(const struct device *port, gpio_port_value_t 
 static void dataout_update(const struct device *port, uint32_t clear, uint32_t flip)
 {
 	struct cmsdk_gpio_data *data = port->data;
-	struct cmsdk_gpio_regs *r = regs_of(port);
+	struct cmsdk_gpio_regs *r = gpio_regs_of(port);
 	k_spinlock_key_t key = k_spin_lock(&data->lock);
 
 	r->dataout = (r->dataout & ~clear) ^ flip;
@@ -129,7 +129,7 @@ static int cmsdk_gpio_pin_interrupt_configure(const struct device *port, gpio_pi
 					      enum gpio_int_mode mode, enum gpio_int_trig trig)
 {
 	struct cmsdk_gpio_data *data = port->data;
-	struct cmsdk_gpio_regs *r = regs_of(port);
+	struct cmsdk_gpio_regs *r = gpio_regs_of(port);
 	uint32_t bit = BIT(pin);
 
 	if (mode == GPIO_INT_MODE_DISABLED) {
@@ -178,7 +178,7 @@ static void cmsdk_gpio_isr(const void *arg)
 {
 	const struct device *port = arg;
 	struct cmsdk_gpio_data *data = port->data;
-	struct cmsdk_gpio_regs *r = regs_of(port);
+	struct cmsdk_gpio_regs *r = gpio_regs_of(port);
 	uint32_t pending = r->intstatus;
 
 	r->intstatus = pending;

@@ -14,7 +14,7 @@
 /* Guards every port's active-low mask (written by gpio_pin_configure() only). */
 static struct k_spinlock invert_lock;
 
-static const struct gpio_driver_api *api_of(const struct device *port)
+static const struct gpio_driver_api *gpio_api_of(const struct device *port)
 {
 	return port->api;
 }
@@ -71,7 +71,7 @@ int z_impl_gpio_pin_configure(const struct device *port, gpio_pin_t pin, gpio_fl
 	}
 	flags &= ~(GPIO_OUTPUT_INIT_LOGICAL | GPIO_ACTIVE_LOW);
 
-	int ret = api_of(port)->pin_configure(port, pin, flags);
+	int ret = gpio_api_of(port)->pin_configure(port, pin, flags);
 
 	if (ret == 0) {
 		struct gpio_driver_data *data = port->data;
@@ -85,7 +85,7 @@ int z_impl_gpio_pin_configure(const struct device *port, gpio_pin_t pin, gpio_fl
 
 int z_impl_gpio_port_get_raw(const struct device *port, gpio_port_value_t *value)
 {
-	int ret = api_of(port)->port_get_raw(port, value);
+	int ret = gpio_api_of(port)->port_get_raw(port, value);
 
 	if (ret == 0) {
 		*value &= pins_of(port);
@@ -96,22 +96,22 @@ int z_impl_gpio_port_get_raw(const struct device *port, gpio_port_value_t *value
 int z_impl_gpio_port_set_masked_raw(const struct device *port, gpio_port_pins_t mask,
 				    gpio_port_value_t value)
 {
-	return api_of(port)->port_set_masked_raw(port, mask & pins_of(port), value);
+	return gpio_api_of(port)->port_set_masked_raw(port, mask & pins_of(port), value);
 }
 
 int z_impl_gpio_port_set_bits_raw(const struct device *port, gpio_port_pins_t pins)
 {
-	return api_of(port)->port_set_bits_raw(port, pins & pins_of(port));
+	return gpio_api_of(port)->port_set_bits_raw(port, pins & pins_of(port));
 }
 
 int z_impl_gpio_port_clear_bits_raw(const struct device *port, gpio_port_pins_t pins)
 {
-	return api_of(port)->port_clear_bits_raw(port, pins & pins_of(port));
+	return gpio_api_of(port)->port_clear_bits_raw(port, pins & pins_of(port));
 }
 
 int z_impl_gpio_port_toggle_bits(const struct device *port, gpio_port_pins_t pins)
 {
-	return api_of(port)->port_toggle_bits(port, pins & pins_of(port));
+	return gpio_api_of(port)->port_toggle_bits(port, pins & pins_of(port));
 }
 
 /* One valid interrupt configuration, enabling or disabling. */
@@ -135,7 +135,7 @@ static bool int_flags_valid(gpio_flags_t flags)
 int z_impl_gpio_pin_interrupt_configure(const struct device *port, gpio_pin_t pin,
 					gpio_flags_t flags)
 {
-	const struct gpio_driver_api *api = api_of(port);
+	const struct gpio_driver_api *api = gpio_api_of(port);
 
 	if (!pin_valid(port, pin) || !int_flags_valid(flags)) {
 		return -EINVAL;
@@ -161,7 +161,7 @@ int z_impl_gpio_pin_get_raw(const struct device *port, gpio_pin_t pin)
 	if (!pin_valid(port, pin)) {
 		return -EINVAL;
 	}
-	int ret = api_of(port)->port_get_raw(port, &value);
+	int ret = gpio_api_of(port)->port_get_raw(port, &value);
 
 	return ret != 0 ? ret : (int)((value >> pin) & 1U);
 }
@@ -178,8 +178,8 @@ int z_impl_gpio_pin_set_raw(const struct device *port, gpio_pin_t pin, int value
 	if (!pin_valid(port, pin)) {
 		return -EINVAL;
 	}
-	return value != 0 ? api_of(port)->port_set_bits_raw(port, BIT(pin))
-			  : api_of(port)->port_clear_bits_raw(port, BIT(pin));
+	return value != 0 ? gpio_api_of(port)->port_set_bits_raw(port, BIT(pin))
+			  : gpio_api_of(port)->port_clear_bits_raw(port, BIT(pin));
 }
 
 int z_impl_gpio_pin_set(const struct device *port, gpio_pin_t pin, int value)
@@ -195,7 +195,7 @@ int z_impl_gpio_pin_toggle(const struct device *port, gpio_pin_t pin)
 	if (!pin_valid(port, pin)) {
 		return -EINVAL;
 	}
-	return api_of(port)->port_toggle_bits(port, BIT(pin));
+	return gpio_api_of(port)->port_toggle_bits(port, BIT(pin));
 }
 
 #ifdef CONFIG_USERSPACE

@@ -20,7 +20,7 @@ struct goldfish_rtc_data {
 	struct k_spinlock lock;
 };
 
-static volatile uint32_t *reg(const struct device *dev, uintptr_t off)
+static volatile uint32_t *rtc_reg(const struct device *dev, uintptr_t off)
 {
 	const struct goldfish_rtc_config *cfg = dev->config;
 
@@ -31,8 +31,8 @@ static int goldfish_rtc_get_time(const struct device *dev, struct rtc_time *t)
 {
 	struct goldfish_rtc_data *data = dev->data;
 	k_spinlock_key_t key = k_spin_lock(&data->lock);
-	uint32_t lo = *reg(dev, TIME_LOW);
-	uint32_t hi = *reg(dev, TIME_HIGH);
+	uint32_t lo = *rtc_reg(dev, TIME_LOW);
+	uint32_t hi = *rtc_reg(dev, TIME_HIGH);
 
 	k_spin_unlock(&data->lock, key);
 	rtc_time_from_epoch_ns(((uint64_t)hi << 32) | lo, t);
@@ -54,9 +54,9 @@ static int goldfish_rtc_set_time(const struct device *dev, const struct rtc_time
 	 * Low word to 0 first: the high word then cannot carry (4 s away) between
 	 * the two writes that follow.
 	 */
-	*reg(dev, TIME_LOW) = 0;
-	*reg(dev, TIME_HIGH) = (uint32_t)(ns >> 32);
-	*reg(dev, TIME_LOW) = (uint32_t)ns;
+	*rtc_reg(dev, TIME_LOW) = 0;
+	*rtc_reg(dev, TIME_HIGH) = (uint32_t)(ns >> 32);
+	*rtc_reg(dev, TIME_LOW) = (uint32_t)ns;
 	k_spin_unlock(&data->lock, key);
 	return 0;
 }

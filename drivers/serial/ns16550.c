@@ -72,7 +72,7 @@ struct ns16550_data {
 #endif
 };
 
-static volatile uint8_t *reg(const struct device *dev, unsigned int r)
+static volatile uint8_t *uart_reg(const struct device *dev, unsigned int r)
 {
 	const struct ns16550_config *cfg = dev->config;
 
@@ -83,7 +83,7 @@ static volatile uint8_t *reg(const struct device *dev, unsigned int r)
 static uint8_t lsr_read(const struct device *dev)
 {
 	struct ns16550_data *data = dev->data;
-	uint8_t lsr = *reg(dev, LSR);
+	uint8_t lsr = *uart_reg(dev, LSR);
 
 	data->errors |=
 	    ((lsr & LSR_OE) ? UART_ERROR_OVERRUN : 0) | ((lsr & LSR_PE) ? UART_ERROR_PARITY : 0) |
@@ -98,7 +98,7 @@ static int ns16550_poll_in(const struct device *dev, unsigned char *c)
 	int ret = -1;
 
 	if ((lsr_read(dev) & LSR_DR) != 0U) {
-		*c = *reg(dev, RBR);
+		*c = *uart_reg(dev, RBR);
 		ret = 0;
 	}
 	k_spin_unlock(&data->lock, key);
@@ -112,7 +112,7 @@ static void ns16550_poll_out(const struct device *dev, unsigned char c)
 
 	while ((lsr_read(dev) & LSR_THRE) == 0U) {
 	}
-	*reg(dev, THR) = c;
+	*uart_reg(dev, THR) = c;
 	k_spin_unlock(&data->lock, key);
 }
 
@@ -180,10 +180,10 @@ static int ns16550_configure(const struct device *dev, const struct uart_config 
 	/* Let the last character leave before the line changes. */
 	while ((lsr_read(dev) & LSR_TEMT) == 0U) {
 	}
-	*reg(dev, LCR) = LCR_DLAB;
-	*reg(dev, DLL) = (uint8_t)divisor;
-	*reg(dev, DLM) = (uint8_t)(divisor >> 8);
-	*reg(dev, LCR) = (uint8_t)lcr;
+	*uart_reg(dev, LCR) = LCR_DLAB;
+	*uart_reg(dev, DLL) = (uint8_t)divisor;
+	*uart_reg(dev, DLM) = (uint8_t)(divisor >> 8);
+	*uart_reg(dev, LCR) = (uint8_t)lcr;
 	data->cfg = *ucfg;
 	k_spin_unlock(&data->lock, key);
 	return 0;
@@ -207,7 +207,7 @@ static int ns16550_fifo_fill(const struct device *dev, const uint8_t *tx, int le
 
 	/* One byte per THRE: QEMU's model and the plain 16450 have no deeper FIFO to count on. */
 	if (len > 0 && (lsr_read(dev) & LSR_THRE) != 0U) {
-		*reg(dev, THR) = tx[n++];
+		*uart_reg(dev, THR) = tx[n++];
 	}
 	return n;
 }
@@ -217,7 +217,7 @@ static int ns16550_fifo_read(const struct device *dev, uint8_t *rx, const int si
 	int n = 0;
 
 	while (n < size && (lsr_read(dev) & LSR_DR) != 0U) {
-		rx[n++] = *reg(dev, RBR);
+		rx[n++] = *uart_reg(dev, RBR);
 	}
 	return n;
 }
@@ -228,7 +228,7 @@ static void ier_update(const struct device *dev, uint8_t set, uint8_t clear)
 	k_spinlock_key_t key = k_spin_lock(&data->lock);
 
 	data->ier = (uint8_t)((data->ier | set) & ~clear);
-	*reg(dev, IER) = data->ier;
+	*uart_reg(dev, IER) = data->ier;
 	k_spin_unlock(&data->lock, key);
 }
 
@@ -283,7 +283,7 @@ static int ns16550_irq_rx_ready(const struct device *dev)
 
 static int ns16550_irq_is_pending(const struct device *dev)
 {
-	return (*reg(dev, IIR) & IIR_NO_INT) == 0U;
+	return (*uart_reg(dev, IIR) & IIR_NO_INT) == 0U;
 }
 
 static int ns16550_irq_update(const struct device *dev)
@@ -313,7 +313,7 @@ static void ns16550_isr(const void *arg)
 	} else {
 		/* Nobody listens: mask everything rather than interrupt forever. */
 		data->ier = 0;
-		*reg(dev, IER) = 0;
+		*uart_reg(dev, IER) = 0;
 	}
 }
 
@@ -363,9 +363,9 @@ static int ns16550_init(const struct device *dev)
 		.flow_ctrl = UART_CFG_FLOW_CTRL_NONE,
 	};
 
-	*reg(dev, IER) = 0;
-	*reg(dev, FCR) = FCR_ENABLE | FCR_CLEAR;
-	*reg(dev, MCR) = MCR_DTR_RTS_OUT2;
+	*uart_reg(dev, IER) = 0;
+	*uart_reg(dev, FCR) = FCR_ENABLE | FCR_CLEAR;
+	*uart_reg(dev, MCR) = MCR_DTR_RTS_OUT2;
 	int ret = ns16550_configure(dev, &line);
 
 	if (ret != 0) {

@@ -61,7 +61,7 @@ struct cmsdk_uart_data {
 #endif
 };
 
-static struct cmsdk_uart_regs *regs_of(const struct device *dev)
+static struct cmsdk_uart_regs *uart_regs_of(const struct device *dev)
 {
 	return ((const struct cmsdk_uart_config *)dev->config)->regs;
 }
@@ -70,7 +70,7 @@ static struct cmsdk_uart_regs *regs_of(const struct device *dev)
 static uint32_t state_read(const struct device *dev)
 {
 	struct cmsdk_uart_data *data = dev->data;
-	struct cmsdk_uart_regs *r = regs_of(dev);
+	struct cmsdk_uart_regs *r = uart_regs_of(dev);
 	uint32_t state = r->state;
 
 	if ((state & STATE_RX_OVERRUN) != 0U) {
@@ -87,7 +87,7 @@ static int cmsdk_uart_poll_in(const struct device *dev, unsigned char *c)
 	int ret = -1;
 
 	if ((state_read(dev) & STATE_RX_FULL) != 0U) {
-		*c = (unsigned char)regs_of(dev)->data;
+		*c = (unsigned char)uart_regs_of(dev)->data;
 		ret = 0;
 	}
 	k_spin_unlock(&data->lock, key);
@@ -101,7 +101,7 @@ static void cmsdk_uart_poll_out(const struct device *dev, unsigned char c)
 
 	while ((state_read(dev) & STATE_TX_FULL) != 0U) {
 	}
-	regs_of(dev)->data = c;
+	uart_regs_of(dev)->data = c;
 	k_spin_unlock(&data->lock, key);
 }
 
@@ -133,7 +133,7 @@ static int cmsdk_uart_configure(const struct device *dev, const struct uart_conf
 	}
 	k_spinlock_key_t key = k_spin_lock(&data->lock);
 
-	regs_of(dev)->bauddiv = cfg->clock_frequency / ucfg->baudrate;
+	uart_regs_of(dev)->bauddiv = cfg->clock_frequency / ucfg->baudrate;
 	data->cfg = *ucfg;
 	k_spin_unlock(&data->lock, key);
 	return 0;
@@ -154,7 +154,7 @@ static int cmsdk_uart_config_get(const struct device *dev, struct uart_config *u
 static int cmsdk_uart_fifo_fill(const struct device *dev, const uint8_t *tx, int len)
 {
 	if (len > 0 && (state_read(dev) & STATE_TX_FULL) == 0U) {
-		regs_of(dev)->data = tx[0];
+		uart_regs_of(dev)->data = tx[0];
 		return 1;
 	}
 	return 0;
@@ -165,7 +165,7 @@ static int cmsdk_uart_fifo_read(const struct device *dev, uint8_t *rx, const int
 	int n = 0;
 
 	while (n < size && (state_read(dev) & STATE_RX_FULL) != 0U) {
-		rx[n++] = (uint8_t)regs_of(dev)->data;
+		rx[n++] = (uint8_t)uart_regs_of(dev)->data;
 	}
 	return n;
 }
@@ -174,7 +174,7 @@ static void ctrl_update(const struct device *dev, uint32_t set, uint32_t clear)
 {
 	struct cmsdk_uart_data *data = dev->data;
 	k_spinlock_key_t key = k_spin_lock(&data->lock);
-	struct cmsdk_uart_regs *r = regs_of(dev);
+	struct cmsdk_uart_regs *r = uart_regs_of(dev);
 
 	r->ctrl = (r->ctrl | set) & ~clear;
 	k_spin_unlock(&data->lock, key);
@@ -218,7 +218,7 @@ static void cmsdk_uart_irq_err_disable(const struct device *dev)
 
 static int cmsdk_uart_irq_tx_ready(const struct device *dev)
 {
-	return (regs_of(dev)->ctrl & CTRL_TX_INTEN) != 0U &&
+	return (uart_regs_of(dev)->ctrl & CTRL_TX_INTEN) != 0U &&
 	       (state_read(dev) & STATE_TX_FULL) == 0U;
 }
 
@@ -229,7 +229,7 @@ static int cmsdk_uart_irq_tx_complete(const struct device *dev)
 
 static int cmsdk_uart_irq_rx_ready(const struct device *dev)
 {
-	return (regs_of(dev)->ctrl & CTRL_RX_INTEN) != 0U &&
+	return (uart_regs_of(dev)->ctrl & CTRL_RX_INTEN) != 0U &&
 	       (state_read(dev) & STATE_RX_FULL) != 0U;
 }
 
@@ -260,7 +260,7 @@ static void cmsdk_uart_isr(const void *arg)
 {
 	const struct device *dev = arg;
 	struct cmsdk_uart_data *data = dev->data;
-	struct cmsdk_uart_regs *r = regs_of(dev);
+	struct cmsdk_uart_regs *r = uart_regs_of(dev);
 
 	r->intstatus = INT_TX | INT_RX; /* the events are taken: the callback looks at the state */
 	if (data->cb != NULL) {
@@ -321,7 +321,7 @@ static int cmsdk_uart_init(const struct device *dev)
 	if (ret != 0) {
 		return ret;
 	}
-	regs_of(dev)->ctrl = CTRL_TX_EN | CTRL_RX_EN;
+	uart_regs_of(dev)->ctrl = CTRL_TX_EN | CTRL_RX_EN;
 #ifdef CONFIG_UART_INTERRUPT_DRIVEN
 	cfg->irq_config(dev);
 #endif

@@ -61,7 +61,7 @@ struct cmsdk_wdog_data {
 	wdt_callback_t callback;
 };
 
-static struct cmsdk_wdog_regs *regs_of(const struct device *dev)
+static struct cmsdk_wdog_regs *wdog_regs_of(const struct device *dev)
 {
 	return ((const struct cmsdk_wdog_config *)dev->config)->regs;
 }
@@ -114,7 +114,7 @@ static int cmsdk_wdog_install_timeout(const struct device *dev, const struct wdt
 static int cmsdk_wdog_setup(const struct device *dev, uint8_t options)
 {
 	struct cmsdk_wdog_data *data = dev->data;
-	struct cmsdk_wdog_regs *r = regs_of(dev);
+	struct cmsdk_wdog_regs *r = wdog_regs_of(dev);
 
 	/* It counts on through WFI; a debugger halt is the debugger's business. */
 	if ((options & ~WDT_OPT_PAUSE_HALTED_BY_DBG) != 0U) {
@@ -138,7 +138,7 @@ static int cmsdk_wdog_setup(const struct device *dev, uint8_t options)
 static int cmsdk_wdog_disable(const struct device *dev)
 {
 	struct cmsdk_wdog_data *data = dev->data;
-	struct cmsdk_wdog_regs *r = regs_of(dev);
+	struct cmsdk_wdog_regs *r = wdog_regs_of(dev);
 	k_spinlock_key_t key = k_spin_lock(&data->lock);
 	int ret = data->running ? 0 : -EFAULT;
 
@@ -159,7 +159,7 @@ static int cmsdk_wdog_disable(const struct device *dev)
 static int cmsdk_wdog_feed(const struct device *dev, int channel_id)
 {
 	struct cmsdk_wdog_data *data = dev->data;
-	struct cmsdk_wdog_regs *r = regs_of(dev);
+	struct cmsdk_wdog_regs *r = wdog_regs_of(dev);
 
 	if (channel_id != 0 || !data->installed) {
 		return -EINVAL;
@@ -185,7 +185,7 @@ void wdt_cmsdk_apb_nmi(void)
 	for (size_t i = 0; i < ARRAY_SIZE(cmsdk_wdogs); i++) {
 		const struct device *dev = cmsdk_wdogs[i];
 		struct cmsdk_wdog_data *data = dev->data;
-		struct cmsdk_wdog_regs *r = regs_of(dev);
+		struct cmsdk_wdog_regs *r = wdog_regs_of(dev);
 
 		if ((r->mis & INT_RAISED) == 0U) {
 			continue;
@@ -203,7 +203,7 @@ void wdt_cmsdk_apb_nmi(void)
 /* Stopped, as after reset, whatever ran before. */
 static int cmsdk_wdog_init(const struct device *dev)
 {
-	struct cmsdk_wdog_regs *r = regs_of(dev);
+	struct cmsdk_wdog_regs *r = wdog_regs_of(dev);
 
 	r->lock = WDT_CMSDK_APB_UNLOCK_KEY;
 	r->ctrl = 0U;

@@ -54,7 +54,8 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 			 :
 			 : [sp] "r"(sp), [fn] "r"(fn), [ctl] "r"(3U), [zero] "r"(0U),
 			   [lim] "r"(t->arch.user_stack_limit), "r"(r0), "r"(r1), "r"(r2), "r"(r3)
-			 : "memory");
+			 /* lr is zeroed before the inputs are all used: none may be in it */
+			 : "lr", "memory");
 	CODE_UNREACHABLE;
 }
 
