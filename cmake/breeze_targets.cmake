@@ -37,9 +37,16 @@ target_include_directories(breeze_interface INTERFACE
 target_compile_options(breeze_interface INTERFACE
   -imacros ${BREEZE_BASE}/include/breeze/toolchain/zephyr_stdint.h
   -include ${AUTOCONF_H}
-  $<$<COMPILE_LANGUAGE:C>:-std=gnu11> -g
+  $<$<COMPILE_LANGUAGE:C>:-std=gnu11>
   -ffunction-sections -fdata-sections -fno-common
   $<$<COMPILE_LANGUAGE:ASM>:-D_ASMLANGUAGE>)
+# Debug information, unless BREEZE_DEBUG_INFO is off (the test images: it
+# costs a sixth of each compilation); user mode needs it whatever the setting,
+# as the kernel object table is read from it (scripts/gen_kobject_table.py).
+option(BREEZE_DEBUG_INFO "Compile with debug information (-g)" ON)
+if(BREEZE_DEBUG_INFO OR CONFIG_USERSPACE)
+  target_compile_options(breeze_interface INTERFACE -g)
+endif()
 if(CONFIG_STACK_CANARIES)
   target_compile_options(breeze_interface INTERFACE -fstack-protector-strong
                          ${BREEZE_STACK_PROTECTOR_FLAGS})
