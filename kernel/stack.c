@@ -8,7 +8,8 @@
 #include <thread_pool.h>
 
 /* Claim and set up @stack: 0, or why the claim failed (another initialiser raced). */
-static int stack_setup(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries, uint8_t flags)
+static int stack_setup(struct k_stack *stack, stack_data_t *buffer, uint32_t num_entries,
+		       uint8_t flags)
 {
 	int ret = z_object_init_begin_for(stack, K_OBJ_STACK);
 
