@@ -216,8 +216,9 @@ endif()
 # BREEZE_UNITY_BUILD (the test images): each of Breeze's libraries compiles as
 # one translation unit. Hundreds of test images, each with its own
 # configuration, build the same sixty-odd files: one compilation per library
-# spends far fewer processes and header parses, and names stay unique across
-# the files of a library. A driver's DT_DRV_COMPAT ends with its file.
+# spends far fewer processes and header parses. It requires static names
+# unique across the files of a library (docs/design.md#build); a driver's
+# DT_DRV_COMPAT ends with its file.
 if(BREEZE_UNITY_BUILD)
   get_property(_libs GLOBAL PROPERTY BREEZE_IMAGE_LIBS)
   list(REMOVE_ITEM _libs app)
