@@ -43,8 +43,6 @@ ALIASES = {"k_fifo": "K_OBJ_QUEUE", "k_lifo": "K_OBJ_QUEUE"}
 TRANSPARENT = {"DW_TAG_typedef", "DW_TAG_const_type", "DW_TAG_volatile_type",
                "DW_TAG_atomic_type", "DW_TAG_restrict_type"}
 
-DIE_RE = re.compile(r"^\s*<(\d+)><([0-9a-f]+)>: Abbrev Number: \d+ \((DW_TAG_\w+)\)")
-ATTR_RE = re.compile(r"^\s*<[0-9a-f]+>\s+(DW_AT_\w+)\s*:\s*(.*)$")
 REF_RE = re.compile(r"<0x([0-9a-f]+)>")
 # A fixed address, or (Rust merges statics into one symbol) an address plus an offset.
 ADDR_RE = re.compile(r"^\d+ byte block: 3 [0-9a-f ]+\s+"
@@ -52,6 +50,13 @@ ADDR_RE = re.compile(r"^\d+ byte block: 3 [0-9a-f ]+\s+"
 WANTED = {"DW_AT_name", "DW_AT_type", "DW_AT_location", "DW_AT_data_member_location",
           "DW_AT_upper_bound", "DW_AT_count", "DW_AT_byte_size", "DW_AT_const_value",
           "DW_AT_specification", "DW_AT_abstract_origin"}
+# One pass over readelf's text for the lines parse() wants: a DIE's first line,
+# or one of the WANTED attributes (the other lines, most of them, are skipped
+# inside the regular expression engine, not by Python).
+LINE_RE = re.compile(
+    r"^\s*<(\d+)><([0-9a-f]+)>: Abbrev Number: \d+ \((DW_TAG_\w+)\)"
+    r"|^\s*<[0-9a-f]+>\s+(" + "|".join(sorted(WANTED)) + r")\s*:[ \t]*(.*?)[ \t]*$",
+    re.MULTILINE)
 
 
 class Die:
@@ -77,15 +82,6 @@ class Die:
             return int(self.attrs[attr], 0)
         except (KeyError, ValueError):
             return None
-
-
-# One pass over readelf's text for the lines parse() wants: a DIE's first line,
-# or one of the WANTED attributes (the other lines, most of them, are skipped
-# inside the regular expression engine, not by Python).
-LINE_RE = re.compile(
-    r"^\s*<(\d+)><([0-9a-f]+)>: Abbrev Number: \d+ \((DW_TAG_\w+)\)"
-    r"|^\s*<[0-9a-f]+>\s+(" + "|".join(sorted(WANTED)) + r")\s*:[ \t]*(.*?)[ \t]*$",
-    re.MULTILINE)
 
 
 def parse(text):
