@@ -1,2 +1,1 @@
-breeze_test(default)
-breeze_test(userspace ARGS -DOVERLAY_CONFIG=${TEST_DIR}/../../userspace.conf)
+breeze_test_and_userspace()

@@ -1,5 +1,4 @@
 # The default image and the same with user mode compiled in; the SMP image
 # raises the supervisor software interrupt instead of the machine one, which
 # SMP takes for its IPIs (tests/common/local_soft_irq.h).
-breeze_test(default)
-breeze_test(userspace ARGS -DOVERLAY_CONFIG=${TEST_DIR}/../../userspace.conf)
+breeze_test_and_userspace()

@@ -120,14 +120,23 @@ static void log_yield_log(void *letter, void *unused1, void *unused2)
 	order[order_len++] = (char)(c - 'a' + 'A');
 }
 
+/*
+ * The order "abAB" is that of one CPU: with several, a and b run side by
+ * side. The other CPUs are held for the test's length.
+ */
 ZTEST(sys_time_sched, test_yield_lets_equal_priority_run) {
+	z_test_1cpu_start();
 	k_tid_t a = user_create(0, log_yield_log, INT_ARG('a'), NULL, NULL, TEST_PRIO + 1, 0);
 	k_tid_t b = user_create(1, log_yield_log, INT_ARG('b'), NULL, NULL, TEST_PRIO + 1, 0);
 
 	k_thread_start(a);
 	k_thread_start(b);
-	zassert_equal(k_thread_join(a, K_FOREVER), 0);
-	zassert_equal(k_thread_join(b, K_FOREVER), 0);
+	int joined_a = k_thread_join(a, K_FOREVER);
+	int joined_b = k_thread_join(b, K_FOREVER);
+
+	z_test_1cpu_stop();
+	zassert_equal(joined_a, 0);
+	zassert_equal(joined_b, 0);
 	zassert_str_equal(order, "abAB");
 }
 
