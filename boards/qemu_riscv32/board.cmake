@@ -3,6 +3,8 @@
 set(BOARD_TOOLCHAIN riscv64-elf)
 set(BOARD_ARCH riscv)
 set(BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/linker.ld)
+# rustc's target for Rust applications (CONFIG_RUST).
+set(BOARD_RUST_TARGET riscv32imac-unknown-none-elf)
 set(BOARD_QEMU qemu-system-riscv32)
 # -icount ties virtual time to instructions (1 instruction = 1 ns, mtime ticks
 # every 100 instructions) and sleep=off jumps over idle periods: runs are

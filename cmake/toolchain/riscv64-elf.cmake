@@ -25,7 +25,7 @@ set(CMAKE_CXX_FLAGS_INIT "${_flags}")
 # CMAKE_C_FLAGS reach the link line too: the specs must not appear twice.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "")
 # Rust (CONFIG_RUST): rustc's target, and clang's for bindgen.
-set(BREEZE_RUST_TARGET riscv32imac-unknown-none-elf)
+set(BREEZE_RUST_TARGET ${BOARD_RUST_TARGET})
 set(BREEZE_CLANG_TARGET_FLAGS --target=riscv32-unknown-none-elf -march=rv32imac -mabi=ilp32)
 # Linker relaxation, as GCC's code has it: a call in range becomes one jal.
 set(BREEZE_RUST_TARGET_FLAGS -C target-feature=+relax)
