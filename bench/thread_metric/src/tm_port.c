@@ -1,7 +1,8 @@
 /*
- * The porting layer on Breeze's public API: threads, the queue, the memory
- * pool, the software interrupt and the harness hooks. The semaphore is in
- * tm_port_sem.c, on its own so that a user-space semaphore can replace it.
+ * The porting layer on Breeze's public API: threads, the queue, the software
+ * interrupt and the harness hooks. The semaphore (tm_port_sem.c) and the
+ * memory pool (tm_port_pool.c) are files of their own, so that user-space
+ * primitives can replace them (tm_port_sys_sem.c, tm_port_pool_blocks.c).
  *
  * Every service is a function in this file, never a macro or an inline (as
  * the suite requires of a port): a test pays one call per service, as on any
@@ -21,16 +22,12 @@
  */
 #define TM_MAIN_PRIORITY 12
 
-/* The queue holds at least one 16-byte message, the pool 2048 bytes of 128-byte blocks. */
+/* The queue holds at least one 16-byte message (the pool: tm_port_pool*.c). */
 #define TM_MESSAGE_SIZE 16
 #define TM_QUEUE_DEPTH  4
-#define TM_BLOCK_SIZE   128
-#define TM_POOL_SIZE    2048
 
 K_APPMEM_PARTITION_DEFINE(tm_part);
 TM_DATA uint32_t tm_iterations;
-/* The pool's blocks: a user thread's slab calls need its buffer in their domain. */
-TM_DATA static uint32_t pool_area[TM_POOL_SIZE / sizeof(uint32_t)] __aligned(sizeof(uint32_t));
 
 #ifdef BENCH_SOFT_IRQ_PARTITION_DEFINE
 /* What a user thread needs to raise the software interrupt (bench_irq.h). */
@@ -44,7 +41,6 @@ K_THREAD_STACK_ARRAY_DEFINE(stacks, TM_MAX_THREADS, TM_STACK_SIZE);
 
 static struct k_msgq queue;
 static char queue_area[TM_QUEUE_DEPTH * TM_MESSAGE_SIZE] __aligned(sizeof(uint32_t));
-static struct k_mem_slab pool;
 
 static uint32_t thread_options; /* K_USER in user mode */
 static void (*interrupt_handler)(void);
@@ -188,30 +184,6 @@ int tm_queue_receive(int queue_id, unsigned long *message_ptr)
 	return k_msgq_get(&queue, message_ptr, K_NO_WAIT) == 0 ? TM_SUCCESS : TM_ERROR;
 }
 
-int tm_memory_pool_create(int pool_id)
-{
-	if (pool_id != 0) {
-		return TM_ERROR;
-	}
-	return k_mem_slab_init(&pool, pool_area, TM_BLOCK_SIZE, TM_POOL_SIZE / TM_BLOCK_SIZE) == 0
-		   ? TM_SUCCESS
-		   : TM_ERROR;
-}
-
-int tm_memory_pool_allocate(int pool_id, unsigned char **memory_ptr)
-{
-	ARG_UNUSED(pool_id);
-	return k_mem_slab_alloc(&pool, (void **)memory_ptr, K_NO_WAIT) == 0 ? TM_SUCCESS : TM_ERROR;
-}
-
-/* k_mem_slab_free() returns nothing (a user caller's bad block is an oops, not a status). */
-int tm_memory_pool_deallocate(int pool_id, unsigned char *memory_ptr)
-{
-	ARG_UNUSED(pool_id);
-	k_mem_slab_free(&pool, memory_ptr);
-	return TM_SUCCESS;
-}
-
 /*
  * The software interrupt. The suite has the trap handler call the test's
  * handler directly; both interrupt tests share this image, so the call goes
@@ -245,15 +217,6 @@ int tm_thread_grant_queue(int thread_id, int queue_id)
 		return TM_ERROR;
 	}
 	k_object_access_grant(&queue, &threads[thread_id]);
-	return TM_SUCCESS;
-}
-
-int tm_thread_grant_pool(int thread_id, int pool_id)
-{
-	if (!valid_thread(thread_id) || pool_id != 0) {
-		return TM_ERROR;
-	}
-	k_object_access_grant(&pool, &threads[thread_id]);
 	return TM_SUCCESS;
 }
 
