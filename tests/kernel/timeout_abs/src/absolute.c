@@ -102,7 +102,7 @@ ZTEST_USER(timeout_abs, test_units) {
  * Busy-waits until the event log reads @expected, @us at most. With SMP the
  * timer interrupt that starts a thread may come on another CPU, whose wakeup
  * of this one can wait for QEMU's next turn of harts (docs/smp.md, "Tests"):
- * up to a 100 ms more there.
+ * up to 100 ms more there.
  */
 static void wait_for_events(const char *expected, uint32_t us)
 {
