@@ -94,7 +94,7 @@ static bool run_fits(const sys_mem_blocks_t *mb, uint32_t first, size_t count)
  * set with one atomic or; if another thread set it first, the or's result
  * shows the word as it now is, and the next clear bit is tried.
  */
-static long take_any(sys_mem_blocks_t *mb)
+static inline __attribute__((always_inline)) long take_any(sys_mem_blocks_t *mb)
 {
 	uint32_t n = mb->info.num_blocks;
 
@@ -119,23 +119,40 @@ static long take_any(sys_mem_blocks_t *mb)
 	return -1;
 }
 
+/* Several blocks, one at a time; given back if not all can be had. */
+static __attribute__((noinline)) int alloc_several(sys_mem_blocks_t *mb, size_t count,
+						   void **out_blocks)
+{
+	if (count > mb->info.num_blocks) {
+		return -ENOMEM;
+	}
+	for (size_t got = 0; got < count; got++) {
+		long i = take_any(mb);
+
+		if (i < 0) {
+			(void)sys_mem_blocks_free(mb, got, out_blocks);
+			return -ENOMEM;
+		}
+		out_blocks[got] = block_at(mb, (uint32_t)i);
+	}
+	return 0;
+}
+
 int sys_mem_blocks_alloc(sys_mem_blocks_t *mem_block, size_t count, void **out_blocks)
 {
 	if (mem_block == NULL || (out_blocks == NULL && count != 0U)) {
 		return -EINVAL;
 	}
-	if (count > mem_block->info.num_blocks) {
+	if (count != 1U) {
+		return alloc_several(mem_block, count, out_blocks);
+	}
+	/* The common case: no loop, no undo, no stack frame. */
+	long i = take_any(mem_block);
+
+	if (i < 0) {
 		return -ENOMEM;
 	}
-	for (size_t got = 0; got < count; got++) {
-		long i = take_any(mem_block);
-
-		if (i < 0) {
-			(void)sys_mem_blocks_free(mem_block, got, out_blocks);
-			return -ENOMEM;
-		}
-		out_blocks[got] = block_at(mem_block, (uint32_t)i);
-	}
+	out_blocks[0] = block_at(mem_block, (uint32_t)i);
 	return 0;
 }
 
@@ -224,6 +241,13 @@ int sys_mem_blocks_free(sys_mem_blocks_t *mem_block, size_t count, void **in_blo
 
 	if (mem_block == NULL || (in_blocks == NULL && count != 0U)) {
 		return -EINVAL;
+	}
+	if (count == 1U) {
+		/* The common case: one check, one atomic and. */
+		if (!index_of(mem_block, in_blocks[0], &i)) {
+			return -EFAULT;
+		}
+		return give(mem_block, i) ? 0 : -EFAULT;
 	}
 	for (size_t k = 0; k < count; k++) {
 		if (!index_of(mem_block, in_blocks[k], &i)) {
