@@ -184,9 +184,7 @@ ZTEST(sys_sem_mutex, test_mutex_between_two_user_threads) {
 	k_thread_access_grant(contender, &mutex);
 	k_thread_start(holder);
 	/* With several CPUs the holder may start on another: wait until it holds the mutex. */
-	for (int i = 0; i < 100 && r[0] == NOT_REACHED; i++) {
-		k_msleep(1);
-	}
+	wait_until_waiting(holder, &r[0]);
 	zassert_equal(r[0], 0);
 	k_thread_start(contender); /* runs until it waits 2 ms, then with K_FOREVER */
 	k_msleep(5);
