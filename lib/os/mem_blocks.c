@@ -65,6 +65,11 @@ static inline bool give(sys_mem_blocks_t *mb, uint32_t i)
 	return (word_clear(&mb->bitmap[i / ATOMIC_BITS], bit) & bit) != 0U;
 }
 
+static inline bool is_taken(const sys_mem_blocks_t *mb, uint32_t i)
+{
+	return (word_read(&mb->bitmap[i / ATOMIC_BITS]) & (1U << (i % ATOMIC_BITS))) != 0U;
+}
+
 static inline void *block_at(const sys_mem_blocks_t *mb, uint32_t i)
 {
 	return mb->buffer + ((uintptr_t)i << mb->info.blk_sz_shift);
@@ -87,6 +92,12 @@ static bool index_of(const sys_mem_blocks_t *mb, const void *p, uint32_t *index)
 static bool run_fits(const sys_mem_blocks_t *mb, uint32_t first, size_t count)
 {
 	return count <= mb->info.num_blocks - first;
+}
+
+/* The @count blocks from @p on, all the pool's: true, and *@first the index of @p. */
+static bool run_of(const sys_mem_blocks_t *mb, const void *p, size_t count, uint32_t *first)
+{
+	return index_of(mb, p, first) && run_fits(mb, *first, count);
 }
 
 /*
@@ -211,7 +222,7 @@ int sys_mem_blocks_get(sys_mem_blocks_t *mem_block, void *in_block, size_t count
 	if (count == 0U) {
 		return 0;
 	}
-	if (!index_of(mem_block, in_block, &first) || !run_fits(mem_block, first, count)) {
+	if (!run_of(mem_block, in_block, count, &first)) {
 		return -EFAULT;
 	}
 	return take_run(mem_block, first, count, &taken) ? 0 : -ENOMEM;
@@ -221,13 +232,11 @@ int sys_mem_blocks_is_region_free(sys_mem_blocks_t *mem_block, void *in_block, s
 {
 	uint32_t first;
 
-	if (mem_block == NULL || !index_of(mem_block, in_block, &first) ||
-	    !run_fits(mem_block, first, count)) {
+	if (mem_block == NULL || !run_of(mem_block, in_block, count, &first)) {
 		return 0;
 	}
 	for (uint32_t i = first; i < first + count; i++) {
-		if ((word_read(&mem_block->bitmap[i / ATOMIC_BITS]) & (1U << (i % ATOMIC_BITS))) !=
-		    0U) {
+		if (is_taken(mem_block, i)) {
 			return 0;
 		}
 	}
@@ -274,7 +283,7 @@ int sys_mem_blocks_free_contiguous(sys_mem_blocks_t *mem_block, void *block, siz
 	if (count == 0U) {
 		return 0;
 	}
-	if (!index_of(mem_block, block, &first) || !run_fits(mem_block, first, count)) {
+	if (!run_of(mem_block, block, count, &first)) {
 		return -EFAULT;
 	}
 	for (uint32_t i = first; i < first + count; i++) {
