@@ -12,29 +12,21 @@
 #      (lib/rust/rust_consts.c through scripts/gen_rust_consts.py);
 #   4. the crate `zephyr` (an rlib), then the application (a staticlib).
 #
-# rustc is /usr/bin/rustc (Debian's rustc-web): a rustup toolchain first on
-# PATH has neither the bare-metal target nor the library sources.
-set(BREEZE_RUSTC /usr/bin/rustc CACHE FILEPATH "rustc with rust-web-src (Debian rustc-web)")
+include(${CMAKE_CURRENT_LIST_DIR}/breeze_rust_sources.cmake)
 set(BREEZE_BINDGEN bindgen CACHE FILEPATH "bindgen")
 set(BREEZE_RUST_SYSROOT ${CMAKE_BINARY_DIR}/rust-sysroot CACHE PATH "Where the Rust sysroot is built")
 if(NOT EXISTS ${BREEZE_RUSTC})
   message(FATAL_ERROR "CONFIG_RUST needs ${BREEZE_RUSTC}: run scripts/setup.sh "
                       "(or: sudo apt-get install rustc-web rust-web-src bindgen)")
 endif()
-execute_process(COMMAND ${BREEZE_RUSTC} --version OUTPUT_VARIABLE _rustc_version)
-string(REGEX MATCH "[0-9]+\\.[0-9]+\\.[0-9]+" _rustc_version "${_rustc_version}")
-set(BREEZE_RUST_LIBRARY_SRC /usr/src/rustc-${_rustc_version}/library CACHE PATH
-    "The Rust library sources (rust-web-src)")
 if(NOT EXISTS ${BREEZE_RUST_LIBRARY_SRC}/core/src/lib.rs)
   message(FATAL_ERROR "No Rust library sources at ${BREEZE_RUST_LIBRARY_SRC}: "
                       "sudo apt-get install rust-web-src")
 endif()
 
-execute_process(
-  COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/build_rust_sysroot.py
-          --rustc ${BREEZE_RUSTC} --src ${BREEZE_RUST_LIBRARY_SRC}
-          --target ${BREEZE_RUST_TARGET} ${BREEZE_RUST_SYSROOT}
-  RESULT_VARIABLE _rc)
+breeze_rust_sysroot_command(_sysroot_cmd ${BREEZE_PYTHON} ${BREEZE_RUST_TARGET}
+                            ${BREEZE_RUST_SYSROOT})
+execute_process(COMMAND ${_sysroot_cmd} RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "Building the Rust sysroot failed")
 endif()
