@@ -356,19 +356,42 @@ static int check_size_kept(int ret)
 	return ret;
 }
 
-int z_vrfy_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+/*
+ * Tried in the trap (one CPU), nothing else runs until the call ends: the
+ * buffer checked is the one copied, and the message size just read stays the
+ * queue's, so put and get need not check it again (nor -EINVAL after). When
+ * the queue, its size and the buffer pass the inline checks, a verifier is
+ * then a tail call of the implementation (three argument words, in registers
+ * on Arm too), with no stack frame of its own; anything
+ * else (a call that runs again after a declined wait, SMP, a failed check)
+ * takes the full path, out of line with its bounce buffer.
+ */
+static ALWAYS_INLINE bool attempt_fast(struct k_msgq *msgq, const void *data, bool write)
+{
+	ARG_UNUSED(write); /* without the partition cache */
+	return z_syscall_attempting() && K_SYSCALL_OBJ_FAST(msgq, K_OBJ_MSGQ) &&
+	       msgq->msg_size <= CONFIG_MSGQ_MAX_USER_MSG_SIZE &&
+	       K_SYSCALL_MEMORY_FAST(data, msgq->msg_size, write);
+}
+
+static Z_SYSCALL_OUT_OF_LINE int put_checked(struct k_msgq *msgq, const void *data,
+					     k_timeout_t timeout)
 {
 	size_t size = user_msg_size(msgq);
 	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
 
 	if (z_syscall_attempting()) {
-		/* In the trap, nothing runs till it ends: the buffer checked is the one copied. */
 		K_OOPS(K_SYSCALL_MEMORY_READ(data, size));
-		return check_size_kept(put(msgq, data, size, timeout, false));
+		return put(msgq, data, size, timeout, false);
 	}
-
 	K_OOPS(k_usermode_from_copy(msg, data, size)); /* checks that the caller may read it */
 	return check_size_kept(put(msgq, msg, size, timeout, false));
+}
+
+int z_vrfy_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
+{
+	return attempt_fast(msgq, data, false) ? z_impl_k_msgq_put(msgq, data, timeout)
+					       : put_checked(msgq, data, timeout);
 }
 
 int z_vrfy_k_msgq_put_front(struct k_msgq *msgq, const void *data)
@@ -380,7 +403,7 @@ int z_vrfy_k_msgq_put_front(struct k_msgq *msgq, const void *data)
 	return check_size_kept(put(msgq, msg, size, K_NO_WAIT, true));
 }
 
-int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+static Z_SYSCALL_OUT_OF_LINE int get_checked(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 {
 	size_t size = user_msg_size(msgq);
 	char msg[CONFIG_MSGQ_MAX_USER_MSG_SIZE];
@@ -388,7 +411,7 @@ int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 	/* Checked before taking a message, which a failed copy would lose. */
 	K_OOPS(K_SYSCALL_MEMORY_WRITE(data, size));
 	if (z_syscall_attempting()) {
-		return check_size_kept(get(msgq, data, size, timeout)); /* as in put */
+		return get(msgq, data, size, timeout);
 	}
 
 	int ret = check_size_kept(get(msgq, msg, size, timeout));
@@ -397,6 +420,12 @@ int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 		K_OOPS(k_usermode_to_copy(data, msg, size));
 	}
 	return ret;
+}
+
+int z_vrfy_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
+{
+	return attempt_fast(msgq, data, true) ? z_impl_k_msgq_get(msgq, data, timeout)
+					      : get_checked(msgq, data, timeout);
 }
 
 int z_vrfy_k_msgq_peek_at(struct k_msgq *msgq, void *data, uint32_t idx)

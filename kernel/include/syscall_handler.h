@@ -175,11 +175,21 @@ static ALWAYS_INLINE bool z_user_partition_cached(const void *addr, size_t size,
 #ifdef CONFIG_SPEED_OPTIMIZATIONS
 #define K_SYSCALL_OBJ_FAST(ptr, type) \
 	likely(z_object_usable((const void *)(ptr), (type), _OBJ_INIT_TRUE, _current))
-#define Z_SYSCALL_SLOW_PATH __attribute__((noinline, cold))
+#define Z_SYSCALL_SLOW_PATH   __attribute__((noinline, cold))
+#define Z_SYSCALL_OUT_OF_LINE __attribute__((noinline))
 #else
 #define K_SYSCALL_OBJ_FAST(ptr, type) false
 #define Z_SYSCALL_SLOW_PATH           ALWAYS_INLINE
+#define Z_SYSCALL_OUT_OF_LINE         ALWAYS_INLINE
 #endif
+/*
+ * The inline half of K_SYSCALL_MEMORY(), for the fast path of such a
+ * verifier: true when the caller's stack or the partition it used last holds
+ * the buffer. Anything else goes to the full check on the slow path.
+ */
+#define K_SYSCALL_MEMORY_FAST(ptr, size, write)             \
+	(z_user_stack_holds((const void *)(ptr), (size)) || \
+	 z_user_partition_cached((const void *)(ptr), (size), (write)))
 #define K_SYSCALL_OBJ_SLOW(ptr, type) \
 	z_syscall_obj_check((const void *)(ptr), (type), _OBJ_INIT_TRUE Z_SYSCALL_SITE_MORE)
 #define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)

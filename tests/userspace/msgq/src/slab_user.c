@@ -16,6 +16,7 @@ K_APPMEM_PARTITION_DEFINE(slab_part);
 K_APP_BMEM(slab_part) static uint32_t slab_buf[NUM_BLOCKS * BLOCK_SIZE / sizeof(uint32_t)];
 K_APP_BMEM(slab_part) static void *got[NUM_BLOCKS + 1];
 K_APP_BMEM(slab_part) static int res[NUM_BLOCKS + 4];
+K_APP_BMEM(slab_part) static uint8_t unaligned_out[2 * sizeof(void *)];
 
 static struct k_mem_slab uslab;
 K_MEM_SLAB_DEFINE(kernel_slab, 16, 2, 4);
@@ -125,6 +126,7 @@ enum misuse {
 	FREE_NEVER_ALLOCATED,
 	ALLOC_KERNEL_SLAB,
 	ALLOC_RESULT_INTO_KERNEL,
+	ALLOC_RESULT_INTO_OTHER_DOMAIN,
 	ALLOC_FROM_OTHER_DOMAIN,
 };
 
@@ -167,6 +169,9 @@ static void misuser(void *p1, void *p2, void *p3)
 		break;
 	case ALLOC_RESULT_INTO_KERNEL:
 		(void)k_mem_slab_alloc(&uslab, &kernel_ptr, K_NO_WAIT);
+		break;
+	case ALLOC_RESULT_INTO_OTHER_DOMAIN:
+		(void)k_mem_slab_alloc(&uslab, &empty_ptr, K_NO_WAIT);
 		break;
 	case ALLOC_FROM_OTHER_DOMAIN:
 		break;
@@ -224,6 +229,36 @@ ZTEST(slab_user, test_alloc_result_into_kernel_oops) {
 	/* Checked as the block is copied out: the block goes back, only the first stays out. */
 	expect_oops(ALLOC_RESULT_INTO_KERNEL, 1);
 	zassert_is_null(kernel_ptr);
+}
+
+ZTEST(slab_user, test_alloc_result_into_other_domain_oops) {
+	empty_ptr = NULL;
+	expect_oops(ALLOC_RESULT_INTO_OTHER_DOMAIN, 1);
+	zassert_is_null(empty_ptr);
+}
+
+/* User: one allocation whose result goes to a misaligned word of its own partition. */
+static void unaligned_result(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	res[0] = k_mem_slab_alloc(&uslab, (void **)&unaligned_out[1], K_NO_WAIT);
+}
+
+/* Not the fast path's word store: the block's address arrives a byte at a time. */
+ZTEST(slab_user, test_alloc_result_misaligned) {
+	void *b;
+
+	memset(unaligned_out, 0, sizeof(unaligned_out));
+	res[0] = NOT_REACHED;
+	run_to_end(create(unaligned_result, NULL, &dom_slab));
+	zassert_equal(res[0], 0);
+	memcpy(&b, &unaligned_out[1], sizeof(b));
+	zassert_true(b == block(0) || b == block(1) || b == block(2) || b == block(3),
+		     "%p is no block", b);
+	zassert_equal(k_mem_slab_num_used_get(&uslab), 1);
+	k_mem_slab_free(&uslab, b);
 }
 
 ZTEST(slab_user, test_slab_of_other_domain_oops) {
