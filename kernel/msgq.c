@@ -136,20 +136,9 @@ static ALWAYS_INLINE void msg_copy(void *dst, const void *src, size_t size)
 	if ((((uintptr_t)dst | (uintptr_t)src | size) & 3U) == 0U) {
 		uint32_t *d = dst;
 		const uint32_t *s = src;
-		const uint32_t *end = (const uint32_t *)((const char *)src + size);
 
-		/* An odd word first, then two a round: a 16-byte message in 14 instructions. */
-		if ((size & 4U) != 0U) {
+		for (size_t n = size / 4U; n > 0U; n--) {
 			*d++ = *s++;
-		}
-		while (s != end) {
-			uint32_t w0 = s[0];
-			uint32_t w1 = s[1];
-
-			d[0] = w0;
-			d[1] = w1;
-			d += 2;
-			s += 2;
 		}
 	} else {
 		memcpy(dst, src, size);
@@ -157,7 +146,7 @@ static ALWAYS_INLINE void msg_copy(void *dst, const void *src, size_t size)
 }
 
 /* Append @data at the write end (the queue is not full). True if a poller may have woken. */
-static ALWAYS_INLINE bool ring_write(struct k_msgq *msgq, const void *data)
+static Z_HOT_INLINE bool ring_write(struct k_msgq *msgq, const void *data)
 {
 	msg_copy(msgq->write_ptr, data, msgq->msg_size);
 	msgq->write_ptr += msgq->msg_size;

@@ -42,6 +42,17 @@
 #define Z_COLD_PATH __attribute__((cold))
 #endif
 
+/*
+ * A hot function with more than one caller: built for speed, inline in each
+ * (no call, no frame); built for size, inline or not as the compiler finds
+ * smaller.
+ */
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+#define Z_HOT_INLINE inline __attribute__((always_inline))
+#else
+#define Z_HOT_INLINE inline
+#endif
+
 #define Z_STRINGIFY(x)   #x
 #define STRINGIFY(s)     Z_STRINGIFY(s)
 #define _DO_CONCAT(x, y) x##y
