@@ -361,10 +361,10 @@ static int check_size_kept(int ret)
  * buffer checked is the one copied, and the message size just read stays the
  * queue's, so put and get need not check it again (nor -EINVAL after). When
  * the queue, its size and the buffer pass the inline checks, a verifier is
- * then a tail call of the implementation (three argument words, in registers
- * on Arm too), with no stack frame of its own; anything
- * else (a call that runs again after a declined wait, SMP, a failed check)
- * takes the full path, out of line with its bounce buffer.
+ * then a tail call of the implementation (three arguments, all in registers
+ * on Arm too), with no stack frame of its own; anything else (a call that
+ * runs again after a declined wait, SMP, a failed check) takes the full path,
+ * out of line with its bounce buffer.
  */
 static ALWAYS_INLINE bool attempt_fast(struct k_msgq *msgq, const void *data, bool write)
 {
