@@ -7,13 +7,20 @@
  * called arch_switch() look like that, so any of them resumes through one
  * exception return.
  *
- * arch_switch() records the switch in z_arm_switch_pend (cpu.c). In Thread
- * mode it raises PendSV, which is taken at once even with interrupts locked
- * (PendSV, like SVC, is above BASEPRI) and switches right there. In Handler
+ * Between two threads that both switch by calling arch_switch() in Thread
+ * mode, the switch is a call and a return: the old thread is saved in that
+ * same shape, its basic frame one that arch_switch() writes below the stack
+ * pointer, whose pc and lr are its return address (nothing else a frame
+ * holds is live across a call), bit 0 of the saved PSP marking such a call
+ * frame; the new one, so marked, is loaded and returned into. Any other
+ * switch goes through an exception, which saves and loads the full context
+ * (z_arm_do_switch): in Thread mode arch_switch() records it in
+ * z_arm_switch_pend (cpu.c) and raises PendSV, which is taken at once even
+ * with interrupts locked (PendSV, like SVC, is above BASEPRI); in Handler
  * mode (an interrupt's end, a fault that ended its thread) the outermost
  * exception performs it on its way back to Thread mode (z_arm_exc_exit).
  * Interrupts do not nest, so that exception is the one that interrupted the
- * thread.
+ * thread. Its exception return restores a call frame like any other.
  */
 #include <breeze/arch/arm/arch.h>
 #ifdef CONFIG_USERSPACE
@@ -31,15 +38,17 @@
 
 /*
  * r1 = new thread, r2 = old thread, lr = EXC_RETURN of the exception that
- * interrupted old: save old's context, return into new's.
+ * interrupted old: save old's context, return into new's. From
+ * z_arm_do_switch_psp, r0 is old's PSP as saved (with PendSV, marked).
  */
 	.section .text.z_arm_do_switch, "ax"
 	.thumb_func
 	.global z_arm_do_switch
 z_arm_do_switch:
+	mrs	r0, psp
+z_arm_do_switch_psp:
 	add	r3, r2, #(CS + Z_CS_R4)
 	stmia	r3!, {r4-r11}
-	mrs	r0, psp
 	mrs	r12, basepri
 	stmia	r3!, {r0, r12}
 	mrs	r0, control
@@ -49,15 +58,6 @@ z_arm_do_switch:
 #else
 	str	r0, [r3]
 #endif
-	/*
-	 * The boot context ran in Thread mode on the main stack, which is the
-	 * interrupt stack: once it is left for good, the stack is empty again.
-	 */
-	tst	lr, #EXC_RETURN_PSP_BIT
-	bne	1f
-	ldr	r0, =z_interrupt_stack_top
-	msr	msp, r0
-1:
 	add	r3, r1, #(CS + Z_CS_R4)
 	ldmia	r3!, {r4-r11}
 	ldmia	r3!, {r0, r2, r12}	/* psp, basepri, control */
@@ -65,6 +65,7 @@ z_arm_do_switch:
 	ldr	r3, [r3]
 	msr	psplim, r3
 #endif
+	bic	r0, r0, #1		/* a call frame's mark (arch_switch) */
 	msr	psp, r0
 	msr	basepri, r2
 	msr	control, r12
@@ -73,11 +74,9 @@ z_arm_do_switch:
 	 * MPU region 2: the user stack if the thread resumes in user mode, its
 	 * stack guard if in privileged code (mpu_v7m.c, mpu_v8m.c).
 	 */
-	tst	r12, #1
-	ite	ne
-	addne	r3, r1, #(CS + Z_CS_REGION2)
-	addeq	r3, r1, #(CS + Z_CS_REGION2 + 8)
-	ldrd	r0, r2, [r3]
+	and	r0, r12, #1		/* nPRIV */
+	sub	r3, r1, r0, lsl #3	/* the user stack's region is 8 bytes before the guard's */
+	ldrd	r0, r2, [r3, #(CS + Z_CS_REGION2 + 8)]
 	ldr	r3, =MPU_RNR
 #ifdef CONFIG_ARMV8_M_MPU
 	/* Off while its base changes: a half-written region could overlap another. */
@@ -97,21 +96,96 @@ z_arm_do_switch:
 	bx	lr
 
 /*
- * arch_switch(r0 = new, r1 = old): the switch is recorded, and performed by
- * the exception that returns to Thread mode next. In Thread mode that is
- * PendSV, raised here and taken at once: it sits above the interrupt lock,
- * as SVC does, and the ISB makes it come before the caller's next
- * instruction. In Handler mode it is the exception running now, at its exit;
- * should a second switch be asked for meanwhile, the context to save is
- * still the first one's old thread.
+ * MPU region 2 for a thread that resumes in privileged code: its stack guard
+ * (z_arm_do_switch picks the user stack instead for user mode). \t is the
+ * thread; clobbers r1, r3, r4, r5, r12.
+ */
+.macro load_guard_region t
+#if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
+	add	r3, \t, #(CS + Z_CS_REGION2 + 8)
+	ldrd	r4, r5, [r3]
+	ldr	r3, =MPU_RNR
+#ifdef CONFIG_ARMV8_M_MPU
+	movs	r1, #2			/* region 2: Z_ARM_MPU_REGION_STACK, off meanwhile */
+	movs	r12, #0
+	str	r1, [r3]
+	str	r12, [r3, #8]
+	str	r4, [r3, #4]
+	str	r5, [r3, #8]
+#else
+	strd	r4, r5, [r3, #4]	/* RBAR (region number in it), RASR */
+#endif
+	dsb
+	isb
+#endif
+.endm
+
+/*
+ * arch_switch(r0 = new, r1 = old). In Thread mode, if new was saved by a
+ * call (the mark in its saved PSP), old is saved here the same way and new
+ * resumed by a return: no exception. Otherwise the switch is recorded and
+ * PendSV raised, taken at the ISB before the caller's next instruction: it
+ * saves old from its own frame and loads new. (Only a thread's first switch
+ * to the boot context's successor leaves the main stack, and that thread
+ * is new, never saved by a call: old is on its process stack here.) The
+ * call frame goes right below the stack pointer, which a call leaves 8-byte
+ * aligned, as an exception's frame would. In Handler mode the switch is
+ * recorded and made by the exception running now, at its exit; should a
+ * second switch be asked for meanwhile, the context to save is still the
+ * first one's old thread.
  */
 	.section .text.arch_switch, "ax"
 	.thumb_func
 	.global arch_switch
 arch_switch:
-	ldr	r3, =z_arm_switch_pend
 	mrs	r2, ipsr
-	cbnz	r2, 1f
+	cbz	r2, 1f
+	ldr	r3, =z_arm_switch_pend	/* Handler mode */
+	ldr	r2, [r3]
+	cbnz	r2, 2f
+	str	r1, [r3, #4]		/* the first switch's old thread */
+2:	str	r0, [r3]
+	bx	lr
+1:	ldr	r2, [r0, #(CS + Z_CS_PSP)]
+	tst	r2, #1
+	beq	3f
+	/* old: its call frame, then its registers, as z_arm_do_switch keeps them */
+	sub	r3, sp, #32
+	mov	r12, #Z_ARM_XPSR_T
+	strd	lr, lr, [r3, #20]	/* lr, pc: where it resumes */
+	str	r12, [r3, #28]		/* xPSR */
+	adds	r3, #1			/* the mark */
+	add	r12, r1, #(CS + Z_CS_R4)
+	stmia	r12!, {r4-r11}
+	mrs	r4, basepri
+	mrs	r5, control
+#ifdef CONFIG_ARMV8_M_MPU
+	mrs	r6, psplim
+	stmia	r12!, {r3, r4, r5, r6}	/* psp, basepri, control, psplim */
+#else
+	stmia	r12!, {r3, r4, r5}	/* psp, basepri, control */
+#endif
+	/*
+	 * new resumes in privileged Thread mode on its process stack, as old
+	 * ran, so CONTROL stays, and under the scheduler lock, as old called:
+	 * BASEPRI stays Z_ARM_IRQ_PRIO, the one lock level.
+	 */
+	load_guard_region r0
+#ifdef CONFIG_ARMV8_M_MPU
+	ldr	r5, [r0, #(CS + Z_CS_PSPLIM)]
+	movs	r1, #0
+	msr	psplim, r1		/* no limit while the stack pointer moves */
+#endif
+	ldr	lr, [r2, #(20 - 1)]	/* its frame's lr: where it resumes */
+	adds	r2, #(32 - 1)
+	mov	sp, r2
+#ifdef CONFIG_ARMV8_M_MPU
+	msr	psplim, r5
+#endif
+	add	r12, r0, #(CS + Z_CS_R4)
+	ldmia	r12, {r4-r11}
+	bx	lr
+3:	ldr	r3, =z_arm_switch_pend
 	strd	r0, r1, [r3]		/* new, old */
 	ldr	r3, =0xe000ed04		/* ICSR */
 	mov	r2, #(1 << 28)		/* PENDSVSET */
@@ -119,22 +193,34 @@ arch_switch:
 	dsb
 	isb
 	bx	lr
-1:	ldr	r2, [r3]
-	cbnz	r2, 2f
-	str	r1, [r3, #4]		/* the first switch's old thread */
-2:	str	r0, [r3]
-	bx	lr
 
 /* PendSV: the switch arch_switch() recorded in Thread mode. */
 	.section .text.z_arm_pendsv, "ax"
 	.thumb_func
 	.global z_arm_pendsv
 z_arm_pendsv:
-	ldr	r0, =z_arm_switch_pend
-	ldrd	r1, r2, [r0]		/* new, old */
-	movs	r3, #0
-	str	r3, [r0]
-	b	z_arm_do_switch
+	ldr	r3, =z_arm_switch_pend
+	ldrd	r1, r2, [r3]		/* new, old */
+	movs	r0, #0
+	str	r0, [r3]
+	/*
+	 * old's frame was pushed at the ISB in arch_switch(): a call frame (its
+	 * lr the return address, nothing else in it live), marked as such, so
+	 * that old's next switch to it can be a return.
+	 */
+	mrs	r0, psp
+	adds	r0, #1
+	tst	lr, #EXC_RETURN_PSP_BIT
+	beq	1f
+	b	z_arm_do_switch_psp
+	/*
+	 * The boot context ran in Thread mode on the main stack, which is the
+	 * interrupt stack, and leaves it for good through here (its one switch,
+	 * arch_switch() in Thread mode): the stack is empty again.
+	 */
+1:	ldr	r3, =z_interrupt_stack_top
+	msr	msp, r3
+	b	z_arm_do_switch_psp
 
 /*
  * The common end of every exception that may switch: if a switch was
