@@ -189,14 +189,20 @@ void z_slice_reset_locked(void)
 	slice_restart(_current_cpu);
 }
 
-static void slice_restart(struct _cpu *cpu)
+/* @t's slice begins on @cpu (it runs there now, or is about to). */
+static void slice_start(struct _cpu *cpu, struct k_thread *t)
 {
 	(void)z_abort_timeout(&cpu->slice_timeout);
-	if (sliceable(cpu->current)) {
-		int32_t own = own_slice(cpu->current);
+	if (sliceable(t)) {
+		int32_t own = own_slice(t);
 
 		z_add_timeout(&cpu->slice_timeout, slice_expired, own > 0 ? own : slice_ticks);
 	}
+}
+
+static void slice_restart(struct _cpu *cpu)
+{
+	slice_start(cpu, cpu->current);
 }
 
 void k_sched_time_slice_set(int32_t slice, int prio)
@@ -209,9 +215,10 @@ void k_sched_time_slice_set(int32_t slice, int prio)
 	k_spin_unlock(&_sched_spinlock, key);
 }
 #else
-static void slice_restart(struct _cpu *cpu)
+static void slice_start(struct _cpu *cpu, struct k_thread *t)
 {
 	ARG_UNUSED(cpu);
+	ARG_UNUSED(t);
 }
 
 void z_slice_reset_locked(void)
@@ -270,9 +277,14 @@ static void switch_to(struct k_thread *new, struct k_thread *old)
 		z_smp_switched_out(old);
 	}
 	z_smp_switched_in(new, cpu);
-	cpu->current = new;
-	slice_restart(cpu);
+	slice_start(cpu, new);
 	arch_thread_switch_prepare(new);
+	/*
+	 * The running thread changes last, right before the stacks do: a fault
+	 * until then (an overflow of old's stack in the calls above) is old's,
+	 * and is reported with old's name and stack.
+	 */
+	cpu->current = new;
 	arch_switch(new, old);
 }
 

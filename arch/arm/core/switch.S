@@ -149,18 +149,12 @@ arch_switch:
 1:	ldr	r2, [r0, #(CS + Z_CS_PSP)]
 	tst	r2, #1
 	beq	3f
-	/* old: its call frame, then its registers, as z_arm_do_switch keeps them */
-#ifdef CONFIG_ARMV8_M_MPU
 	/*
-	 * The stack pointer moves over the frame first: PSPLIM checks that move
-	 * (the limit has no guard bytes below it), as it checks an exception's
-	 * stacking. ARMv7-M: the guard region catches the frame's stores.
+	 * old: its call frame, then its registers, as z_arm_do_switch keeps
+	 * them. The frame's room below the stack pointer is checked: by the
+	 * guard region on ARMv7-M, on ARMv8-M by arch_thread_switch_prepare().
 	 */
-	sub	sp, #32
-	mov	r3, sp
-#else
 	sub	r3, sp, #32
-#endif
 	mov	r12, #Z_ARM_XPSR_T
 	strd	lr, lr, [r3, #20]	/* lr, pc: where it resumes */
 	str	r12, [r3, #28]		/* xPSR */

@@ -59,6 +59,20 @@ void z_arm_mpu_ro_unload(void);
  */
 static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 {
+#ifdef Z_ARM_STACK_LIMITS
+	/*
+	 * ARMv8-M: the old thread's context is about to go below its stack
+	 * pointer (the call frame arch_switch() writes, or PendSV's own), where
+	 * nothing would check it against PSPLIM with no guard bytes below the
+	 * limit, or where PSPLIM would check it only once _current is new. So
+	 * the stack pointer moves over those 32 bytes and back here, while the
+	 * old thread still runs (switch_to() calls this before it changes
+	 * _current): an overflow faults now, and is reported as the old
+	 * thread's. (The caller's frame is below arch_switch()'s stack pointer:
+	 * room here is room there.)
+	 */
+	__asm__ volatile("sub sp, sp, #32\n\tadd sp, sp, #32" ::: "memory");
+#endif
 	z_arm_kernel_tp = new->arch.tls;
 #ifdef CONFIG_USERSPACE
 	if ((new->base.user_options &K_USER) != 0U) {

@@ -92,6 +92,14 @@ breeze_test(stack_overflow_thread ARGS -DSCENARIO=stack_overflow_thread ${_guard
         "thread 'deep' [(]0x[0-9a-f]+[)], priority -1, supervisor mode"
         "System halted [(]exit status 18[)]")
 
+# The same inside a switch between two threads that both yielded (on Cortex-M a call
+# frame written below the stack pointer): caught, and nothing below the stack written.
+breeze_test(stack_overflow_switch ARGS -DSCENARIO=stack_overflow_switch ${_guards}
+                                       -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf EXIT 18
+  REGEX "stack overflow: kernel stack of thread 'deep'" "${_chk}"
+        "below the stack: intact [(]0 of 8 words changed[)]"
+        "System halted [(]exit status 18[)]")
+
 if(NOT BOARD STREQUAL "mps2_an505")
   breeze_test(stack_guard_write ARGS -DSCENARIO=stack_guard_write ${_guards} EXIT 18
     REGEX "stack overflow: kernel stack of thread 'stray'" "${_chk}" "${_store_refused}")
