@@ -59,19 +59,26 @@ void z_arm_mpu_ro_unload(void);
  */
 static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 {
-#ifdef Z_ARM_STACK_LIMITS
 	/*
-	 * ARMv8-M: the old thread's context is about to go below its stack
-	 * pointer (the call frame arch_switch() writes, or PendSV's own), where
-	 * nothing would check it against PSPLIM with no guard bytes below the
-	 * limit, or where PSPLIM would check it only once _current is new. So
-	 * the stack pointer moves over those 32 bytes and back here, while the
-	 * old thread still runs (switch_to() calls this before it changes
-	 * _current): an overflow faults now, and is reported as the old
-	 * thread's. (The caller's frame is below arch_switch()'s stack pointer:
+	 * The old thread's context is about to go below its stack pointer (the
+	 * call frame arch_switch() writes, or PendSV's own stacking, 32 bytes),
+	 * where an overflow would be caught only once _current is the new thread
+	 * (and blamed on it), or on ARMv8-M, whose limit has no guard bytes
+	 * below it, not at all for the call frame's plain stores. So those 32
+	 * bytes are probed here, while the old thread still runs (switch_to()
+	 * changes _current after this): ARMv8-M moves the stack pointer over
+	 * them and back, which PSPLIM checks; ARMv7-M loads from their bottom,
+	 * which the guard region refuses. Either faults now, as the old thread's
+	 * overflow. (The caller's frame is below arch_switch()'s stack pointer:
 	 * room here is room there.)
 	 */
+#if defined(Z_ARM_STACK_LIMITS)
 	__asm__ volatile("sub sp, sp, #32\n\tadd sp, sp, #32" ::: "memory");
+#elif defined(CONFIG_HW_STACK_PROTECTION)
+	uint32_t probe;
+
+	__asm__ volatile("ldr %0, [sp, #-32]" : "=r"(probe) : : "memory");
+	ARG_UNUSED(probe);
 #endif
 	z_arm_kernel_tp = new->arch.tls;
 #ifdef CONFIG_USERSPACE
