@@ -37,6 +37,26 @@
 	.thumb
 
 /*
+ * MPU region 2 (Z_ARM_MPU_REGION_STACK) := \rbar, \rasr (RLAR on ARMv8-M),
+ * completed by a DSB. Clobbers r3, and \t1 and \t2 on ARMv8-M.
+ */
+.macro region2_write rbar, rasr, t1, t2
+	ldr	r3, =MPU_RNR
+#ifdef CONFIG_ARMV8_M_MPU
+	/* Off while its base changes: a half-written region could overlap another. */
+	movs	\t1, #2
+	movs	\t2, #0
+	str	\t1, [r3]
+	str	\t2, [r3, #8]
+	str	\rbar, [r3, #4]
+	str	\rasr, [r3, #8]
+#else
+	strd	\rbar, \rasr, [r3, #4]	/* RBAR (region number in it), RASR */
+#endif
+	dsb
+.endm
+
+/*
  * r1 = new thread, r2 = old thread, lr = EXC_RETURN of the exception that
  * interrupted old: save old's context, return into new's. From
  * z_arm_do_switch_psp, r0 is old's PSP as saved (with PendSV, marked).
@@ -77,19 +97,7 @@ z_arm_do_switch_psp:
 	and	r0, r12, #1		/* nPRIV */
 	sub	r3, r1, r0, lsl #3	/* the user stack's region is 8 bytes before the guard's */
 	ldrd	r0, r2, [r3, #(CS + Z_CS_REGION2 + 8)]
-	ldr	r3, =MPU_RNR
-#ifdef CONFIG_ARMV8_M_MPU
-	/* Off while its base changes: a half-written region could overlap another. */
-	movs	r1, #2			/* region 2: Z_ARM_MPU_REGION_STACK */
-	movs	r12, #0
-	str	r1, [r3]
-	str	r12, [r3, #8]
-	str	r0, [r3, #4]
-	str	r2, [r3, #8]
-#else
-	strd	r0, r2, [r3, #4]	/* RBAR (region number in it), RASR */
-#endif
-	dsb
+	region2_write r0, r2, r1, r12
 #endif
 	/* The exception return synchronises the new CONTROL and MPU state: no ISB. */
 	mvn	lr, #2			/* 0xfffffffd: Thread mode, process stack */
@@ -104,18 +112,7 @@ z_arm_do_switch_psp:
 #if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
 	add	r3, \t, #(CS + Z_CS_REGION2 + 8)
 	ldrd	r4, r5, [r3]
-	ldr	r3, =MPU_RNR
-#ifdef CONFIG_ARMV8_M_MPU
-	movs	r1, #2			/* region 2: Z_ARM_MPU_REGION_STACK, off meanwhile */
-	movs	r12, #0
-	str	r1, [r3]
-	str	r12, [r3, #8]
-	str	r4, [r3, #4]
-	str	r5, [r3, #8]
-#else
-	strd	r4, r5, [r3, #4]	/* RBAR (region number in it), RASR */
-#endif
-	dsb
+	region2_write r4, r5, r1, r12
 	isb
 #endif
 .endm
