@@ -7,8 +7,8 @@
  * called arch_switch() look like that, so any of them resumes through one
  * exception return.
  *
- * Between two threads that both switch by calling arch_switch() in Thread
- * mode, the switch is a call and a return: the old thread is saved in that
+ * Built for speed, between two threads that both switch by calling
+ * arch_switch() in Thread mode, the switch is a call and a return: the old thread is saved in that
  * same shape, its basic frame one that arch_switch() writes below the stack
  * pointer, whose pc and lr are its return address (nothing else a frame
  * holds is live across a call), bit 0 of the saved PSP marking such a call
@@ -29,6 +29,15 @@
 #endif
 
 #define CS Z_THREAD_CALLEE_SAVED_OFFSET
+
+/*
+ * The switch by call is built for speed; built for size (CONFIG_SIZE_OPTIMIZATIONS,
+ * as the footprint configurations are) every switch goes through an exception: the
+ * call path is about 110 bytes of code.
+ */
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+#define Z_ARM_SWITCH_BY_CALL 1
+#endif
 
 #define MPU_RNR  0xe000ed98 /* RBAR, then RASR (ARMv7-M) or RLAR (ARMv8-M) follow it */
 #define MPU_RBAR 0xe000ed9c
@@ -57,16 +66,37 @@
 .endm
 
 /*
- * r1 = new thread, r2 = old thread, lr = EXC_RETURN of the exception that
- * interrupted old: save old's context, return into new's. From
- * z_arm_do_switch_psp, r0 is old's PSP as saved (with PendSV, marked).
+ * PendSV: the switch arch_switch() recorded in Thread mode, falling into
+ * z_arm_do_switch.
  */
 	.section .text.z_arm_do_switch, "ax"
 	.thumb_func
+	.global z_arm_pendsv
+z_arm_pendsv:
+	ldr	r3, =z_arm_switch_pend
+	ldrd	r1, r2, [r3]		/* new, old */
+	movs	r0, #0
+	str	r0, [r3]
+	mrs	r0, psp
+#ifdef Z_ARM_SWITCH_BY_CALL
+	/*
+	 * old's frame was pushed at the ISB in arch_switch(): a call frame (its
+	 * lr the return address, nothing else in it live), marked as such, so
+	 * that old's next switch to it can be a return.
+	 */
+	adds	r0, #1
+#endif
+	tst	lr, #EXC_RETURN_PSP_BIT
+	beq	boot_left
+
+/*
+ * r0 = old's PSP as saved, r1 = new thread, r2 = old thread, lr = EXC_RETURN
+ * of the exception that interrupted old: save old's context, return into
+ * new's.
+ */
+	.thumb_func
 	.global z_arm_do_switch
 z_arm_do_switch:
-	mrs	r0, psp
-z_arm_do_switch_psp:
 	add	r3, r2, #(CS + Z_CS_R4)
 	stmia	r3!, {r4-r11}
 	mrs	r12, basepri
@@ -85,7 +115,9 @@ z_arm_do_switch_psp:
 	ldr	r3, [r3]
 	msr	psplim, r3
 #endif
+#ifdef Z_ARM_SWITCH_BY_CALL
 	bic	r0, r0, #1		/* a call frame's mark (arch_switch) */
+#endif
 	msr	psp, r0
 	msr	basepri, r2
 	msr	control, r12
@@ -102,6 +134,16 @@ z_arm_do_switch_psp:
 	/* The exception return synchronises the new CONTROL and MPU state: no ISB. */
 	mvn	lr, #2			/* 0xfffffffd: Thread mode, process stack */
 	bx	lr
+
+/*
+ * The boot context ran in Thread mode on the main stack, which is the
+ * interrupt stack, and leaves it for good through PendSV (its one switch,
+ * arch_switch() in Thread mode): the stack is empty again.
+ */
+boot_left:
+	ldr	r3, =z_interrupt_stack_top
+	msr	msp, r3
+	b	z_arm_do_switch
 
 /*
  * MPU region 2 for a thread that resumes in privileged code: its stack guard
@@ -143,7 +185,9 @@ arch_switch:
 	str	r1, [r3, #4]		/* the first switch's old thread */
 2:	str	r0, [r3]
 	bx	lr
-1:	ldr	r2, [r0, #(CS + Z_CS_PSP)]
+1:
+#ifdef Z_ARM_SWITCH_BY_CALL
+	ldr	r2, [r0, #(CS + Z_CS_PSP)]
 	tst	r2, #1
 	beq	3f
 	/*
@@ -186,7 +230,9 @@ arch_switch:
 	add	r12, r0, #(CS + Z_CS_R4)
 	ldmia	r12, {r4-r11}
 	bx	lr
-3:	ldr	r3, =z_arm_switch_pend
+3:
+#endif
+	ldr	r3, =z_arm_switch_pend
 	strd	r0, r1, [r3]		/* new, old */
 	ldr	r3, =0xe000ed04		/* ICSR */
 	mov	r2, #(1 << 28)		/* PENDSVSET */
@@ -194,34 +240,6 @@ arch_switch:
 	dsb
 	isb
 	bx	lr
-
-/* PendSV: the switch arch_switch() recorded in Thread mode. */
-	.section .text.z_arm_pendsv, "ax"
-	.thumb_func
-	.global z_arm_pendsv
-z_arm_pendsv:
-	ldr	r3, =z_arm_switch_pend
-	ldrd	r1, r2, [r3]		/* new, old */
-	movs	r0, #0
-	str	r0, [r3]
-	/*
-	 * old's frame was pushed at the ISB in arch_switch(): a call frame (its
-	 * lr the return address, nothing else in it live), marked as such, so
-	 * that old's next switch to it can be a return.
-	 */
-	mrs	r0, psp
-	adds	r0, #1
-	tst	lr, #EXC_RETURN_PSP_BIT
-	beq	1f
-	b	z_arm_do_switch_psp
-	/*
-	 * The boot context ran in Thread mode on the main stack, which is the
-	 * interrupt stack, and leaves it for good through here (its one switch,
-	 * arch_switch() in Thread mode): the stack is empty again.
-	 */
-1:	ldr	r3, =z_interrupt_stack_top
-	msr	msp, r3
-	b	z_arm_do_switch_psp
 
 /*
  * The common end of every exception that may switch: if a switch was
@@ -239,6 +257,7 @@ z_arm_exc_exit:
 	ldr	r2, [r0, #4]
 	movs	r3, #0
 	str	r3, [r0]
+	mrs	r0, psp
 	b	z_arm_do_switch
 1:	bx	lr
 
