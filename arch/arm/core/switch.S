@@ -8,11 +8,12 @@
  * exception return.
  *
  * Built for speed, between two threads that both switch by calling
- * arch_switch() in Thread mode, the switch is a call and a return: the old thread is saved in that
- * same shape, its basic frame one that arch_switch() writes below the stack
- * pointer, whose pc and lr are its return address (nothing else a frame
- * holds is live across a call), bit 0 of the saved PSP marking such a call
- * frame; the new one, so marked, is loaded and returned into. Any other
+ * arch_switch() in Thread mode, the switch is a call and a return: the old
+ * thread is saved in that same shape, its basic frame one that arch_switch()
+ * writes below the stack pointer, whose pc and lr are its return address
+ * (nothing else a frame holds is live across a call), bit 0 of the saved PSP
+ * marking such a call frame; the new one, so marked, is loaded and returned
+ * into. Any other
  * switch goes through an exception, which saves and loads the full context
  * (z_arm_do_switch): in Thread mode arch_switch() records it in
  * z_arm_switch_pend (cpu.c) and raises PendSV, which is taken at once even

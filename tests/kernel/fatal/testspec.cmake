@@ -92,10 +92,15 @@ breeze_test(stack_overflow_thread ARGS -DSCENARIO=stack_overflow_thread ${_guard
         "thread 'deep' [(]0x[0-9a-f]+[)], priority -1, supervisor mode"
         "System halted [(]exit status 18[)]")
 
-# The same inside a switch between two threads that both yielded (on Cortex-M a call
-# frame written below the stack pointer): caught, and nothing below the stack written.
-breeze_test(stack_overflow_switch ARGS -DSCENARIO=stack_overflow_switch ${_guards}
-                                       -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf EXIT 18
+# The same inside a switch between two threads that both yielded: caught, blamed on
+# the right thread, and nothing below the stack written. Cortex-M builds it for speed,
+# where the switch writes a call frame below the stack pointer (arch/arm/core/switch.S),
+# and where the yield's own frames are few enough for a switch to land on the limit.
+set(_switch_speed)
+if(BOARD_ARCH STREQUAL "arm")
+  set(_switch_speed -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf)
+endif()
+breeze_test(stack_overflow_switch ARGS -DSCENARIO=stack_overflow_switch ${_guards} ${_switch_speed} EXIT 18
   REGEX "stack overflow: kernel stack of thread 'deep'" "${_chk}"
         "below the stack: intact [(]0 of 8 words changed[)]"
         "System halted [(]exit status 18[)]")
