@@ -124,9 +124,16 @@ static ALWAYS_INLINE bool z_user_partition_cached(const void *addr, size_t size,
 #define z_user_partition_cached(addr, size, write) false
 #endif
 
-#define K_SYSCALL_MEMORY(ptr, size, write)                                 \
-	(!z_user_stack_holds((const void *)(ptr), (size)) &&               \
-	 !z_user_partition_cached((const void *)(ptr), (size), (write)) && \
+/*
+ * The inline half of the buffer checks (K_SYSCALL_MEMORY(), the copies
+ * below, the fast path of a verifier): true when the caller's stack or the
+ * partition it used last holds the buffer. Anything else takes the full check.
+ */
+#define K_SYSCALL_MEMORY_FAST(ptr, size, write)             \
+	(z_user_stack_holds((const void *)(ptr), (size)) || \
+	 z_user_partition_cached((const void *)(ptr), (size), (write)))
+#define K_SYSCALL_MEMORY(ptr, size, write)           \
+	(!K_SYSCALL_MEMORY_FAST(ptr, size, write) && \
 	 z_syscall_mem_check((const void *)(ptr), (size), (write)Z_SYSCALL_SITE_MORE))
 #define K_SYSCALL_MEMORY_READ(ptr, size)  K_SYSCALL_MEMORY(ptr, size, false)
 #define K_SYSCALL_MEMORY_WRITE(ptr, size) K_SYSCALL_MEMORY(ptr, size, true)
@@ -182,14 +189,6 @@ static ALWAYS_INLINE bool z_user_partition_cached(const void *addr, size_t size,
 #define Z_SYSCALL_SLOW_PATH           ALWAYS_INLINE
 #define Z_SYSCALL_OUT_OF_LINE         ALWAYS_INLINE
 #endif
-/*
- * The inline half of K_SYSCALL_MEMORY(), for the fast path of such a
- * verifier: true when the caller's stack or the partition it used last holds
- * the buffer. Anything else goes to the full check on the slow path.
- */
-#define K_SYSCALL_MEMORY_FAST(ptr, size, write)             \
-	(z_user_stack_holds((const void *)(ptr), (size)) || \
-	 z_user_partition_cached((const void *)(ptr), (size), (write)))
 #define K_SYSCALL_OBJ_SLOW(ptr, type) \
 	z_syscall_obj_check((const void *)(ptr), (type), _OBJ_INIT_TRUE Z_SYSCALL_SITE_MORE)
 #define K_SYSCALL_OBJ(ptr, type)            Z_SYSCALL_OBJ_CHECK(ptr, type, _OBJ_INIT_TRUE)
@@ -210,7 +209,7 @@ int k_usermode_string_copy(char *dst, const char *src, size_t maxlen);
 /* The caller's own stack needs no region walk (z_user_stack_holds()). */
 static ALWAYS_INLINE int k_usermode_from_copy(void *dst, const void *src, size_t size)
 {
-	if (z_user_stack_holds(src, size) || z_user_partition_cached(src, size, false)) {
+	if (K_SYSCALL_MEMORY_FAST(src, size, false)) {
 		memcpy(dst, src, size);
 		return 0;
 	}
@@ -219,7 +218,7 @@ static ALWAYS_INLINE int k_usermode_from_copy(void *dst, const void *src, size_t
 
 static ALWAYS_INLINE int k_usermode_to_copy(void *dst, const void *src, size_t size)
 {
-	if (z_user_stack_holds(dst, size) || z_user_partition_cached(dst, size, true)) {
+	if (K_SYSCALL_MEMORY_FAST(dst, size, true)) {
 		memcpy(dst, src, size);
 		return 0;
 	}
