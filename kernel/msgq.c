@@ -170,7 +170,7 @@ static bool ring_write_front(struct k_msgq *msgq, const void *data)
 }
 
 /* Take the oldest message into @data (the queue is not empty). */
-static void ring_read(struct k_msgq *msgq, void *data)
+static Z_HOT_INLINE void ring_read(struct k_msgq *msgq, void *data)
 {
 	msg_copy(data, msgq->read_ptr, msgq->msg_size);
 	msgq->read_ptr += msgq->msg_size;
@@ -184,8 +184,14 @@ static void ring_read(struct k_msgq *msgq, void *data)
  * -EINVAL: the messages are not @size bytes (any more). A put at the front
  * never waits (@timeout is K_NO_WAIT), so the writers that wait for room all
  * put at the back.
+ *
+ * Built for speed, the plain put and get (and so a user call tried in the
+ * trap, whose verifier ends in them) have their own copy of the body, with
+ * the size test and the front test folded away and no arguments on the
+ * stack; every other caller shares put() and get().
  */
-static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t timeout, bool front)
+static Z_HOT_INLINE int put_body(struct k_msgq *msgq, const void *data, size_t size,
+				 k_timeout_t timeout, bool front)
 {
 	sys_port_trace_k_msgq_put(msgq, timeout);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
@@ -220,9 +226,14 @@ static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t t
 	return pend_with_data(key, msgq, (void *)data, timeout);
 }
 
+static int put(struct k_msgq *msgq, const void *data, size_t size, k_timeout_t timeout, bool front)
+{
+	return put_body(msgq, data, size, timeout, front);
+}
+
 int z_impl_k_msgq_put(struct k_msgq *msgq, const void *data, k_timeout_t timeout)
 {
-	return put(msgq, data, SIZE_OF_QUEUE, timeout, false);
+	return put_body(msgq, data, SIZE_OF_QUEUE, timeout, false);
 }
 
 int z_impl_k_msgq_put_front(struct k_msgq *msgq, const void *data)
@@ -230,7 +241,7 @@ int z_impl_k_msgq_put_front(struct k_msgq *msgq, const void *data)
 	return put(msgq, data, SIZE_OF_QUEUE, K_NO_WAIT, true);
 }
 
-static int get(struct k_msgq *msgq, void *data, size_t size, k_timeout_t timeout)
+static Z_HOT_INLINE int get_body(struct k_msgq *msgq, void *data, size_t size, k_timeout_t timeout)
 {
 	sys_port_trace_k_msgq_get(msgq, timeout);
 	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
@@ -262,7 +273,7 @@ static int get(struct k_msgq *msgq, void *data, size_t size, k_timeout_t timeout
 
 int z_impl_k_msgq_get(struct k_msgq *msgq, void *data, k_timeout_t timeout)
 {
-	return get(msgq, data, SIZE_OF_QUEUE, timeout);
+	return get_body(msgq, data, SIZE_OF_QUEUE, timeout);
 }
 
 /* Copy message @idx (0: the oldest) without taking it. */
@@ -401,6 +412,12 @@ int z_vrfy_k_msgq_put_front(struct k_msgq *msgq, const void *data)
 
 	K_OOPS(k_usermode_from_copy(msg, data, size));
 	return check_size_kept(put(msgq, msg, size, K_NO_WAIT, true));
+}
+
+/* get() for a user thread's buffer of the size it checked (-EINVAL if it changed). */
+static int get(struct k_msgq *msgq, void *data, size_t size, k_timeout_t timeout)
+{
+	return get_body(msgq, data, size, timeout);
 }
 
 static Z_SYSCALL_OUT_OF_LINE int get_checked(struct k_msgq *msgq, void *data, k_timeout_t timeout)
