@@ -209,18 +209,7 @@ void arch_thread_stack_encode(struct k_thread *t)
 			   ((unsigned long)cfg[1] << 16);
 }
 
-/* The domain image now in each hart's PMP, to skip what is already there. */
-static struct loaded_image {
-	const struct k_mem_domain *domain;
-	uint32_t version;
-	uint8_t entries;
-} loaded_images[CONFIG_MP_MAX_NUM_CPUS];
-
-#ifdef CONFIG_SMP
-#define LOADED (loaded_images[arch_proc_id()]) /* called with interrupts masked */
-#else
-#define LOADED (loaded_images[0])
-#endif
+struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS];
 
 /* Write the first @n domain entries (pmpaddr4 onwards), last first. */
 static void write_domain_addrs(const unsigned long *a, unsigned int n)
@@ -260,17 +249,14 @@ static void write_domain_addrs(const unsigned long *a, unsigned int n)
 
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
-	const struct k_mem_domain *domain = t->userspace.domain;
+	z_riscv_user_pmp_load(t);
+}
+
+void z_riscv_domain_image_load(const struct k_mem_domain *domain)
+{
 	const struct arch_mem_domain *d = &domain->arch;
+	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
 
-	csr_write(pmpaddr1, t->arch.pmp_addr[1]);
-	csr_write(pmpaddr2, t->arch.pmp_addr[2]);
-	csr_write(pmpcfg0, t->arch.pmp_cfg0);
-	struct loaded_image *loaded = &LOADED;
-
-	if (domain == loaded->domain && d->version == loaded->version) {
-		return; /* same image: only the stack changed */
-	}
 	if (likely(d->entries <= 4U && loaded->entries <= 4U)) {
 		/* Small domains (the usual case): one configuration word. */
 		csr_write(pmpaddr4, d->pmpaddr[0]);

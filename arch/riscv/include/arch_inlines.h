@@ -26,6 +26,39 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 {
 	arch_syscall_frame()->a1 = hi;
 }
+
+/* The domain image in each hart's PMP (arch/riscv/core/pmp.c), so a switch skips what is there. */
+struct z_riscv_loaded_image {
+	const struct k_mem_domain *domain;
+	uint32_t version;
+	uint8_t entries;
+};
+
+extern struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS];
+
+/* This hart's (interrupts masked). */
+#define Z_RISCV_LOADED_IMAGE (&z_riscv_loaded_images[IS_ENABLED(CONFIG_SMP) ? arch_proc_id() : 0])
+
+/* Write @domain's image into this hart's PMP (entries 4-12). */
+void z_riscv_domain_image_load(const struct k_mem_domain *domain);
+
+/*
+ * A user thread's PMP: its stack's entries always, its domain's image only if
+ * another one is loaded. Inline in the switch, whose usual case (a thread of
+ * the domain already there) then makes no call.
+ */
+static ALWAYS_INLINE void z_riscv_user_pmp_load(struct k_thread *t)
+{
+	const struct k_mem_domain *domain = t->userspace.domain;
+	const struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
+
+	__asm__ volatile("csrw pmpaddr1, %0" : : "r"(t->arch.pmp_addr[1]) : "memory");
+	__asm__ volatile("csrw pmpaddr2, %0" : : "r"(t->arch.pmp_addr[2]) : "memory");
+	__asm__ volatile("csrw pmpcfg0, %0" : : "r"(t->arch.pmp_cfg0) : "memory");
+	if (domain != loaded->domain || domain->arch.version != loaded->version) {
+		z_riscv_domain_image_load(domain);
+	}
+}
 #endif
 
 /* The canary lives in each TLS block (kernel/tls.c): nothing to publish. */
@@ -46,7 +79,12 @@ static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 #endif
 #ifdef CONFIG_USERSPACE
 	if ((new->base.user_options &K_USER) != 0U) {
-		arch_mem_domain_thread_load(new);
+		/* Built for size, one out-of-line copy. */
+		if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
+			z_riscv_user_pmp_load(new);
+		} else {
+			arch_mem_domain_thread_load(new);
+		}
 		return;
 	}
 #endif
