@@ -21,6 +21,18 @@ struct isr_slot {
 
 static struct isr_slot isr_table[1 + CONFIG_NUM_IRQS];
 
+/*
+ * Whether @irq is an NVIC line of this image's table. An image may have none
+ * (CONFIG_NUM_IRQS=0: only the system exceptions), hence the variable, which
+ * keeps the compiler from calling the test always false.
+ */
+static inline bool is_nvic_line(unsigned int irq)
+{
+	const unsigned int lines = CONFIG_NUM_IRQS;
+
+	return irq < lines;
+}
+
 /* The slot of line @irq (a line of the NVIC or Z_ARM_IRQ_SYSTICK). */
 static unsigned int slot_of(unsigned int irq)
 {
@@ -32,7 +44,7 @@ void arch_irq_table_init(void)
 	for (unsigned int irq = 0; irq <= CONFIG_NUM_IRQS; irq++) {
 		isr_table[slot_of(irq)].isr = z_irq_spurious;
 		isr_table[slot_of(irq)].arg = (const void *)(uintptr_t)irq;
-		if (irq < CONFIG_NUM_IRQS) {
+		if (is_nvic_line(irq)) {
 			NVIC_IPR(irq) = Z_ARM_IRQ_PRIO;
 		}
 	}
@@ -57,14 +69,14 @@ void z_arm_irq_dispatch(void)
 
 void arch_irq_enable(unsigned int irq)
 {
-	if (irq < CONFIG_NUM_IRQS) {
+	if (is_nvic_line(irq)) {
 		NVIC_ISER(irq / 32U) = 1U << (irq % 32U);
 	}
 }
 
 void arch_irq_disable(unsigned int irq)
 {
-	if (irq < CONFIG_NUM_IRQS) {
+	if (is_nvic_line(irq)) {
 		NVIC_ICER(irq / 32U) = 1U << (irq % 32U);
 		z_arm_dsb_isb();
 	}
@@ -72,5 +84,5 @@ void arch_irq_disable(unsigned int irq)
 
 bool arch_irq_is_enabled(unsigned int irq)
 {
-	return irq < CONFIG_NUM_IRQS && (NVIC_ISER(irq / 32U) & (1U << (irq % 32U))) != 0U;
+	return is_nvic_line(irq) && (NVIC_ISER(irq / 32U) & (1U << (irq % 32U))) != 0U;
 }

@@ -18,6 +18,9 @@
 #define Z_ARM_EXC_PRIO 0x00 /* SVC and the configurable faults */
 #define Z_ARM_IRQ_PRIO 0x20 /* every interrupt, SysTick included: they do not nest */
 
+/* Lines IRQ_CONNECT() takes: the NVIC's CONFIG_NUM_IRQS, then SysTick's. */
+#define ARCH_IRQ_TABLE_LINES (CONFIG_NUM_IRQS + 1)
+
 /* SVC numbers used by privileged code (user threads have one trap: the system call). */
 #define Z_ARM_SVC_UNUSED      0 /* reserved: arch_switch() raises PendSV */
 #define Z_ARM_SVC_EXCEPT      1 /* ARCH_EXCEPT(): a fatal error, reason in r0 */

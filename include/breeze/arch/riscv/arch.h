@@ -21,6 +21,9 @@
 #define RISCV_IRQ_MEXT    11
 #define RISCV_IRQ_PLIC(n) (32 + (n))
 
+/* Lines IRQ_CONNECT() takes: the local ones and the PLIC's, CONFIG_NUM_IRQS in all. */
+#define ARCH_IRQ_TABLE_LINES CONFIG_NUM_IRQS
+
 /* The ID in a7 of an ecall that raises a fatal error with the reason in a0. */
 #define RV_ECALL_RUNTIME_EXCEPT 0xffffffff
 
