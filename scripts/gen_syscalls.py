@@ -116,7 +116,8 @@ def parse_tagged(path, config):
                 # A port returns an attempt's result in one word (arch/arm/core/switch.S).
                 sys.exit(f"{path}:{lineno}: an [attempt] call cannot return 64 bits")
             if kind is attempt and sum(words_of(t) for t, _ in plist) > 4:
-                # A port passes an attempt its arguments from the trap frame alone.
+                # Ports keep four words of an attempt: Arm passes them from the trap
+                # frame, RISC-V saves them for a second run (arch/*/core).
                 sys.exit(f"{path}:{lineno}: an [attempt] call takes at most four argument words")
             if all(c in config for c in conds):
                 kind.append(call)

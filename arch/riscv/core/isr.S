@@ -207,12 +207,14 @@ syscall_exit_mstatus_kept:
  * lock, and copy at most CONFIG_MSGQ_MAX_USER_MSG_SIZE bytes.
  */
 syscall_attempt:
-	sw	a0, ESF_A0(sp)		/* the arguments, for a second run */
+	/*
+	 * The arguments, for a second run: at most four words for these calls
+	 * (scripts/gen_syscalls.py refuses more).
+	 */
+	sw	a0, ESF_A0(sp)
 	sw	a1, ESF_T1(sp)		/* (the a1 slot is the result's, 0) */
 	sw	a2, ESF_A2(sp)
 	sw	a3, ESF_A3(sp)
-	sw	a4, ESF_A4(sp)
-	sw	a5, ESF_A5(sp)
 	sw	t0, ESF_T0(sp)		/* and the handler */
 	lui	t1, %hi(z_syscall_attempt)
 	li	t2, Z_SYSCALL_ATTEMPT_ON
@@ -238,8 +240,6 @@ attempt_again:
 	lw	a1, ESF_T1(sp)
 	lw	a2, ESF_A2(sp)
 	lw	a3, ESF_A3(sp)
-	lw	a4, ESF_A4(sp)
-	lw	a5, ESF_A5(sp)
 	lw	t0, ESF_T0(sp)
 	j	syscall_call
 #endif
