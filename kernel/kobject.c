@@ -85,6 +85,37 @@ static unsigned int perm_index(const struct k_thread *t)
 	return t->userspace.perm_index;
 }
 
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+uint32_t z_object_generation;
+
+/*
+ * After a change that may refuse what a check passed before: every thread's
+ * object cache is stale from here on. The change is made first, so that a
+ * check which reads the new generation also sees it; atomic, so that two
+ * changes on two CPUs make two generations.
+ */
+static void checks_invalidated(void)
+{
+	(void)__atomic_add_fetch(&z_object_generation, 1U, __ATOMIC_ACQ_REL);
+}
+
+static void obj_cache_clear(struct k_thread *t)
+{
+	t->userspace.obj_cache.type[0] = K_OBJ_ANY;
+	t->userspace.obj_cache.type[1] = K_OBJ_ANY;
+	t->userspace.obj_cache.generation = 0U;
+}
+#else
+static inline void checks_invalidated(void)
+{
+}
+
+static inline void obj_cache_clear(struct k_thread *t)
+{
+	ARG_UNUSED(t);
+}
+#endif
+
 bool z_object_has_perm(const struct z_object *ko, const struct k_thread *t)
 {
 	unsigned int i = perm_index(t);
@@ -104,6 +135,7 @@ static void perm_clear(struct z_object *ko, const struct k_thread *t)
 	unsigned int i = perm_index(t);
 
 	ko->perms[i / 32U] &= ~BIT(i % 32U);
+	checks_invalidated();
 }
 
 int k_object_validate(struct z_object *ko, enum k_objects otype, enum _obj_init_check init)
@@ -217,6 +249,7 @@ static void slot_fill_locked(struct z_object *ko, void *obj, enum k_objects otyp
 	ko->type = (uint8_t)otype;
 	ko->flags = flags;
 	((struct z_object_hdr *)obj)->idx = (uint32_t)(ko - z_object_registry);
+	checks_invalidated(); /* the slot may have held this address as another type */
 }
 
 struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flags)
@@ -261,6 +294,7 @@ int z_object_init_begin(void *obj, enum k_objects otype, bool reinit)
 		return 0; /* the *_init an init_once() initialiser calls on its own object */
 	}
 	if (reinit && atomic_cas(&ko->state, Z_OBJ_INITIALIZED, Z_OBJ_INITIALIZING)) {
+		checks_invalidated();
 		return 0;
 	}
 	return atomic_get(&ko->state) == Z_OBJ_INITIALIZING ? -EBUSY : -EALREADY;
@@ -328,6 +362,9 @@ void z_object_init_end(void *obj, bool ok)
 	}
 	if (ko != NULL) {
 		atomic_set(&ko->state, ok ? Z_OBJ_INITIALIZED : Z_OBJ_UNINITIALIZED);
+		if (!ok) {
+			checks_invalidated();
+		}
 	}
 }
 
@@ -439,6 +476,7 @@ static void slot_put_locked(struct z_object *ko)
 	memset(ko, 0, sizeof(*ko));
 	ko->next_free = free_slots;
 	free_slots = (uint16_t)(ko - z_object_registry);
+	checks_invalidated();
 }
 
 /* An allocated object goes back to the pool, and its charge to its domain. */
@@ -627,6 +665,7 @@ int z_thread_perms_init(struct k_thread *t, struct k_thread *parent, bool inheri
 		return -ENOMEM;
 	}
 	t->userspace.perm_index = (uint8_t)idx;
+	obj_cache_clear(t); /* the storage may have been another thread's */
 
 	/* The index's bits were cleared after its last owner: set only what is due. */
 	k_spinlock_key_t key = k_spin_lock(&obj_lock);
@@ -653,6 +692,7 @@ void z_thread_perms_release(struct k_thread *t)
 
 	if (ko != NULL) {
 		atomic_set(&ko->state, Z_OBJ_UNINITIALIZED);
+		checks_invalidated();
 	}
 	index_dead[i / 32U] |= BIT(i % 32U);
 	k_spin_unlock(&obj_lock, key);
@@ -1039,6 +1079,7 @@ void k_object_recycle_typed(const void *object, enum k_objects otype)
 
 	if (ko != NULL) {
 		memset(ko->perms, 0, sizeof(ko->perms));
+		checks_invalidated();
 		perm_set(ko, _current);
 	}
 	k_spin_unlock(&obj_lock, key);

@@ -238,7 +238,8 @@ int k_mem_domain_remove_partition(struct k_mem_domain *domain, struct k_mem_part
 static inline void forget_buffers(struct k_thread *t)
 {
 #ifdef CONFIG_SPEED_OPTIMIZATIONS
-	t->userspace.buf_cache.size = 0U;
+	t->userspace.buf_cache.size_r = 0U;
+	t->userspace.buf_cache.size_w = 0U;
 #else
 	ARG_UNUSED(t);
 #endif

@@ -89,11 +89,13 @@ static inline void remember(struct k_thread *t, const struct k_mem_domain *d, ui
 	if (stamp == 0U || __atomic_load_n(&d->stamp, __ATOMIC_RELAXED) != stamp) {
 		return;
 	}
-	t->userspace.buf_cache.size = 0U; /* never a mix of two partitions, should it trap */
+	/* Never a mix of two partitions, should it trap meanwhile. */
+	t->userspace.buf_cache.size_r = 0U;
+	t->userspace.buf_cache.size_w = 0U;
 	t->userspace.buf_cache.start = start;
-	t->userspace.buf_cache.perm = perm & (Z_MEM_R | Z_MEM_W);
 	t->userspace.buf_cache.stamp = stamp;
-	t->userspace.buf_cache.size = size;
+	t->userspace.buf_cache.size_r = (perm & Z_MEM_R) != 0U ? size : 0U;
+	t->userspace.buf_cache.size_w = (perm & Z_MEM_W) != 0U ? size : 0U;
 #else
 	ARG_UNUSED(t);
 	ARG_UNUSED(d);

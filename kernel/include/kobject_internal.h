@@ -111,6 +111,70 @@ static ALWAYS_INLINE bool z_object_usable(const void *obj, enum k_objects otype,
 	return init != _OBJ_INIT_TRUE || ko->state == Z_OBJ_INITIALIZED;
 }
 
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+/*
+ * The registry's generation: it changes after every change that can turn a
+ * passed check into a refused one (a grant revoked or released, an object
+ * freed, registered anew, leaving the initialised state). A thread's
+ * object cache (_thread_userspace.obj_cache) holds only while it is the one
+ * its entries were checked in.
+ */
+extern uint32_t z_object_generation;
+
+/*
+ * The generation, read before anything the check it stamps reads of @*obj's
+ * slot: with SMP an acquiring load; on one CPU, whose interrupts see program
+ * order, the compiler is kept from reading the slot first by making the
+ * object's address depend on the generation read (no memory clobber, which
+ * would make it reload everything else).
+ */
+static ALWAYS_INLINE uint32_t z_object_generation_get(const void **obj)
+{
+	if (IS_ENABLED(CONFIG_SMP)) {
+		return __atomic_load_n(&z_object_generation, __ATOMIC_ACQUIRE);
+	}
+	uint32_t gen = *(volatile uint32_t *)&z_object_generation;
+
+	__asm__ volatile("" : "+r"(*obj) : "r"(gen));
+	return gen;
+}
+
+/*
+ * z_object_usable(@obj, @otype, _OBJ_INIT_TRUE, @t) for a thread's system call,
+ * first against the thread's object cache; a check that passes the registry
+ * enters the object there. A check the cache answers costs a few loads: the
+ * verifiers of the hot calls use it (K_SYSCALL_OBJ_FAST).
+ */
+static ALWAYS_INLINE bool z_object_usable_cached(const void *obj, enum k_objects otype,
+						 struct k_thread *t)
+{
+	__typeof__(t->userspace.obj_cache) *c = &t->userspace.obj_cache;
+	uint32_t gen = z_object_generation_get(&obj);
+
+	if (likely(c->generation == gen)) {
+		if (likely(c->obj[0] == obj && c->type[0] == otype)) {
+			return true;
+		}
+		if (c->obj[1] == obj && c->type[1] == otype) {
+			return true;
+		}
+	}
+	if (!z_object_usable(obj, otype, _OBJ_INIT_TRUE, t)) {
+		return false;
+	}
+	if (c->generation == gen) {
+		c->obj[1] = c->obj[0];
+		c->type[1] = c->type[0];
+	} else {
+		c->type[1] = K_OBJ_ANY; /* checked in another generation: gone */
+		c->generation = gen;
+	}
+	c->obj[0] = obj;
+	c->type[0] = (uint8_t)otype;
+	return true;
+}
+#endif
+
 /* Enter @obj in the registry as @otype (supervisor). NULL when the registry is full. */
 struct z_object *z_object_register(void *obj, enum k_objects otype, uint8_t flags);
 

@@ -113,10 +113,9 @@ static ALWAYS_INLINE bool z_user_partition_cached(const void *addr, size_t size,
 {
 	const struct k_thread *t = _current;
 	uintptr_t off = (uintptr_t)addr - t->userspace.buf_cache.start;
-	size_t room = t->userspace.buf_cache.size;
+	size_t room = write ? t->userspace.buf_cache.size_w : t->userspace.buf_cache.size_r;
 
 	return off < room && size <= room - off &&
-	       (t->userspace.buf_cache.perm & (write ? Z_MEM_W : Z_MEM_R)) != 0U &&
 	       t->userspace.buf_cache.stamp ==
 		   __atomic_load_n(&t->userspace.domain->stamp, __ATOMIC_RELAXED);
 }
@@ -181,7 +180,7 @@ static ALWAYS_INLINE bool z_user_partition_cached(const void *addr, size_t size,
  */
 #ifdef CONFIG_SPEED_OPTIMIZATIONS
 #define K_SYSCALL_OBJ_FAST(ptr, type) \
-	likely(z_object_usable((const void *)(ptr), (type), _OBJ_INIT_TRUE, _current))
+	likely(z_object_usable_cached((const void *)(ptr), (type), _current))
 #define Z_SYSCALL_SLOW_PATH   __attribute__((noinline, cold))
 #define Z_SYSCALL_OUT_OF_LINE __attribute__((noinline))
 #else

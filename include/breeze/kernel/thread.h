@@ -95,10 +95,23 @@ struct _thread_userspace {
 	 */
 	struct {
 		uintptr_t start;
-		size_t size;    /* 0: nothing cached */
+		size_t size_r;  /* its size if user mode may read it, else 0 */
+		size_t size_w;  /* its size if user mode may write it, else 0 */
 		uint32_t stamp; /* its domain's, never 0 while cached */
-		uint8_t perm;   /* Z_MEM_R / Z_MEM_W */
 	} buf_cache;
+	/*
+	 * The last two kernel objects its system calls were allowed to use
+	 * (type, grant, initialised), while the registry's generation is the
+	 * one they were checked in: no grant revoked and no object's state or
+	 * type changed anywhere since (kernel/kobject.c). The next check of
+	 * either needs no registry lookup. An empty entry has type K_OBJ_ANY,
+	 * which no check asks for.
+	 */
+	struct {
+		const void *obj[2]; /* [0]: the one checked last */
+		uint32_t generation;
+		uint8_t type[2];
+	} obj_cache;
 #endif
 };
 #endif
