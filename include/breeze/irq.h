@@ -25,16 +25,18 @@ struct irq_entry {
 /*
  * Connect @isr_p(@isr_param_p) to line @irq_p. Usable at file scope or inside a
  * function; the table is built from these entries at boot. A line the table
- * does not have (CONFIG_NUM_IRQS) does not build.
+ * does not have (CONFIG_NUM_IRQS; on RISC-V a PLIC source without CONFIG_PLIC)
+ * does not build.
  */
-#define IRQ_CONNECT(irq_p, priority_p, isr_p, isr_param_p, flags_p)                            \
-	BUILD_ASSERT((irq_p) < ARCH_IRQ_TABLE_LINES,                                           \
-		     "IRQ_CONNECT: the line is beyond the interrupt table (CONFIG_NUM_IRQS)"); \
-	static const STRUCT_SECTION_ITERABLE(irq_entry, _CONCAT(_irq_entry_, __COUNTER__)) = { \
-		.irq = (irq_p),                                                                \
-		.priority = (priority_p),                                                      \
-		.isr = (void (*)(const void *))(isr_p),                                        \
-		.arg = (const void *)(isr_param_p),                                            \
+#define IRQ_CONNECT(irq_p, priority_p, isr_p, isr_param_p, flags_p)                                \
+	BUILD_ASSERT(                                                                              \
+	    (irq_p) < ARCH_IRQ_TABLE_LINES,                                                        \
+	    "IRQ_CONNECT: the line is beyond the interrupt table (CONFIG_NUM_IRQS, CONFIG_PLIC)"); \
+	static const STRUCT_SECTION_ITERABLE(irq_entry, _CONCAT(_irq_entry_, __COUNTER__)) = {     \
+		.irq = (irq_p),                                                                    \
+		.priority = (priority_p),                                                          \
+		.isr = (void (*)(const void *))(isr_p),                                            \
+		.arg = (const void *)(isr_param_p),                                                \
 	}
 
 void irq_enable(unsigned int irq);

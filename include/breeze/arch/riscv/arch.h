@@ -21,8 +21,15 @@
 #define RISCV_IRQ_MEXT    11
 #define RISCV_IRQ_PLIC(n) (32 + (n))
 
-/* Lines IRQ_CONNECT() takes: the local ones and the PLIC's, CONFIG_NUM_IRQS in all. */
+/*
+ * Lines IRQ_CONNECT() takes: the local ones, and with the PLIC its sources,
+ * CONFIG_NUM_IRQS in all.
+ */
+#ifdef CONFIG_PLIC
 #define ARCH_IRQ_TABLE_LINES CONFIG_NUM_IRQS
+#else
+#define ARCH_IRQ_TABLE_LINES RISCV_IRQ_PLIC(0)
+#endif
 
 /* The ID in a7 of an ecall that raises a fatal error with the reason in a0. */
 #define RV_ECALL_RUNTIME_EXCEPT 0xffffffff
