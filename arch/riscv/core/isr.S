@@ -120,8 +120,11 @@ from_user:
 	csrrw	tp, mscratch, zero	/* the user's sp; mscratch is 0 from here */
 	sw	tp, ESF_SP(sp)
 #ifdef CONFIG_USERSPACE
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
 	/*
-	 * System call fast path. The user-mode wrapper tells the compiler that
+	 * System call fast path (built for speed; built for size every ecall
+	 * takes the full path, z_riscv_syscall(), whose return restores every
+	 * register from the frame). The user-mode wrapper tells the compiler that
 	 * the ecall clobbers every caller-saved register but a0/a1 (results),
 	 * so nothing else is saved; on the way out they are zeroed instead, so
 	 * no kernel value leaks to user mode. Everything unusual (unknown ID,
@@ -243,6 +246,7 @@ attempt_again:
 	lw	t0, ESF_T0(sp)
 	j	syscall_call
 #endif
+#endif /* CONFIG_SPEED_OPTIMIZATIONS */
 
 user_full:
 	sw	t0, ESF_T0(sp)

@@ -17,14 +17,18 @@
 #else
 /*
  * The registers a system call may clobber: ra, t0-t6, a2-a7 (a0/a1 carry the
- * result); the last, a7, held the ID. Two come back with addresses the caller
- * knows anyway (arch/riscv/core/isr.S): ra the fixed point in the trap code
- * where every handler returns, t0 the caller's own return address.
+ * result); the last, a7, held the ID. Built for speed, the trap's fast path
+ * zeroes them, but two come back with addresses the caller knows anyway
+ * (arch/riscv/core/isr.S): ra the fixed point in the trap code where every
+ * handler returns, t0 the caller's own return address. Built for size, every
+ * call takes the full path, which gives all of them back as they were.
  */
 #define SCRATCH_REGS    14
 #define SCRATCH_ID_SLOT (SCRATCH_REGS - 1)
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
 #define SCRATCH_RA_SLOT 0
 #define SCRATCH_T0_SLOT 1
+#endif
 
 /* The address right after the ecall of syscall_scratch_registers(). */
 extern uintptr_t scratch_resume;
