@@ -126,11 +126,16 @@ static ALWAYS_INLINE bool z_user_partition_cached(const void *addr, size_t size,
 /*
  * The inline half of the buffer checks (K_SYSCALL_MEMORY(), the copies
  * below, the fast path of a verifier): true when the caller's stack or the
- * partition it used last holds the buffer. Anything else takes the full check.
+ * partition it used last holds the buffer. Anything else takes the full check
+ * (which tests the stack first too). Built for size there is no inline half.
  */
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
 #define K_SYSCALL_MEMORY_FAST(ptr, size, write)             \
 	(z_user_stack_holds((const void *)(ptr), (size)) || \
 	 z_user_partition_cached((const void *)(ptr), (size), (write)))
+#else
+#define K_SYSCALL_MEMORY_FAST(ptr, size, write) ((void)(ptr), (void)(size), (void)(write), false)
+#endif
 #define K_SYSCALL_MEMORY(ptr, size, write)           \
 	(!K_SYSCALL_MEMORY_FAST(ptr, size, write) && \
 	 z_syscall_mem_check((const void *)(ptr), (size), (write)Z_SYSCALL_SITE_MORE))

@@ -257,8 +257,9 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 	const struct arch_mem_domain *d = &domain->arch;
 	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
 
-	if (likely(d->entries <= 4U && loaded->entries <= 4U)) {
-		/* Small domains (the usual case): one configuration word. */
+	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) &&
+	    likely(d->entries <= 4U && loaded->entries <= 4U)) {
+		/* Small domains (the usual case): one configuration word, no jump. */
 		csr_write(pmpaddr4, d->pmpaddr[0]);
 		csr_write(pmpaddr5, d->pmpaddr[1]);
 		csr_write(pmpaddr6, d->pmpaddr[2]);
