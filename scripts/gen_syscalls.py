@@ -31,8 +31,11 @@ below K_SYSCALL_ATTEMPT_LIMIT. From the list come
                       under the ilp32 calling convention it receives the words
                       in the very registers it expects. A void call's marshaller
                       returns 0, so that a0 carries no kernel value back to user
-                      mode. A 64-bit result's high word travels through
-                      arch_syscall_ret_hi_set().
+                      mode; a port that zeroes the result of the void calls
+                      itself (ARCH_SYSCALL_ZEROES_VOID_RESULT: RISC-V built for
+                      size) reads them from z_syscall_void_ids and takes their
+                      verifiers directly. A 64-bit result's high word travels
+                      through arch_syscall_ret_hi_set().
 
 Application system calls: every header given with --app-header (the build
 passes the headers under the application's folder that declare __syscall, and
@@ -222,9 +225,19 @@ def is_direct(ret, plist):
             and all(words_of(t) == 1 for t, _ in plist) and len(plist) <= REG_WORDS)
 
 
+def is_direct_void(ret, plist):
+    """A void call with one word per argument, all in registers: where the port
+    zeroes a void call's result itself (ARCH_SYSCALL_ZEROES_VOID_RESULT: it
+    reads z_syscall_void_ids), its verifier can be the handler too."""
+    return (ret == "void" and all(words_of(t) == 1 for t, _ in plist)
+            and len(plist) <= REG_WORDS)
+
+
 def handler_name(ret, name, plist):
     if is_direct(ret, plist):
         return f"(z_syscall_handler_t)(void (*)(void))z_vrfy_{name}"
+    if is_direct_void(ret, plist):
+        return f"Z_SYSCALL_VOID_HANDLER({name})"
     return f"z_mrsh_{name}"
 
 
@@ -235,10 +248,31 @@ def gen_dispatch(calls, app_calls):
         params = ", ".join(f"{t} {n}" if not t.endswith("*") else f"{t}{n}" for t, n in plist) or "void"
         out.append(f"{ret} z_vrfy_{name}({params});")
     out.append("")
+    # The IDs are the calls' positions (gen_list()).
+    void_bits = {}
+    for i, (ret, _, plist) in enumerate(calls):
+        if is_direct_void(ret, plist):
+            void_bits[i // 32] = void_bits.get(i // 32, 0) | (1 << (i % 32))
+    out += ["/*",
+            " * A port that zeroes the result of the calls marked here (bit ID % 32 of",
+            " * word ID / 32: void calls, whose handler returns no value) takes their",
+            " * verifiers as handlers: no marshaller whose only work is that zero.",
+            " */",
+            "#ifdef ARCH_SYSCALL_ZEROES_VOID_RESULT",
+            "#define Z_SYSCALL_VOID_HANDLER(name) (z_syscall_handler_t)(void (*)(void))z_vrfy_##name",
+            "const uint32_t z_syscall_void_ids[(K_SYSCALL_LIMIT + 31) / 32] = {"]
+    for w in sorted(void_bits):
+        out.append(f"\t[{w}] = 0x{void_bits[w]:08x}U,")
+    out += ["};", "#else", "#define Z_SYSCALL_VOID_HANDLER(name) z_mrsh_##name", "#endif", ""]
     for ret, name, plist in calls:
         if is_direct(ret, plist):
             continue
+        guard = is_direct_void(ret, plist)
+        if guard:
+            out.append("#ifndef ARCH_SYSCALL_ZEROES_VOID_RESULT")
         out += marshaller(ret, name, plist, "static ")
+        if guard:
+            out.append("#endif")
         out.append("")
     for _, name, _ in app_calls:
         out.append(f"uintptr_t z_mrsh_{name}(uintptr_t a0, uintptr_t a1, uintptr_t a2, "

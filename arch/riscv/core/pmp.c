@@ -102,41 +102,46 @@ static bool napot_ok(uintptr_t start, size_t size)
 	return size >= 8U && IS_POWER_OF_TWO(size) && (start & (size - 1U)) == 0U;
 }
 
-/* Encode [start, start + size) into entries, from *n on; -ENOSPC past max. */
-static int encode_region(unsigned long *addr, uint8_t *cfg, unsigned int *n, unsigned int max,
-			 uintptr_t start, size_t size, uint8_t perm, bool *prev_tor_end_valid,
-			 uintptr_t *prev_end)
+/* Entries being filled: addr[i] and cfg[i] for i < n, at most max. */
+struct pmp_encoding {
+	unsigned long *addr;
+	uint8_t *cfg;
+	unsigned int n;
+	unsigned int max;
+	uintptr_t tor_end; /* where the last entry, a TOR one, ends (0: it is not one) */
+};
+
+static void entry_add(struct pmp_encoding *e, unsigned long addr, uint8_t cfg)
+{
+	e->addr[e->n] = addr;
+	e->cfg[e->n] = cfg;
+	e->n++;
+}
+
+/*
+ * Encode [start, start + size) as the next entries: one NAPOT entry if it is
+ * a power of two aligned to its size, else a TOR pair, whose first entry (the
+ * start) the previous TOR entry gives when it ends there. -ENOSPC past max.
+ */
+static int encode_region(struct pmp_encoding *e, uintptr_t start, size_t size, uint8_t perm)
 {
 	uintptr_t end = start + size;
+	bool napot = napot_ok(start, size);
+	bool start_given = !napot && e->tor_end != 0U && e->tor_end == start;
 
-	if (napot_ok(start, size)) {
-		if (*n + 1U > max) {
-			return -ENOSPC;
-		}
-		addr[*n] = napot_addr(start, size);
-		cfg[*n] = (uint8_t)(PMP_NAPOT | user_cfg(perm));
-		(*n)++;
-		*prev_tor_end_valid = false;
+	if (e->n + (napot || start_given ? 1U : 2U) > e->max) {
+		return -ENOSPC;
+	}
+	if (napot) {
+		entry_add(e, napot_addr(start, size), (uint8_t)(PMP_NAPOT | user_cfg(perm)));
+		e->tor_end = 0U;
 		return 0;
 	}
-	if (*prev_tor_end_valid && *prev_end == start) {
-		/* The previous entry's address already marks our start. */
-		if (*n + 1U > max) {
-			return -ENOSPC;
-		}
-	} else {
-		if (*n + 2U > max) {
-			return -ENOSPC;
-		}
-		addr[*n] = start >> 2;
-		cfg[*n] = 0;
-		(*n)++;
+	if (!start_given) {
+		entry_add(e, start >> 2, 0U);
 	}
-	addr[*n] = end >> 2;
-	cfg[*n] = (uint8_t)(PMP_TOR | user_cfg(perm));
-	(*n)++;
-	*prev_tor_end_valid = true;
-	*prev_end = end;
+	entry_add(e, end >> 2, (uint8_t)(PMP_TOR | user_cfg(perm)));
+	e->tor_end = end;
 	return 0;
 }
 
@@ -150,10 +155,8 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 	struct k_mem_partition *sorted[CONFIG_MAX_DOMAIN_PARTITIONS];
 	unsigned long addr[Z_PMP_DOMAIN_ENTRIES] = { 0 };
 	uint8_t cfg[Z_PMP_DOMAIN_CFG_WORDS * 4] = { 0 };
-	unsigned int n = 0;
+	struct pmp_encoding e = { addr, cfg, 0U, Z_PMP_DOMAIN_ENTRIES, 0U };
 	unsigned int count = 0;
-	bool tor_valid = false;
-	uintptr_t prev_end = 0;
 
 	/* In address order, so that neighbours can share a TOR boundary. */
 	for (unsigned int i = 0; i < domain->num_partitions; i++) {
@@ -172,8 +175,7 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 		if (perm == 0U) {
 			continue; /* no user access: the default already denies it */
 		}
-		int ret = encode_region(addr, cfg, &n, Z_PMP_DOMAIN_ENTRIES, sorted[i]->start,
-					sorted[i]->size, perm, &tor_valid, &prev_end);
+		int ret = encode_region(&e, sorted[i]->start, sorted[i]->size, perm);
 		if (ret != 0) {
 			return ret;
 		}
@@ -181,13 +183,12 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 	static uint32_t versions;
 
 	memcpy(domain->arch.pmpaddr, addr, sizeof(addr));
-	domain->arch.entries = (uint8_t)n;
+	domain->arch.entries = (uint8_t)e.n;
 	domain->arch.version = ++versions;
-	for (unsigned int w = 0; w < Z_PMP_DOMAIN_CFG_WORDS; w++) {
-		domain->arch.pmpcfg[w] =
-		    (unsigned long)cfg[4 * w] | ((unsigned long)cfg[4 * w + 1] << 8) |
-		    ((unsigned long)cfg[4 * w + 2] << 16) | ((unsigned long)cfg[4 * w + 3] << 24);
-	}
+	/* Byte i of a pmpcfg word configures entry i: RV32 is little-endian, so a copy packs them.
+	 */
+	BUILD_ASSERT(sizeof(domain->arch.pmpcfg) == sizeof(cfg));
+	memcpy(domain->arch.pmpcfg, cfg, sizeof(cfg));
 	/* pmpcfg3 also holds the fixed code entries. */
 	domain->arch.pmpcfg[Z_PMP_DOMAIN_CFG_WORDS - 1U] |= fixed_cfg3;
 	return 0;
@@ -197,12 +198,10 @@ void arch_thread_stack_encode(struct k_thread *t)
 {
 	unsigned long addr[2] = { 0 };
 	uint8_t cfg[2] = { 0 };
-	unsigned int n = 0;
-	bool tor_valid = false;
-	uintptr_t prev_end = 0;
+	struct pmp_encoding e = { addr, cfg, 0U, 2U, 0U };
 
-	(void)encode_region(addr, cfg, &n, 2, t->userspace.user_stack_start,
-			    t->userspace.user_stack_size, PMP_R | PMP_W, &tor_valid, &prev_end);
+	(void)encode_region(&e, t->userspace.user_stack_start, t->userspace.user_stack_size,
+			    PMP_R | PMP_W);
 	t->arch.pmp_addr[1] = addr[0];
 	t->arch.pmp_addr[2] = addr[1];
 	t->arch.pmp_cfg0 = (t->arch.pmp_cfg0 & ~0x00ffff00UL) | ((unsigned long)cfg[0] << 8) |
@@ -266,7 +265,10 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 		csr_write(pmpaddr7, d->pmpaddr[3]);
 		csr_write(pmpcfg1, d->pmpcfg[0]);
 	} else {
-		write_domain_addrs(d->pmpaddr, d->entries);
+		/* Built for size: all of them, one straight run of writes. */
+		write_domain_addrs(d->pmpaddr, IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)
+						   ? d->entries
+						   : Z_PMP_DOMAIN_ENTRIES);
 		/* Entries past the new image's end only need their configuration cleared. */
 		csr_write(pmpcfg1, d->pmpcfg[0]);
 		csr_write(pmpcfg2, d->pmpcfg[1]);

@@ -77,6 +77,11 @@ void z_riscv_syscall(struct arch_esf *esf)
 	uintptr_t ret = z_syscall_table[id](esf->a0, a1, esf->a2, esf->a3, esf->a4, esf->a5);
 
 	csr_clear(mstatus, MSTATUS_MIE);
+#ifdef ARCH_SYSCALL_ZEROES_VOID_RESULT
+	if ((z_syscall_void_ids[id / 32U] & BIT(id % 32U)) != 0U) {
+		ret = 0; /* a void handler's a0 is whatever it computed last */
+	}
+#endif
 	esf->a0 = ret;
 	esf->mepc += 4;
 }

@@ -8,6 +8,15 @@
 #include <riscv_hart.h>
 
 #ifdef CONFIG_USERSPACE
+#ifndef CONFIG_SPEED_OPTIMIZATIONS
+/*
+ * Built for size every ecall takes z_riscv_syscall(), which zeroes the result
+ * of a void call itself (z_syscall_void_ids): such a call needs no marshaller.
+ */
+#define ARCH_SYSCALL_ZEROES_VOID_RESULT
+extern const uint32_t z_syscall_void_ids[];
+#endif
+
 /* The frame of the current thread's system call, at the top of its privileged stack. */
 static ALWAYS_INLINE struct arch_esf *arch_syscall_frame(void)
 {

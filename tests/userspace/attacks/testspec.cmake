@@ -185,7 +185,7 @@ in_test(r test_syscall_id_before_runtime_except "system call 4294967294 does not
 foreach(t test_str_out_kernel_buffer test_syscall_id_limit)
   in_test(r ${t} "FATAL ERROR 3: kernel oops${nl}\\*\\*\\*   ${_syscall_trap}")
 endforeach()
-attacks_image(syscalls 15 ${r})
+attacks_image(syscalls 16 ${r})
 
 # Objects: not an object or wrong type -EBADF (9), not held -EPERM (1),
 # uninitialised -EINVAL (22).

@@ -81,6 +81,15 @@ static void syscall_id(void *id)
 	attack_log.loot = (uintptr_t)arch_syscall_invoke0((uintptr_t)id);
 }
 
+/* Void calls: a0 comes back 0, not what the handler last computed there. */
+static void void_calls(void *arg)
+{
+	ARG_UNUSED(arg);
+	attack_log.loot =
+	    arch_syscall_invoke0(K_SYSCALL_K_YIELD) |
+	    arch_syscall_invoke1((uintptr_t)k_current_get(), K_SYSCALL_K_THREAD_RESUME);
+}
+
 static void check_scratch_registers(uintptr_t id)
 {
 	for (unsigned int i = 0; i < SCRATCH_REGS; i++) {
@@ -118,6 +127,12 @@ ZTEST(attacks_syscalls, test_no_kernel_value_in_registers_after_sleep) {
 	user_run(syscall_scratch_registers, (void *)call, NULL);
 	zassert_equal(attack_log.loot, 0U);
 	check_scratch_registers(call[0]);
+}
+
+ZTEST(attacks_syscalls, test_void_calls_return_zero) {
+	user_run(void_calls, NULL, NULL);
+	zassert_equal(attack_log.loot, 0U, "a void call returned 0x%08lx",
+		      (unsigned long)attack_log.loot);
 }
 
 ZTEST(attacks_syscalls, test_str_out_kernel_buffer) {
