@@ -123,7 +123,8 @@ static void entry_add(struct pmp_encoding *e, unsigned long addr, uint8_t cfg)
  * a power of two aligned to its size, else a TOR pair, whose first entry (the
  * start) the previous TOR entry gives when it ends there. -ENOSPC past max.
  */
-static int encode_region(struct pmp_encoding *e, uintptr_t start, size_t size, uint8_t perm)
+static Z_HOT_INLINE int encode_region(struct pmp_encoding *e, uintptr_t start, size_t size,
+				      uint8_t perm)
 {
 	uintptr_t end = start + size;
 	bool napot = napot_ok(start, size);
