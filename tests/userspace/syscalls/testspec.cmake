@@ -7,6 +7,12 @@ set(_printed
 breeze_test(default REGEX ${_printed})
 # Built for speed: the verifiers' fast paths (tests/speed.conf).
 breeze_test(speed ARGS -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf REGEX ${_printed})
+# The same with SMP, on 2 and 4 harts: the object cache's generation is then read by an
+# acquiring load, and the trap attempts no call.
+if(BOARD_SMP)
+  breeze_test(speed_smp ARGS -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf
+              -DOVERLAY_CONFIG=${CMAKE_CURRENT_SOURCE_DIR}/smp.conf SMP_RUNS REGEX ${_printed})
+endif()
 
 # The thread calls again, with the child's thread object a plain static
 # struct k_thread granted before anything was created on it (what Zephyr code
