@@ -217,20 +217,24 @@ def gen_wrappers(calls, guard="BREEZE_GENERATED_SYSCALLS_H",
     return "\n".join(out)
 
 
+def words_in_registers(plist):
+    """One word per argument, all in registers: the verifier receives the
+    trap's words in the very registers it expects."""
+    return all(words_of(t) == 1 for t, _ in plist) and len(plist) <= REG_WORDS
+
+
 def is_direct(ret, plist):
-    """One word per argument, all in registers, exactly one word back: the
-    verifier itself can be the handler (same registers in, a0 out). A void
-    verifier leaves whatever it last computed in a0, so it never is."""
-    return (ret != "void" and ret not in WIDE_TYPES
-            and all(words_of(t) == 1 for t, _ in plist) and len(plist) <= REG_WORDS)
+    """Arguments in registers and exactly one word back: the verifier itself
+    can be the handler (same registers in, a0 out). A void verifier leaves
+    whatever it last computed in a0, so it never is."""
+    return ret != "void" and ret not in WIDE_TYPES and words_in_registers(plist)
 
 
 def is_direct_void(ret, plist):
-    """A void call with one word per argument, all in registers: where the port
-    zeroes a void call's result itself (ARCH_SYSCALL_ZEROES_VOID_RESULT: it
-    reads z_syscall_void_ids), its verifier can be the handler too."""
-    return (ret == "void" and all(words_of(t) == 1 for t, _ in plist)
-            and len(plist) <= REG_WORDS)
+    """A void call with its arguments in registers: where the port zeroes a
+    void call's result itself (ARCH_SYSCALL_ZEROES_VOID_RESULT: it reads
+    z_syscall_void_ids), its verifier can be the handler too."""
+    return ret == "void" and words_in_registers(plist)
 
 
 def handler_name(ret, name, plist):
