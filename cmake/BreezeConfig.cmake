@@ -31,4 +31,8 @@ set(CMAKE_TOOLCHAIN_FILE ${BREEZE_BASE}/cmake/toolchain/${BOARD_TOOLCHAIN}.cmake
 
 include(breeze_kconfig)
 project(Breeze LANGUAGES C ASM)
+# A static library in one step: ar's s writes its index, so no ranlib run per
+# library (the hundreds of test images each make a few).
+set(CMAKE_C_ARCHIVE_CREATE "<CMAKE_AR> qcs <TARGET> <LINK_FLAGS> <OBJECTS>")
+set(CMAKE_C_ARCHIVE_FINISH "")
 include(breeze_targets)
