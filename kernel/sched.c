@@ -54,6 +54,45 @@ static ALWAYS_INLINE uint32_t *ready_word(unsigned int level)
 	return &_kernel.ready_q.bitmap[READY_WORDS == 1U ? 0U : level / 32U];
 }
 
+static ALWAYS_INLINE struct k_thread *level_head(unsigned int level)
+{
+	sys_dnode_t *n = sys_dlist_peek_head_not_empty(&_kernel.ready_q.queues[level]);
+
+	return CONTAINER_OF(n, struct k_thread, base.qnode);
+}
+
+/*
+ * On one CPU where finding the first set bit of the bitmap takes a multiply
+ * and a table lookup (prio_bitmap.h: RV32IMAC), the thread to run next, the
+ * head of the most urgent non-empty level, is kept as the queue changes
+ * rather than searched for at each decision: a thread joins its level at the
+ * tail, so only one joining a more urgent level than the head's, or the head
+ * leaving, changes it; only the head leaving an empty level behind searches.
+ * Where the search is a couple of instructions, keeping the head costs more
+ * than it saves. (With SMP each CPU's pick depends on what the others run:
+ * sched_smp.c searches at each decision.)
+ */
+#define KEEP_READY_HEAD (!IS_ENABLED(CONFIG_SMP) && !PRIO_CTZ_IS_CHEAP)
+
+static struct k_thread *ready_head;
+static unsigned int ready_head_level = K_NUM_PRIORITIES; /* none yet */
+
+/* The head left its level empty: the first thread of the most urgent non-empty one. */
+static void ready_head_find(void)
+{
+	for (unsigned int w = 0; w < READY_WORDS; w++) {
+		uint32_t bits = _kernel.ready_q.bitmap[w];
+
+		if (bits != 0U) {
+			ready_head_level = w * 32U + prio_ctz32(bits);
+			ready_head = level_head(ready_head_level);
+			return;
+		}
+	}
+	ready_head = NULL; /* only before the idle thread is ready */
+	ready_head_level = K_NUM_PRIORITIES;
+}
+
 static void enqueue(struct k_thread *t)
 {
 	unsigned int level = Z_PRIO_LEVEL(t->base.prio);
@@ -62,6 +101,10 @@ static void enqueue(struct k_thread *t)
 	sys_dlist_append(&_kernel.ready_q.queues[level], &t->base.qnode);
 	*ready_word(level) |= BIT(level % 32U);
 	t->base.thread_state |= _THREAD_QUEUED;
+	if (KEEP_READY_HEAD && level < ready_head_level) {
+		ready_head = t; /* its level was empty: it heads the queue */
+		ready_head_level = level;
+	}
 }
 
 void z_dequeue_thread_locked(struct k_thread *t)
@@ -73,10 +116,20 @@ void z_dequeue_thread_locked(struct k_thread *t)
 
 	ready_q_changed = true;
 	sys_dlist_remove(&t->base.qnode);
-	if (sys_dlist_is_empty(&_kernel.ready_q.queues[level])) {
+
+	bool emptied = sys_dlist_is_empty(&_kernel.ready_q.queues[level]);
+
+	if (emptied) {
 		*ready_word(level) &= ~BIT(level % 32U);
 	}
 	t->base.thread_state &= ~_THREAD_QUEUED;
+	if (KEEP_READY_HEAD && t == ready_head) {
+		if (emptied) {
+			ready_head_find();
+		} else {
+			ready_head = level_head(level); /* a peer: the level stays */
+		}
+	}
 }
 
 void z_ready_thread_locked(struct k_thread *t)
@@ -98,11 +151,14 @@ static struct k_thread *next_up(void)
 static struct k_thread *next_up(void)
 {
 	/* The idle thread is always ready: some level is not empty. */
-	unsigned int level =
-	    prio_bitmap_first_set(_kernel.ready_q.bitmap, ARRAY_SIZE(_kernel.ready_q.bitmap));
-	sys_dnode_t *n = sys_dlist_peek_head_not_empty(&_kernel.ready_q.queues[level]);
+	struct k_thread *searched =
+	    level_head(prio_bitmap_first_set(_kernel.ready_q.bitmap, READY_WORDS));
 
-	return CONTAINER_OF(n, struct k_thread, base.qnode);
+	if (KEEP_READY_HEAD) {
+		__ASSERT(ready_head == searched, "the kept head is not the queue's");
+		return ready_head;
+	}
+	return searched;
 }
 #endif
 
@@ -512,6 +568,9 @@ void z_impl_k_yield(void)
 	if (!IS_ENABLED(CONFIG_SMP) || (cur->base.thread_state & _THREAD_QUEUED) != 0U) {
 		sys_dlist_remove(&cur->base.qnode);
 		sys_dlist_append(level, &cur->base.qnode);
+	}
+	if (KEEP_READY_HEAD && cur == ready_head) {
+		ready_head = level_head(ready_head_level); /* its first peer, or itself */
 	}
 	(void)z_swap(key);
 }

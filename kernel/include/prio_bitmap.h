@@ -31,8 +31,16 @@ static inline int prio_bitmap_test(const uint32_t *bm, unsigned int level)
 /*
  * Index of the lowest set bit of @x (x != 0). RV32IMAC has no count-trailing-
  * zeros instruction and libgcc's fallback is long: isolate the bit, multiply
- * by a de Bruijn constant and look the top five bits up.
+ * by a de Bruijn constant and look the top five bits up. GCC knows the idiom:
+ * where the CPU counts zeros (ARMv7-M and later: RBIT and CLZ; RISC-V with
+ * Zbb: CTZ), this compiles to those instructions (PRIO_CTZ_IS_CHEAP).
  */
+#if (defined(__ARM_FEATURE_CLZ) && __ARM_ARCH >= 7) || defined(__riscv_zbb)
+#define PRIO_CTZ_IS_CHEAP 1
+#else
+#define PRIO_CTZ_IS_CHEAP 0
+#endif
+
 static inline unsigned int prio_ctz32(uint32_t x)
 {
 	static const uint8_t position[32] = {
