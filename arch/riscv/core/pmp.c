@@ -214,7 +214,7 @@ void arch_thread_stack_encode(struct k_thread *t)
  * thread reads it with one instruction (linker relaxation; 12 bytes a hart,
  * above GCC's 8-byte limit for small data).
  */
-__attribute__((section(".sbss.z_riscv_loaded_images")))
+Z_GENERIC_SECTION(.sbss.z_riscv_loaded_images)
 struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS];
 
 /* Write the first @n domain entries (pmpaddr4 onwards), last first. */
