@@ -566,8 +566,12 @@ void z_impl_k_yield(void)
 	 * or suspend in flight): then z_swap() ends or parks it.
 	 */
 	if (!IS_ENABLED(CONFIG_SMP) || (cur->base.thread_state & _THREAD_QUEUED) != 0U) {
-		sys_dlist_remove(&cur->base.qnode);
-		sys_dlist_append(level, &cur->base.qnode);
+		sys_dnode_t *n = &cur->base.qnode;
+
+		/* Unlinked and linked again at the tail, not cleared in between. */
+		n->prev->next = n->next;
+		n->next->prev = n->prev;
+		sys_dlist_append(level, n);
 	}
 	if (KEEP_READY_HEAD && cur == ready_head) {
 		ready_head = level_head(ready_head_level); /* its first peer, or itself */
