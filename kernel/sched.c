@@ -80,17 +80,15 @@ static unsigned int ready_head_level = K_NUM_PRIORITIES; /* none yet */
 /* The head left its level empty: the first thread of the most urgent non-empty one. */
 static void ready_head_find(void)
 {
-	for (unsigned int w = 0; w < READY_WORDS; w++) {
-		uint32_t bits = _kernel.ready_q.bitmap[w];
+	int level = prio_bitmap_first(_kernel.ready_q.bitmap, READY_WORDS);
 
-		if (bits != 0U) {
-			ready_head_level = w * 32U + prio_ctz32(bits);
-			ready_head = level_head(ready_head_level);
-			return;
-		}
+	if (level < 0) {
+		ready_head = NULL; /* only before the idle thread is ready */
+		ready_head_level = K_NUM_PRIORITIES;
+		return;
 	}
-	ready_head = NULL; /* only before the idle thread is ready */
-	ready_head_level = K_NUM_PRIORITIES;
+	ready_head_level = (unsigned int)level;
+	ready_head = level_head(ready_head_level);
 }
 
 static void enqueue(struct k_thread *t)
