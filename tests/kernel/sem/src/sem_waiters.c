@@ -155,16 +155,21 @@ ZTEST(sem_waiters, test_waiter_timeout_leaves_queue) {
 	zassert_events("L");
 }
 
+/*
+ * The tests check the order in which woken waiters run: with SMP, the other
+ * CPUs are held meanwhile, or two waiters woken one after the other could
+ * log in either order on two CPUs (sem_basic runs on all of them).
+ */
 static void before(void *fixture)
 {
-	ARG_UNUSED(fixture);
+	ztest_simple_1cpu_before(fixture);
 	zassert_equal(k_sem_init(&sem, 0, 10), 0);
 }
 
 static void after(void *fixture)
 {
-	ARG_UNUSED(fixture);
 	test_cleanup();
+	ztest_simple_1cpu_after(fixture);
 }
 
 ZTEST_SUITE(sem_waiters, NULL, NULL, before, after, NULL);
