@@ -31,8 +31,8 @@ set(CMAKE_TOOLCHAIN_FILE ${BREEZE_BASE}/cmake/toolchain/${BOARD_TOOLCHAIN}.cmake
 
 include(breeze_kconfig)
 project(Breeze LANGUAGES C ASM)
-# A static library in one step: ar's s writes its index, so no ranlib run per
-# library (the hundreds of test images each make a few).
-set(CMAKE_C_ARCHIVE_CREATE "<CMAKE_AR> qcs <TARGET> <LINK_FLAGS> <OBJECTS>")
-set(CMAKE_C_ARCHIVE_FINISH "")
+# A static library in two small steps (the hundreds of test images each make
+# a few): rm, not the "cmake -E rm" Ninja's default rule starts (a tenth of a
+# second each), and ar, whose s writes the index, so no ranlib run.
+set(CMAKE_C_CREATE_STATIC_LIBRARY "rm -f <TARGET>" "<CMAKE_AR> qcs <TARGET> <LINK_FLAGS> <OBJECTS>")
 include(breeze_targets)

@@ -40,12 +40,27 @@ else()
   set(KCONFIG_ROOT ${BREEZE_BASE}/Kconfig)
 endif()
 
+# The Kconfig files find each other through srctree (and Zephyr's through
+# ZEPHYR_BASE), set in CMake's own environment for the step, which inherits it
+# (no "cmake -E env" process: a tenth of a second per configure).
+set(_saved_env)
+foreach(_var srctree ZEPHYR_BASE)
+  list(APPEND _saved_env "$ENV{${_var}}")
+  set(ENV{${_var}} ${BREEZE_BASE})
+endforeach()
 execute_process(
-  COMMAND ${CMAKE_COMMAND} -E env srctree=${BREEZE_BASE} ZEPHYR_BASE=${BREEZE_BASE}
-          ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/kconfig.py
+  COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/kconfig.py
           ${KCONFIG_ROOT} ${DOTCONFIG} ${AUTOCONF_H} ${_fragments}
   WORKING_DIRECTORY ${BREEZE_BASE}
   RESULT_VARIABLE _rc)
+foreach(_var srctree ZEPHYR_BASE)
+  list(POP_FRONT _saved_env _value)
+  if(_value STREQUAL "")
+    unset(ENV{${_var}})
+  else()
+    set(ENV{${_var}} "${_value}")
+  endif()
+endforeach()
 if(NOT _rc EQUAL 0)
   message(FATAL_ERROR "Kconfig failed")
 endif()

@@ -151,7 +151,7 @@ function(breeze_image_finalize)
   file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/app_smem_objects.txt CONTENT "${_objs}")
   add_custom_command(OUTPUT ${APP_SMEM_FRAGMENTS}
     COMMAND ${BREEZE_PYTHON} ${BREEZE_BASE}/scripts/gen_app_smem.py
-            --readelf ${CMAKE_READELF} --objects ${CMAKE_BINARY_DIR}/app_smem_objects.txt
+            --objects ${CMAKE_BINARY_DIR}/app_smem_objects.txt
             $<$<OR:$<BOOL:${CONFIG_PMP_POWER_OF_TWO_ALIGNMENT}>,$<BOOL:${CONFIG_MPU_REQUIRES_POWER_OF_TWO_ALIGNMENT}>>:--pow2>
             --granule ${BOARD_PARTITION_GRANULE}
             ${CMAKE_BINARY_DIR}

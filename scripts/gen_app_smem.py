@@ -4,11 +4,12 @@
 K_APP_DMEM(name) / K_APP_BMEM(name) put variables in sections
 data_smem_<name>_data / data_smem_<name>_bss, and K_APPMEM_PARTITION_DEFINE(name)
 leaves a marker section .app_smem_name.<name>. This script reads the section
-tables of the compiled objects (readelf), adds up each partition's size with
-its alignment and writes linker fragments that place the partitions. With
---pow2 (CONFIG_PMP_POWER_OF_TWO_ALIGNMENT) each is rounded up to a power of
-two and placed at an address aligned to its size, so that a single PMP NAPOT
-entry covers it; otherwise the partitions are packed at the granularity the
+tables of the compiled objects (ELF files, or ar archives of them: it reads them
+itself, a readelf process and its text would cost more than all the rest), adds
+up each partition's size with its alignment and writes linker fragments that
+place the partitions. With --pow2 (CONFIG_PMP_POWER_OF_TWO_ALIGNMENT) each is
+rounded up to a power of two and placed at an address aligned to its size, so
+that a single PMP NAPOT entry covers it; otherwise the partitions are packed at the granularity the
 hardware needs (--granule bytes: 4 for the PMP's TOR mode), with no padding:
 
   app_smem.ld            the partitions (included inside the .app_smem section)
@@ -16,26 +17,75 @@ hardware needs (--granule bytes: 4 for the PMP's TOR mode), with no padding:
   app_smem_bss_table.ld  the bss ranges the kernel zeroes at boot
 """
 import argparse
+import mmap
 import os
 import re
-import subprocess
+import struct
 import sys
 
-SECTION = re.compile(r"^\s*\[\s*\d+\]\s+(\S+)\s+\S+\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s+\S+\s+\S*\s+\d+\s+\d+\s+(\d+)\s*$")
 MIN_PART = 32
+# The only sections that matter, by name prefix: a partition's data and bss, its marker.
+WANTED = (b"data_smem_", b".app_smem_name.")
 
 
-def sections_of(readelf, objs):
-    """Every section (name, size, alignment) of the objects, in their order: one readelf."""
-    if not objs:
+def elf_sections(blob, where):
+    """(name, size, alignment) of each section of an ELF file, in their order."""
+    if bytes(blob[:4]) != b"\x7fELF":
+        sys.exit(f"gen_app_smem: {where} is not an ELF file")
+    is64 = blob[4] == 2
+    order = "<" if blob[5] == 1 else ">"
+    if is64:
+        shoff, = struct.unpack_from(order + "Q", blob, 0x28)
+        shentsize, shnum, shstrndx = struct.unpack_from(order + "HHH", blob, 0x3a)
+        shdr = order + "IIQQQQIIQQ"
+    else:
+        shoff, = struct.unpack_from(order + "I", blob, 0x20)
+        shentsize, shnum, shstrndx = struct.unpack_from(order + "HHH", blob, 0x2e)
+        shdr = order + "IIIIIIIIII"
+    if shoff == 0:
         return
-    out = subprocess.run([readelf, "-S", "-W", *objs], check=True, capture_output=True,
-                         text=True).stdout
-    for line in out.splitlines():
-        line = line.replace("[ ", "[")
-        m = SECTION.match(line)
-        if m:
-            yield m.group(1), int(m.group(2), 16), int(m.group(3))
+    if shnum == 0 or shstrndx == 0xFFFF:  # too many sections: the counts are in section 0
+        first = struct.unpack_from(shdr, blob, shoff)
+        shnum = shnum or first[5]
+        shstrndx = first[6] if shstrndx == 0xFFFF else shstrndx
+    headers = [struct.unpack_from(shdr, blob, shoff + i * shentsize) for i in range(shnum)]
+    strtab_off, strtab_size = headers[shstrndx][4], headers[shstrndx][5]
+    strtab = bytes(blob[strtab_off:strtab_off + strtab_size])
+    for h in headers:
+        name_at, size, align = h[0], h[5], h[8]
+        if not strtab.startswith(WANTED[0], name_at) and not strtab.startswith(WANTED[1], name_at):
+            continue
+        name = strtab[name_at:strtab.index(b"\0", name_at)].decode()
+        yield name, size, align
+
+
+def archive_members(blob, where):
+    """The ELF members of an ar archive (a Rust static library): (name, bytes)."""
+    pos = 8
+    while pos + 60 <= len(blob):
+        header = bytes(blob[pos:pos + 60])
+        name = header[:16].decode(errors="replace").strip()
+        size = int(header[48:58].decode().strip())
+        body = blob[pos + 60:pos + 60 + size]
+        if name.startswith("#1/"):  # BSD: the name leads the body
+            skip = int(name[3:])
+            body = body[skip:]
+        if bytes(body[:4]) == b"\x7fELF":
+            yield f"{where}({name})", body
+        pos += 60 + size + (size & 1)
+
+
+def sections_of(objs):
+    """Every partition section (name, size, alignment) of the objects, in their order."""
+    for obj in objs:
+        with open(obj, "rb") as f:
+            # Mapped, not read: only the headers and the section names are looked at.
+            blob = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
+        if bytes(blob[:8]) == b"!<arch>\n":
+            for where, member in archive_members(blob, obj):
+                yield from elf_sections(member, where)
+        else:
+            yield from elf_sections(blob, obj)
 
 
 def align_up(v, a):
@@ -44,7 +94,6 @@ def align_up(v, a):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--readelf", required=True)
     ap.add_argument("--objects", required=True, help="file listing the object files, ';'-separated")
     ap.add_argument("--pow2", action="store_true",
                     help="naturally aligned power-of-two partitions (one NAPOT entry each)")
@@ -56,7 +105,7 @@ def main():
     objs = [o for o in open(args.objects).read().strip().split(";") if o]
     parts = {}  # name -> [data bytes, bss bytes, max alignment]
     pat = re.compile(r"^(?:data_smem_(\w+?)_(data|bss)(?:\..*)?|\.app_smem_name\.(\w+))$")
-    for name, size, align in sections_of(args.readelf, objs):
+    for name, size, align in sections_of(objs):
         m = pat.match(name)
         if not m:
             continue
