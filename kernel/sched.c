@@ -318,6 +318,48 @@ static Z_COLD_PATH struct k_thread *ended_switch(struct _cpu *cpu, struct k_thre
 	return (struct k_thread *)&dead_save[CPU_INDEX(cpu)];
 }
 
+/*
+ * The last steps of a switch: the running thread changes right before the
+ * stacks do, so that a fault until then (an overflow of old's stack in the
+ * steps before) is old's, and is reported with old's name and stack.
+ */
+static ALWAYS_INLINE void switch_stacks(struct _cpu *cpu, struct k_thread *new,
+					struct k_thread *old)
+{
+	cpu->current = new;
+	arch_switch(new, old);
+}
+
+/*
+ * A switch whose port has a call to make before the stacks change (a domain
+ * to load: arch_thread_switch_prepare() said so), finished out of line: the
+ * usual switch then makes no call, and needs no stack frame of its own.
+ */
+static Z_OUT_OF_LINE void switch_stacks_loading(struct _cpu *cpu, struct k_thread *new,
+						struct k_thread *old)
+{
+	arch_thread_switch_load(new);
+	switch_stacks(cpu, new, old);
+}
+
+/* The switch from @old to @new once @old's accounts are settled. */
+static Z_HOT_INLINE void switch_in(struct _cpu *cpu, struct k_thread *new, struct k_thread *old)
+{
+	z_smp_switched_in(new, cpu);
+	slice_start(cpu, new);
+	if (unlikely(!arch_thread_switch_prepare(new))) {
+		switch_stacks_loading(cpu, new, old);
+		return;
+	}
+	switch_stacks(cpu, new, old);
+}
+
+/* The switch away from a thread that ended: out of line, as it is rare. */
+static Z_COLD_PATH void switch_from_ended(struct _cpu *cpu, struct k_thread *new)
+{
+	switch_in(cpu, new, ended_switch(cpu, new));
+}
+
 /* Make @new the running thread; returns when @old runs again. */
 static void switch_to(struct k_thread *new, struct k_thread *old)
 {
@@ -325,21 +367,12 @@ static void switch_to(struct k_thread *new, struct k_thread *old)
 
 	sys_port_trace_thread_switch(old, new);
 	if (unlikely(old == ENDED_CURRENT(cpu))) {
-		old = ended_switch(cpu, new);
-	} else {
-		z_thread_usage_switch_locked(old, new);
-		z_smp_switched_out(old);
+		switch_from_ended(cpu, new);
+		return;
 	}
-	z_smp_switched_in(new, cpu);
-	slice_start(cpu, new);
-	arch_thread_switch_prepare(new);
-	/*
-	 * The running thread changes last, right before the stacks do: a fault
-	 * until then (an overflow of old's stack in the calls above) is old's,
-	 * and is reported with old's name and stack.
-	 */
-	cpu->current = new;
-	arch_switch(new, old);
+	z_thread_usage_switch_locked(old, new);
+	z_smp_switched_out(old);
+	switch_in(cpu, new, old);
 }
 
 int z_swap(k_spinlock_key_t key)

@@ -43,6 +43,17 @@
 #endif
 
 /*
+ * A less usual path that must stay fast: built for speed, a function of its
+ * own but optimised as such (its caller then needs no frame for it); built
+ * for size, inline or not as the compiler finds smaller.
+ */
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+#define Z_OUT_OF_LINE __attribute__((noinline))
+#else
+#define Z_OUT_OF_LINE
+#endif
+
+/*
  * A hot function with more than one caller: built for speed, inline in each
  * (no call, no frame); built for size, inline or not as the compiler finds
  * smaller.

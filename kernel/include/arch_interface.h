@@ -150,7 +150,13 @@ long arch_semihost_call(unsigned long op, void *arg);
 uint64_t sys_clock_cycle_get_64(void);
 void sys_clock_set_deadline(uint64_t cycles); /* UINT64_MAX: none */
 
-/* The port's inline part: arch_thread_switch_prepare(), arch_syscall_frame(), ... */
+/*
+ * The port's inline part (<arch_inlines.h>): arch_thread_switch_prepare(),
+ * arch_syscall_ret_hi_set(), ... The switch calls arch_thread_switch_load(@new)
+ * out of line when arch_thread_switch_prepare(@new) returns false (typically:
+ * @new's domain is not the image in the hardware), so that the usual switch
+ * makes no call.
+ */
 #include <arch_inlines.h>
 
 #endif /* BREEZE_ARCH_INTERFACE_H */

@@ -190,18 +190,23 @@ void arch_stack_guard_set(struct k_thread *t, uintptr_t guard)
 const struct k_mem_domain *z_arm_mpu_loaded_domain;
 uint32_t z_arm_mpu_loaded_version;
 
+void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
+{
+	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
+		MPU_RBAR = domain->arch.regs[i][0];
+		MPU_RASR = domain->arch.regs[i][1];
+	}
+	z_arm_mpu_loaded_domain = domain;
+	z_arm_mpu_loaded_version = domain->arch.version;
+	__asm__ volatile("dsb" ::: "memory");
+}
+
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
 	const struct k_mem_domain *domain = t->userspace.domain;
 
 	if (domain != z_arm_mpu_loaded_domain || domain->arch.version != z_arm_mpu_loaded_version) {
-		for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
-			MPU_RBAR = domain->arch.regs[i][0];
-			MPU_RASR = domain->arch.regs[i][1];
-		}
-		z_arm_mpu_loaded_domain = domain;
-		z_arm_mpu_loaded_version = domain->arch.version;
-		__asm__ volatile("dsb" ::: "memory");
+		z_arm_mpu_domain_load(domain);
 	}
 }
 #endif

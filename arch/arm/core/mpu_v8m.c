@@ -192,11 +192,16 @@ void arch_thread_stack_encode(struct k_thread *t)
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
 	const struct k_mem_domain *domain = t->userspace.domain;
+
+	if (domain != z_arm_mpu_loaded_domain || domain->arch.version != z_arm_mpu_loaded_version) {
+		z_arm_mpu_domain_load(domain);
+	}
+}
+
+void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
+{
 	uint32_t ro = 0;
 
-	if (domain == z_arm_mpu_loaded_domain && domain->arch.version == z_arm_mpu_loaded_version) {
-		return;
-	}
 	/*
 	 * Off while it changes: between two stores an old region and a new one
 	 * may overlap, and the overlap would fault even the code doing this.

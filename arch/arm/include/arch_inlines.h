@@ -41,6 +41,9 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 /* The domain image in the MPU now, and its version (mpu_v7m.c, mpu_v8m.c). */
 extern const struct k_mem_domain *z_arm_mpu_loaded_domain;
 extern uint32_t z_arm_mpu_loaded_version;
+
+/* Load @domain's image into the MPU, whatever is there. */
+void z_arm_mpu_domain_load(const struct k_mem_domain *domain);
 #endif
 
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV8_M_MPU)
@@ -54,10 +57,13 @@ void z_arm_mpu_ro_unload(void);
 
 /*
  * Before switching to @new: its TLS blocks become the ones __aeabi_read_tp
- * returns; a user thread gets its domain loaded. (MPU region 2, its stack or
- * its guard, is loaded with its registers: z_arm_do_switch.)
+ * returns. False when the MPU needs more (arch_thread_switch_load(), out of
+ * line, so that the usual switch makes no call): a user thread whose domain is
+ * not the one loaded, or, on ARMv8-M, a supervisor thread while read-only
+ * domain regions are in. (MPU region 2, its stack or its guard, is loaded with
+ * its registers: z_arm_do_switch.)
  */
-static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
+static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 {
 	/*
 	 * The old thread's context is about to go below its stack pointer (the
@@ -86,17 +92,31 @@ static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 		const struct k_mem_domain *domain = new->userspace.domain;
 
 		z_arm_user_tp = new->userspace.user_tls;
-		if (domain != z_arm_mpu_loaded_domain ||
-		    domain->arch.version != z_arm_mpu_loaded_version) {
-			arch_mem_domain_thread_load(new);
-		}
+		return domain == z_arm_mpu_loaded_domain &&
+		       domain->arch.version == z_arm_mpu_loaded_version;
 	}
 #ifdef CONFIG_ARMV8_M_MPU
-	if ((new->base.user_options &K_USER) == 0U && z_arm_mpu_ro_loaded != 0U) {
-		/* A supervisor thread may write what a user domain may only read. */
+	/* A supervisor thread may write what a user domain may only read. */
+	return z_arm_mpu_ro_loaded == 0U;
+#endif
+#endif
+	return true;
+}
+
+/* The switch's call when arch_thread_switch_prepare() returned false (user mode only). */
+static ALWAYS_INLINE void arch_thread_switch_load(struct k_thread *new)
+{
+#ifdef CONFIG_USERSPACE
+#ifdef CONFIG_ARMV8_M_MPU
+	if ((new->base.user_options &K_USER) == 0U) {
 		z_arm_mpu_ro_unload();
+		return;
 	}
 #endif
+	/* A user thread (all ARMv7-M asks for) whose domain is not the one loaded. */
+	z_arm_mpu_domain_load(new->userspace.domain);
+#else
+	ARG_UNUSED(new);
 #endif
 }
 

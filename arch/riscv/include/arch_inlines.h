@@ -51,21 +51,31 @@ extern struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS]
 /* Write @domain's image into this hart's PMP (entries 4-12). */
 void z_riscv_domain_image_load(const struct k_mem_domain *domain);
 
-/*
- * A user thread's PMP: its stack's entries always, its domain's image only if
- * another one is loaded. Inline in the switch, whose usual case (a thread of
- * the domain already there) then makes no call.
- */
-static ALWAYS_INLINE void z_riscv_user_pmp_load(struct k_thread *t)
+/* A user thread's stack entries of the PMP (entries 1-2, and pmpcfg0). */
+static ALWAYS_INLINE void z_riscv_user_stack_pmp_load(struct k_thread *t)
 {
-	const struct k_mem_domain *domain = t->userspace.domain;
-	const struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
-
 	__asm__ volatile("csrw pmpaddr1, %0" : : "r"(t->arch.pmp_addr[1]) : "memory");
 	__asm__ volatile("csrw pmpaddr2, %0" : : "r"(t->arch.pmp_addr[2]) : "memory");
 	__asm__ volatile("csrw pmpcfg0, %0" : : "r"(t->arch.pmp_cfg0) : "memory");
-	if (domain != loaded->domain || domain->arch.version != loaded->version) {
-		z_riscv_domain_image_load(domain);
+}
+
+/* Whether this hart's PMP holds @domain's image as it is now. */
+static ALWAYS_INLINE bool z_riscv_domain_is_loaded(const struct k_mem_domain *domain)
+{
+	const struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
+
+	return domain == loaded->domain && domain->arch.version == loaded->version;
+}
+
+/*
+ * A user thread's PMP: its stack's entries always, its domain's image only if
+ * another one is loaded.
+ */
+static ALWAYS_INLINE void z_riscv_user_pmp_load(struct k_thread *t)
+{
+	z_riscv_user_stack_pmp_load(t);
+	if (!z_riscv_domain_is_loaded(t->userspace.domain)) {
+		z_riscv_domain_image_load(t->userspace.domain);
 	}
 }
 #endif
@@ -78,9 +88,12 @@ static ALWAYS_INLINE void arch_stack_chk_guard_set(uintptr_t guard)
 
 /*
  * Before switching to @new: its stack guard goes in, and a user thread gets
- * its stack and domain loaded.
+ * its stack's entries. False when its domain's image must be loaded too: the
+ * switch then calls arch_thread_switch_load() first, out of line, so that the
+ * usual switch (to a supervisor thread, or to a thread of the domain already
+ * there) makes no call.
  */
-static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
+static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 {
 #ifdef CONFIG_HW_STACK_PROTECTION
 	Z_RISCV_STACK_LIMIT = new->arch.stack_limit;
@@ -88,17 +101,49 @@ static ALWAYS_INLINE void arch_thread_switch_prepare(struct k_thread *new)
 #endif
 #ifdef CONFIG_USERSPACE
 	if ((new->base.user_options &K_USER) != 0U) {
-		/* Built for size, one out-of-line copy. */
-		if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
-			z_riscv_user_pmp_load(new);
-		} else {
-			arch_mem_domain_thread_load(new);
+		/* Built for size, all of it out of line (arch_mem_domain_thread_load()). */
+		if (!IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
+			return false;
 		}
-		return;
+		z_riscv_user_stack_pmp_load(new);
+		return z_riscv_domain_is_loaded(new->userspace.domain);
 	}
 #endif
 #ifdef CONFIG_HW_STACK_PROTECTION
 	__asm__ volatile("csrw pmpcfg0, %0" : : "r"(new->arch.pmp_cfg0) : "memory");
+#else
+	ARG_UNUSED(new);
+#endif
+	return true;
+}
+
+/* The switch's call when arch_thread_switch_prepare() returned false (user mode only). */
+static ALWAYS_INLINE void arch_thread_switch_load(struct k_thread *new)
+{
+#ifdef CONFIG_USERSPACE
+	const struct k_mem_domain *domain = new->userspace.domain;
+	const struct arch_mem_domain *d = &domain->arch;
+	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
+
+	if (!IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
+		arch_mem_domain_thread_load(new);
+	} else if (likely(d->entries <= 4U && loaded->entries <= 4U)) {
+		/*
+		 * The stack's entries are in already. A small domain (the usual
+		 * case) replaces a small one here, inline: the switch out of
+		 * line that calls this then makes no call itself.
+		 */
+		__asm__ volatile("csrw pmpaddr4, %0" : : "r"(d->pmpaddr[0]) : "memory");
+		__asm__ volatile("csrw pmpaddr5, %0" : : "r"(d->pmpaddr[1]) : "memory");
+		__asm__ volatile("csrw pmpaddr6, %0" : : "r"(d->pmpaddr[2]) : "memory");
+		__asm__ volatile("csrw pmpaddr7, %0" : : "r"(d->pmpaddr[3]) : "memory");
+		__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
+		loaded->domain = domain;
+		loaded->version = d->version;
+		loaded->entries = d->entries;
+	} else {
+		z_riscv_domain_image_load(domain);
+	}
 #else
 	ARG_UNUSED(new);
 #endif
