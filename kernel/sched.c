@@ -406,17 +406,44 @@ void z_reschedule(k_spinlock_key_t key)
 	k_spin_unlock(&_sched_spinlock, key);
 }
 
+/*
+ * The scheduler's lock at an interrupt's exit. With one CPU nothing else can
+ * run there (interrupts do not nest, on every port), so interrupts need not be
+ * masked again nor their state restored afterwards: the switch is then the
+ * last thing z_sched_isr_exit() does, a jump, and it needs no stack frame.
+ */
+static ALWAYS_INLINE k_spinlock_key_t isr_exit_lock(void)
+{
+	k_spinlock_key_t key = { .key = 0U };
+
+	if (IS_ENABLED(CONFIG_SMP)) {
+		key = k_spin_lock(&_sched_spinlock);
+	} else {
+		z_spin_acquire(&_sched_spinlock);
+	}
+	return key;
+}
+
+static ALWAYS_INLINE void isr_exit_unlock(k_spinlock_key_t key)
+{
+	if (IS_ENABLED(CONFIG_SMP)) {
+		k_spin_unlock(&_sched_spinlock, key);
+	} else {
+		k_spin_release(&_sched_spinlock);
+	}
+}
+
 void z_sched_isr_exit(void)
 {
 	if (!IS_ENABLED(CONFIG_SMP) && !ready_q_changed) {
 		return; /* interrupts do not nest: nothing can change it meanwhile */
 	}
-	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+	k_spinlock_key_t key = isr_exit_lock();
 	struct k_thread *cur = _current;
 
 	ready_q_changed = false;
 	if (abort_deferred(cur)) {
-		k_spin_unlock(&_sched_spinlock, key);
+		isr_exit_unlock(key);
 		return;
 	}
 	z_smp_halt_if_aborting(cur);
@@ -427,7 +454,7 @@ void z_sched_isr_exit(void)
 	if (next != cur && (forced || may_preempt_current())) {
 		switch_to(next, cur);
 	}
-	k_spin_unlock(&_sched_spinlock, key);
+	isr_exit_unlock(key);
 }
 
 /* A thread leaves a wait queue without being woken by the object. */

@@ -57,6 +57,26 @@
 .endm
 #endif
 
+#if defined(CONFIG_HW_STACK_PROTECTION) && !defined(CONFIG_SMP)
+/*
+ * One hart: the interrupt stack's guard limit in force (the old limit kept at
+ * 4(sp) of the interrupt stack), and back. Clobber t1 and t2.
+ */
+.macro isr_stack_limit_set
+	lui	t1, %hi(z_riscv_stack_limit)
+	lw	t2, %lo(z_riscv_stack_limit)(t1)
+	sw	t2, 4(sp)
+	la	t2, z_interrupt_stack + CONFIG_HW_STACK_GUARD_SIZE + ESF_SIZE
+	sw	t2, %lo(z_riscv_stack_limit)(t1)
+.endm
+
+.macro isr_stack_limit_restore
+	lw	t2, 4(sp)
+	lui	t1, %hi(z_riscv_stack_limit)
+	sw	t2, %lo(z_riscv_stack_limit)(t1)
+.endm
+#endif
+
 	.section .text.z_riscv_trap_entry, "ax"
 	.balign 4
 	.global z_riscv_trap_entry
@@ -267,9 +287,23 @@ user_full:
 	j	trap_call
 #endif
 
+/*
+ * An interrupt, built for speed on one hart without tracing, is dispatched
+ * from here rather than by z_riscv_trap() (trap.c's interrupt() does the same
+ * in C): no C frame around it. Everything else takes the call.
+ */
+#if defined(CONFIG_SPEED_OPTIMIZATIONS) && !defined(CONFIG_SMP) && !defined(CONFIG_TRACING)
+#define IRQ_FAST_PATH 1
+#define NESTED (_kernel + Z_CPU_NESTED_OFFSET)
+#endif
+
 save_common:
 	save_frame_rest
 trap_call:
+#ifdef IRQ_FAST_PATH
+	csrr	t0, mcause
+	bltz	t0, irq_fast
+#endif
 	mv	a0, sp
 	call	z_riscv_trap
 
@@ -307,6 +341,41 @@ z_riscv_trap_return:
 	lw	a7, ESF_A7(sp)
 	lw	sp, ESF_SP(sp)
 	mret
+
+#ifdef IRQ_FAST_PATH
+irq_fast:
+	slli	a0, t0, 1
+	srli	a0, a0, 1		/* the interrupt's number */
+	lui	t2, %hi(NESTED)
+	lw	t1, %lo(NESTED)(t2)
+	addi	t0, t1, 1
+	sw	t0, %lo(NESTED)(t2)
+	bnez	t1, irq_fast_nested	/* inside an offloaded routine: stay on its stack */
+	/* z_riscv_irq_on_isr_stack(), inline: the interrupt stack and its guard's limit. */
+	mv	t0, sp
+	la	sp, z_interrupt_stack_top
+	addi	sp, sp, -16
+	sw	t0, 8(sp)
+#ifdef CONFIG_HW_STACK_PROTECTION
+	isr_stack_limit_set
+#endif
+	call	z_riscv_irq_dispatch
+#ifdef CONFIG_HW_STACK_PROTECTION
+	isr_stack_limit_restore
+#endif
+	lw	sp, 8(sp)
+irq_fast_done:
+	lui	t2, %hi(NESTED)
+	lw	t1, %lo(NESTED)(t2)
+	addi	t1, t1, -1
+	sw	t1, %lo(NESTED)(t2)
+	/* Back on the interrupted thread's stack, which a switch may leave. */
+	call	z_sched_isr_exit
+	j	z_riscv_trap_return
+irq_fast_nested:
+	call	z_riscv_irq_dispatch
+	j	irq_fast_done
+#endif
 
 #ifdef CONFIG_HW_STACK_PROTECTION
 /*
@@ -375,22 +444,17 @@ z_riscv_irq_on_isr_stack:
 	add	t2, t2, t1
 	sw	t2, RISCV_HART_STACK_LIM(t3)
 #else
-	lui	t1, %hi(z_riscv_stack_limit)
-	lw	t2, %lo(z_riscv_stack_limit)(t1)
-	sw	t2, 4(sp)
-	la	t2, z_interrupt_stack + CONFIG_HW_STACK_GUARD_SIZE + ESF_SIZE
-	sw	t2, %lo(z_riscv_stack_limit)(t1)
+	isr_stack_limit_set
 #endif
 #endif
 	call	z_riscv_irq_dispatch
 #ifdef CONFIG_HW_STACK_PROTECTION
-	lw	t2, 4(sp)
 #ifdef CONFIG_SMP
+	lw	t2, 4(sp)
 	lw	t3, 0(sp)		/* interrupts stay masked: still this hart */
 	sw	t2, RISCV_HART_STACK_LIM(t3)
 #else
-	lui	t1, %hi(z_riscv_stack_limit)
-	sw	t2, %lo(z_riscv_stack_limit)(t1)
+	isr_stack_limit_restore
 #endif
 #endif
 	lw	ra, 12(sp)

@@ -4,6 +4,7 @@
  */
 #include <stddef.h>
 #include <arch_interface.h>
+#include <kernel_structs.h>
 
 BUILD_ASSERT(offsetof(struct k_thread, callee_saved) == Z_THREAD_CALLEE_SAVED_OFFSET);
 BUILD_ASSERT(offsetof(struct k_thread, callee_saved.tp) == Z_THREAD_TP_OFFSET);
@@ -14,6 +15,7 @@ BUILD_ASSERT(offsetof(struct arch_esf, ktp) == ESF_KTP);
 BUILD_ASSERT(offsetof(struct arch_esf, a1) == ESF_A1);
 BUILD_ASSERT(offsetof(struct arch_esf, mepc) == ESF_MEPC);
 BUILD_ASSERT(offsetof(struct arch_esf, sp) == ESF_SP);
+BUILD_ASSERT(offsetof(struct _cpu, nested) == Z_CPU_NESTED_OFFSET);
 
 extern void z_riscv_thread_start(void);
 

@@ -74,6 +74,9 @@
 #endif
 #define Z_THREAD_TP_OFFSET (Z_THREAD_CALLEE_SAVED_OFFSET + 14 * 4)
 
+/* struct _cpu (kernel/include/kernel_structs.h): its interrupt nesting count. */
+#define Z_CPU_NESTED_OFFSET 8
+
 /*
  * SMP: offsets in struct z_riscv_hart (arch/riscv/core/smp.c), the per-hart
  * record the trap code finds from mhartid (2^RISCV_HART_SHIFT bytes each).
