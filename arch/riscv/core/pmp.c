@@ -263,24 +263,16 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 	const struct arch_mem_domain *d = &domain->arch;
 	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
 
-	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) &&
-	    likely(d->entries <= 4U && loaded->entries <= 4U)) {
-		/* Small domains (the usual case): one configuration word, no jump. */
-		csr_write(pmpaddr4, d->pmpaddr[0]);
-		csr_write(pmpaddr5, d->pmpaddr[1]);
-		csr_write(pmpaddr6, d->pmpaddr[2]);
-		csr_write(pmpaddr7, d->pmpaddr[3]);
-		csr_write(pmpcfg1, d->pmpcfg[0]);
-	} else {
-		/* Built for size: all of them, one straight run of writes. */
-		write_domain_addrs(d->pmpaddr, IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)
-						   ? d->entries
-						   : Z_PMP_DOMAIN_ENTRIES);
-		/* Entries past the new image's end only need their configuration cleared. */
-		csr_write(pmpcfg1, d->pmpcfg[0]);
-		csr_write(pmpcfg2, d->pmpcfg[1]);
-		csr_write(pmpcfg3, d->pmpcfg[2]);
+	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) && likely(z_riscv_small_image_load(domain))) {
+		return;
 	}
+	/* A large image (or built for size, any): one straight run of writes. */
+	write_domain_addrs(
+	    d->pmpaddr, IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) ? d->entries : Z_PMP_DOMAIN_ENTRIES);
+	/* Entries past the new image's end only need their configuration cleared. */
+	csr_write(pmpcfg1, d->pmpcfg[0]);
+	csr_write(pmpcfg2, d->pmpcfg[1]);
+	csr_write(pmpcfg3, d->pmpcfg[2]);
 	loaded->domain = domain;
 	loaded->version = d->version;
 	loaded->entries = d->entries;

@@ -51,6 +51,30 @@ extern struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS]
 /* Write @domain's image into this hart's PMP (entries 4-12). */
 void z_riscv_domain_image_load(const struct k_mem_domain *domain);
 
+/*
+ * @domain's image into this hart's PMP if it and the one there are both small
+ * (four entries or fewer, the usual case): one configuration word, no jump.
+ * False, with nothing written, otherwise.
+ */
+static ALWAYS_INLINE bool z_riscv_small_image_load(const struct k_mem_domain *domain)
+{
+	const struct arch_mem_domain *d = &domain->arch;
+	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
+
+	if (d->entries > 4U || loaded->entries > 4U) {
+		return false;
+	}
+	__asm__ volatile("csrw pmpaddr4, %0" : : "r"(d->pmpaddr[0]) : "memory");
+	__asm__ volatile("csrw pmpaddr5, %0" : : "r"(d->pmpaddr[1]) : "memory");
+	__asm__ volatile("csrw pmpaddr6, %0" : : "r"(d->pmpaddr[2]) : "memory");
+	__asm__ volatile("csrw pmpaddr7, %0" : : "r"(d->pmpaddr[3]) : "memory");
+	__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
+	loaded->domain = domain;
+	loaded->version = d->version;
+	loaded->entries = d->entries;
+	return true;
+}
+
 /* A user thread's stack entries of the PMP (entries 1-2, and pmpcfg0). */
 static ALWAYS_INLINE void z_riscv_user_stack_pmp_load(struct k_thread *t)
 {
@@ -121,28 +145,15 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 static ALWAYS_INLINE void arch_thread_switch_load(struct k_thread *new)
 {
 #ifdef CONFIG_USERSPACE
-	const struct k_mem_domain *domain = new->userspace.domain;
-	const struct arch_mem_domain *d = &domain->arch;
-	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
-
 	if (!IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
 		arch_mem_domain_thread_load(new);
-	} else if (likely(d->entries <= 4U && loaded->entries <= 4U)) {
+	} else if (!likely(z_riscv_small_image_load(new->userspace.domain))) {
 		/*
-		 * The stack's entries are in already. A small domain (the usual
-		 * case) replaces a small one here, inline: the switch out of
-		 * line that calls this then makes no call itself.
+		 * The stack's entries are in already. A small image (the usual
+		 * case) was loaded inline: the switch out of line that calls this
+		 * then makes no call itself.
 		 */
-		__asm__ volatile("csrw pmpaddr4, %0" : : "r"(d->pmpaddr[0]) : "memory");
-		__asm__ volatile("csrw pmpaddr5, %0" : : "r"(d->pmpaddr[1]) : "memory");
-		__asm__ volatile("csrw pmpaddr6, %0" : : "r"(d->pmpaddr[2]) : "memory");
-		__asm__ volatile("csrw pmpaddr7, %0" : : "r"(d->pmpaddr[3]) : "memory");
-		__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
-		loaded->domain = domain;
-		loaded->version = d->version;
-		loaded->entries = d->entries;
-	} else {
-		z_riscv_domain_image_load(domain);
+		z_riscv_domain_image_load(new->userspace.domain);
 	}
 #else
 	ARG_UNUSED(new);
