@@ -200,15 +200,6 @@ void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
 	z_arm_mpu_loaded_version = domain->arch.version;
 	__asm__ volatile("dsb" ::: "memory");
 }
-
-void arch_mem_domain_thread_load(struct k_thread *t)
-{
-	const struct k_mem_domain *domain = t->userspace.domain;
-
-	if (domain != z_arm_mpu_loaded_domain || domain->arch.version != z_arm_mpu_loaded_version) {
-		z_arm_mpu_domain_load(domain);
-	}
-}
 #endif
 
 void z_arm_mpu_init(void)

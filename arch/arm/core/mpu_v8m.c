@@ -189,15 +189,6 @@ void arch_thread_stack_encode(struct k_thread *t)
 	t->callee_saved.guard_region[1] = t->callee_saved.stack_region[1];
 }
 
-void arch_mem_domain_thread_load(struct k_thread *t)
-{
-	const struct k_mem_domain *domain = t->userspace.domain;
-
-	if (domain != z_arm_mpu_loaded_domain || domain->arch.version != z_arm_mpu_loaded_version) {
-		z_arm_mpu_domain_load(domain);
-	}
-}
-
 void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
 {
 	uint32_t ro = 0;

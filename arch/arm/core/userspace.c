@@ -18,6 +18,13 @@
 #define SET_PSPLIM ""
 #endif
 
+void arch_mem_domain_thread_load(struct k_thread *t)
+{
+	if (!z_arm_mpu_domain_is_loaded(t->userspace.domain)) {
+		z_arm_mpu_domain_load(t->userspace.domain);
+	}
+}
+
 FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 					void (*fn)(void *, void *, void *, void *), void *a0,
 					void *a1, void *a2, void *a3)

@@ -44,6 +44,13 @@ extern uint32_t z_arm_mpu_loaded_version;
 
 /* Load @domain's image into the MPU, whatever is there. */
 void z_arm_mpu_domain_load(const struct k_mem_domain *domain);
+
+/* Whether the MPU holds @domain's image as it is now. */
+static ALWAYS_INLINE bool z_arm_mpu_domain_is_loaded(const struct k_mem_domain *domain)
+{
+	return domain == z_arm_mpu_loaded_domain &&
+	       domain->arch.version == z_arm_mpu_loaded_version;
+}
 #endif
 
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_ARMV8_M_MPU)
@@ -89,11 +96,8 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 	z_arm_kernel_tp = new->arch.tls;
 #ifdef CONFIG_USERSPACE
 	if ((new->base.user_options &K_USER) != 0U) {
-		const struct k_mem_domain *domain = new->userspace.domain;
-
 		z_arm_user_tp = new->userspace.user_tls;
-		return domain == z_arm_mpu_loaded_domain &&
-		       domain->arch.version == z_arm_mpu_loaded_version;
+		return z_arm_mpu_domain_is_loaded(new->userspace.domain);
 	}
 #ifdef CONFIG_ARMV8_M_MPU
 	/* A supervisor thread may write what a user domain may only read. */

@@ -253,9 +253,13 @@ static void write_domain_addrs(const unsigned long *a, unsigned int n)
 	}
 }
 
+/* A user thread's PMP: its stack's entries always, its domain's image only if another is loaded. */
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
-	z_riscv_user_pmp_load(t);
+	z_riscv_user_stack_pmp_load(t);
+	if (!z_riscv_domain_is_loaded(t->userspace.domain)) {
+		z_riscv_domain_image_load(t->userspace.domain);
+	}
 }
 
 void z_riscv_domain_image_load(const struct k_mem_domain *domain)

@@ -90,18 +90,6 @@ static ALWAYS_INLINE bool z_riscv_domain_is_loaded(const struct k_mem_domain *do
 
 	return domain == loaded->domain && domain->arch.version == loaded->version;
 }
-
-/*
- * A user thread's PMP: its stack's entries always, its domain's image only if
- * another one is loaded.
- */
-static ALWAYS_INLINE void z_riscv_user_pmp_load(struct k_thread *t)
-{
-	z_riscv_user_stack_pmp_load(t);
-	if (!z_riscv_domain_is_loaded(t->userspace.domain)) {
-		z_riscv_domain_image_load(t->userspace.domain);
-	}
-}
 #endif
 
 /* The canary lives in each TLS block (kernel/tls.c): nothing to publish. */
