@@ -10,8 +10,12 @@ struct z_arm_switch_pend z_arm_switch_pend;
 
 void z_arm_mpu_init(void);
 
+/* The boot context's TLS block, zeroed at reset (vector_table.S). */
+extern char __boot_tls_start[];
+
 void arch_kernel_init(void)
 {
+	_current->callee_saved.tls = __boot_tls_start;
 	/* SVC and the faults above the interrupts, which all share one level. */
 	SCB_SHPR1 = (Z_ARM_EXC_PRIO << 0) | (Z_ARM_EXC_PRIO << 8) | (Z_ARM_EXC_PRIO << 16) |
 		    (Z_ARM_EXC_PRIO << 24);

@@ -186,8 +186,7 @@ void arch_stack_guard_set(struct k_thread *t, uintptr_t guard)
 #endif
 
 #ifdef CONFIG_USERSPACE
-/* The domain image now in the MPU, to skip reloading it. */
-const struct k_mem_domain *z_arm_mpu_loaded_domain;
+/* The version of the domain image now in the MPU (0: none), to skip reloading it. */
 uint32_t z_arm_mpu_loaded_version;
 
 void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
@@ -196,7 +195,6 @@ void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
 		MPU_RBAR = domain->arch.regs[i][0];
 		MPU_RASR = domain->arch.regs[i][1];
 	}
-	z_arm_mpu_loaded_domain = domain;
 	z_arm_mpu_loaded_version = domain->arch.version;
 	__asm__ volatile("dsb" ::: "memory");
 }

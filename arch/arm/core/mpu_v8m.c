@@ -108,8 +108,8 @@ void z_arm_mpu_region2_load(const uint32_t region[2])
 }
 
 #ifdef CONFIG_USERSPACE
-/* The image now in the MPU, to skip reloading it; and its read-only regions. */
-const struct k_mem_domain *z_arm_mpu_loaded_domain;
+/* The version of the image now in the MPU (0: none), to skip reloading it; its read-only
+ * regions. */
 uint32_t z_arm_mpu_loaded_version;
 uint32_t z_arm_mpu_ro_loaded;
 
@@ -208,7 +208,6 @@ void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
 			ro |= 1U << i;
 		}
 	}
-	z_arm_mpu_loaded_domain = domain;
 	z_arm_mpu_loaded_version = domain->arch.version;
 	z_arm_mpu_ro_loaded = ro;
 	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
@@ -225,7 +224,7 @@ void z_arm_mpu_ro_unload(void)
 			MPU_RLAR = 0;
 		}
 	}
-	z_arm_mpu_loaded_domain = NULL; /* the next user thread loads its image whole */
+	z_arm_mpu_loaded_version = 0; /* the next user thread loads its image whole */
 	z_arm_mpu_ro_loaded = 0;
 	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();

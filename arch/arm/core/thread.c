@@ -20,6 +20,9 @@ BUILD_ASSERT(offsetof(struct _callee_saved, stack_region) == Z_CS_REGION2);
 BUILD_ASSERT(offsetof(struct _callee_saved, guard_region) == Z_CS_REGION2 + 8);
 BUILD_ASSERT(offsetof(struct _callee_saved, priv_stack_limit) == Z_CS_PRIV_LIMIT);
 BUILD_ASSERT(offsetof(struct _callee_saved, user_stack_limit) == Z_CS_USER_LIMIT);
+BUILD_ASSERT(offsetof(struct _callee_saved, tls) == Z_CS_TLS);
+/* The assembly code finds _current as the first word of _kernel. */
+BUILD_ASSERT(offsetof(struct z_kernel, cpus[0].current) == 0);
 BUILD_ASSERT(sizeof(struct arch_esf) == ESF_SIZE);
 BUILD_ASSERT(offsetof(struct arch_esf, pc) == ESF_PC);
 BUILD_ASSERT(offsetof(struct arch_esf, r4) == ESF_R4);
@@ -52,7 +55,7 @@ void arch_new_thread(struct k_thread *thread, char *stack_top, void *tls, k_thre
 	/* Its stack's limit (arch_stack_guard_set(), ARMv8-M; 0, no limit, otherwise). */
 	cs->psplim = thread->arch.priv_stack_limit;
 	cs->priv_stack_limit = thread->arch.priv_stack_limit;
-	thread->arch.tls = tls;
+	thread->callee_saved.tls = tls;
 	/*
 	 * MPU region 2 off until arch_user_mode_enter() encodes a user stack or
 	 * arch_stack_guard_set() (which ran before this) a guard.

@@ -3,14 +3,17 @@
  * through __aeabi_read_tp (-mtp=soft), which may clobber only r0, ip, lr and
  * the flags. Like the RISC-V port's tp register, its answer depends on who
  * asks: code in Handler mode or privileged Thread mode gets the running
- * thread's kernel TLS block, unprivileged code its user TLS block. The
- * context switch keeps both words current (arch_thread_switch_prepare()).
+ * thread's kernel TLS block, unprivileged code its user TLS block.
  *
- * The kernel's word lies in kernel memory. The user's word must be readable
+ * The kernel's block is found through _current (the first word of _kernel),
+ * in the thread's struct _callee_saved: a load more per read, but nothing
+ * for the switch to write. The user's word must be readable
  * by every user thread, so it sits alone in a 32-byte block the MPU maps for
  * user mode (arch/arm/core/mpu_*.c): a user thread can change it, but only
- * for itself - kernel code never reads it, and the next switch rewrites it.
+ * for itself - kernel code never reads it, and the next switch to a user
+ * thread rewrites it (arch_thread_switch_prepare()).
  */
+#include <breeze/arch/arm/arch.h>
 	.syntax unified
 	.thumb
 
@@ -23,18 +26,13 @@ __aeabi_read_tp:
 	mrs	r0, control
 	lsls	r0, r0, #31		/* nPRIV into Z (clear when set) */
 	bne	2f
-1:	ldr	r0, =z_arm_kernel_tp
-	ldr	r0, [r0]
+1:	ldr	r0, =_kernel
+	ldr	r0, [r0]		/* _current */
+	ldr	r0, [r0, #(Z_THREAD_CALLEE_SAVED_OFFSET + Z_CS_TLS)]
 	bx	lr
 2:	ldr	r0, =z_arm_user_tp
 	ldr	r0, [r0]
 	bx	lr
-
-	.section .bss.z_arm_kernel_tp, "aw", %nobits
-	.balign 4
-	.global z_arm_kernel_tp
-z_arm_kernel_tp:
-	.skip 4
 
 	.section .user_tp, "aw", %nobits
 	.balign 32

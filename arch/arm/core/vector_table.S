@@ -79,8 +79,6 @@ z_arm_reset:
 2:
 	ldr	r0, =__boot_tls_start
 	ldr	r1, =__boot_tls_end
-	ldr	r3, =z_arm_kernel_tp
-	str	r0, [r3]
 3:	cmp	r0, r1
 	bhs	4f
 	str	r2, [r0], #4

@@ -6,8 +6,7 @@
 
 #include <kernel_structs.h>
 
-/* The kernel TLS block of the running thread, and its user one (arch/arm/core/tls.S). */
-extern void *z_arm_kernel_tp;
+/* The user TLS block of the running thread (arch/arm/core/tls.S). */
 extern void *z_arm_user_tp;
 
 /* Publish the kernel's stack canary in __stack_chk_guard (arch/arm/core/canary.c). */
@@ -38,8 +37,12 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 #endif
 
 #ifdef CONFIG_USERSPACE
-/* The domain image in the MPU now, and its version (mpu_v7m.c, mpu_v8m.c). */
-extern const struct k_mem_domain *z_arm_mpu_loaded_domain;
+/*
+ * The version of the domain image in the MPU now (mpu_v7m.c, mpu_v8m.c; 0:
+ * none). Every image arch_mem_domain_encode() makes gets a version of its
+ * own (a count from 1), and each is copied into one domain only: the version
+ * names the image, so that the domain it belongs to need not be compared.
+ */
 extern uint32_t z_arm_mpu_loaded_version;
 
 /* Load @domain's image into the MPU, whatever is there. */
@@ -48,8 +51,7 @@ void z_arm_mpu_domain_load(const struct k_mem_domain *domain);
 /* Whether the MPU holds @domain's image as it is now. */
 static ALWAYS_INLINE bool z_arm_mpu_domain_is_loaded(const struct k_mem_domain *domain)
 {
-	return domain == z_arm_mpu_loaded_domain &&
-	       domain->arch.version == z_arm_mpu_loaded_version;
+	return domain->arch.version == z_arm_mpu_loaded_version;
 }
 #endif
 
@@ -63,12 +65,14 @@ void z_arm_mpu_ro_unload(void);
 #endif
 
 /*
- * Before switching to @new: its TLS blocks become the ones __aeabi_read_tp
- * returns. False when the MPU needs more (arch_thread_switch_load(), out of
- * line, so that the usual switch makes no call): a user thread whose domain is
- * not the one loaded, or, on ARMv8-M, a supervisor thread while read-only
- * domain regions are in. (MPU region 2, its stack or its guard, is loaded with
- * its registers: z_arm_do_switch.)
+ * Before switching to @new: a user thread's TLS block becomes the one
+ * __aeabi_read_tp returns in user mode (privileged code finds its block
+ * through _current, which the switch changes anyway). False when the MPU
+ * needs more (arch_thread_switch_load(), out of line, so that the usual
+ * switch makes no call): a user thread whose domain is not the one loaded,
+ * or, on ARMv8-M, a supervisor thread while read-only domain regions are in.
+ * (MPU region 2, its stack or its guard, is loaded with its registers:
+ * z_arm_do_switch.)
  */
 static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 {
@@ -88,12 +92,9 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 #if defined(Z_ARM_STACK_LIMITS)
 	__asm__ volatile("sub sp, sp, #32\n\tadd sp, sp, #32" ::: "memory");
 #elif defined(CONFIG_HW_STACK_PROTECTION)
-	uint32_t probe;
-
-	__asm__ volatile("ldr %0, [sp, #-32]" : "=r"(probe) : : "memory");
-	ARG_UNUSED(probe);
+	/* Into ip, which the caller need not save (any other register may cost it a push). */
+	__asm__ volatile("ldr ip, [sp, #-32]" : : : "ip", "memory");
 #endif
-	z_arm_kernel_tp = new->arch.tls;
 #ifdef CONFIG_USERSPACE
 	if ((new->base.user_options &K_USER) != 0U) {
 		z_arm_user_tp = new->userspace.user_tls;

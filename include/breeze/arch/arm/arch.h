@@ -73,6 +73,7 @@
 #define Z_CS_REGION2    60 /* RBAR, RASR: the thread's user stack, then its stack guard */
 #define Z_CS_PRIV_LIMIT 76
 #define Z_CS_USER_LIMIT 80
+#define Z_CS_TLS        84 /* its kernel TLS block (__aeabi_read_tp, tls.S) */
 
 /*
  * ARMv8-M: the stack limit registers bound the stacks (CONFIG_HW_STACK_PROTECTION,
@@ -140,17 +141,21 @@ struct _callee_saved {
 	 */
 	uint32_t priv_stack_limit;
 	uint32_t user_stack_limit;
+	/*
+	 * Its kernel TLS block, read through _current by privileged code: the
+	 * switch writes nothing for it.
+	 */
+	void *tls;
 };
 
 /* struct k_thread always holds a struct _thread_arch. */
 #define ARCH_HAS_THREAD_STATE 1
 
 /*
- * Per-thread state of the port: its kernel TLS block, its stack guard and
+ * Per-thread state of the port: its stack guard and
  * the stack limits of its two stacks.
  */
 struct _thread_arch {
-	void *tls;
 	uintptr_t guard;           /* its kernel stack's guard (0: none) */
 	uint32_t priv_stack_limit; /* lowest PSP of its privileged stack (ARMv8-M PSPLIM) */
 	uint32_t user_stack_limit; /* lowest PSP of its user stack (ARMv8-M PSPLIM) */
