@@ -91,6 +91,17 @@ static void ready_head_find(void)
 	ready_head = level_head(ready_head_level);
 }
 
+/*
+ * A thread's node leaves its queue, its own links left as they were: whether
+ * a thread is queued, ready or waiting, is read from its state bits, never
+ * from its node, so clearing them would only cost stores.
+ */
+static ALWAYS_INLINE void qnode_unlink(sys_dnode_t *n)
+{
+	n->prev->next = n->next;
+	n->next->prev = n->prev;
+}
+
 static void enqueue(struct k_thread *t)
 {
 	unsigned int level = Z_PRIO_LEVEL(t->base.prio);
@@ -113,7 +124,7 @@ void z_dequeue_thread_locked(struct k_thread *t)
 	unsigned int level = Z_PRIO_LEVEL(t->base.prio);
 
 	ready_q_changed = true;
-	sys_dlist_remove(&t->base.qnode);
+	qnode_unlink(&t->base.qnode);
 
 	bool emptied = sys_dlist_is_empty(&_kernel.ready_q.queues[level]);
 
@@ -177,7 +188,7 @@ static bool may_preempt_current(void)
 {
 	struct k_thread *cur = _current;
 
-	return !z_is_thread_runnable(cur) || (cur->base.prio >= 0 && cur->base.sched_locked == 0U);
+	return !z_is_thread_runnable(cur) || z_thread_preemptible(cur);
 }
 
 #ifdef CONFIG_TIMESLICING
@@ -540,7 +551,7 @@ int z_pend_curr(k_spinlock_key_t key, _wait_q_t *wait_q, k_timeout_t timeout)
 void z_wake_thread(struct k_thread *t, int retval)
 {
 	if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
-		sys_dlist_remove(&t->base.qnode);
+		qnode_unlink(&t->base.qnode);
 		t->base.pended_on = NULL;
 	}
 	(void)z_abort_timeout(&t->base.timeout);
@@ -626,9 +637,7 @@ void z_impl_k_yield(void)
 	if (!IS_ENABLED(CONFIG_SMP) || (cur->base.thread_state & _THREAD_QUEUED) != 0U) {
 		sys_dnode_t *n = &cur->base.qnode;
 
-		/* Unlinked and linked again at the tail, not cleared in between. */
-		n->prev->next = n->next;
-		n->next->prev = n->prev;
+		qnode_unlink(n);
 		sys_dlist_append(level, n);
 	}
 	if (KEEP_READY_HEAD && cur == ready_head) {
@@ -677,5 +686,5 @@ bool k_is_in_isr(void)
 
 int z_impl_k_is_preempt_thread(void)
 {
-	return !k_is_in_isr() && _current->base.prio >= 0 && _current->base.sched_locked == 0U;
+	return !k_is_in_isr() && z_thread_preemptible(_current);
 }

@@ -53,7 +53,7 @@ static int cpu_urgency(const struct _cpu *cpu)
 
 	if (!z_is_thread_runnable(cur) || z_is_idle_thread(cur)) {
 		prio = K_IDLE_PRIO; /* switching away anyway, or idle */
-	} else if (cur->base.prio < 0 || cur->base.sched_locked != 0U) {
+	} else if (!z_thread_preemptible(cur)) {
 		return INT8_MIN; /* never preempted by another thread */
 	} else {
 		prio = cur->base.prio;

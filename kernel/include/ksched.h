@@ -21,6 +21,19 @@ static inline bool z_is_thread_runnable(const struct k_thread *t)
 	return (t->base.thread_state & _THREAD_NOT_RUNNABLE) == 0U;
 }
 
+/*
+ * Whether another thread may preempt @t: @t is preemptible (prio >= 0) and
+ * has no k_sched_lock(). One compare of the two bytes as the halfword
+ * base.preempt: prio below 0x80 as a byte, sched_locked 0.
+ */
+#define Z_PREEMPT_THRESHOLD 0x80U
+BUILD_ASSERT(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "base.preempt: prio is its low byte");
+
+static inline bool z_thread_preemptible(const struct k_thread *t)
+{
+	return t->base.preempt < Z_PREEMPT_THRESHOLD;
+}
+
 /* Whether @t's CPU mask lets it run on CPU @cpu. */
 static inline bool z_cpu_mask_allows_cpu(const struct k_thread *t, unsigned int cpu)
 {

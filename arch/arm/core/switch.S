@@ -252,6 +252,8 @@ arch_switch:
 z_arm_exc_exit:
 	tst	lr, #EXC_RETURN_THREAD_BIT
 	beq	1f
+/* The same, for an exception known to return to Thread mode (a system call's SVC). */
+z_arm_exc_exit_to_thread:
 	ldr	r0, =z_arm_switch_pend
 	ldr	r1, [r0]
 	cbz	r1, 1f
@@ -423,20 +425,19 @@ svc_thread:
 .endm
 
 svc_nonblocking:
-	ldr	r3, =_kernel
-	ldr	r3, [r3]		/* the caller */
-	movs	r2, #0
-	str	r2, [r3, #(CS + Z_CS_RET_HI)]
 	/*
-	 * Frame, caller, (r4 for alignment), EXC_RETURN: at the top of the
-	 * interrupt stack, which an SVC from Thread mode finds empty, so that
-	 * z_arm_svc_nonblocking_abandon finds them there.
+	 * Frame, (r3 for alignment), the caller's r4, EXC_RETURN: at the top
+	 * of the interrupt stack, which an SVC from Thread mode finds empty, so
+	 * that z_arm_svc_nonblocking_abandon finds them there.
 	 */
 	push	{r0, r3, r4, lr}
 	call_in_trap
-	ldr	r1, [r3, #(CS + Z_CS_RET_HI)]
-	strd	r0, r1, [r2]		/* the caller's r0 and r1 */
-	b	z_arm_exc_exit
+	/*
+	 * The caller's r0; a second result word (a 64-bit result) is in its
+	 * r1 already (arch_syscall_ret_hi_set()), else r1 is the caller's own.
+	 */
+	str	r0, [r2]
+	b	z_arm_exc_exit_to_thread
 
 #ifdef CONFIG_SYSCALL_ATTEMPT
 /*
@@ -456,9 +457,9 @@ svc_attempt:
 	ldr	r1, [r3]		/* how it went */
 	cmp	r1, #Z_SYSCALL_ATTEMPT_ON
 	bne	svc_attempt_other
-	movs	r1, #0			/* no 64-bit results here (gen_syscalls.py) */
+	movs	r1, #0
 	str	r1, [r3]
-	strd	r0, r1, [r2]		/* the caller's r0 and r1 */
+	str	r0, [r2]		/* the caller's r0 (one word: gen_syscalls.py) */
 	/*
 	 * Nothing asked for a switch (that is _RESCHED), and nothing else could
 	 * have: the trap masks the interrupts, and a Thread-mode caller had no
@@ -470,11 +471,11 @@ svc_attempt_other:
 	mov.w	r1, #0			/* (the flags stay those of the test) */
 	str	r1, [r3]
 	bne	svc_attempt_again
-	strd	r0, r1, [r2]
+	str	r0, [r2]
 	push	{r4, lr}
 	bl	z_syscall_attempt_resched	/* recorded, performed by z_arm_exc_exit */
 	pop	{r4, lr}
-	b	z_arm_exc_exit
+	b	z_arm_exc_exit_to_thread
 svc_attempt_again:
 	mov	r0, r2			/* the caller's frame */
 	ldr	r12, [r0, #ESF_R12]
@@ -494,15 +495,16 @@ z_arm_svc_nonblocking_abandon:
 
 	.section .text.z_arm_svc, "ax"
 /*
- * The end of a system call (from z_arm_do_syscall): the results go into the
- * caller's frame, which the return to user mode then restores.
+ * The end of a system call (from z_arm_do_syscall): the result goes into the
+ * caller's frame, which the return to user mode then restores (a second
+ * result word is there already: arch_syscall_ret_hi_set()).
  */
 svc_syscall_return:
 	ldr	r3, =_kernel
 	ldr	r3, [r3]
 	ldr	r2, [r3, #(CS + Z_CS_USER_SP)]
-	ldrd	r0, r1, [r0]
-	strd	r0, r1, [r2]
+	ldr	r0, [r0]
+	str	r0, [r2]
 #ifdef Z_ARM_STACK_LIMITS
 	ldr	r1, [r3, #(CS + Z_CS_USER_LIMIT)]
 	msr	psplim, r1		/* the user stack's limit, PSP back on it below */
@@ -530,14 +532,7 @@ z_arm_do_syscall:
 	push	{r4, r5}		/* arguments 5 and 6: the handler owns these slots */
 	ldr	r4, =z_syscall_table
 	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
-	ldr	r4, =_kernel
-	ldr	r4, [r4]
-	movs	r5, #0
-	str	r5, [r4, #(CS + Z_CS_RET_HI)]
 	blx	r12
-	ldr	r2, =_kernel
-	ldr	r2, [r2]
-	ldr	r1, [r2, #(CS + Z_CS_RET_HI)]
 	add	sp, #8
 	pop	{r4, r5}
 	svc	#Z_ARM_SVC_SYSCALL_RET

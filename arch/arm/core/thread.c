@@ -15,7 +15,6 @@ BUILD_ASSERT(offsetof(struct _callee_saved, control) == Z_CS_CONTROL);
 BUILD_ASSERT(offsetof(struct _callee_saved, psplim) == Z_CS_PSPLIM);
 BUILD_ASSERT(offsetof(struct _callee_saved, priv_stack_top) == Z_CS_PRIV);
 BUILD_ASSERT(offsetof(struct _callee_saved, user_sp) == Z_CS_USER_SP);
-BUILD_ASSERT(offsetof(struct _callee_saved, ret_hi) == Z_CS_RET_HI);
 BUILD_ASSERT(offsetof(struct _callee_saved, stack_region) == Z_CS_REGION2);
 BUILD_ASSERT(offsetof(struct _callee_saved, guard_region) == Z_CS_REGION2 + 8);
 BUILD_ASSERT(offsetof(struct _callee_saved, priv_stack_limit) == Z_CS_PRIV_LIMIT);

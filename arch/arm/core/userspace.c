@@ -66,16 +66,23 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	CODE_UNREACHABLE;
 }
 
+uint32_t *z_arm_syscall_frame(void)
+{
+	/*
+	 * Served in the SVC exception, the call's frame is where PSP still
+	 * points; in privileged Thread mode, where svc_thread noted it.
+	 */
+	return z_arm_ipsr() == Z_ARM_EXC_SVC ? (uint32_t *)z_arm_psp()
+					     : (uint32_t *)_current->callee_saved.user_sp;
+}
+
 /*
  * A system call's verifier found the caller at fault: the thread's fatal
  * error, reported from the frame of its SVC.
  */
 FUNC_NORETURN void z_syscall_oops(void)
 {
-	/* Served in the SVC exception, the call's frame is where PSP still points. */
-	const uint32_t *frame = z_arm_ipsr() == Z_ARM_EXC_SVC
-				    ? (const uint32_t *)z_arm_psp()
-				    : (const uint32_t *)_current->callee_saved.user_sp;
+	const uint32_t *frame = z_arm_syscall_frame();
 	uint32_t regs[8] = { 0 };
 	struct arch_esf esf;
 

@@ -25,10 +25,17 @@ static ALWAYS_INLINE bool arch_user_region_kernel_readable(uint8_t perm)
 	return true;
 }
 
-/* Second result word of the system call in progress (r1; 0 unless set). */
+/* The exception frame of the running system call's SVC, on the caller's user stack. */
+uint32_t *z_arm_syscall_frame(void);
+
+/*
+ * Second result word of the system call in progress: straight into r1 of the
+ * caller's frame, which the call's end leaves alone (only r0 is written
+ * there; a call with a one-word result returns the caller's own r1).
+ */
 static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 {
-	_current->callee_saved.ret_hi = hi;
+	z_arm_syscall_frame()[1] = hi;
 }
 #endif
 
@@ -76,6 +83,7 @@ void z_arm_mpu_ro_unload(void);
  */
 static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 {
+	ARG_UNUSED(new); /* (without user mode) */
 	/*
 	 * The old thread's context is about to go below its stack pointer (the
 	 * call frame arch_switch() writes, or PendSV's own stacking, 32 bytes),
@@ -98,6 +106,8 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 #ifdef CONFIG_USERSPACE
 	if ((new->base.user_options &K_USER) != 0U) {
 		z_arm_user_tp = new->userspace.user_tls;
+		/* Stored first: its registers are then free for the test (GCC needs no push). */
+		__asm__ volatile("" ::: "memory");
 		return z_arm_mpu_domain_is_loaded(new->userspace.domain);
 	}
 #ifdef CONFIG_ARMV8_M_MPU

@@ -211,8 +211,8 @@ void arch_thread_stack_encode(struct k_thread *t)
 
 /*
  * With the small variables (.sbss), near gp, where every switch to a user
- * thread reads it with one instruction (linker relaxation; 12 bytes a hart,
- * above GCC's 8-byte limit for small data).
+ * thread reads it with one instruction (linker relaxation; placed there by
+ * name, as an array of them may exceed GCC's 8-byte limit for small data).
  */
 Z_GENERIC_SECTION(.sbss.z_riscv_loaded_images)
 struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS];
@@ -277,7 +277,6 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 	csr_write(pmpcfg1, d->pmpcfg[0]);
 	csr_write(pmpcfg2, d->pmpcfg[1]);
 	csr_write(pmpcfg3, d->pmpcfg[2]);
-	loaded->domain = domain;
 	loaded->version = d->version;
 	loaded->entries = d->entries;
 }

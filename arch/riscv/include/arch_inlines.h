@@ -36,9 +36,14 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 	arch_syscall_frame()->a1 = hi;
 }
 
-/* The domain image in each hart's PMP (arch/riscv/core/pmp.c), so a switch skips what is there. */
+/*
+ * The domain image in each hart's PMP (arch/riscv/core/pmp.c), so a switch
+ * skips what is there: its version (0: none) and its entry count. Every image
+ * arch_mem_domain_encode() makes gets a version of its own (a count from 1),
+ * copied into one domain only: the version names the image, so that the
+ * domain it belongs to need not be compared.
+ */
 struct z_riscv_loaded_image {
-	const struct k_mem_domain *domain;
 	uint32_t version;
 	uint8_t entries;
 };
@@ -69,7 +74,6 @@ static ALWAYS_INLINE bool z_riscv_small_image_load(const struct k_mem_domain *do
 	__asm__ volatile("csrw pmpaddr6, %0" : : "r"(d->pmpaddr[2]) : "memory");
 	__asm__ volatile("csrw pmpaddr7, %0" : : "r"(d->pmpaddr[3]) : "memory");
 	__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
-	loaded->domain = domain;
 	loaded->version = d->version;
 	loaded->entries = d->entries;
 	return true;
@@ -88,7 +92,7 @@ static ALWAYS_INLINE bool z_riscv_domain_is_loaded(const struct k_mem_domain *do
 {
 	const struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
 
-	return domain == loaded->domain && domain->arch.version == loaded->version;
+	return domain->arch.version == loaded->version;
 }
 #endif
 

@@ -51,9 +51,18 @@ struct _thread_base {
 	_wait_q_t *pended_on;  /* wait queue the thread is in, if any */
 	uint8_t user_options;  /* K_ESSENTIAL, K_USER, ... */
 	uint16_t thread_state; /* _THREAD_* bits, see <breeze/kernel/thread_state.h> */
-	int8_t prio;           /* effective: what the scheduler uses (see kernel/mutex.c) */
-	int8_t base_prio;      /* what it asked for: at creation, k_thread_priority_set() */
-	uint8_t sched_locked;  /* k_sched_lock() nesting */
+	union {
+		struct {
+			int8_t prio;          /* effective: what the scheduler uses (kernel/mutex.c) */
+			uint8_t sched_locked; /* k_sched_lock() nesting */
+		};
+		/*
+		 * Both at once, little-endian: below Z_PREEMPT_THRESHOLD exactly
+		 * when the thread may be preempted (prio >= 0, not locked).
+		 */
+		uint16_t preempt;
+	};
+	int8_t base_prio; /* what it asked for: at creation, k_thread_priority_set() */
 #ifdef CONFIG_SCHED_CPU_MASK
 	uint8_t cpu_mask; /* CPUs it may run on (<breeze/kernel/cpu_mask.h>) */
 #endif

@@ -69,11 +69,10 @@
 #define Z_CS_PSPLIM     44
 #define Z_CS_PRIV       48
 #define Z_CS_USER_SP    52
-#define Z_CS_RET_HI     56
-#define Z_CS_REGION2    60 /* RBAR, RASR: the thread's user stack, then its stack guard */
-#define Z_CS_PRIV_LIMIT 76
-#define Z_CS_USER_LIMIT 80
-#define Z_CS_TLS        84 /* its kernel TLS block (__aeabi_read_tp, tls.S) */
+#define Z_CS_REGION2    56 /* RBAR, RASR: the thread's user stack, then its stack guard */
+#define Z_CS_PRIV_LIMIT 72
+#define Z_CS_USER_LIMIT 76
+#define Z_CS_TLS        80 /* its kernel TLS block (__aeabi_read_tp, tls.S) */
 
 /*
  * ARMv8-M: the stack limit registers bound the stacks (CONFIG_HW_STACK_PROTECTION,
@@ -121,8 +120,8 @@ typedef struct arch_esf z_arch_esf_t;
  * callee-saved registers, the thread's stack pointer, interrupt mask,
  * privilege and (ARMv8-M) stack limit - the rest of its context is a basic
  * frame on its stack - and, for user threads, the top of the privileged
- * stack, the user stack pointer while a system call runs and the second
- * result word of that call.
+ * stack and the user stack pointer while a system call runs, its MPU
+ * regions 2 and stack limits, and its kernel TLS block.
  */
 struct _callee_saved {
 	uint32_t r4, r5, r6, r7, r8, r9, r10, r11;
@@ -132,7 +131,6 @@ struct _callee_saved {
 	uint32_t psplim;
 	uint32_t priv_stack_top;
 	uint32_t user_sp;
-	uint32_t ret_hi;
 	uint32_t stack_region[2]; /* MPU region 2 in user mode: the user stack */
 	uint32_t guard_region[2]; /* MPU region 2 in privileged mode: the stack guard */
 	/*

@@ -4,7 +4,8 @@
  *
  * Every other register, the flags included, is as the caller left it: the
  * kernel resumes the caller from the frame the SVC pushed on its own stack,
- * with only the two result words replaced.
+ * with only the result words replaced (r1 only by a call with a 64-bit
+ * result: after any other it is the caller's own again).
  */
 #ifndef BREEZE_ARCH_ARM_SYSCALL_H
 #define BREEZE_ARCH_ARM_SYSCALL_H
@@ -13,18 +14,22 @@
 #include <stdbool.h>
 #include <breeze/arch/arm/arch.h>
 
+/* After a call with a one-word result r1 is the caller's own (see above). */
+#define ARCH_SYSCALL_KEEPS_SECOND_WORD 1
+
 /*
- * Whether the caller runs in user mode: Thread mode (IPSR 0) and unprivileged
- * (CONTROL.nPRIV). Both registers are readable at any privilege.
+ * Whether the caller runs in user mode: unprivileged (CONTROL.nPRIV) in
+ * Thread mode. CONTROL, readable at any privilege, says both: user threads
+ * run on the process stack (CONTROL.SPSEL set), and exception entry clears
+ * SPSEL, Handler mode always using the main stack; nPRIV alone would not do,
+ * as it stays what the interrupted thread had.
  */
 static inline bool arch_is_user_context(void)
 {
-	uint32_t ipsr;
 	uint32_t control;
 
-	__asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
 	__asm__ volatile("mrs %0, control" : "=r"(control));
-	return ipsr == 0U && (control & 1U) != 0U;
+	return (control & 3U) == 3U;
 }
 #define ARCH_HAS_IS_USER_CONTEXT 1
 

@@ -1,5 +1,5 @@
 /*
- * A grant that reaches the wrong thread (issue 8, item 2: grants).
+ * A grant that reaches the wrong thread.
  *
  * Window: k_object_access_grant() checked that the target thread is alive,
  * then set the permission bit of that thread's index, without a lock. The

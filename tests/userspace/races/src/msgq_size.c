@@ -1,5 +1,5 @@
 /*
- * A message bigger than the kernel copied in (issue 8, review of k_msgq_put).
+ * A message bigger than the kernel copied in.
  *
  * Window: z_vrfy_k_msgq_put() reads the queue's message size, copies that
  * many bytes of the user's message onto the kernel stack, and the put then

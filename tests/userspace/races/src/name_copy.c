@@ -1,5 +1,5 @@
 /*
- * An unterminated kernel string (issue 8, item 4).
+ * An unterminated kernel string.
  *
  * Window: k_usermode_string_copy() measured the user string with strnlen(),
  * then copied length + 1 bytes, trusting the last to be the NUL it had seen.

@@ -1,5 +1,5 @@
 /*
- * Permission on another domain's object (issue 8, item 2: allocation).
+ * Permission on another domain's object.
  *
  * Window: k_object_alloc() entered the new object in the registry, dropped
  * the lock, and only then gave the caller its permission. In between, the

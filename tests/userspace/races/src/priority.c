@@ -1,5 +1,5 @@
 /*
- * No priority escalation through inheritance (issue 8, item 3).
+ * No priority escalation through inheritance.
  *
  * A user thread that holds a mutex a more urgent thread waits for runs at
  * that thread's priority. The verifiers of k_thread_create() and

@@ -1,6 +1,5 @@
 /*
- * A block from a buffer the caller may not write (issue 8, review of
- * k_mem_slab_alloc).
+ * A block from a buffer the caller may not write.
  *
  * Window: z_vrfy_k_mem_slab_alloc() checks that the caller may write the
  * slab's whole buffer, then the allocation took a block under the lock from

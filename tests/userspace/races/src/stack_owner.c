@@ -1,5 +1,5 @@
 /*
- * Two live threads on one stack (issue 8, item 1).
+ * Two live threads on one stack.
  *
  * Window: z_vrfy_k_thread_create() checks that the stack object is free, but
  * the new thread becomes its owner only when the stack is laid out, a few

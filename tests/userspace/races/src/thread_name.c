@@ -1,5 +1,5 @@
 /*
- * Kernel stack bytes in a thread name (issue 8, review of k_thread_name_copy).
+ * Kernel stack bytes in a thread name.
  *
  * Window: k_thread_name_copy() measures the thread's name, then copies that
  * many bytes into a buffer on the caller's kernel stack; the verifier then

@@ -1,5 +1,5 @@
 /*
- * A thread object seen half built (issue 8, review of the thread calls).
+ * A thread object seen half built.
  *
  * Window: setting a thread up (z_setup_new_thread()) takes no lock; it clears
  * the thread object, then fills in its state, priority and context one by
