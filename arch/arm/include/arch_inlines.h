@@ -84,6 +84,7 @@ void z_arm_mpu_ro_unload(void);
 static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 {
 	ARG_UNUSED(new); /* (without user mode) */
+
 	/*
 	 * The old thread's context is about to go below its stack pointer (the
 	 * call frame arch_switch() writes, or PendSV's own stacking, 32 bytes),
