@@ -2,8 +2,10 @@
  * Context switch and the first entry of a new thread.
  *
  * arch_switch(new, old) is an ordinary function call: it saves the registers a
- * C caller expects to survive (ra, sp, s0-s11) plus tp into old->callee_saved
- * and loads new's. A thread interrupted by an ISR is switched out from inside
+ * C caller expects to survive (ra, sp, s0-s11) into old->callee_saved and
+ * loads new's, and new's tp. A thread's kernel code always runs with its own
+ * kernel TLS block in tp, set at its creation (callee_saved.tp, which the
+ * traps from user mode read too): there is nothing of old's to save. A thread interrupted by an ISR is switched out from inside
  * z_riscv_trap(); its trap frame stays on its stack and is restored when the
  * switch returns there. Interrupts are masked across the switch.
  */
@@ -28,7 +30,6 @@ arch_switch:
 	sw	s9, CS(11)(a1)
 	sw	s10, CS(12)(a1)
 	sw	s11, CS(13)(a1)
-	sw	tp, CS(14)(a1)
 
 	lw	ra, CS(0)(a0)
 	lw	sp, CS(1)(a0)
