@@ -654,7 +654,8 @@ void z_impl_k_yield(void)
 	/*
 	 * Behind its peers: the level stays non-empty, the bitmap unchanged.
 	 * With SMP, another CPU may have just taken it off the queue (an abort
-	 * or suspend in flight): then z_swap() ends or parks it.
+	 * or suspend in flight): then z_smp_halt_if_aborting() below ends or
+	 * parks it.
 	 */
 	if (!IS_ENABLED(CONFIG_SMP) || (cur->base.thread_state & _THREAD_QUEUED) != 0U) {
 		sys_dnode_t *n = &cur->base.qnode;
@@ -665,7 +666,7 @@ void z_impl_k_yield(void)
 	if (KEEP_READY_HEAD && cur == ready_head) {
 		ready_head = level_head(ready_head_level); /* its first peer, or itself */
 	}
-	/* z_swap(), with the choice inline: a yield is nothing but a switch. */
+	/* z_swap(), with the choice of the next thread inline: a yield is nothing but a switch. */
 	z_smp_halt_if_aborting(cur);
 
 	struct k_thread *new = next_up_inline();
