@@ -391,22 +391,44 @@ static Z_COLD_PATH void switch_from_ended(struct _cpu *cpu, struct k_thread *new
 	switch_in(cpu, new, ended_switch(cpu, new));
 }
 
-/* Make @new the running thread; returns when @old runs again. */
-static void switch_to(struct k_thread *new, struct k_thread *old)
+/*
+ * The switch from @old, still alive, to @new: from a thread that called to
+ * switch and could not have ended meanwhile (one CPU: only the thread itself,
+ * or an interrupt's exit, switches away from an ended thread).
+ */
+static Z_HOT_INLINE void switch_from_live(struct k_thread *new, struct k_thread *old)
 {
 	struct _cpu *cpu = _current_cpu;
 
 	sys_port_trace_thread_switch(old, new);
-	if (unlikely(old == ENDED_CURRENT(cpu))) {
-		switch_from_ended(cpu, new);
-		return;
-	}
 	z_thread_usage_switch_locked(old, new);
 	z_smp_switched_out(old);
 	switch_in(cpu, new, old);
 }
 
-int z_swap(k_spinlock_key_t key)
+/* Make @new the running thread; returns when @old runs again. */
+static void switch_to(struct k_thread *new, struct k_thread *old)
+{
+	struct _cpu *cpu = _current_cpu;
+
+	if (unlikely(old == ENDED_CURRENT(cpu))) {
+		sys_port_trace_thread_switch(old, new);
+		switch_from_ended(cpu, new);
+		return;
+	}
+	switch_from_live(new, old);
+}
+
+/*
+ * Whether a switch from a thread known to be alive may skip the ended-thread
+ * test: on one CPU a thread that calls to switch ended only if it called to
+ * end itself (z_swap_ended()); with SMP, z_smp_halt_if_aborting() may end it
+ * on the way. Built for size every switch takes switch_to(), one copy.
+ */
+#define LIVE_SWITCH_INLINE (!IS_ENABLED(CONFIG_SMP) && IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS))
+
+/* z_swap(), for a current thread that may have ended (@live false) or has not. */
+static Z_HOT_INLINE int swap(k_spinlock_key_t key, bool live)
 {
 	struct k_thread *old = _current;
 
@@ -417,10 +439,28 @@ int z_swap(k_spinlock_key_t key)
 	struct k_thread *new = next_up();
 
 	if (new != old) {
-		switch_to(new, old);
+		if (live && LIVE_SWITCH_INLINE) {
+			switch_from_live(new, old);
+		} else {
+			switch_to(new, old);
+		}
 	}
 	k_spin_unlock(&_sched_spinlock, key);
 	return _current->base.swap_retval;
+}
+
+int z_swap(k_spinlock_key_t key)
+{
+	return swap(key, true);
+}
+
+void z_swap_ended(k_spinlock_key_t key)
+{
+	if (LIVE_SWITCH_INLINE) {
+		(void)swap(key, false);
+	} else {
+		(void)z_swap(key); /* which tests for it */
+	}
 }
 
 void z_reschedule(k_spinlock_key_t key)
@@ -431,7 +471,8 @@ void z_reschedule(k_spinlock_key_t key)
 			z_syscall_attempt_defer_switch(key); /* after the results */
 			return;
 		}
-		(void)z_swap(key);
+		/* Inline, so that the compiler reuses the next thread found above. */
+		(void)swap(key, true);
 		return;
 	}
 	k_spin_unlock(&_sched_spinlock, key);
@@ -672,7 +713,11 @@ void z_impl_k_yield(void)
 	struct k_thread *new = next_up_inline();
 
 	if (new != cur) {
-		switch_to(new, cur);
+		if (LIVE_SWITCH_INLINE) {
+			switch_from_live(new, cur);
+		} else {
+			switch_to(new, cur);
+		}
 	}
 	k_spin_unlock(&_sched_spinlock, key);
 }

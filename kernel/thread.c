@@ -229,7 +229,7 @@ void z_impl_k_thread_abort(k_tid_t t)
 		 * switches at an exception's exit returns here when the fault
 		 * handler of the thread ended it (see arch_switch()).
 		 */
-		(void)z_swap(key);
+		z_swap_ended(key);
 		return;
 	}
 	z_reschedule(key);

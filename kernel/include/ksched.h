@@ -130,8 +130,11 @@ void z_thread_base_prio_set_locked(struct k_thread *t, int prio);
  */
 void z_reschedule(k_spinlock_key_t key);
 
-/* Switch to the next thread unconditionally (current blocked, yielded or ended). */
+/* Switch to the next thread unconditionally (current blocked or yielded). */
 int z_swap(k_spinlock_key_t key);
+
+/* The same for a current thread that has just ended itself (k_thread_abort(_current)). */
+void z_swap_ended(k_spinlock_key_t key);
 
 /*
  * k_is_in_isr() for a caller holding the scheduler lock, which keeps it on
