@@ -700,12 +700,17 @@ void z_impl_k_yield(void)
 	 */
 	if (!IS_ENABLED(CONFIG_SMP) || (cur->base.thread_state & _THREAD_QUEUED) != 0U) {
 		sys_dnode_t *n = &cur->base.qnode;
+		sys_dnode_t *next = n->next;
 
 		qnode_unlink(n);
 		sys_dlist_append(level, n);
-	}
-	if (KEEP_READY_HEAD && cur == ready_head) {
-		ready_head = level_head(ready_head_level); /* its first peer, or itself */
+		/*
+		 * The kept head (one CPU), the head of its level: its first peer
+		 * now, the node after it, or itself if it has none.
+		 */
+		if (KEEP_READY_HEAD && cur == ready_head && next != (sys_dnode_t *)level) {
+			ready_head = CONTAINER_OF(next, struct k_thread, base.qnode);
+		}
 	}
 	/* z_swap(), with the choice of the next thread inline: a yield is nothing but a switch. */
 	z_smp_halt_if_aborting(cur);
