@@ -249,6 +249,14 @@ void z_impl_k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size
 	if (z_object_init_begin_for(pipe, K_OBJ_PIPE) != 0) {
 		return;
 	}
+	/*
+	 * In one hold of the lock: a supervisor may set up again a pipe that a
+	 * transfer on another CPU holds the lock for, chunk by chunk; each chunk
+	 * must find the old ring or the new one whole, never the new buffer with
+	 * the old size.
+	 */
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
 	sys_dlist_init(&pipe->data.waitq);
 	sys_dlist_init(&pipe->space.waitq);
 	pipe->buffer = buffer;
@@ -256,6 +264,7 @@ void z_impl_k_pipe_init(struct k_pipe *pipe, uint8_t *buffer, size_t buffer_size
 	pipe->read = 0;
 	pipe->used = 0;
 	pipe->flags = PIPE_FLAG_OPEN;
+	k_spin_unlock(&_sched_spinlock, key);
 	z_object_init_end_for(pipe);
 }
 
