@@ -108,8 +108,10 @@ void z_arm_mpu_region2_load(const uint32_t region[2])
 }
 
 #ifdef CONFIG_USERSPACE
-/* The version of the image now in the MPU (0: none), to skip reloading it; its read-only
- * regions. */
+/*
+ * The version of the image now in the MPU (0: none), to skip reloading it;
+ * its read-only regions.
+ */
 uint32_t z_arm_mpu_loaded_version;
 uint32_t z_arm_mpu_ro_loaded;
 

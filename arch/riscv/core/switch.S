@@ -5,9 +5,10 @@
  * C caller expects to survive (ra, sp, s0-s11) into old->callee_saved and
  * loads new's, and new's tp. A thread's kernel code always runs with its own
  * kernel TLS block in tp, set at its creation (callee_saved.tp, which the
- * traps from user mode read too): there is nothing of old's to save. A thread interrupted by an ISR is switched out from inside
- * z_riscv_trap(); its trap frame stays on its stack and is restored when the
- * switch returns there. Interrupts are masked across the switch.
+ * traps from user mode read too): there is nothing of old's to save. A thread
+ * interrupted by an ISR is switched out from inside z_riscv_trap(); its trap
+ * frame stays on its stack and is restored when the switch returns there.
+ * Interrupts are masked across the switch.
  */
 #include <breeze/arch/riscv/arch.h>
 
