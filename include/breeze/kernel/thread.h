@@ -53,7 +53,7 @@ struct _thread_base {
 	uint16_t thread_state; /* _THREAD_* bits, see <breeze/kernel/thread_state.h> */
 	union {
 		struct {
-			int8_t prio;          /* effective: what the scheduler uses (kernel/mutex.c) */
+			int8_t prio; /* effective: what the scheduler uses (kernel/mutex.c) */
 			uint8_t sched_locked; /* k_sched_lock() nesting */
 		};
 		/*
