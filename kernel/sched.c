@@ -436,7 +436,7 @@ static Z_HOT_INLINE int swap(k_spinlock_key_t key, bool live)
 
 	z_smp_halt_if_aborting(old);
 
-	struct k_thread *new = next_up();
+	struct k_thread *new = next_up_inline();
 
 	if (new != old) {
 		if (live && LIVE_SWITCH_INLINE) {
@@ -712,19 +712,7 @@ void z_impl_k_yield(void)
 			ready_head = CONTAINER_OF(next, struct k_thread, base.qnode);
 		}
 	}
-	/* z_swap(), with the choice of the next thread inline: a yield is nothing but a switch. */
-	z_smp_halt_if_aborting(cur);
-
-	struct k_thread *new = next_up_inline();
-
-	if (new != cur) {
-		if (LIVE_SWITCH_INLINE) {
-			switch_from_live(new, cur);
-		} else {
-			switch_to(new, cur);
-		}
-	}
-	k_spin_unlock(&_sched_spinlock, key);
+	(void)swap(key, true); /* inline: a yield is nothing but a switch */
 }
 
 void k_sched_lock(void)
