@@ -149,10 +149,7 @@ struct _callee_saved {
 /* struct k_thread always holds a struct _thread_arch. */
 #define ARCH_HAS_THREAD_STATE 1
 
-/*
- * Per-thread state of the port: its stack guard and
- * the stack limits of its two stacks.
- */
+/* Per-thread state of the port: its stack guard and the stack limits of its two stacks. */
 struct _thread_arch {
 	uintptr_t guard;           /* its kernel stack's guard (0: none) */
 	uint32_t priv_stack_limit; /* lowest PSP of its privileged stack (ARMv8-M PSPLIM) */
