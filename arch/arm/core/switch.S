@@ -1,27 +1,29 @@
 /*
  * Context switch and exception exit.
  *
- * A thread that is not running is a basic exception frame on its process
- * stack plus the registers in its struct _callee_saved (r4-r11, PSP, BASEPRI,
- * CONTROL, PSPLIM): both a thread preempted by an interrupt and one that
- * called arch_switch() look like that, so any of them resumes through one
- * exception return.
+ * A thread that an exception saved (an interrupt preempted it, or it made a
+ * system call) is a basic exception frame on its process stack plus the
+ * registers in its struct _callee_saved (r4-r11, PSP, BASEPRI, CONTROL,
+ * PSPLIM), and resumes through an exception return.
  *
  * Built for speed, between two threads that both switch by calling
- * arch_switch() in Thread mode, the switch is a call and a return: the old
- * thread is saved in that same shape, its basic frame one that arch_switch()
- * writes below the stack pointer, whose pc and lr are its return address
- * (nothing else a frame holds is live across a call), bit 0 of the saved PSP
- * marking such a call frame; the new one, so marked, is loaded and returned
- * into. Any other
- * switch goes through an exception, which saves and loads the full context
- * (z_arm_do_switch): in Thread mode arch_switch() records it in
- * z_arm_switch_pend (cpu.c) and raises PendSV, which is taken at once even
- * with interrupts locked (PendSV, like SVC, is above BASEPRI); in Handler
- * mode (an interrupt's end, a fault that ended its thread) the outermost
- * exception performs it on its way back to Thread mode (z_arm_exc_exit).
- * Interrupts do not nest, so that exception is the one that interrupted the
- * thread. Its exception return restores a call frame like any other.
+ * arch_switch() in Thread mode, the switch is a call and a return. Such a
+ * thread needs no frame: nothing but r4-r11 is live across a call, and its
+ * BASEPRI, CONTROL and PSPLIM are known (the one lock level, privileged Thread
+ * mode on the process stack, its privileged stack's limit). So the old thread
+ * keeps r4-r11, its stack pointer marked in bit 0, and in the BASEPRI slot
+ * where it resumes (its return address); the new one, so marked, is loaded
+ * and returned into. Any other switch goes through an exception, which saves
+ * and loads the full context (z_arm_do_switch): in Thread mode arch_switch()
+ * records it in z_arm_switch_pend (cpu.c) and raises PendSV, which is taken
+ * at once even with interrupts locked (PendSV, like SVC, is above BASEPRI);
+ * in Handler mode (an interrupt's end, a fault that ended its thread) the
+ * outermost exception performs it on its way back to Thread mode
+ * (z_arm_exc_exit). Interrupts do not nest, so that exception is the one
+ * that interrupted the thread. An exception that resumes a thread saved by
+ * a call first writes the basic frame its return pops (resume_call), below
+ * the thread's stack pointer, where arch_thread_switch_prepare() probed the
+ * room when the thread switched.
  */
 #include <breeze/arch/arm/arch.h>
 #ifdef CONFIG_USERSPACE
@@ -79,16 +81,19 @@ z_arm_pendsv:
 	movs	r0, #0
 	str	r0, [r3]
 	mrs	r0, psp
-#ifdef Z_ARM_SWITCH_BY_CALL
-	/*
-	 * old's frame was pushed at the ISB in arch_switch(): a call frame (its
-	 * lr the return address, nothing else in it live), marked as such, so
-	 * that old's next switch to it can be a return.
-	 */
-	adds	r0, #1
-#endif
 	tst	lr, #EXC_RETURN_PSP_BIT
 	beq	boot_left
+#ifdef Z_ARM_SWITCH_BY_CALL
+	/*
+	 * old's frame was pushed at the ISB in arch_switch(), whose return
+	 * address is the frame's lr: old is saved as by a call (its stack
+	 * pointer at the call, marked, and where it resumes), so that the next
+	 * switch to it can be a return.
+	 */
+	ldr	r12, [r0, #ESF_LR]
+	adds	r0, #(32 + 1)
+	b	do_switch_save
+#endif
 
 /*
  * r0 = old's PSP as saved, r1 = new thread, r2 = old thread, lr = EXC_RETURN
@@ -98,9 +103,10 @@ z_arm_pendsv:
 	.thumb_func
 	.global z_arm_do_switch
 z_arm_do_switch:
+	mrs	r12, basepri
+do_switch_save:
 	add	r3, r2, #(CS + Z_CS_R4)
 	stmia	r3!, {r4-r11}
-	mrs	r12, basepri
 	stmia	r3!, {r0, r12}
 	mrs	r0, control
 #ifdef CONFIG_ARMV8_M_MPU
@@ -112,13 +118,16 @@ z_arm_do_switch:
 	add	r3, r1, #(CS + Z_CS_R4)
 	ldmia	r3!, {r4-r11}
 	ldmia	r3!, {r0, r2, r12}	/* psp, basepri, control */
+#ifdef Z_ARM_SWITCH_BY_CALL
+	tst	r0, #1
+	bne	resume_call
+#endif
 #ifdef CONFIG_ARMV8_M_MPU
 	ldr	r3, [r3]
+resume_limit:
 	msr	psplim, r3
 #endif
-#ifdef Z_ARM_SWITCH_BY_CALL
-	bic	r0, r0, #1		/* a call frame's mark (arch_switch) */
-#endif
+resume_regs:
 	msr	psp, r0
 	msr	basepri, r2
 	msr	control, r12
@@ -135,6 +144,28 @@ z_arm_do_switch:
 	/* The exception return synchronises the new CONTROL and MPU state: no ISB. */
 	mvn	lr, #2			/* 0xfffffffd: Thread mode, process stack */
 	bx	lr
+
+#ifdef Z_ARM_SWITCH_BY_CALL
+/*
+ * new was saved by a call (r0 its stack pointer, marked; r2 where it
+ * resumes): its basic frame below the stack pointer, pc and lr the return
+ * address (pc without the Thumb bit), and the state such a thread is in.
+ */
+resume_call:
+	subs	r0, #(32 + 1)
+	bic	r12, r2, #1
+	strd	r2, r12, [r0, #ESF_LR]	/* lr, pc */
+	mov	r12, #Z_ARM_XPSR_T
+	str	r12, [r0, #ESF_XPSR]
+	movs	r2, #Z_ARM_IRQ_PRIO	/* BASEPRI: the scheduler's lock */
+	mov	r12, #2			/* CONTROL: privileged, process stack */
+#ifdef CONFIG_ARMV8_M_MPU
+	ldr	r3, [r1, #(CS + Z_CS_PRIV_LIMIT)]
+	b	resume_limit
+#else
+	b	resume_regs
+#endif
+#endif
 
 /*
  * The boot context ran in Thread mode on the main stack, which is the
@@ -192,25 +223,14 @@ arch_switch:
 	tst	r2, #1
 	beq	3f
 	/*
-	 * old: its call frame, then its registers, as z_arm_do_switch keeps
-	 * them. The frame's room below the stack pointer is checked: by the
-	 * guard region on ARMv7-M, on ARMv8-M by arch_thread_switch_prepare().
+	 * old: r4-r11, its stack pointer marked, where it resumes. (The 32
+	 * bytes below the stack pointer that an exception's resume of it
+	 * writes were probed by arch_thread_switch_prepare().)
 	 */
-	sub	r3, sp, #32
-	mov	r12, #Z_ARM_XPSR_T
-	strd	lr, lr, [r3, #20]	/* lr, pc: where it resumes */
-	str	r12, [r3, #28]		/* xPSR */
-	adds	r3, #1			/* the mark */
+	add	r3, sp, #1
 	add	r12, r1, #(CS + Z_CS_R4)
 	stmia	r12!, {r4-r11}
-	mrs	r4, basepri
-	mrs	r5, control
-#ifdef CONFIG_ARMV8_M_MPU
-	mrs	r6, psplim
-	stmia	r12!, {r3, r4, r5, r6}	/* psp, basepri, control, psplim */
-#else
-	stmia	r12!, {r3, r4, r5}	/* psp, basepri, control */
-#endif
+	strd	r3, lr, [r12]		/* psp, the BASEPRI slot */
 	/*
 	 * new resumes in privileged Thread mode on its process stack, as old
 	 * ran, so CONTROL stays, and under the scheduler lock, as old called:
@@ -218,18 +238,17 @@ arch_switch:
 	 */
 	load_guard_region r0
 #ifdef CONFIG_ARMV8_M_MPU
-	ldr	r5, [r0, #(CS + Z_CS_PSPLIM)]
+	ldr	r5, [r0, #(CS + Z_CS_PRIV_LIMIT)]
 	movs	r1, #0
 	msr	psplim, r1		/* no limit while the stack pointer moves */
 #endif
-	ldr	lr, [r2, #(20 - 1)]	/* its frame's lr: where it resumes */
-	adds	r2, #(32 - 1)
+	subs	r2, #1			/* the mark */
 	mov	sp, r2
 #ifdef CONFIG_ARMV8_M_MPU
 	msr	psplim, r5
 #endif
-	add	r12, r0, #(CS + Z_CS_R4)
-	ldmia	r12, {r4-r11}
+	add	r3, r0, #(CS + Z_CS_R4)
+	ldmia	r3, {r4-r11, r12, lr}	/* (r12: its psp again), lr: where it resumes */
 	bx	lr
 3:
 #endif

@@ -23,7 +23,9 @@ BUILD_ASSERT(offsetof(struct _callee_saved, tls) == Z_CS_TLS);
 /* The assembly code finds _current as the first word of _kernel. */
 BUILD_ASSERT(offsetof(struct z_kernel, cpus[0].current) == 0);
 BUILD_ASSERT(sizeof(struct arch_esf) == ESF_SIZE);
+BUILD_ASSERT(offsetof(struct arch_esf, lr) == ESF_LR);
 BUILD_ASSERT(offsetof(struct arch_esf, pc) == ESF_PC);
+BUILD_ASSERT(offsetof(struct arch_esf, xpsr) == ESF_XPSR);
 BUILD_ASSERT(offsetof(struct arch_esf, r4) == ESF_R4);
 BUILD_ASSERT(offsetof(struct arch_esf, sp) == ESF_SP);
 

@@ -46,6 +46,7 @@
 /* struct arch_esf, shared with the assembly entry code. */
 #define ESF_R0         0
 #define ESF_R12        16
+#define ESF_LR         20
 #define ESF_PC         24
 #define ESF_XPSR       28
 #define ESF_R4         32
@@ -125,8 +126,8 @@ typedef struct arch_esf z_arch_esf_t;
  */
 struct _callee_saved {
 	uint32_t r4, r5, r6, r7, r8, r9, r10, r11;
-	uint32_t psp;
-	uint32_t basepri;
+	uint32_t psp;     /* bit 0: saved by a call (arch/arm/core/switch.S) */
+	uint32_t basepri; /* saved by a call: where it resumes instead */
 	uint32_t control;
 	uint32_t psplim;
 	uint32_t priv_stack_top;
