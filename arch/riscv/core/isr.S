@@ -47,6 +47,30 @@
 	sw	t0, ESF_MSTATUS(sp)
 .endm
 
+#if defined(CONFIG_USERSPACE) && defined(CONFIG_SPEED_OPTIMIZATIONS)
+/*
+ * The system call fast path's entry, past the ID checks: the kernel's gp and
+ * tp, what the return needs in the frame (mepc; the second result word, 0
+ * unless the call sets it; the user sp and tp are there already; its
+ * mstatus slot holds user-mode MPP since the thread first entered user
+ * mode, as a fault report expects), and t0 = the handler of call a7.
+ */
+.macro syscall_setup
+	lw	tp, ESF_KTP(sp)		/* the thread's kernel TLS block */
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
+	csrr	t0, mepc
+	sw	t0, ESF_MEPC(sp)
+	sw	zero, ESF_A1(sp)
+	slli	t1, a7, 2
+	lui	t0, %hi(z_syscall_table)
+	add	t0, t0, t1
+	lw	t0, %lo(z_syscall_table)(t0)
+.endm
+#endif
+
 #ifdef CONFIG_SMP
 /* \reg = this hart's record, z_riscv_harts[mhartid] (riscv_hart.h); clobbers \tmp. */
 .macro this_hart reg, tmp
@@ -155,32 +179,25 @@ from_user:
 	csrr	tp, mcause
 	addi	tp, tp, -8		/* ecall from user mode */
 	bnez	tp, user_full
-	li	tp, K_SYSCALL_LIMIT
-	bgeu	a7, tp, user_full
-	lw	tp, ESF_KTP(sp)		/* the thread's kernel TLS block */
-	.option push
-	.option norelax
-	la	gp, __global_pointer$
-	.option pop
 	/*
-	 * The frame keeps what the return needs (mepc, user sp and tp, the
-	 * second result word); its mstatus slot holds user-mode MPP since the
-	 * thread first entered user mode, as a fault report expects.
+	 * IDs run nonblocking calls first, then [attempt] ones, then the
+	 * others (scripts/gen_syscalls.py): one test finds the calls that
+	 * never wait, the most frequent ones.
 	 */
-	csrr	t0, mepc
-	sw	t0, ESF_MEPC(sp)
-	sw	zero, ESF_A1(sp)	/* second result word, if the call sets one */
-	slli	t1, a7, 2
-	lui	t0, %hi(z_syscall_table)
-	add	t0, t0, t1
-	lw	t0, %lo(z_syscall_table)(t0)
-#ifdef CONFIG_SYSCALL_ATTEMPT
-	addi	t1, a7, -K_SYSCALL_NONBLOCKING_LIMIT
-	sltiu	t1, t1, K_SYSCALL_ATTEMPT_LIMIT - K_SYSCALL_NONBLOCKING_LIMIT
-	bnez	t1, syscall_attempt
+	li	tp, K_SYSCALL_NONBLOCKING_LIMIT
+	bgeu	a7, tp, syscall_may_wait
+	syscall_setup
+	/*
+	 * A call that never waits runs as on Cortex-M, with interrupts held
+	 * off on one hart (bounded like any interrupts-off section; a switch it
+	 * makes is fine: the exit writes mstatus whatever ran meanwhile). On
+	 * several harts it may still wait for another one (suspending a thread
+	 * running there), so it takes interrupts like any other call.
+	 */
+#ifdef CONFIG_SMP
+	csrsi	mstatus, MSTATUS_MIE
 #endif
-syscall_call:
-	csrsi	mstatus, MSTATUS_MIE	/* system calls are preemptible */
+syscall_call_now:
 	jalr	t0
 	/* Where every handler returns: what ra shows the caller (see below). */
 	.global z_riscv_syscall_done
@@ -217,6 +234,19 @@ syscall_exit_mstatus_kept:
 	li	a7, 0
 	lw	sp, ESF_SP(sp)
 	mret
+
+/* A call that may wait: the ID's other checks, and interrupts on (or an attempt). */
+syscall_may_wait:
+	li	tp, K_SYSCALL_LIMIT
+	bgeu	a7, tp, user_full
+	syscall_setup
+#ifdef CONFIG_SYSCALL_ATTEMPT
+	li	t1, K_SYSCALL_ATTEMPT_LIMIT
+	bltu	a7, t1, syscall_attempt
+#endif
+syscall_call:
+	csrsi	mstatus, MSTATUS_MIE	/* system calls that may wait are preemptible */
+	j	syscall_call_now
 
 #ifdef CONFIG_SYSCALL_ATTEMPT
 /*
