@@ -1,8 +1,8 @@
 /*
  * Thread-Metric on Breeze: the suite's eight tests (tm_*.c, through the
  * porting layer in tm_port.c), each run with supervisor test threads and
- * then with the test threads in user mode inside one memory domain, granted
- * only the kernel objects they call on.
+ * then (with CONFIG_USERSPACE) with the test threads in user mode inside one
+ * memory domain, granted only the kernel objects they call on.
  *
  * The suite counts what a test does in a fixed time (30 seconds) and prints
  * the count. Here a test runs a fixed number of rounds instead, and the
@@ -74,7 +74,9 @@ int main(void)
 {
 	tm_port_setup();
 	run_all(false);
+#ifdef CONFIG_USERSPACE
 	run_all(true);
+#endif
 	printk("BENCH done\n");
 	sys_exit(0);
 }

@@ -34,7 +34,9 @@ TM_DATA uint32_t tm_iterations;
 BENCH_SOFT_IRQ_PARTITION_DEFINE(tm_irq_part);
 #endif
 
+#ifdef CONFIG_USERSPACE
 static struct k_mem_domain tm_domain;
+#endif
 static struct k_thread threads[TM_MAX_THREADS];
 static bool created[TM_MAX_THREADS];
 K_THREAD_STACK_ARRAY_DEFINE(stacks, TM_MAX_THREADS, TM_STACK_SIZE);
@@ -129,9 +131,11 @@ int tm_thread_create(int thread_id, int priority, void (*entry_function)(void))
 	k_thread_create(t, stacks[thread_id], K_THREAD_STACK_SIZEOF(stacks[thread_id]),
 			thread_entry, (void *)entry_function, NULL, NULL, priority, thread_options,
 			K_FOREVER);
+#ifdef CONFIG_USERSPACE
 	if ((thread_options & K_USER) != 0U && k_mem_domain_add_thread(&tm_domain, t) != 0) {
 		return TM_ERROR;
 	}
+#endif
 	k_thread_suspend(t);
 	k_thread_start(t);
 	created[thread_id] = true;
@@ -227,6 +231,8 @@ struct k_thread *tm_port_thread(int thread_id)
 
 void tm_port_setup(void)
 {
+	k_thread_priority_set(k_current_get(), TM_MAIN_PRIORITY);
+#ifdef CONFIG_USERSPACE
 	struct k_mem_partition *parts[] = {
 		&tm_part,
 #ifdef BENCH_SOFT_IRQ_PARTITION_DEFINE
@@ -234,10 +240,10 @@ void tm_port_setup(void)
 #endif
 	};
 
-	k_thread_priority_set(k_current_get(), TM_MAIN_PRIORITY);
 	tm_init_check(k_mem_domain_init(&tm_domain, ARRAY_SIZE(parts), parts) == 0 ? TM_SUCCESS
 										   : TM_ERROR,
 		      "memory domain");
+#endif
 	bench_soft_irq_init();
 	IRQ_CONNECT(BENCH_SOFT_IRQ, 0, soft_isr, NULL, 0);
 	irq_enable(BENCH_SOFT_IRQ);

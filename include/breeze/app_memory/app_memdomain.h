@@ -18,6 +18,7 @@
 #include <breeze/app_memory/mem_domain.h>
 #include <breeze/toolchain.h>
 
+#ifdef CONFIG_USERSPACE
 #define K_APP_DMEM_SECTION(id) "data_smem_" #id "_data"
 #define K_APP_BMEM_SECTION(id) "data_smem_" #id "_bss"
 
@@ -36,5 +37,15 @@
 	struct k_mem_partition name = { .start = (uintptr_t)z_data_smem_##name##_part_start, \
 					.size = (size_t)z_data_smem_##name##_part_size,      \
 					.attr = K_MEM_PARTITION_P_RW_U_RW }
+#else
+/*
+ * Without user mode there is nothing to isolate: the variables stay ordinary
+ * data and bss, and a partition is empty (as in Zephyr, K_APP_DMEM() and
+ * K_APP_BMEM() place nothing).
+ */
+#define K_APP_DMEM(id)
+#define K_APP_BMEM(id)
+#define K_APPMEM_PARTITION_DEFINE(name) struct k_mem_partition name = { 0 }
+#endif /* CONFIG_USERSPACE */
 
 #endif /* BREEZE_APP_MEMORY_APP_MEMDOMAIN_H */

@@ -1,5 +1,7 @@
 /*
- * Memory domains and partitions (CONFIG_USERSPACE).
+ * Memory domains and partitions (CONFIG_USERSPACE; without it only the
+ * partition type and its access rights exist, so that code describing
+ * partitions still builds).
  *
  * A partition is a range of memory with access rights for user mode; a domain
  * is a set of partitions; every thread belongs to one domain. A user thread
@@ -56,6 +58,7 @@ struct k_mem_partition {
 					.size = (size_t)(size_),      \
 					.attr = attr_ }
 
+#ifdef CONFIG_USERSPACE
 struct k_mem_domain {
 	struct arch_mem_domain arch;
 	struct k_mem_partition partitions[CONFIG_MAX_DOMAIN_PARTITIONS];
@@ -111,5 +114,6 @@ typedef void (*k_mem_domain_cb_t)(const struct k_mem_domain *domain,
  * for shells and debugging; supervisor only.
  */
 void k_mem_domain_foreach(k_mem_domain_cb_t cb, void *user_data);
+#endif /* CONFIG_USERSPACE */
 
 #endif /* BREEZE_APP_MEMORY_MEM_DOMAIN_H */
