@@ -122,6 +122,9 @@ def parse_tagged(path, config):
                 # Ports keep four words of an attempt: Arm passes them from the trap
                 # frame, RISC-V saves them for a second run (arch/*/core).
                 sys.exit(f"{path}:{lineno}: an [attempt] call takes at most four argument words")
+            if kind is nonblocking and sum(words_of(t) for t, _ in plist) > 4:
+                # Arm serves these in the SVC with the four words of the caller's frame.
+                sys.exit(f"{path}:{lineno}: a [nonblocking] call takes at most four argument words")
             if all(c in config for c in conds):
                 kind.append(call)
     limits = (len(nonblocking), len(nonblocking) + len(attempt))

@@ -107,13 +107,11 @@ z_arm_do_switch:
 do_switch_save:
 	add	r3, r2, #(CS + Z_CS_R4)
 	stmia	r3!, {r4-r11}
-	stmia	r3!, {r0, r12}
-	mrs	r0, control
+	mrs	lr, control		/* (lr is free: the return below is fixed) */
+	stmia	r3!, {r0, r12, lr}	/* psp, basepri, control */
 #ifdef CONFIG_ARMV8_M_MPU
 	mrs	r12, psplim
-	stmia	r3!, {r0, r12}
-#else
-	str	r0, [r3]
+	str	r12, [r3]
 #endif
 	add	r3, r1, #(CS + Z_CS_R4)
 	ldmia	r3!, {r4-r11}
@@ -142,8 +140,7 @@ resume_regs:
 	region2_write r0, r2, r1, r12
 #endif
 	/* The exception return synchronises the new CONTROL and MPU state: no ISB. */
-	mvn	lr, #2			/* 0xfffffffd: Thread mode, process stack */
-	bx	lr
+	ldr	pc, =0xfffffffd		/* EXC_RETURN: Thread mode, process stack */
 
 #ifdef Z_ARM_SWITCH_BY_CALL
 /*
@@ -214,7 +211,8 @@ arch_switch:
 	ldr	r3, =z_arm_switch_pend	/* Handler mode */
 	ldr	r2, [r3]
 	cbnz	r2, 2f
-	str	r1, [r3, #4]		/* the first switch's old thread */
+	strd	r0, r1, [r3]		/* new, and the first switch's old thread */
+	bx	lr
 2:	str	r0, [r3]
 	bx	lr
 1:
@@ -262,6 +260,21 @@ arch_switch:
 	bx	lr
 
 /*
+ * The end of an exception that returns to Thread mode: the switch recorded
+ * meanwhile, if any (clobbers r0-r3).
+ */
+.macro exit_to_thread
+	ldr	r0, =z_arm_switch_pend
+	ldrd	r1, r2, [r0]		/* new, old */
+	cbz	r1, 1f
+	movs	r3, #0
+	str	r3, [r0]
+	mrs	r0, psp
+	b	z_arm_do_switch
+1:	bx	lr
+.endm
+
+/*
  * The common end of every exception that may switch: if a switch was
  * recorded and this exception returns to Thread mode, perform it.
  */
@@ -273,15 +286,7 @@ z_arm_exc_exit:
 	beq	1f
 /* The same, for an exception known to return to Thread mode (a system call's SVC). */
 z_arm_exc_exit_to_thread:
-	ldr	r0, =z_arm_switch_pend
-	ldr	r1, [r0]
-	cbz	r1, 1f
-	ldr	r2, [r0, #4]
-	movs	r3, #0
-	str	r3, [r0]
-	mrs	r0, psp
-	b	z_arm_do_switch
-1:	bx	lr
+	exit_to_thread
 
 /* Every interrupt: the handler, then the scheduler's decision (trap.c). */
 	.section .text.z_arm_isr_wrapper, "ax"
@@ -344,10 +349,14 @@ z_arm_svc_c_entry:
 	.global z_arm_svc
 z_arm_svc:
 #ifdef CONFIG_USERSPACE
-	/* From user mode: from Thread mode (EXC_RETURN bit 3) with CONTROL.nPRIV set. */
+	/*
+	 * From user mode: from Thread mode (EXC_RETURN bit 3) with CONTROL.nPRIV
+	 * set. The other bits the test meets are 0: SPSEL reads 0 in Handler
+	 * mode, and the FPU stays off (boards/mps2_an505/board.cmake), so FPCA
+	 * and SFPA do too.
+	 */
 	mrs	r1, control
-	and	r1, r1, lr, lsr #3
-	tst	r1, #1
+	tst	r1, lr, lsr #3
 	itt	ne
 	mrsne	r0, psp			/* user threads run on the process stack */
 	bne	svc_user
@@ -425,21 +434,16 @@ svc_thread:
  * oops, z_syscall_oops() leaves through z_arm_svc_nonblocking_abandon.
  */
 /*
- * The handler of call r12, with arguments 1-4 from the caller's frame (r0)
- * and 5-6 from r4/r5, on the interrupt stack below the block its caller
- * pushed; then r2 = the frame, r3 = what was pushed with it, r0 = the result.
+ * The handler of call r12, with its arguments from the caller's frame (r0:
+ * calls served in the trap take at most four words, gen_syscalls.py), on the
+ * interrupt stack below the block its caller pushed; then r2 = the frame,
+ * r3 = what was pushed with it, r0 = the result.
  */
-.macro call_in_trap args=6
-.if \args > 4
-	push	{r4, r5}		/* arguments 5 and 6 */
-.endif
+.macro call_in_trap
 	ldr	r4, =z_syscall_table
 	ldr	r12, [r4, r12, lsl #2]	/* the handler of call r12 */
 	ldm	r0, {r0-r3}		/* arguments 1-4, from the caller's frame */
 	blx	r12
-.if \args > 4
-	add	sp, #8
-.endif
 	pop	{r2, r3, r4, lr}
 .endm
 
@@ -456,7 +460,7 @@ svc_nonblocking:
 	 * r1 already (arch_syscall_ret_hi_set()), else r1 is the caller's own.
 	 */
 	str	r0, [r2]
-	b	z_arm_exc_exit_to_thread
+	exit_to_thread
 
 #ifdef CONFIG_SYSCALL_ATTEMPT
 /*
@@ -472,7 +476,7 @@ svc_attempt:
 	push	{r0, r3, r4, lr}
 	movs	r2, #Z_SYSCALL_ATTEMPT_ON
 	str	r2, [r3]
-	call_in_trap 4			/* at most four words (gen_syscalls.py) */
+	call_in_trap
 	ldr	r1, [r3]		/* how it went */
 	cmp	r1, #Z_SYSCALL_ATTEMPT_ON
 	bne	svc_attempt_other
