@@ -49,18 +49,18 @@
 
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_SPEED_OPTIMIZATIONS)
 /*
- * The system call fast path's entry, past the ID checks: the kernel's gp and
- * tp, what the return needs in the frame (mepc; the second result word, 0
+ * The system call fast path's entry, past the ID checks: the kernel's tp and
+ * gp, what the return needs in the frame (mepc; the second result word, 0
  * unless the call sets it; the user sp and tp are there already; its
  * mstatus slot holds user-mode MPP since the thread first entered user
  * mode, as a fault report expects), and t0 = the handler of call a7.
  */
 .macro syscall_setup
 	lw	tp, ESF_KTP(sp)		/* the thread's kernel TLS block */
-	.option push
-	.option norelax
-	la	gp, __global_pointer$
-	.option pop
+	/* gp from it (userspace.c); the linker relaxes this to the load alone. */
+	lui	gp, %tprel_hi(z_riscv_kernel_gp)
+	add	gp, gp, tp, %tprel_add(z_riscv_kernel_gp)
+	lw	gp, %tprel_lo(z_riscv_kernel_gp)(gp)
 	csrr	t0, mepc
 	sw	t0, ESF_MEPC(sp)
 	sw	zero, ESF_A1(sp)

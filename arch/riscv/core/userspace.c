@@ -14,6 +14,15 @@
 extern void z_riscv_trap_return(void);
 extern char __global_pointer$[];
 
+#ifdef CONFIG_SPEED_OPTIMIZATIONS
+/*
+ * The kernel's gp, for the system call fast path (isr.S), which finds it in
+ * the kernel TLS block it loads anyway: one load instead of building the
+ * address. The copy in a user TLS block is never read.
+ */
+__thread uintptr_t z_riscv_kernel_gp = (uintptr_t)__global_pointer$;
+#endif
+
 FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 					void (*fn)(void *, void *, void *, void *), void *a0,
 					void *a1, void *a2, void *a3)
