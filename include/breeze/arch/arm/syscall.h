@@ -27,9 +27,17 @@
 static inline bool arch_is_user_context(void)
 {
 	uint32_t control;
+	bool user;
 
-	__asm__ volatile("mrs %0, control" : "=r"(control));
-	return (control & 3U) == 3U;
+	/*
+	 * Both bits in one test: shifted left by 31, CONTROL leaves SPSEL in
+	 * the carry and nPRIV as the whole result, so "higher" (carry set,
+	 * result not zero) is exactly both set.
+	 */
+	__asm__ volatile("mrs %0, control\n\t"
+			 "lsls %0, %0, #31"
+			 : "=l"(control), "=@cchi"(user));
+	return user;
 }
 #define ARCH_HAS_IS_USER_CONTEXT 1
 
