@@ -27,17 +27,23 @@
 static inline bool arch_is_user_context(void)
 {
 	uint32_t control;
+#ifndef __clang__
 	bool user;
 
 	/*
 	 * Both bits in one test: shifted left by 31, CONTROL leaves SPSEL in
 	 * the carry and nPRIV as the whole result, so "higher" (carry set,
-	 * result not zero) is exactly both set.
+	 * result not zero) is exactly both set. (GCC's flag outputs; clang,
+	 * which reads this header for the Rust bindings, has none on Arm.)
 	 */
 	__asm__ volatile("mrs %0, control\n\t"
 			 "lsls %0, %0, #31"
 			 : "=l"(control), "=@cchi"(user));
 	return user;
+#else
+	__asm__ volatile("mrs %0, control" : "=r"(control));
+	return (control & 3U) == 3U;
+#endif
 }
 #define ARCH_HAS_IS_USER_CONTEXT 1
 
