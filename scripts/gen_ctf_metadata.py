@@ -16,13 +16,17 @@ import sys
 THREAD = "ptr_t thread; int16_t prio; uint16_t user; char_t name[16];"
 
 
+# The bounds syscall_list.h defines beside the IDs (scripts/gen_syscalls.py).
+LIMITS = ("LIMIT", "NONBLOCKING_VOID_LIMIT", "NONBLOCKING_LIMIT", "ATTEMPT_LIMIT")
+
+
 def syscall_enum(path):
     entries = []
     if path != "-":
         with open(path) as f:
             for line in f:
                 m = re.match(r"#define K_SYSCALL_(\w+) (\d+)$", line.strip())
-                if m and m.group(1) not in ("LIMIT", "NONBLOCKING_LIMIT"):
+                if m and m.group(1) not in LIMITS:
                     entries.append(f'\t"{m.group(1).lower()}" = {m.group(2)},')
     if not entries:  # no user mode: an enumeration needs a member
         entries.append('\t"none" = 0xffffffff,')

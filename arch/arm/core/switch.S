@@ -384,6 +384,8 @@ svc_kernel:
  */
 svc_user:
 	ldr	r12, [r0, #ESF_R12]	/* the call's ID */
+	cmp	r12, #K_SYSCALL_NONBLOCKING_VOID_LIMIT
+	blo	svc_nonblocking_void
 	cmp	r12, #K_SYSCALL_NONBLOCKING_LIMIT
 	blo	svc_nonblocking
 #ifdef CONFIG_SYSCALL_ATTEMPT
@@ -460,6 +462,15 @@ svc_nonblocking:
 	 * r1 already (arch_syscall_ret_hi_set()), else r1 is the caller's own.
 	 */
 	str	r0, [r2]
+	exit_to_thread
+
+/*
+ * The same for a void call: no result, the caller's r0 comes back its own
+ * (its handler is the verifier itself, ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT).
+ */
+svc_nonblocking_void:
+	push	{r0, r3, r4, lr}
+	call_in_trap
 	exit_to_thread
 
 #ifdef CONFIG_SYSCALL_ATTEMPT

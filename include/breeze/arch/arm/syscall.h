@@ -18,6 +18,14 @@
 #define ARCH_SYSCALL_KEEPS_SECOND_WORD 1
 
 /*
+ * The SVC serves the nonblocking void calls (the first IDs,
+ * K_SYSCALL_NONBLOCKING_VOID_LIMIT) and writes no result for them: the
+ * caller's r0 comes back its own as well, and their verifiers are their
+ * handlers, with no marshaller (arch/arm/core/switch.S).
+ */
+#define ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT 1
+
+/*
  * Whether the caller runs in user mode: unprivileged (CONTROL.nPRIV) in
  * Thread mode. CONTROL, readable at any privilege, says both: user threads
  * run on the process stack (CONTROL.SPSEL set), and exception entry clears
