@@ -197,6 +197,8 @@ from_user:
 #ifdef CONFIG_SMP
 	csrsi	mstatus, MSTATUS_MIE
 #endif
+	li	t1, K_SYSCALL_NONBLOCKING_VOID_LIMIT
+	bltu	a7, t1, syscall_void
 syscall_call_now:
 	jalr	t0
 	/* Where every handler returns: what ra shows the caller (see below). */
@@ -216,9 +218,10 @@ syscall_exit_mstatus_kept:
 	 * Nothing of the kernel's may stay in a register the caller sees. t0
 	 * now holds the caller's own return address, and ra the point of this
 	 * file where the handler returned (every handler returns through ra):
-	 * z_riscv_syscall_done, or after an [attempt] call the same fixed
-	 * point of syscall_attempt, addresses of the shared code that tell
-	 * nothing. The rest are zeroed.
+	 * z_riscv_syscall_done, or after a nonblocking void call or an
+	 * [attempt] call the same fixed point of syscall_void or
+	 * syscall_attempt, addresses of the shared code that tell nothing.
+	 * The rest are zeroed.
 	 */
 	li	t1, 0
 	li	t2, 0
@@ -234,6 +237,16 @@ syscall_exit_mstatus_kept:
 	li	a7, 0
 	lw	sp, ESF_SP(sp)
 	mret
+
+/*
+ * A nonblocking void call (the first IDs): its verifier is its handler
+ * (ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT, no marshaller), and what it leaves
+ * in a0 is no result, so it is zeroed here.
+ */
+syscall_void:
+	jalr	t0
+	li	a0, 0
+	j	z_riscv_syscall_done
 
 /* A call that may wait: the ID's other checks, and interrupts on (or an attempt). */
 syscall_may_wait:

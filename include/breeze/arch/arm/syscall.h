@@ -24,6 +24,7 @@
  * handlers, with no marshaller (arch/arm/core/switch.S).
  */
 #define ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT 1
+#define ARCH_SYSCALL_KEEPS_VOID_FIRST_WORD   1
 
 /*
  * Whether the caller runs in user mode: unprivileged (CONTROL.nPRIV) in

@@ -84,14 +84,14 @@ static void syscall_id(void *id)
 /*
  * Void calls: the first result word comes back 0, or the caller's own first
  * argument where the port writes no result for a nonblocking void call
- * (ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT), never what the handler last
+ * (ARCH_SYSCALL_KEEPS_VOID_FIRST_WORD), never what the handler last
  * computed there. The loot is how far each is from that.
  */
 static uintptr_t void_call_difference(uintptr_t id, uintptr_t a0)
 {
 	uintptr_t expected = 0U;
 
-#ifdef ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT
+#ifdef ARCH_SYSCALL_KEEPS_VOID_FIRST_WORD
 	if (id < K_SYSCALL_NONBLOCKING_VOID_LIMIT) {
 		expected = a0;
 	}

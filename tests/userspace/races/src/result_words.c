@@ -8,7 +8,7 @@
  * recognisable first argument and a known second argument register; the first
  * result word must come back 0, or the caller's own first argument where the
  * port writes no result for a nonblocking void call
- * (ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT, Cortex-M); the second 0 where the
+ * (ARCH_SYSCALL_KEEPS_VOID_FIRST_WORD, Cortex-M); the second 0 where the
  * port zeroes it (RISC-V: the trap exit zeroes every caller-saved register but
  * a0 and a1, and a1 as well after a one-word call) or, where the port leaves
  * it alone (ARCH_SYSCALL_KEEPS_SECOND_WORD, Cortex-M: the caller resumes from
@@ -38,7 +38,7 @@ static void void_call(uintptr_t id, uintptr_t a0, uintptr_t a1, const char *what
 	uint64_t ret = arch_syscall_invoke2(a0, a1, id);
 	uintptr_t first = 0U;
 
-#ifdef ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT
+#ifdef ARCH_SYSCALL_KEEPS_VOID_FIRST_WORD
 	if (id < K_SYSCALL_NONBLOCKING_VOID_LIMIT) {
 		first = a0;
 	}
