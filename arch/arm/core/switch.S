@@ -181,8 +181,7 @@ boot_left:
  */
 .macro load_guard_region t
 #if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
-	add	r3, \t, #(CS + Z_CS_REGION2 + 8)
-	ldrd	r4, r5, [r3]
+	ldrd	r4, r5, [\t, #(CS + Z_CS_REGION2 + 8)]
 	region2_write r4, r5, r1, r12
 	isb
 #endif
@@ -408,8 +407,7 @@ svc_thread:
 	str	r12, [r2, #ESF_R12]
 #if defined(CONFIG_HW_STACK_PROTECTION) && defined(CONFIG_ARMV7_M_MPU)
 	/* MPU region 2: from the user stack to the privileged stack's guard. */
-	add	r12, r3, #(CS + Z_CS_REGION2 + 8)
-	ldm	r12, {r1, r3}
+	ldrd	r1, r3, [r3, #(CS + Z_CS_REGION2 + 8)]
 	ldr	r12, =MPU_RBAR
 	strd	r1, r3, [r12]
 	dsb
@@ -545,8 +543,7 @@ svc_syscall_return:
 #endif
 #if defined(CONFIG_HW_STACK_PROTECTION) && defined(CONFIG_ARMV7_M_MPU)
 	/* MPU region 2: back to the user stack. */
-	add	r0, r3, #(CS + Z_CS_REGION2)
-	ldm	r0, {r0, r1}
+	ldrd	r0, r1, [r3, #(CS + Z_CS_REGION2)]
 	ldr	r3, =MPU_RBAR
 	strd	r0, r1, [r3]
 	dsb
