@@ -69,6 +69,43 @@
 	add	t0, t0, t1
 	lw	t0, %lo(z_syscall_table)(t0)
 .endm
+
+/*
+ * The system call fast path's return to user mode, once mstatus is set: the
+ * frame's words back, every other scratch register zeroed.
+ */
+.macro syscall_return
+	addi	t0, sp, ESF_SIZE
+	csrw	mscratch, t0
+	lw	a1, ESF_A1(sp)
+	lw	tp, ESF_TP(sp)
+	lw	t0, ESF_MEPC(sp)
+	addi	t0, t0, 4
+	csrw	mepc, t0
+	/*
+	 * Nothing of the kernel's may stay in a register the caller sees. t0
+	 * now holds the caller's own return address, and ra the point of this
+	 * file where the handler returned (every handler returns through ra):
+	 * z_riscv_syscall_done, or after a nonblocking void call or an
+	 * [attempt] call the same fixed point of syscall_void or
+	 * syscall_attempt, addresses of the shared code that tell nothing.
+	 * The rest are zeroed.
+	 */
+	li	t1, 0
+	li	t2, 0
+	li	t3, 0
+	li	t4, 0
+	li	t5, 0
+	li	t6, 0
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a5, 0
+	li	a6, 0
+	li	a7, 0
+	lw	sp, ESF_SP(sp)
+	mret
+.endm
 #endif
 
 #ifdef CONFIG_SMP
@@ -207,36 +244,7 @@ z_riscv_syscall_done:
 	li	t0, MSTATUS_MPIE	/* interrupts off; mret returns to user mode */
 	csrw	mstatus, t0
 syscall_exit_mstatus_kept:
-	addi	t0, sp, ESF_SIZE
-	csrw	mscratch, t0
-	lw	a1, ESF_A1(sp)
-	lw	tp, ESF_TP(sp)
-	lw	t0, ESF_MEPC(sp)
-	addi	t0, t0, 4
-	csrw	mepc, t0
-	/*
-	 * Nothing of the kernel's may stay in a register the caller sees. t0
-	 * now holds the caller's own return address, and ra the point of this
-	 * file where the handler returned (every handler returns through ra):
-	 * z_riscv_syscall_done, or after a nonblocking void call or an
-	 * [attempt] call the same fixed point of syscall_void or
-	 * syscall_attempt, addresses of the shared code that tell nothing.
-	 * The rest are zeroed.
-	 */
-	li	t1, 0
-	li	t2, 0
-	li	t3, 0
-	li	t4, 0
-	li	t5, 0
-	li	t6, 0
-	li	a2, 0
-	li	a3, 0
-	li	a4, 0
-	li	a5, 0
-	li	a6, 0
-	li	a7, 0
-	lw	sp, ESF_SP(sp)
-	mret
+	syscall_return
 
 /*
  * A nonblocking void call (the first IDs): its verifier is its handler
@@ -246,7 +254,9 @@ syscall_exit_mstatus_kept:
 syscall_void:
 	jalr	t0
 	li	a0, 0
-	j	z_riscv_syscall_done
+	li	t0, MSTATUS_MPIE	/* as z_riscv_syscall_done, without the jump */
+	csrw	mstatus, t0
+	syscall_return
 
 /* A call that may wait: the ID's other checks, and interrupts on (or an attempt). */
 syscall_may_wait:
