@@ -217,9 +217,9 @@ from_user:
 	addi	tp, tp, -8		/* ecall from user mode */
 	bnez	tp, user_full
 	/*
-	 * IDs run nonblocking calls first, then [attempt] ones, then the
-	 * others (scripts/gen_syscalls.py): one test finds the calls that
-	 * never wait, the most frequent ones.
+	 * IDs run nonblocking calls first (the void ones first of all), then
+	 * [attempt] ones, then the others (scripts/gen_syscalls.py): one test
+	 * finds the calls that never wait, the most frequent ones.
 	 */
 	li	tp, K_SYSCALL_NONBLOCKING_LIMIT
 	bgeu	a7, tp, syscall_may_wait
