@@ -108,6 +108,12 @@ ZTEST(sys_sem_mutex, test_sem_reset_wakes_user_waiter) {
 
 	k_object_access_grant(&sem, t);
 	k_thread_start(t);
+	/*
+	 * With SMP the waiter may run on another CPU and not have reached its
+	 * take yet: reset once it waits, or the reset finds no one and the
+	 * waiter waits for ever.
+	 */
+	wait_until_waiting(t, NULL);
 	k_sem_reset(&sem);
 	zassert_equal(k_thread_join(t, K_FOREVER), 0);
 	zassert_equal(r[0], -EAGAIN);

@@ -288,16 +288,19 @@ ZTEST(sys_time_sched, test_no_trap_for_current_cycle_and_context) {
 	       "k_is_user_context %d, k_cycle_get_32 %d, null system call %d\n",
 	       LOOPS, INSN_PER_CYC, (int)t64[0], (int)t64[1], (int)t64[2], (int)t64[3]);
 	/*
-	 * A trap costs at least 25 instructions (the null call measures one);
-	 * these calls must cost less than that, loop included.
+	 * A trap costs at least 25 instructions; a call that trapped would cost
+	 * at least a null call, these must cost clearly less (under 3/4 of one:
+	 * on Cortex-M the null call's nonblocking path is about twice what
+	 * k_current_get() costs).
 	 */
 	zassert_true(t64[3] >= LOOPS * 25 / INSN_PER_CYC, "the null system call looks free: %d",
 		     (int)t64[3]);
-	zassert_true(t64[0] < LOOPS * 25 / INSN_PER_CYC, "k_current_get traps");
-	zassert_true(t64[1] < LOOPS * 25 / INSN_PER_CYC, "k_is_user_context traps");
+	zassert_true(t64[0] * 4 < t64[3] * 3, "k_current_get traps");
+	zassert_true(t64[1] * 4 < t64[3] * 3, "k_is_user_context traps");
 	if (CYCLES_TRAP) {
-		/* It is one system call, and not a costly one. */
-		zassert_true(t64[2] < t64[3] * 2, "k_cycle_get_32 costs %d", (int)t64[2]);
+		/* One system call, and not a costly one: a null call and the timer's read. */
+		zassert_true(t64[2] < t64[3] + LOOPS * 64 / INSN_PER_CYC, "k_cycle_get_32 costs %d",
+			     (int)t64[2]);
 	} else {
 		zassert_true(t64[2] * 2 < t64[3], "k_cycle_get_32 traps");
 	}
