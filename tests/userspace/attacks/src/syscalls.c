@@ -102,8 +102,9 @@ static uintptr_t void_call_difference(uintptr_t id, uintptr_t a0)
 static void void_calls(void *arg)
 {
 	ARG_UNUSED(arg);
-	attack_log.loot = void_call_difference(K_SYSCALL_K_YIELD, 0x5a5a5a5aU) |
-			  void_call_difference(K_SYSCALL_K_THREAD_RESUME, (uintptr_t)k_current_get());
+	attack_log.loot =
+	    void_call_difference(K_SYSCALL_K_YIELD, 0x5a5a5a5aU) |
+	    void_call_difference(K_SYSCALL_K_THREAD_RESUME, (uintptr_t)k_current_get());
 }
 
 static void check_scratch_registers(uintptr_t id)
