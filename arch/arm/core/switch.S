@@ -520,7 +520,7 @@ svc_attempt_again:
 	.global z_arm_svc_nonblocking_abandon
 z_arm_svc_nonblocking_abandon:
 	ldr	r0, =z_interrupt_stack_top
-	subs	r0, #16			/* what svc_nonblocking or svc_attempt pushed first */
+	subs	r0, #16			/* what svc_nonblocking(_void) or svc_attempt pushed first */
 	mov	sp, r0
 	pop	{r2, r3, r4, lr}
 	b	z_arm_exc_exit
