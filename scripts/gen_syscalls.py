@@ -15,10 +15,10 @@ itself, without entering a thread context (arch/arm/core/switch.S does).
 Nonblocking calls get the first IDs, below K_SYSCALL_NONBLOCKING_LIMIT: one
 comparison tells them apart; the void ones with their arguments in registers
 first of all, below K_SYSCALL_NONBLOCKING_VOID_LIMIT, so that a port that
-serves them in the trap can tell the calls that return nothing with one more. [attempt] marks a call that may wait but
-usually does not, and changes nothing before it would: a port may try it in
-the trap and run it again in a thread when it must wait. Those come next,
-below K_SYSCALL_ATTEMPT_LIMIT. From the list come
+serves them in the trap can tell the calls that return nothing with one more.
+[attempt] marks a call that may wait but usually does not, and changes nothing
+before it would: a port may try it in the trap and run it again in a thread
+when it must wait. Those come next, below K_SYSCALL_ATTEMPT_LIMIT. From the list come
   syscall_list.h      the IDs (K_SYSCALL_<NAME>), K_SYSCALL_NONBLOCKING_VOID_LIMIT,
                       K_SYSCALL_NONBLOCKING_LIMIT, K_SYSCALL_ATTEMPT_LIMIT and
                       K_SYSCALL_LIMIT;
@@ -41,8 +41,8 @@ below K_SYSCALL_ATTEMPT_LIMIT. From the list come
                       nonblocking void calls by their IDs and returns no kernel
                       value from them (ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT:
                       Cortex-M leaves the caller's r0, RISC-V built for speed
-                      zeroes a0), for those calls. A 64-bit result's high word travels
-                      through arch_syscall_ret_hi_set().
+                      zeroes a0), for those calls. A 64-bit result's high
+                      word travels through arch_syscall_ret_hi_set().
 
 Application system calls: every header given with --app-header (the build
 passes the headers under the application's folder that declare __syscall, and
