@@ -129,7 +129,5 @@ int z_impl_k_syscall_null(void)
 	return 0;
 }
 
-int z_vrfy_k_syscall_null(void)
-{
-	return z_impl_k_syscall_null();
-}
+/* Nothing to check: the verifier is the call itself. */
+int z_vrfy_k_syscall_null(void) __attribute__((alias("z_impl_k_syscall_null")));

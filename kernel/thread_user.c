@@ -336,11 +336,6 @@ void z_vrfy_k_wakeup(k_tid_t thread)
 	z_impl_k_wakeup(thread);
 }
 
-void z_vrfy_k_yield(void)
-{
-	z_impl_k_yield();
-}
-
 int32_t z_vrfy_k_sleep(k_timeout_t timeout)
 {
 	return z_impl_k_sleep(timeout);

@@ -52,8 +52,6 @@ uint64_t z_impl_z_arm_cycle_get_64(void)
 }
 
 #ifdef CONFIG_USERSPACE
-uint64_t z_vrfy_z_arm_cycle_get_64(void)
-{
-	return z_impl_z_arm_cycle_get_64();
-}
+/* Nothing to check: the verifier is the call itself. */
+uint64_t z_vrfy_z_arm_cycle_get_64(void) __attribute__((alias("z_impl_z_arm_cycle_get_64")));
 #endif
