@@ -15,19 +15,24 @@
  *
  * A change walks down the chain at most CONFIG_PRIORITY_INHERITANCE_MAX_DEPTH
  * hops past the thread it starts from (Zephyr's hop cap): a chain longer than
- * that leaves its far end unboosted, as in Zephyr. A lock that would close a
+ * that leaves its far end unboosted, as in Zephyr, but a loan's end walks on
+ * past the cap, so that none outlives its lender. A lock that would close a
  * cycle in which every thread waits forever, the caller included, is a
  * deadlock and fails with -EDEADLK at once; a cycle with a finite timeout in
  * it is not (that wait will end), so the caller waits, but lends nothing
  * along the link it closed (_THREAD_NO_LEND): priorities lent all around a
- * cycle would keep each other up after their lender left.
+ * cycle would keep each other up after their lender left. A PI word (futex.c)
+ * that names a thread waiting behind one of the word's own waiters closes a
+ * cycle no lock call made: the waiter on the closing link lends nothing
+ * either (z_mutex_adopt_locked()).
  *
  * With CONFIG_PRIORITY_INHERITANCE_STRICT, chains are bounded instead:
  * k_mutex_lock() refuses (-EDEADLK) a link that would close any cycle or make
  * a chain longer than CONFIG_PRIORITY_INHERITANCE_MAX_DEPTH mutexes. Only a
  * new waiter makes a chain longer (a hand-over or an owner's end shortens
  * chains), so every walk down one stays within the cap and every effective
- * priority always follows the definition, out-of-order unlocks included.
+ * priority always follows the definition, out-of-order unlocks included; only
+ * a lying PI word, which the lock calls cannot refuse, may still lengthen one.
  *
  * A thread that ends holding mutexes unlocks them: their waiters get
  * -EOWNERDEAD (z_mutex_abandon_locked()).
@@ -94,10 +99,17 @@ static struct k_thread *owner_ahead(const struct k_thread *t)
  */
 static void prio_update(struct k_thread *t)
 {
-	for (int hop = 0; t != NULL && hop <= MAX_HOPS; t = owner_ahead(t), hop++) {
+	for (int hop = 0; t != NULL; t = owner_ahead(t), hop++) {
 		int prio = effective_prio(t);
 
-		if (prio == t->base.prio) {
+		/*
+		 * Past the cap only a loan's end walks on: a far owner may go
+		 * unboosted, never stay boosted by a lender that left (a wait
+		 * nearer to it may have lent it more than the cap passes on).
+		 * Each step past the cap makes a thread less urgent, so the walk
+		 * ends, around a cycle too.
+		 */
+		if (prio == t->base.prio || (hop > MAX_HOPS && prio < t->base.prio)) {
 			return;
 		}
 		z_thread_prio_set_locked(t, prio); /* re-sorts a waiter in its wait queue */
@@ -350,8 +362,45 @@ int z_impl_k_mutex_unlock(struct k_mutex *mutex)
 	return 0;
 }
 
+/*
+ * The thread of @owner's chain (@owner included) that waits for @mutex, if
+ * any. The walk ends at the chain's end or (Brent's cycle finding, as in
+ * may_wait()) on meeting a cycle that @mutex is not part of.
+ */
+static struct k_thread *waiter_in_chain(struct k_thread *owner, const struct k_mutex *mutex)
+{
+	struct k_thread *mark = owner;
+	unsigned int steps = 0U, lap = 1U;
+
+	for (struct k_thread *t = owner; t != NULL;) {
+		if (z_pend_mutex(t) == mutex) {
+			return t;
+		}
+		t = owner_ahead(t);
+		if (t == mark) {
+			return NULL;
+		}
+		if (++steps == lap) {
+			mark = t;
+			lap *= 2U;
+			steps = 0U;
+		}
+	}
+	return NULL;
+}
+
 void z_mutex_adopt_locked(struct k_mutex *mutex, struct k_thread *owner)
 {
+	/*
+	 * The owner a PI word names may wait, down its chain, behind a thread
+	 * that waits for @mutex: a cycle no lock call closed (the word is user
+	 * memory). As for a cycle a lock closes, that link lends nothing.
+	 */
+	struct k_thread *closing = waiter_in_chain(owner, mutex);
+
+	if (closing != NULL) {
+		closing->base.thread_state |= _THREAD_NO_LEND;
+	}
 	mutex->owner = owner;
 	mutex->lock_count = 1U;
 	mutex->next_held = owner->base.held;
@@ -375,12 +424,16 @@ void z_mutex_disown_locked(struct k_mutex *mutex)
 void z_mutex_abandon_locked(struct k_thread *dead)
 {
 	struct k_mutex *mutex;
+	bool held = dead->base.held != NULL;
 
 	while ((mutex = dead->base.held) != NULL) {
 		dead->base.held = mutex->next_held;
 		mutex->owner = NULL;
 		mutex->lock_count = 0U;
 		(void)z_wake_all(&mutex->wait_q, -EOWNERDEAD);
+	}
+	if (held) {
+		prio_update(dead); /* what they lent it ends too (its priority is still read) */
 	}
 }
 

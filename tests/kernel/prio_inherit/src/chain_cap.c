@@ -56,6 +56,40 @@ ZTEST(prio_chain_cap, test_boost_stops_at_the_hop_cap) {
 	zassert_equal(my_prio(), L_PRIO);
 }
 
+/*
+ * A wait near the far end lends it what hops within the cap brought: t3,
+ * boosted by H down the chain, then waits for m[4], which L holds. When H's
+ * priority falls, the walk from t0 passes the cap before L: L must still
+ * fall back (a far end may go unboosted, never stay boosted).
+ */
+ZTEST(prio_chain_cap, test_loan_ends_past_the_hop_cap) {
+	struct link t3 = { .own = &m[3], .gate = &gate, .next = &m[4], .letter = '3' };
+	struct link t2 = { .own = &m[2], .next = &m[3], .letter = '2' };
+	struct link t1 = { .own = &m[1], .next = &m[2], .letter = '1' };
+	struct link t0 = { .own = &m[0], .next = &m[1], .letter = '0' };
+	struct locker h = { .mutex = &m[0], .timeout = K_FOREVER, .letter = 'H' };
+
+	k_thread_priority_set(k_current_get(), L_PRIO);
+	zassert_equal(k_mutex_lock(&m[4], K_NO_WAIT), 0);
+	start_link(&t3, L_PRIO - 1); /* holds m[3], waits at the gate */
+	start_link(&t2, L_PRIO - 2);
+	start_link(&t1, L_PRIO - 3);
+	start_link(&t0, L_PRIO - 4);
+
+	k_tid_t ht = start_locker(&h, H_PRIO);
+
+	k_sem_give(&gate); /* t3, at H's priority, waits for m[4]: hop 0 from L */
+	zassert_equal(t3.ret, 1);
+	zassert_equal(my_prio(), H_PRIO, "t3's wait did not lend L its priority");
+
+	k_thread_priority_set(ht, L_PRIO - 5); /* the walk from t0 reaches L at hop 4 */
+	zassert_equal(my_prio(), L_PRIO - 5, "L kept H's loan past the hop cap");
+
+	zassert_equal(k_mutex_unlock(&m[4]), 0);
+	zassert_events("3210H");
+	zassert_equal(my_prio(), L_PRIO);
+}
+
 ZTEST(prio_chain_cap, test_cycle_of_forever_waits_is_refused) {
 	/* d holds m[1] and waits forever for m[0], which L holds. */
 	struct link d = { .own = &m[1], .next = &m[0], .letter = 'd' };

@@ -10,6 +10,7 @@
 
 static struct k_mutex m1, m2;
 static struct locker h1, h2;
+static struct k_sem never; /* what an owner below waits for until it is aborted */
 
 ZTEST(prio_held, test_unlocking_another_mutex_keeps_the_boost) {
 	/* Both locked before H waits: m2 owes L nothing. */
@@ -99,11 +100,27 @@ ZTEST(prio_held, test_aborted_waiter_takes_its_boost_along) {
 	zassert_equal(k_mutex_unlock(&m1), 0);
 }
 
+/* An owner that ends gives up its mutexes, and with them its waiters' loan. */
+ZTEST(prio_held, test_owner_that_ends_keeps_no_loan) {
+	struct link o = { .own = &m1, .release = &never, .letter = 'o' };
+
+	k_thread_priority_set(k_current_get(), LOW_PRIO);
+
+	k_tid_t ot = start_link(&o, L_PRIO); /* holds m1, waits for ever */
+
+	start_locker(&h1, H_PRIO);
+	zassert_equal(k_thread_priority_get(ot), H_PRIO);
+	k_thread_abort(ot);
+	zassert_equal(h1.ret, -EOWNERDEAD);
+	zassert_equal(k_thread_priority_get(ot), L_PRIO, "the ended owner kept h1's loan");
+}
+
 static void before(void *fixture)
 {
 	ARG_UNUSED(fixture);
 	zassert_equal(k_mutex_init(&m1), 0);
 	zassert_equal(k_mutex_init(&m2), 0);
+	zassert_equal(k_sem_init(&never, 0, 1), 0);
 	h1 = (struct locker){ .mutex = &m1, .timeout = K_FOREVER, .letter = 'H' };
 	h2 = (struct locker){ .mutex = &m2, .timeout = K_FOREVER, .letter = 'J' };
 }
