@@ -66,16 +66,38 @@ static void spin(unsigned int n)
 	}
 }
 
+#if defined(CONFIG_ARM)
+/* Instructions per counter cycle under -icount (one instruction a nanosecond). */
+#define INSN_PER_CYCLE MAX(1U, 1000000000U / CONFIG_SYS_CLOCK_HW_CYCLES_PER_SEC)
+/* Closer than this to the target, poll (a system call is some 100 instructions). */
+#define POLL_CYCLES    (2000U / INSN_PER_CYCLE)
+#endif
+
 /*
  * Return soon after the low cycle counter word reaches @target: within a few
  * instructions where user mode reads the counter itself (RISC-V's time CSR),
  * within one system call where it cannot (Cortex-M: SysTick is privileged).
  * Either way the same number of instructions late in every attempt.
+ *
+ * On Cortex-M most of the distance is spun, half of what is left at a time,
+ * and only the end polled: each system call of an ARMv7-M user thread writes
+ * an MPU region twice, which makes QEMU flush its whole TLB, so a tick of
+ * polling cost seconds of emulation per race.
  */
 static void wait_until(uint32_t target)
 {
 	uint32_t now;
 
+#if defined(CONFIG_ARM)
+	for (;;) {
+		int32_t left = (int32_t)(target - k_cycle_get_32());
+
+		if (left < (int32_t)POLL_CYCLES) {
+			break;
+		}
+		spin(MIN((uint32_t)left / 2U, UINT32_MAX / INSN_PER_CYCLE) * INSN_PER_CYCLE);
+	}
+#endif
 	do {
 #if defined(CONFIG_ARM)
 		now = k_cycle_get_32();
