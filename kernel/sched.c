@@ -427,8 +427,8 @@ static void switch_to(struct k_thread *new, struct k_thread *old)
  */
 #define LIVE_SWITCH_INLINE (!IS_ENABLED(CONFIG_SMP) && IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS))
 
-/* z_swap(), for a current thread that may have ended (@live false) or has not. */
-static Z_HOT_INLINE int swap(k_spinlock_key_t key, bool live)
+/* The switch of z_swap(), under the scheduler lock, which it leaves held. */
+static Z_HOT_INLINE void swap_locked(bool live)
 {
 	struct k_thread *old = _current;
 
@@ -445,6 +445,12 @@ static Z_HOT_INLINE int swap(k_spinlock_key_t key, bool live)
 			switch_to(new, old);
 		}
 	}
+}
+
+/* z_swap(), for a current thread that may have ended (@live false) or has not. */
+static Z_HOT_INLINE int swap(k_spinlock_key_t key, bool live)
+{
+	swap_locked(live);
 	k_spin_unlock(&_sched_spinlock, key);
 	return _current->base.swap_retval;
 }
@@ -684,9 +690,9 @@ void z_thread_halt_locked(struct k_thread *t)
 
 /* Public scheduling calls */
 
-void z_impl_k_yield(void)
+/* k_yield() under the scheduler lock, which it leaves held: behind its peers, then switch. */
+static Z_HOT_INLINE void yield_locked(void)
 {
-	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
 	struct k_thread *cur = _current;
 	sys_dlist_t *level = &_kernel.ready_q.queues[Z_PRIO_LEVEL(cur->base.prio)];
 
@@ -712,12 +718,32 @@ void z_impl_k_yield(void)
 			ready_head = CONTAINER_OF(next, struct k_thread, base.qnode);
 		}
 	}
-	(void)swap(key, true); /* inline: a yield is nothing but a switch */
+	swap_locked(true); /* inline: a yield is nothing but a switch */
+}
+
+void z_impl_k_yield(void)
+{
+	k_spinlock_key_t key = k_spin_lock(&_sched_spinlock);
+
+	yield_locked();
+	k_spin_unlock(&_sched_spinlock, key);
 }
 
 #ifdef CONFIG_USERSPACE
+#ifdef ARCH_SYSCALL_NONBLOCKING_LOCKED
+/*
+ * Nothing to check, and nothing to lock: the port runs a nonblocking call
+ * with every interrupt the kernel handles masked, on the one CPU there is,
+ * which is all the scheduler lock does there.
+ */
+void z_vrfy_k_yield(void)
+{
+	yield_locked();
+}
+#else
 /* Nothing to check: the verifier is the call itself (no jump between them). */
 void z_vrfy_k_yield(void) __attribute__((alias("z_impl_k_yield")));
+#endif
 #endif
 
 void k_sched_lock(void)

@@ -63,7 +63,6 @@
 	lw	gp, %tprel_lo(z_riscv_kernel_gp)(gp)
 	csrr	t0, mepc
 	sw	t0, ESF_MEPC(sp)
-	sw	zero, ESF_A1(sp)
 	slli	t1, a7, 2
 	lui	t0, %hi(z_syscall_table)
 	add	t0, t0, t1
@@ -72,12 +71,18 @@
 
 /*
  * The system call fast path's return to user mode, once mstatus is set: the
- * frame's words back, every other scratch register zeroed.
+ * frame's words back, every other scratch register zeroed. a1 is the
+ * result's second word from the frame (0 unless the call set it), or, for a
+ * void call, which has none, zeroed with the rest.
  */
-.macro syscall_return
+.macro syscall_return void=0
 	addi	t0, sp, ESF_SIZE
 	csrw	mscratch, t0
+.if \void
+	li	a1, 0
+.else
 	lw	a1, ESF_A1(sp)
+.endif
 	lw	tp, ESF_TP(sp)
 	lw	t0, ESF_MEPC(sp)
 	addi	t0, t0, 4
@@ -237,6 +242,7 @@ from_user:
 	li	t1, K_SYSCALL_NONBLOCKING_VOID_LIMIT
 	bltu	a7, t1, syscall_void
 syscall_call_now:
+	sw	zero, ESF_A1(sp)	/* the result's second word, unless the call sets it */
 	jalr	t0
 	/* Where every handler returns: what ra shows the caller (see below). */
 	.global z_riscv_syscall_done
@@ -256,7 +262,7 @@ syscall_void:
 	li	a0, 0
 	li	t0, MSTATUS_MPIE	/* as z_riscv_syscall_done, without the jump */
 	csrw	mstatus, t0
-	syscall_return
+	syscall_return void=1
 
 /* A call that may wait: the ID's other checks, and interrupts on (or an attempt). */
 syscall_may_wait:
@@ -288,7 +294,8 @@ syscall_attempt:
 	 * (scripts/gen_syscalls.py refuses more).
 	 */
 	sw	a0, ESF_A0(sp)
-	sw	a1, ESF_T1(sp)		/* (the a1 slot is the result's, 0) */
+	sw	a1, ESF_T1(sp)		/* (the a1 slot is the result's) */
+	sw	zero, ESF_A1(sp)
 	sw	a2, ESF_A2(sp)
 	sw	a3, ESF_A3(sp)
 	sw	t0, ESF_T0(sp)		/* and the handler */

@@ -27,6 +27,14 @@
 #define ARCH_SYSCALL_KEEPS_VOID_FIRST_WORD   1
 
 /*
+ * The SVC serves a nonblocking call at the highest configurable priority,
+ * above every interrupt the kernel handles, on the one CPU: what the
+ * scheduler lock would do is done, so a handler that takes it only for that
+ * may do without (k_yield's verifier).
+ */
+#define ARCH_SYSCALL_NONBLOCKING_LOCKED 1
+
+/*
  * Whether the caller runs in user mode: unprivileged (CONTROL.nPRIV) in
  * Thread mode. CONTROL, readable at any privilege, says both: user threads
  * run on the process stack (CONTROL.SPSEL set), and exception entry clears

@@ -21,6 +21,14 @@
  * itself: their verifiers are their handlers, with no marshaller.
  */
 #define ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT 1
+#ifndef CONFIG_SMP
+/*
+ * On one hart the fast path runs every nonblocking call with interrupts off
+ * (isr.S): a handler that would take the scheduler lock only to keep them
+ * out may do without (k_yield's verifier).
+ */
+#define ARCH_SYSCALL_NONBLOCKING_LOCKED 1
+#endif
 #endif
 
 static inline uint64_t arch_syscall_invoke0(uintptr_t id)
