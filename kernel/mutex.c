@@ -94,12 +94,14 @@ static struct k_thread *owner_ahead(const struct k_thread *t)
 
 /*
  * An input of owner @t's effective priority changed: recompute it, and down
- * the chain of owners @t waits behind while priorities change, at most the
- * hop cap past @t, which is hop 0 (the cap also ends a walk around a cycle).
+ * the chain of owners @t waits behind while priorities change: a boost at
+ * most the hop cap past @t, which is hop 0, the end of a loan as far as it
+ * goes.
  */
 static void prio_update(struct k_thread *t)
 {
-	for (int hop = 0; t != NULL; t = owner_ahead(t), hop++) {
+	/* Hops left within the cap (counted down: a test against 0 needs no register). */
+	for (int left = MAX_HOPS; t != NULL; t = owner_ahead(t), left--) {
 		int prio = effective_prio(t);
 
 		/*
@@ -109,7 +111,7 @@ static void prio_update(struct k_thread *t)
 		 * Each step past the cap makes a thread less urgent, so the walk
 		 * ends, around a cycle too.
 		 */
-		if (prio == t->base.prio || (hop > MAX_HOPS && prio < t->base.prio)) {
+		if (prio == t->base.prio || (left < 0 && prio < t->base.prio)) {
 			return;
 		}
 		z_thread_prio_set_locked(t, prio); /* re-sorts a waiter in its wait queue */
