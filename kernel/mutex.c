@@ -100,21 +100,27 @@ static struct k_thread *owner_ahead(const struct k_thread *t)
  */
 static void prio_update(struct k_thread *t)
 {
-	/* Hops left within the cap (counted down: a test against 0 needs no register). */
-	for (int left = MAX_HOPS; t != NULL; t = owner_ahead(t), left--) {
+	for (int hop = 0; t != NULL && hop <= MAX_HOPS; t = owner_ahead(t), hop++) {
 		int prio = effective_prio(t);
 
-		/*
-		 * Past the cap only a loan's end walks on: a far owner may go
-		 * unboosted, never stay boosted by a lender that left (a wait
-		 * nearer to it may have lent it more than the cap passes on).
-		 * Each step past the cap makes a thread less urgent, so the walk
-		 * ends, around a cycle too.
-		 */
-		if (prio == t->base.prio || (left < 0 && prio < t->base.prio)) {
+		if (prio == t->base.prio) {
 			return;
 		}
 		z_thread_prio_set_locked(t, prio); /* re-sorts a waiter in its wait queue */
+	}
+	/*
+	 * Past the cap only a loan's end walks on: a far owner may go
+	 * unboosted, never stay boosted by a lender that left (a wait nearer
+	 * to it may have lent it more than the cap passes on). Each step makes
+	 * a thread less urgent, so the walk ends, around a cycle too.
+	 */
+	for (; t != NULL; t = owner_ahead(t)) {
+		int prio = effective_prio(t);
+
+		if (prio <= t->base.prio) {
+			return;
+		}
+		z_thread_prio_set_locked(t, prio);
 	}
 }
 
@@ -434,8 +440,9 @@ void z_mutex_abandon_locked(struct k_thread *dead)
 		mutex->lock_count = 0U;
 		(void)z_wake_all(&mutex->wait_q, -EOWNERDEAD);
 	}
-	if (held) {
-		prio_update(dead); /* what they lent it ends too (its priority is still read) */
+	/* What they lent it ends too (its priority is still read); without inheritance, nothing. */
+	if (IS_ENABLED(CONFIG_PRIORITY_INHERITANCE) && held) {
+		prio_update(dead);
 	}
 }
 
