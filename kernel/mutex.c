@@ -93,6 +93,31 @@ static struct k_thread *owner_ahead(const struct k_thread *t)
 }
 
 /*
+ * Brent's cycle finding along a chain of owners: a walk that started at the
+ * mark has met a cycle when it comes back to the mark, which jumps ahead to
+ * the thread reached at each power of two steps, so that a walk into a cycle
+ * it did not start on ends within twice the chain's length.
+ */
+struct cycle_watch {
+	struct k_thread *mark;
+	unsigned int steps;
+	unsigned int lap;
+};
+
+static inline bool cycle_met(struct cycle_watch *w, struct k_thread *t)
+{
+	if (t == w->mark) {
+		return true;
+	}
+	if (++w->steps == w->lap) {
+		w->mark = t;
+		w->lap *= 2U;
+		w->steps = 0U;
+	}
+	return false;
+}
+
+/*
  * An input of owner @t's effective priority changed: recompute it, and down
  * the chain of owners @t waits behind while priorities change: a boost at
  * most the hop cap past @t, which is hop 0, the end of a loan as far as it
@@ -235,8 +260,7 @@ static bool waits_forever(const struct k_thread *t)
 static bool may_wait(struct k_thread *cur, struct k_thread *owner, k_timeout_t timeout)
 {
 	bool forever = K_TIMEOUT_EQ(timeout, K_FOREVER);
-	struct k_thread *mark = owner;
-	unsigned int steps = 0U, lap = 1U;
+	struct cycle_watch watch = { .mark = owner, .steps = 0U, .lap = 1U };
 
 	for (struct k_thread *t = owner;;) {
 		struct k_thread *next = owner_ahead(t);
@@ -257,13 +281,8 @@ static bool may_wait(struct k_thread *cur, struct k_thread *owner, k_timeout_t t
 			return !forever;
 		}
 		t = next;
-		if (t == mark) {
+		if (cycle_met(&watch, t)) {
 			return true;
-		}
-		if (++steps == lap) {
-			mark = t;
-			lap *= 2U;
-			steps = 0U;
 		}
 	}
 }
@@ -377,21 +396,15 @@ int z_impl_k_mutex_unlock(struct k_mutex *mutex)
  */
 static struct k_thread *waiter_in_chain(struct k_thread *owner, const struct k_mutex *mutex)
 {
-	struct k_thread *mark = owner;
-	unsigned int steps = 0U, lap = 1U;
+	struct cycle_watch watch = { .mark = owner, .steps = 0U, .lap = 1U };
 
 	for (struct k_thread *t = owner; t != NULL;) {
 		if (z_pend_mutex(t) == mutex) {
 			return t;
 		}
 		t = owner_ahead(t);
-		if (t == mark) {
+		if (t != NULL && cycle_met(&watch, t)) {
 			return NULL;
-		}
-		if (++steps == lap) {
-			mark = t;
-			lap *= 2U;
-			steps = 0U;
 		}
 	}
 	return NULL;
