@@ -137,7 +137,8 @@ static void prio_update(struct k_thread *t)
 	 * Past the cap only a loan's end walks on: a far owner may go
 	 * unboosted, never stay boosted by a lender that left (a wait nearer
 	 * to it may have lent it more than the cap passes on). Each step makes
-	 * a thread less urgent, so the walk ends, around a cycle too.
+	 * a thread less urgent, so the walk ends, around a cycle too. A loop of
+	 * its own, so that the walk within the cap tests nothing more.
 	 */
 	for (; t != NULL; t = owner_ahead(t)) {
 		int prio = effective_prio(t);
