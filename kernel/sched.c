@@ -120,7 +120,7 @@ static void enqueue(struct k_thread *t)
 	level_addr_pin(&queue);
 	ready_q_changed = true;
 	sys_dlist_append(queue, &t->base.qnode);
-	*ready_word(level) |= BIT(level % 32U);
+	*ready_word(level) |= PRIO_BITMAP_BIT(level);
 	t->base.thread_state |= _THREAD_QUEUED;
 	if (KEEP_READY_HEAD && level < ready_head_level) {
 		ready_head = t; /* its level was empty: it heads the queue */
@@ -143,7 +143,7 @@ void z_dequeue_thread_locked(struct k_thread *t)
 	bool emptied = sys_dlist_is_empty(queue);
 
 	if (emptied) {
-		*ready_word(level) &= ~BIT(level % 32U);
+		*ready_word(level) &= ~PRIO_BITMAP_BIT(level);
 	}
 	t->base.thread_state &= ~_THREAD_QUEUED;
 	if (KEEP_READY_HEAD && t == ready_head) {
@@ -655,15 +655,15 @@ void z_thread_prio_set_locked(struct k_thread *t, int prio)
 	}
 	if ((t->base.thread_state & _THREAD_QUEUED) != 0U) {
 		z_dequeue_thread_locked(t);
-		t->base.prio = (int8_t)prio;
+		z_thread_prio_store(t, prio);
 		enqueue(t);
 		z_smp_thread_moved_locked(t);
 	} else if ((t->base.thread_state & _THREAD_PENDING) != 0U) {
 		sys_dlist_remove(&t->base.qnode);
-		t->base.prio = (int8_t)prio;
+		z_thread_prio_store(t, prio);
 		waitq_insert(t->base.pended_on, t);
 	} else {
-		t->base.prio = (int8_t)prio;
+		z_thread_prio_store(t, prio);
 	}
 }
 
@@ -694,9 +694,7 @@ void z_thread_halt_locked(struct k_thread *t)
 static Z_HOT_INLINE void yield_locked(void)
 {
 	struct k_thread *cur = _current;
-	sys_dlist_t *level = &_kernel.ready_q.queues[Z_PRIO_LEVEL(cur->base.prio)];
-
-	level_addr_pin(&level);
+	sys_dlist_t *level = cur->base.ready_level;
 
 	/*
 	 * Behind its peers: the level stays non-empty, the bitmap unchanged.

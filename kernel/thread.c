@@ -74,7 +74,7 @@ void z_setup_new_thread(struct k_thread *t, k_thread_stack_t *stack, size_t stac
 	sys_dnode_init(&t->base.qnode);
 	z_init_timeout(&t->base.timeout);
 	sys_dlist_init(&t->join_queue.waitq);
-	t->base.prio = (int8_t)prio;
+	z_thread_prio_store(t, prio);
 	t->base.base_prio = (int8_t)prio;
 	t->base.user_options = (uint8_t)options;
 	t->base.thread_state = _THREAD_PRESTART;

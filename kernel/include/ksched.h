@@ -117,6 +117,13 @@ bool z_wake_all(_wait_q_t *wait_q, int retval);
 /* Change @t's effective priority, keeping its queue (ready or wait) in order. */
 void z_thread_prio_set_locked(struct k_thread *t, int prio);
 
+/* Store @t's effective priority and its level's ready queue with it (nothing requeued). */
+static inline void z_thread_prio_store(struct k_thread *t, int prio)
+{
+	t->base.prio = (int8_t)prio;
+	t->base.ready_level = &_kernel.ready_q.queues[Z_PRIO_LEVEL(prio)];
+}
+
 /*
  * Change @t's base priority (k_thread_priority_set()); its effective priority,
  * and those of the owners down the chain it waits in, follow (kernel/mutex.c).

@@ -3,7 +3,8 @@
  * level 0..63 alone, every pair of levels, the one-word scan limit, guard
  * words around the bitmap, and a random walk against a 64-bit model;
  * prio_bitmap_first_set() agrees with prio_bitmap_first() on every non-empty
- * state.
+ * state. Built twice: with each word's levels from its least significant bit
+ * and, as on ARMv7-M, from its most significant one (PRIO_BITMAP_MSB_FIRST).
  */
 #include <prio_bitmap.h> /* first: the header must be self-contained */
 
@@ -31,9 +32,25 @@ static void reset(void)
 	}
 }
 
+/* The bit of @level in its word, spelled out independently of the header. */
+static uint32_t word_bit(unsigned int level)
+{
+	unsigned int bit = PRIO_BITMAP_MSB_FIRST ? 31U - level % 32U : level % 32U;
+
+	return 1U << bit;
+}
+
+/* The bitmap as a model: bit i = level i, whichever order the words keep. */
 static uint64_t as_u64(void)
 {
-	return (uint64_t)bm[0] | ((uint64_t)bm[1] << 32);
+	uint64_t model = 0U;
+
+	for (unsigned int level = 0; level < LEVELS; level++) {
+		if ((bm[level / 32U] & word_bit(level)) != 0U) {
+			model |= 1ULL << level;
+		}
+	}
+	return model;
 }
 
 /* Full comparison of the bitmap with @model (bit i = level i). */
@@ -55,6 +72,13 @@ static void check_model(uint64_t model)
 	}
 	if ((uint32_t)model != 0U) {
 		CHECK_EQ_INT((int)prio_bitmap_first_set(bm, 1), __builtin_ctz((uint32_t)model));
+	}
+	/* The SMP pick's walk: the lowest set level at or after each level. */
+	for (unsigned int from = 0; from <= LEVELS; from++) {
+		uint64_t rest = from < LEVELS ? model >> from : 0U;
+
+		CHECK_EQ_INT(prio_bitmap_next(bm, WORDS, from),
+			     (rest == 0U ? -1 : (int)from + __builtin_ctzll(rest)));
 	}
 }
 
@@ -89,7 +113,7 @@ static void test_each_level(void)
 		check_model(1ULL << level);
 		CHECK_EQ_INT(prio_bitmap_first(bm, WORDS), (int)level);
 		/* The exact word and bit, spelled out independently of the model. */
-		CHECK_EQ(bm[level / 32U], 1ULL << (level % 32U));
+		CHECK_EQ(bm[level / 32U], word_bit(level));
 		CHECK_EQ(bm[1U - level / 32U], 0U);
 
 		/* Setting twice is idempotent. */

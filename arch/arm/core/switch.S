@@ -175,19 +175,6 @@ boot_left:
 	b	z_arm_do_switch
 
 /*
- * MPU region 2 for a thread that resumes in privileged code: its stack guard
- * (z_arm_do_switch picks the user stack instead for user mode). \t is the
- * thread; clobbers r1, r3, r4, r5, r12.
- */
-.macro load_guard_region t
-#if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
-	ldrd	r4, r5, [\t, #(CS + Z_CS_REGION2 + 8)]
-	region2_write r4, r5, r1, r12
-	isb
-#endif
-.endm
-
-/*
  * arch_switch(r0 = new, r1 = old). In Thread mode, if new was saved by a
  * call (the mark in its saved PSP), old is saved here the same way and new
  * resumed by a return: no exception. Otherwise the switch is recorded and
@@ -233,19 +220,34 @@ arch_switch:
 	 * ran, so CONTROL stays, and under the scheduler lock, as old called:
 	 * BASEPRI stays Z_ARM_IRQ_PRIO, the one lock level.
 	 */
-	load_guard_region r0
 #ifdef CONFIG_ARMV8_M_MPU
-	ldr	r5, [r0, #(CS + Z_CS_PRIV_LIMIT)]
 	movs	r1, #0
 	msr	psplim, r1		/* no limit while the stack pointer moves */
-#endif
 	subs	r2, #1			/* the mark */
 	mov	sp, r2
-#ifdef CONFIG_ARMV8_M_MPU
-	msr	psplim, r5
+	ldr	r2, [r0, #(CS + Z_CS_PRIV_LIMIT)]
+	msr	psplim, r2
+#else
+	subs	r2, #1			/* the mark */
+	mov	sp, r2
 #endif
+#if defined(CONFIG_USERSPACE) || defined(CONFIG_HW_STACK_PROTECTION)
+	/*
+	 * MPU region 2, its stack guard (resuming in privileged code), comes
+	 * with its registers: the guard's two words lie right before r4. No
+	 * ISB: new resumes inside the scheduler's locked section, in the
+	 * switch's caller, which leaves it through k_spin_unlock()'s ISB
+	 * before it runs deeper on its stack than it was when it called, and
+	 * the old guard, still in force until then, covers a stack no one else
+	 * touches. (The DSB completes the write.)
+	 */
+	add	r3, r0, #(CS + Z_CS_REGION2 + 8)
+	ldmia	r3, {r0, r1, r4-r11, r12, lr}	/* guard, r4-r11, (its psp), where it resumes */
+	region2_write r0, r1, r2, r12
+#else
 	add	r3, r0, #(CS + Z_CS_R4)
 	ldmia	r3, {r4-r11, r12, lr}	/* (r12: its psp again), lr: where it resumes */
+#endif
 	bx	lr
 3:
 #endif

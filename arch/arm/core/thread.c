@@ -9,6 +9,7 @@
 #include <arm_mpu.h>
 
 BUILD_ASSERT(offsetof(struct k_thread, callee_saved) == Z_THREAD_CALLEE_SAVED_OFFSET);
+BUILD_ASSERT(offsetof(struct _callee_saved, r4) == Z_CS_R4);
 BUILD_ASSERT(offsetof(struct _callee_saved, psp) == Z_CS_PSP);
 BUILD_ASSERT(offsetof(struct _callee_saved, basepri) == Z_CS_BASEPRI);
 BUILD_ASSERT(offsetof(struct _callee_saved, control) == Z_CS_CONTROL);

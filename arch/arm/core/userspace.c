@@ -40,7 +40,8 @@ FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 	t->arch.user_stack_limit = t->userspace.user_stack_start;
 	t->callee_saved.user_stack_limit = t->arch.user_stack_limit;
 #endif
-	z_arm_user_tp = t->userspace.user_tls;
+	t->arch.user_tp = t->userspace.user_tls;
+	z_arm_user_tp = t->arch.user_tp;
 	arch_mem_domain_thread_load(t);
 	z_arm_mpu_region2_load(t->callee_saved.stack_region);
 

@@ -72,13 +72,12 @@ void z_arm_mpu_ro_unload(void);
 #endif
 
 /*
- * Before switching to @new: a user thread's TLS block becomes the one
- * __aeabi_read_tp returns in user mode (privileged code finds its block
- * through _current, which the switch changes anyway). False when the MPU
- * needs more (arch_thread_switch_load(), out of line, so that the usual
- * switch makes no call): a user thread whose domain is not the one loaded,
- * or, on ARMv8-M, a supervisor thread while read-only domain regions are in.
- * (MPU region 2, its stack or its guard, is loaded with its registers:
+ * Before switching to @new: a user thread's TLS block (arch.user_tp, set
+ * when it entered user mode) becomes the one __aeabi_read_tp returns in user mode (privileged code
+ * finds its block through _current, which the switch changes anyway). False when the MPU needs more
+ * (arch_thread_switch_load(), out of line, so that the usual switch makes no call): a user thread
+ * whose domain is not the one loaded, or, on ARMv8-M, a supervisor thread while read-only domain
+ * regions are in. (MPU region 2, its stack or its guard, is loaded with its registers:
  * z_arm_do_switch.)
  */
 static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
@@ -105,8 +104,10 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 	__asm__ volatile("ldr ip, [sp, #-32]" : : : "ip", "memory");
 #endif
 #ifdef CONFIG_USERSPACE
-	if ((new->base.user_options &K_USER) != 0U) {
-		z_arm_user_tp = new->userspace.user_tls;
+	void *user_tp = new->arch.user_tp; /* NULL: a supervisor thread */
+
+	if (user_tp != NULL) {
+		z_arm_user_tp = user_tp;
 		/* Stored first: its registers are then free for the test (GCC needs no push). */
 		__asm__ volatile("" ::: "memory");
 		return z_arm_mpu_domain_is_loaded(new->userspace.domain);
@@ -124,7 +125,7 @@ static ALWAYS_INLINE void arch_thread_switch_load(struct k_thread *new)
 {
 #ifdef CONFIG_USERSPACE
 #ifdef CONFIG_ARMV8_M_MPU
-	if ((new->base.user_options &K_USER) == 0U) {
+	if (new->arch.user_tp == NULL) {
 		z_arm_mpu_ro_unload();
 		return;
 	}

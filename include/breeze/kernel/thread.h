@@ -47,8 +47,13 @@ typedef struct {
 
 /* Scheduler-owned part of a thread. */
 struct _thread_base {
-	sys_dnode_t qnode;     /* link in a ready queue or a wait queue */
-	_wait_q_t *pended_on;  /* wait queue the thread is in, if any */
+	sys_dnode_t qnode;    /* link in a ready queue or a wait queue */
+	_wait_q_t *pended_on; /* wait queue the thread is in, if any */
+	/*
+	 * The ready queue of its priority's level, kept with prio
+	 * (z_thread_prio_store()): a yield finds it with one load.
+	 */
+	sys_dlist_t *ready_level;
 	uint8_t user_options;  /* K_ESSENTIAL, K_USER, ... */
 	uint16_t thread_state; /* _THREAD_* bits, see <breeze/kernel/thread_state.h> */
 	union {

@@ -63,14 +63,14 @@
 #else
 #define Z_THREAD_CALLEE_SAVED_OFFSET 0
 #endif
-#define Z_CS_R4         0
-#define Z_CS_PSP        32
-#define Z_CS_BASEPRI    36
-#define Z_CS_CONTROL    40
-#define Z_CS_PSPLIM     44
-#define Z_CS_PRIV       48
-#define Z_CS_USER_SP    52
-#define Z_CS_REGION2    56 /* RBAR, RASR: the thread's user stack, then its stack guard */
+#define Z_CS_REGION2    0 /* RBAR, RASR: the thread's user stack, then its stack guard */
+#define Z_CS_R4         16
+#define Z_CS_PSP        48
+#define Z_CS_BASEPRI    52
+#define Z_CS_CONTROL    56
+#define Z_CS_PSPLIM     60
+#define Z_CS_PRIV       64
+#define Z_CS_USER_SP    68
 #define Z_CS_PRIV_LIMIT 72
 #define Z_CS_USER_LIMIT 76
 #define Z_CS_TLS        80 /* its kernel TLS block (__aeabi_read_tp, tls.S) */
@@ -125,6 +125,12 @@ typedef struct arch_esf z_arch_esf_t;
  * regions 2 and stack limits, and its kernel TLS block.
  */
 struct _callee_saved {
+	uint32_t stack_region[2]; /* MPU region 2 in user mode: the user stack */
+	/*
+	 * MPU region 2 in privileged mode: the stack guard. Right before r4, so
+	 * that the switch by call loads it with the registers (switch.S).
+	 */
+	uint32_t guard_region[2];
 	uint32_t r4, r5, r6, r7, r8, r9, r10, r11;
 	uint32_t psp;     /* bit 0: saved by a call (arch/arm/core/switch.S) */
 	uint32_t basepri; /* saved by a call: where it resumes instead */
@@ -132,8 +138,6 @@ struct _callee_saved {
 	uint32_t psplim;
 	uint32_t priv_stack_top;
 	uint32_t user_sp;
-	uint32_t stack_region[2]; /* MPU region 2 in user mode: the user stack */
-	uint32_t guard_region[2]; /* MPU region 2 in privileged mode: the stack guard */
 	/*
 	 * ARMv8-M (Z_ARM_STACK_LIMITS): PSPLIM for each of a thread's stacks,
 	 * which the system call entry and exit switch with PSP.
@@ -155,6 +159,14 @@ struct _thread_arch {
 	uintptr_t guard;           /* its kernel stack's guard (0: none) */
 	uint32_t priv_stack_limit; /* lowest PSP of its privileged stack (ARMv8-M PSPLIM) */
 	uint32_t user_stack_limit; /* lowest PSP of its user stack (ARMv8-M PSPLIM) */
+#ifdef CONFIG_USERSPACE
+	/*
+	 * Its user TLS block once it has entered user mode, NULL before: what
+	 * a switch to it publishes for __aeabi_read_tp, and the switch's test
+	 * for a user thread (one load and a compare with zero).
+	 */
+	void *user_tp;
+#endif
 };
 
 /* The least power of two of at least 32 that holds @x (a constant expression). */
