@@ -116,7 +116,13 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 	__asm__ volatile("csrw pmpaddr0, %0" : : "r"(new->arch.pmp_addr[0]) : "memory");
 #endif
 #ifdef CONFIG_USERSPACE
-	if ((new->base.user_options &K_USER) != 0U) {
+	/*
+	 * A user thread: its user stack's first entry is encoded when it enters
+	 * user mode (arch_thread_stack_encode()), 0 before, and never 0 after
+	 * (a stack is a C object, never at address 0; a NAPOT entry has low
+	 * bits set). The load is the one the entry's write needs.
+	 */
+	if (new->arch.pmp_addr[1] != 0U) {
 		/* Built for size, all of it out of line (arch_mem_domain_thread_load()). */
 		if (!IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
 			return false;
