@@ -189,12 +189,13 @@ void arch_stack_guard_set(struct k_thread *t, uintptr_t guard)
 /* The version of the domain image now in the MPU (0: none), to skip reloading it. */
 uint32_t z_arm_mpu_loaded_version;
 
+BUILD_ASSERT(Z_ARM_MPU_DOMAIN_REGIONS == 4, "the domain's image is one store of four regions");
+
 void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
 {
-	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
-		MPU_RBAR = domain->arch.regs[i][0];
-		MPU_RASR = domain->arch.regs[i][1];
-	}
+	/* Each RBAR word names its region: in any order, and overlaps are allowed (highest wins).
+	 */
+	z_arm_mpu_regions4_store(&domain->arch.regs[0][0]);
 	z_arm_mpu_loaded_version = domain->arch.version;
 	__asm__ volatile("dsb" ::: "memory");
 }

@@ -153,6 +153,7 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 {
 	uint32_t(*regs)[2] = domain->arch.regs;
 	unsigned int n = 0;
+	uint32_t ro = 0;
 
 	memset(regs, 0, sizeof(domain->arch.regs)); /* RLAR 0: disabled */
 	for (unsigned int i = 0; i < domain->num_partitions; i++) {
@@ -170,10 +171,14 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 		}
 		regs[n][0] = user_rbar(p->start, p->attr.perm);
 		regs[n][1] = RLAR(p->start + p->size);
+		if ((regs[n][0] & AP_RO_BIT) != 0U) {
+			ro |= 1U << n;
+		}
 		n++;
 	}
 	static uint32_t versions;
 
+	domain->arch.ro = ro;
 	domain->arch.version = ++versions;
 	return 0;
 }
@@ -191,10 +196,11 @@ void arch_thread_stack_encode(struct k_thread *t)
 	t->callee_saved.guard_region[1] = t->callee_saved.stack_region[1];
 }
 
+BUILD_ASSERT(Z_ARM_MPU_REGION_DOMAIN % 4U == 0U && Z_ARM_MPU_DOMAIN_REGIONS % 4U == 0U,
+	     "the domain's regions are stored four at a time, from a multiple of 4");
+
 void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
 {
-	uint32_t ro = 0;
-
 	/*
 	 * Off while it changes: between two stores an old region and a new one
 	 * may overlap, and the overlap would fault even the code doing this.
@@ -202,16 +208,12 @@ void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
 	 */
 	MPU_CTRL = 0;
 	__asm__ volatile("dsb" ::: "memory");
-	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i++) {
-		region_set(Z_ARM_MPU_REGION_DOMAIN + i, domain->arch.regs[i][0],
-			   domain->arch.regs[i][1]);
-		if ((domain->arch.regs[i][0] & AP_RO_BIT) != 0U &&
-		    (domain->arch.regs[i][1] & RLAR_EN) != 0U) {
-			ro |= 1U << i;
-		}
+	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i += 4U) {
+		MPU_RNR = Z_ARM_MPU_REGION_DOMAIN + i; /* the aliases name the next three */
+		z_arm_mpu_regions4_store(&domain->arch.regs[i][0]);
 	}
 	z_arm_mpu_loaded_version = domain->arch.version;
-	z_arm_mpu_ro_loaded = ro;
+	z_arm_mpu_ro_loaded = domain->arch.ro;
 	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();
 }

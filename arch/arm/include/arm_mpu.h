@@ -31,6 +31,28 @@
  */
 #define Z_ARM_MPU_RBAR_VALID (1U << 4)
 
+/*
+ * Four regions' register pairs (RBAR, then RASR or RLAR: 8 words) into
+ * MPU_RBAR and its three aliases, two load-multiple and store-multiple pairs:
+ * the aliases exist so that a store multiple sets several regions. ARMv7-M:
+ * each RBAR word names its region (Z_ARM_MPU_RBAR_VALID); ARMv8-M: MPU_RNR
+ * names the first of the four, a multiple of 4, whose low two bits each
+ * alias replaces.
+ */
+static ALWAYS_INLINE void z_arm_mpu_regions4_store(const uint32_t *words)
+{
+	const uint32_t *src = words;
+	uint32_t dst = 0xe000ed9cU; /* MPU_RBAR */
+
+	__asm__ volatile("ldm %[s]!, {r0-r3}\n\t"
+			 "stm %[d]!, {r0-r3}\n\t"
+			 "ldm %[s], {r0-r3}\n\t"
+			 "stm %[d], {r0-r3}"
+			 : [s] "+r"(src), [d] "+r"(dst)
+			 :
+			 : "r0", "r1", "r2", "r3", "memory");
+}
+
 /* Program the fixed regions and enable the MPU (boot). */
 void z_arm_mpu_init(void);
 

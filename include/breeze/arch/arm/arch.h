@@ -283,6 +283,9 @@ static inline size_t z_arm_pow2_ceil(size_t x)
 struct arch_mem_domain {
 	uint32_t regs[Z_ARM_MPU_DOMAIN_REGIONS][2];
 	uint32_t version; /* changes with every new image */
+#ifdef CONFIG_ARMV8_M_MPU
+	uint32_t ro; /* its read-only regions, a bit each (bit i: region 4 + i) */
+#endif
 };
 
 /* Smallest unit of a memory partition's start and size (MPU grain). */
