@@ -362,14 +362,30 @@ static ALWAYS_INLINE void switch_stacks(struct _cpu *cpu, struct k_thread *new,
 }
 
 /*
- * A switch whose port has a call to make before the stacks change (a domain
- * to load: arch_thread_switch_prepare() said so), finished out of line: the
- * usual switch then makes no call, and needs no stack frame of its own.
+ * A switch whose port needs a call before the stacks change (a domain image
+ * too large to load inline: arch_thread_switch_load() said so): a function of
+ * its own, the only one of the switch's to keep a stack frame.
+ */
+static Z_COLD_PATH void switch_stacks_load_call(struct _cpu *cpu, struct k_thread *new,
+						struct k_thread *old)
+{
+	arch_thread_switch_load_call(new);
+	switch_stacks(cpu, new, old);
+}
+
+/*
+ * A switch whose port has more to load before the stacks change (a domain
+ * image: arch_thread_switch_prepare() said so), finished out of line: the
+ * usual switch then makes no call, and needs no stack frame of its own; nor
+ * does this one when the port loads inline (a small image, the usual case).
  */
 static Z_OUT_OF_LINE void switch_stacks_loading(struct _cpu *cpu, struct k_thread *new,
 						struct k_thread *old)
 {
-	arch_thread_switch_load(new);
+	if (unlikely(!arch_thread_switch_load(new))) {
+		switch_stacks_load_call(cpu, new, old);
+		return;
+	}
 	switch_stacks(cpu, new, old);
 }
 

@@ -152,11 +152,16 @@ void sys_clock_set_deadline(uint64_t cycles); /* UINT64_MAX: none */
 
 /*
  * The port's inline part (<arch_inlines.h>): arch_thread_switch_prepare(),
- * arch_syscall_ret_hi_set(), ... The switch calls arch_thread_switch_load(@new)
+ * arch_syscall_ret_hi_set(), ... The switch runs arch_thread_switch_load(@new)
  * out of line when arch_thread_switch_prepare(@new) returns false (typically:
  * @new's domain is not the image in the hardware), so that the usual switch
- * makes no call.
+ * makes no call; that one loads what it can without a call and returns false
+ * when the rest needs one, arch_thread_switch_load_call(@new), which the
+ * switch then makes from a function of its own (so that a load done inline
+ * needs no stack frame either).
  */
+void arch_thread_switch_load_call(struct k_thread *new);
+
 #include <arch_inlines.h>
 
 #endif /* BREEZE_ARCH_INTERFACE_H */

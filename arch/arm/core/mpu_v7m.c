@@ -193,11 +193,7 @@ BUILD_ASSERT(Z_ARM_MPU_DOMAIN_REGIONS == 4, "the domain's image is one store of 
 
 void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
 {
-	/* Each RBAR word names its region: in any order, and overlaps are allowed (highest wins).
-	 */
-	z_arm_mpu_regions4_store(&domain->arch.regs[0][0]);
-	z_arm_mpu_loaded_version = domain->arch.version;
-	__asm__ volatile("dsb" ::: "memory");
+	z_arm_mpu_domain_load_inline(domain);
 }
 #endif
 

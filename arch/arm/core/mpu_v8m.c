@@ -45,6 +45,7 @@
 
 #define CTRL_ENABLE     (1U << 0)
 #define CTRL_PRIVDEFENA (1U << 2)
+BUILD_ASSERT(Z_ARM_MPU_CTRL_ON == (CTRL_ENABLE | CTRL_PRIVDEFENA));
 
 #define GRAIN 32U
 
@@ -201,21 +202,7 @@ BUILD_ASSERT(Z_ARM_MPU_REGION_DOMAIN % 4U == 0U && Z_ARM_MPU_DOMAIN_REGIONS % 4U
 
 void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
 {
-	/*
-	 * Off while it changes: between two stores an old region and a new one
-	 * may overlap, and the overlap would fault even the code doing this.
-	 * Privileged code keeps the default map meanwhile.
-	 */
-	MPU_CTRL = 0;
-	__asm__ volatile("dsb" ::: "memory");
-	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i += 4U) {
-		MPU_RNR = Z_ARM_MPU_REGION_DOMAIN + i; /* the aliases name the next three */
-		z_arm_mpu_regions4_store(&domain->arch.regs[i][0]);
-	}
-	z_arm_mpu_loaded_version = domain->arch.version;
-	z_arm_mpu_ro_loaded = domain->arch.ro;
-	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
-	z_arm_dsb_isb();
+	z_arm_mpu_domain_load_inline(domain);
 }
 
 void z_arm_mpu_ro_unload(void)

@@ -66,3 +66,11 @@ void arch_new_thread(struct k_thread *thread, char *stack_top, void *tls, k_thre
 	cs->guard_region[0] = guard[1] != 0U ? guard[0] : cs->stack_region[0];
 	cs->guard_region[1] = guard[1];
 }
+
+#ifndef CONFIG_USERSPACE
+/* Without user mode arch_thread_switch_prepare() never asks for more (userspace.c has the call). */
+void arch_thread_switch_load_call(struct k_thread *new)
+{
+	ARG_UNUSED(new);
+}
+#endif

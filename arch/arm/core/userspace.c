@@ -25,6 +25,19 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 	}
 }
 
+/*
+ * The switch's call when arch_thread_switch_load() did not load inline
+ * (arch_inlines.h): on ARMv8-M, a supervisor thread while read-only domain
+ * regions are in.
+ */
+void arch_thread_switch_load_call(struct k_thread *new)
+{
+	ARG_UNUSED(new);
+#ifdef CONFIG_ARMV8_M_MPU
+	z_arm_mpu_ro_unload();
+#endif
+}
+
 FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,
 					void (*fn)(void *, void *, void *, void *), void *a0,
 					void *a1, void *a2, void *a3)

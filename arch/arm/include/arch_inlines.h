@@ -73,12 +73,13 @@ void z_arm_mpu_ro_unload(void);
 
 /*
  * Before switching to @new: a user thread's TLS block (arch.user_tp, set
- * when it entered user mode) becomes the one __aeabi_read_tp returns in user mode (privileged code
- * finds its block through _current, which the switch changes anyway). False when the MPU needs more
- * (arch_thread_switch_load(), out of line, so that the usual switch makes no call): a user thread
- * whose domain is not the one loaded, or, on ARMv8-M, a supervisor thread while read-only domain
- * regions are in. (MPU region 2, its stack or its guard, is loaded with its registers:
- * z_arm_do_switch.)
+ * when it entered user mode) becomes the one __aeabi_read_tp returns in user
+ * mode (privileged code finds its block through _current, which the switch
+ * changes anyway). False when the MPU needs more (arch_thread_switch_load(),
+ * out of line, so that the usual switch makes no call): a user thread whose
+ * domain is not the one loaded, or, on ARMv8-M, a supervisor thread while
+ * read-only domain regions are in. (MPU region 2, its stack or its guard, is
+ * loaded with its registers: z_arm_do_switch.)
  */
 static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 {
@@ -120,21 +121,54 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 	return true;
 }
 
-/* The switch's call when arch_thread_switch_prepare() returned false (user mode only). */
-static ALWAYS_INLINE void arch_thread_switch_load(struct k_thread *new)
+#ifdef CONFIG_USERSPACE
+/*
+ * @domain's image into the MPU (z_arm_mpu_domain_load() is this out of line),
+ * four regions per store multiple (z_arm_mpu_regions4_store()). ARMv7-M:
+ * each RBAR word names its region, and regions may overlap (the highest
+ * wins), so old and new regions mixed half way are harmless. ARMv8-M: MPU_RNR
+ * names the first of each four; overlapping regions fault even privileged
+ * code, so the MPU is off while they change (privileged code keeps the
+ * default map meanwhile), and the image knows its read-only regions.
+ */
+static ALWAYS_INLINE void z_arm_mpu_domain_load_inline(const struct k_mem_domain *domain)
+{
+#ifdef CONFIG_ARMV8_M_MPU
+	Z_ARM_REG(Z_ARM_MPU_CTRL) = 0;
+	__asm__ volatile("dsb" ::: "memory");
+	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i += 4U) {
+		Z_ARM_REG(Z_ARM_MPU_RNR) = Z_ARM_MPU_REGION_DOMAIN + i;
+		z_arm_mpu_regions4_store(&domain->arch.regs[i][0]);
+	}
+	z_arm_mpu_loaded_version = domain->arch.version;
+	z_arm_mpu_ro_loaded = domain->arch.ro;
+	Z_ARM_REG(Z_ARM_MPU_CTRL) = Z_ARM_MPU_CTRL_ON;
+	__asm__ volatile("dsb\n\tisb" ::: "memory");
+#else
+	z_arm_mpu_regions4_store(&domain->arch.regs[0][0]);
+	z_arm_mpu_loaded_version = domain->arch.version;
+	__asm__ volatile("dsb" ::: "memory");
+#endif
+}
+#endif
+
+/*
+ * The switch's load when arch_thread_switch_prepare() returned false (user
+ * mode only): a user thread's domain image, inline; false for what ARMv8-M
+ * asks of a supervisor thread, turning loaded read-only regions off
+ * (arch_thread_switch_load_call(), userspace.c).
+ */
+static ALWAYS_INLINE bool arch_thread_switch_load(struct k_thread *new)
 {
 #ifdef CONFIG_USERSPACE
-#ifdef CONFIG_ARMV8_M_MPU
-	if (new->arch.user_tp == NULL) {
-		z_arm_mpu_ro_unload();
-		return;
+	if (IS_ENABLED(CONFIG_ARMV8_M_MPU) && new->arch.user_tp == NULL) {
+		return false;
 	}
-#endif
-	/* A user thread (all ARMv7-M asks for) whose domain is not the one loaded. */
-	z_arm_mpu_domain_load(new->userspace.domain);
+	z_arm_mpu_domain_load_inline(new->userspace.domain);
 #else
 	ARG_UNUSED(new);
 #endif
+	return true;
 }
 
 #endif /* BREEZE_ARM_ARCH_INLINES_H */

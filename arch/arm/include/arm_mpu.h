@@ -17,12 +17,18 @@
 #define BREEZE_ARM_MPU_H
 
 #include <breeze/kernel.h>
+#include <cortex_m.h>
 
 #define Z_ARM_MPU_REGION_ROM     0
 #define Z_ARM_MPU_REGION_USER_TP 1
 #define Z_ARM_MPU_REGION_STACK   2
 #define Z_ARM_MPU_REGION_NULL    3
 #define Z_ARM_MPU_REGION_DOMAIN  4
+
+/* MPU_CTRL, MPU_RNR; MPU_CTRL's value with the MPU on (ENABLE, PRIVDEFENA). */
+#define Z_ARM_MPU_CTRL    0xe000ed94U
+#define Z_ARM_MPU_RNR     0xe000ed98U
+#define Z_ARM_MPU_CTRL_ON 0x5U
 
 /*
  * ARMv7-M RBAR's "region number valid" bit: the write also selects the region.

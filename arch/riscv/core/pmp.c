@@ -262,6 +262,16 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 	}
 }
 
+/* The switch's call when arch_thread_switch_load() could not load inline (arch_inlines.h). */
+void arch_thread_switch_load_call(struct k_thread *new)
+{
+	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
+		z_riscv_domain_image_load(new->userspace.domain); /* its stack's entries are in */
+	} else {
+		arch_mem_domain_thread_load(new); /* built for size, all of it here */
+	}
+}
+
 void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 {
 	const struct arch_mem_domain *d = &domain->arch;

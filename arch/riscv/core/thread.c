@@ -32,3 +32,11 @@ void arch_new_thread(struct k_thread *thread, char *stack_top, void *tls, k_thre
 	cs->s[2] = (unsigned long)p2;
 	cs->s[3] = (unsigned long)p3;
 }
+
+#ifndef CONFIG_USERSPACE
+/* Without user mode arch_thread_switch_prepare() never asks for more (pmp.c has the call). */
+void arch_thread_switch_load_call(struct k_thread *new)
+{
+	ARG_UNUSED(new);
+}
+#endif

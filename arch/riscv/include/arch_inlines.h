@@ -139,22 +139,20 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 	return true;
 }
 
-/* The switch's call when arch_thread_switch_prepare() returned false (user mode only). */
-static ALWAYS_INLINE void arch_thread_switch_load(struct k_thread *new)
+/*
+ * The switch's load when arch_thread_switch_prepare() returned false (user
+ * mode only; its stack's entries are in already): a small image inline, the
+ * usual case; false when the image needs arch_thread_switch_load_call(), a
+ * large one or any built for size.
+ */
+static ALWAYS_INLINE bool arch_thread_switch_load(struct k_thread *new)
 {
 #ifdef CONFIG_USERSPACE
-	if (!IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
-		arch_mem_domain_thread_load(new);
-	} else if (!likely(z_riscv_small_image_load(new->userspace.domain))) {
-		/*
-		 * The stack's entries are in already. A small image (the usual
-		 * case) was loaded inline: the switch out of line that calls this
-		 * then makes no call itself.
-		 */
-		z_riscv_domain_image_load(new->userspace.domain);
-	}
+	return IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) &&
+	       likely(z_riscv_small_image_load(new->userspace.domain));
 #else
 	ARG_UNUSED(new);
+	return true;
 #endif
 }
 
