@@ -28,14 +28,17 @@ void arch_mem_domain_thread_load(struct k_thread *t)
 /*
  * The switch's call when arch_thread_switch_load() did not load inline
  * (arch_inlines.h): on ARMv8-M, a supervisor thread while read-only domain
- * regions are in.
+ * regions are in; built for size, a user thread's domain image.
  */
 void arch_thread_switch_load_call(struct k_thread *new)
 {
-	ARG_UNUSED(new);
 #ifdef CONFIG_ARMV8_M_MPU
-	z_arm_mpu_ro_unload();
+	if (new->arch.user_tp == NULL) {
+		z_arm_mpu_ro_unload();
+		return;
+	}
 #endif
+	z_arm_mpu_domain_load(new->userspace.domain);
 }
 
 FUNC_NORETURN void arch_user_mode_enter(struct k_thread *t,

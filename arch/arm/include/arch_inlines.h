@@ -154,14 +154,15 @@ static ALWAYS_INLINE void z_arm_mpu_domain_load_inline(const struct k_mem_domain
 
 /*
  * The switch's load when arch_thread_switch_prepare() returned false (user
- * mode only): a user thread's domain image, inline; false for what ARMv8-M
- * asks of a supervisor thread, turning loaded read-only regions off
- * (arch_thread_switch_load_call(), userspace.c).
+ * mode only): a user thread's domain image, inline when built for speed;
+ * false otherwise, and for what ARMv8-M asks of a supervisor thread, turning
+ * loaded read-only regions off (arch_thread_switch_load_call(), userspace.c).
  */
 static ALWAYS_INLINE bool arch_thread_switch_load(struct k_thread *new)
 {
 #ifdef CONFIG_USERSPACE
-	if (IS_ENABLED(CONFIG_ARMV8_M_MPU) && new->arch.user_tp == NULL) {
+	if (!IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) ||
+	    (IS_ENABLED(CONFIG_ARMV8_M_MPU) && new->arch.user_tp == NULL)) {
 		return false;
 	}
 	z_arm_mpu_domain_load_inline(new->userspace.domain);
