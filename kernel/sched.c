@@ -363,8 +363,9 @@ static ALWAYS_INLINE void switch_stacks(struct _cpu *cpu, struct k_thread *new,
 
 /*
  * A switch whose port needs a call before the stacks change (a domain image
- * too large to load inline: arch_thread_switch_load() said so): a function of
- * its own, the only one of the switch's to keep a stack frame.
+ * it does not load inline, a large one or any built for size:
+ * arch_thread_switch_load() said so): a function of its own, the only one of
+ * the switch's to keep a stack frame.
  */
 static Z_COLD_PATH void switch_stacks_load_call(struct _cpu *cpu, struct k_thread *new,
 						struct k_thread *old)
