@@ -189,12 +189,6 @@ void arch_stack_guard_set(struct k_thread *t, uintptr_t guard)
 /* The version of the domain image now in the MPU (0: none), to skip reloading it. */
 uint32_t z_arm_mpu_loaded_version;
 
-BUILD_ASSERT(Z_ARM_MPU_DOMAIN_REGIONS == 4, "the domain's image is one store of four regions");
-
-void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
-{
-	z_arm_mpu_domain_load_inline(domain);
-}
 #endif
 
 void z_arm_mpu_init(void)

@@ -197,14 +197,6 @@ void arch_thread_stack_encode(struct k_thread *t)
 	t->callee_saved.guard_region[1] = t->callee_saved.stack_region[1];
 }
 
-BUILD_ASSERT(Z_ARM_MPU_REGION_DOMAIN % 4U == 0U && Z_ARM_MPU_DOMAIN_REGIONS % 4U == 0U,
-	     "the domain's regions are stored four at a time, from a multiple of 4");
-
-void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
-{
-	z_arm_mpu_domain_load_inline(domain);
-}
-
 void z_arm_mpu_ro_unload(void)
 {
 	MPU_CTRL = 0;

@@ -18,6 +18,11 @@
 #define SET_PSPLIM ""
 #endif
 
+void z_arm_mpu_domain_load(const struct k_mem_domain *domain)
+{
+	z_arm_mpu_domain_load_inline(domain);
+}
+
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
 	if (!z_arm_mpu_domain_is_loaded(t->userspace.domain)) {

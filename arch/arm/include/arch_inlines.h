@@ -131,6 +131,13 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
  * code, so the MPU is off while they change (privileged code keeps the
  * default map meanwhile), and the image knows its read-only regions.
  */
+#ifdef CONFIG_ARMV8_M_MPU
+BUILD_ASSERT(Z_ARM_MPU_REGION_DOMAIN % 4U == 0U && Z_ARM_MPU_DOMAIN_REGIONS % 4U == 0U,
+	     "the domain's regions are stored four at a time, from a multiple of 4");
+#else
+BUILD_ASSERT(Z_ARM_MPU_DOMAIN_REGIONS == 4, "the domain's image is one store of four regions");
+#endif
+
 static ALWAYS_INLINE void z_arm_mpu_domain_load_inline(const struct k_mem_domain *domain)
 {
 #ifdef CONFIG_ARMV8_M_MPU
