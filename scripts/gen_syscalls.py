@@ -18,7 +18,10 @@ first of all, below K_SYSCALL_NONBLOCKING_VOID_LIMIT, so that a port that
 serves them in the trap can tell the calls that return nothing with one more.
 [attempt] marks a call that may wait but usually does not, and changes nothing
 before it would: a port may try it in the trap and run it again in a thread
-when it must wait. Those come next, below K_SYSCALL_ATTEMPT_LIMIT. From the list come
+when it must wait. Those come next, below K_SYSCALL_ATTEMPT_LIMIT. A port
+whose trap returns one word from a nonblocking call
+(CONFIG_SYSCALL_NONBLOCKING_ONE_WORD) has the nonblocking calls with a 64-bit
+result among the plain ones. From the list come
   syscall_list.h      the IDs (K_SYSCALL_<NAME>), K_SYSCALL_NONBLOCKING_VOID_LIMIT,
                       K_SYSCALL_NONBLOCKING_LIMIT, K_SYSCALL_ATTEMPT_LIMIT and
                       K_SYSCALL_LIMIT;
@@ -135,6 +138,11 @@ def parse_tagged(path, config):
                 sys.exit(f"{path}:{lineno}: a [nonblocking] call takes at most four argument words")
             if all(c in config for c in conds):
                 kind.append(call)
+    if "CONFIG_SYSCALL_NONBLOCKING_ONE_WORD" in config:
+        # The port's trap returns one word from a nonblocking call: one with
+        # a 64-bit result is a plain call there.
+        blocking += [c for c in nonblocking if words_of(c[0]) == 2]
+        nonblocking = [c for c in nonblocking if words_of(c[0]) != 2]
     void = [c for c in nonblocking if is_direct_void(c[0], c[2])]
     nonblocking = void + [c for c in nonblocking if not is_direct_void(c[0], c[2])]
     limits = (len(void), len(nonblocking), len(nonblocking) + len(attempt))

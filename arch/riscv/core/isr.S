@@ -1,10 +1,11 @@
 /*
  * Trap entry and exit (all interrupts, exceptions and ecalls).
  *
- * mscratch is 0 while the hart runs in machine mode and holds the top of the
- * current thread's privileged stack while it runs in user mode. Swapping sp
- * with mscratch therefore tells where the trap came from without touching any
- * other register:
+ * mscratch is 0 while the hart runs in machine mode and, while it runs in user
+ * mode, holds where the current thread's frame goes: the top of its privileged
+ * stack less ESF_SIZE, so the swap itself makes room for the frame. Swapping
+ * sp with mscratch therefore tells where the trap came from without touching
+ * any other register:
  *   from machine mode - stay on the current stack;
  *   from user mode    - switch to the privileged stack, whatever sp the user
  *                       code left behind, and load gp and tp from trusted
@@ -70,19 +71,16 @@
 .endm
 
 /*
- * The system call fast path's return to user mode, once mstatus is set: the
- * frame's words back, every other scratch register zeroed. a1 is the
- * result's second word from the frame (0 unless the call set it), or, for a
- * void call, which has none, zeroed with the rest.
+ * The system call fast path's return to user mode, with interrupts masked and
+ * a0 and a1 the results: the frame's words back, every other scratch register
+ * zeroed. mstatus needs no write: the trap left user-mode MPP and MPIE set,
+ * any mret since (an interrupt nested in a call that may wait) leaves them so
+ * again, and a switch back to a user thread writes them
+ * (arch_thread_switch_prepare() in arch_inlines.h), whatever the thread that
+ * ran meanwhile left behind.
  */
-.macro syscall_return void=0
-	addi	t0, sp, ESF_SIZE
-	csrw	mscratch, t0
-.if \void
-	li	a1, 0
-.else
-	lw	a1, ESF_A1(sp)
-.endif
+.macro syscall_return
+	csrw	mscratch, sp		/* the frame's base, for the next trap */
 	lw	tp, ESF_TP(sp)
 	lw	t0, ESF_MEPC(sp)
 	addi	t0, t0, 4
@@ -91,10 +89,10 @@
 	 * Nothing of the kernel's may stay in a register the caller sees. t0
 	 * now holds the caller's own return address, and ra the point of this
 	 * file where the handler returned (every handler returns through ra):
-	 * z_riscv_syscall_done, or after a nonblocking void call or an
-	 * [attempt] call the same fixed point of syscall_void or
-	 * syscall_attempt, addresses of the shared code that tell nothing.
-	 * The rest are zeroed.
+	 * z_riscv_syscall_nonblocking_done or z_riscv_syscall_done, or after a
+	 * nonblocking void call or an [attempt] call the same fixed point of
+	 * syscall_void or syscall_attempt, addresses of the shared code that
+	 * tell nothing. The rest are zeroed.
 	 */
 	li	t1, 0
 	li	t2, 0
@@ -110,6 +108,17 @@
 	li	a7, 0
 	lw	sp, ESF_SP(sp)
 	mret
+.endm
+
+/*
+ * The exit of a call that ran with interrupts masked, as [nonblocking] and
+ * [attempt] calls do on one hart: a one-word result (scripts/gen_syscalls.py
+ * gives a nonblocking call with a wide result the plain calls' IDs here), so
+ * a1 is zeroed.
+ */
+.macro syscall_return_one_word
+	li	a1, 0
+	syscall_return
 .endm
 #endif
 
@@ -201,7 +210,6 @@ z_riscv_trap_entry:
 .endm
 
 from_user:
-	addi	sp, sp, -ESF_SIZE
 	sw	tp, ESF_TP(sp)
 	csrrw	tp, mscratch, zero	/* the user's sp; mscratch is 0 from here */
 	sw	tp, ESF_SP(sp)
@@ -232,7 +240,8 @@ from_user:
 	/*
 	 * A call that never waits runs as on Cortex-M, with interrupts held
 	 * off on one hart (bounded like any interrupts-off section; a switch it
-	 * makes is fine: the exit writes mstatus whatever ran meanwhile). On
+	 * makes is fine: the switch back writes mstatus, and the frame holds
+	 * mepc, whatever ran meanwhile). On
 	 * several harts it may still wait for another one (suspending a thread
 	 * running there), so it takes interrupts like any other call.
 	 */
@@ -241,16 +250,15 @@ from_user:
 #endif
 	li	t1, K_SYSCALL_NONBLOCKING_VOID_LIMIT
 	bltu	a7, t1, syscall_void
-syscall_call_now:
-	sw	zero, ESF_A1(sp)	/* the result's second word, unless the call sets it */
 	jalr	t0
-	/* Where every handler returns: what ra shows the caller (see below). */
-	.global z_riscv_syscall_done
-z_riscv_syscall_done:
-	li	t0, MSTATUS_MPIE	/* interrupts off; mret returns to user mode */
-	csrw	mstatus, t0
-syscall_exit_mstatus_kept:
-	syscall_return
+	/* Where a nonblocking call's handler returns: what ra shows the caller. */
+	.global z_riscv_syscall_nonblocking_done
+z_riscv_syscall_nonblocking_done:
+#ifdef CONFIG_SMP
+	csrci	mstatus, MSTATUS_MIE
+#endif
+syscall_exit_masked:
+	syscall_return_one_word
 
 /*
  * A nonblocking void call (the first IDs): its verifier is its handler
@@ -260,9 +268,10 @@ syscall_exit_mstatus_kept:
 syscall_void:
 	jalr	t0
 	li	a0, 0
-	li	t0, MSTATUS_MPIE	/* as z_riscv_syscall_done, without the jump */
-	csrw	mstatus, t0
-	syscall_return void=1
+#ifdef CONFIG_SMP
+	csrci	mstatus, MSTATUS_MIE
+#endif
+	syscall_return_one_word
 
 /* A call that may wait: the ID's other checks, and interrupts on (or an attempt). */
 syscall_may_wait:
@@ -275,7 +284,14 @@ syscall_may_wait:
 #endif
 syscall_call:
 	csrsi	mstatus, MSTATUS_MIE	/* system calls that may wait are preemptible */
-	j	syscall_call_now
+	sw	zero, ESF_A1(sp)	/* the result's second word, unless the call sets it */
+	jalr	t0
+	/* Where a call that may wait returns: what ra shows the caller. */
+	.global z_riscv_syscall_done
+z_riscv_syscall_done:
+	csrci	mstatus, MSTATUS_MIE
+	lw	a1, ESF_A1(sp)
+	syscall_return
 
 #ifdef CONFIG_SYSCALL_ATTEMPT
 /*
@@ -294,8 +310,7 @@ syscall_attempt:
 	 * (scripts/gen_syscalls.py refuses more).
 	 */
 	sw	a0, ESF_A0(sp)
-	sw	a1, ESF_T1(sp)		/* (the a1 slot is the result's) */
-	sw	zero, ESF_A1(sp)
+	sw	a1, ESF_A1(sp)
 	sw	a2, ESF_A2(sp)
 	sw	a3, ESF_A3(sp)
 	sw	t0, ESF_T0(sp)		/* and the handler */
@@ -307,20 +322,17 @@ syscall_attempt:
 	lw	t2, %lo(z_syscall_attempt)(t1)
 	sw	zero, %lo(z_syscall_attempt)(t1)
 	addi	t2, t2, -Z_SYSCALL_ATTEMPT_ON
-	/*
-	 * Done, nothing switched: interrupts stayed off, so mstatus is still
-	 * the trap's (user mode, interrupts on at mret).
-	 */
-	beqz	t2, syscall_exit_mstatus_kept
+	/* Done, nothing switched: interrupts stayed off. */
+	beqz	t2, syscall_exit_masked
 	andi	t1, t2, Z_SYSCALL_ATTEMPT_DECLINED
 	bnez	t1, attempt_again
 	sw	a0, ESF_A0(sp)		/* the result survives the switch in the frame */
-	call	z_syscall_attempt_resched
+	call	z_syscall_attempt_resched	/* returns with interrupts masked */
 	lw	a0, ESF_A0(sp)
-	j	z_riscv_syscall_done
+	j	syscall_exit_masked
 attempt_again:
 	lw	a0, ESF_A0(sp)
-	lw	a1, ESF_T1(sp)
+	lw	a1, ESF_A1(sp)
 	lw	a2, ESF_A2(sp)
 	lw	a3, ESF_A3(sp)
 	lw	t0, ESF_T0(sp)
@@ -377,9 +389,8 @@ z_riscv_trap_return:
 	li	t1, MSTATUS_MPP
 	and	t0, t0, t1
 	bnez	t0, 1f
-	/* Back to user mode: the privileged stack is empty again from here. */
-	addi	t0, sp, ESF_SIZE
-	csrw	mscratch, t0
+	/* Back to user mode: the next trap's frame goes where this one is. */
+	csrw	mscratch, sp
 1:
 	lw	ra, ESF_RA(sp)
 	lw	gp, ESF_GP(sp)

@@ -288,7 +288,7 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 	csr_write(pmpcfg2, d->pmpcfg[1]);
 	csr_write(pmpcfg3, d->pmpcfg[2]);
 	loaded->version = d->version;
-	loaded->entries = d->entries;
+	loaded->large = d->entries > 4U;
 }
 #endif /* CONFIG_USERSPACE */
 

@@ -38,14 +38,15 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 
 /*
  * The domain image in each hart's PMP (arch/riscv/core/pmp.c), so a switch
- * skips what is there: its version (0: none) and its entry count. Every image
- * arch_mem_domain_encode() makes gets a version of its own (a count from 1),
- * copied into one domain only: the version names the image, so that the
- * domain it belongs to need not be compared.
+ * skips what is there: its version (0: none), and whether it is large (uses
+ * entries past the first four, which a small image's load would leave in
+ * force). Every image arch_mem_domain_encode() makes gets a version of its own
+ * (a count from 1), copied into one domain only: the version names the image,
+ * so that the domain it belongs to need not be compared.
  */
 struct z_riscv_loaded_image {
 	uint32_t version;
-	uint8_t entries;
+	uint8_t large;
 };
 
 extern struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS];
@@ -66,7 +67,7 @@ static ALWAYS_INLINE bool z_riscv_small_image_load(const struct k_mem_domain *do
 	const struct arch_mem_domain *d = &domain->arch;
 	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
 
-	if (d->entries > 4U || loaded->entries > 4U) {
+	if (d->entries > 4U || loaded->large) {
 		return false;
 	}
 	__asm__ volatile("csrw pmpaddr4, %0" : : "r"(d->pmpaddr[0]) : "memory");
@@ -74,8 +75,7 @@ static ALWAYS_INLINE bool z_riscv_small_image_load(const struct k_mem_domain *do
 	__asm__ volatile("csrw pmpaddr6, %0" : : "r"(d->pmpaddr[2]) : "memory");
 	__asm__ volatile("csrw pmpaddr7, %0" : : "r"(d->pmpaddr[3]) : "memory");
 	__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
-	loaded->version = d->version;
-	loaded->entries = d->entries;
+	loaded->version = d->version; /* small it was, and small it stays */
 	return true;
 }
 
@@ -128,6 +128,18 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 			return false;
 		}
 		z_riscv_user_stack_pmp_load(new);
+		/*
+		 * It left user mode by a trap and goes back by mret: if through
+		 * the system call fast path, that writes no mstatus (isr.S), so
+		 * user-mode MPP and MPIE go in here, whatever the thread before
+		 * left (it may have been in a trap from machine mode). Interrupts
+		 * stay masked, as they are. Any other way back (an interrupt's or
+		 * a fault's exit) restores mstatus from its frame.
+		 */
+		__asm__ volatile("csrw mstatus, %0"
+				 :
+				 : "r"(MSTATUS_MPIE | MSTATUS_MPP_U)
+				 : "memory");
 		return z_riscv_domain_is_loaded(new->userspace.domain);
 	}
 #endif

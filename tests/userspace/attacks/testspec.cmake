@@ -182,10 +182,11 @@ in_test(r test_syscall_id_limit "system call [0-9]+ does not exist")
 in_test(r test_syscall_id_1000_raw_trap "system call 1000 does not exist")
 in_test(r test_syscall_id_negative "system call 2147483648 does not exist")
 in_test(r test_syscall_id_before_runtime_except "system call 4294967294 does not exist")
+fault_at(r test_nonblocking_switch_returns_to_user_mode load)
 foreach(t test_str_out_kernel_buffer test_syscall_id_limit)
   in_test(r ${t} "FATAL ERROR 3: kernel oops${nl}\\*\\*\\*   ${_syscall_trap}")
 endforeach()
-attacks_image(syscalls 16 ${r})
+attacks_image(syscalls 17 ${r})
 
 # Objects: not an object or wrong type -EBADF (9), not held -EPERM (1),
 # uninitialised -EINVAL (22).

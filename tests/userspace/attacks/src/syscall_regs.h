@@ -19,8 +19,9 @@
  * The registers a system call may clobber: ra, t0-t6, a2-a7 (a0/a1 carry the
  * result); the last, a7, held the ID. Built for speed, the trap's fast path
  * zeroes them, but two come back with addresses the caller knows anyway
- * (arch/riscv/core/isr.S): ra the fixed point in the trap code where every
- * handler returns, t0 the caller's own return address. Built for size, every
+ * (arch/riscv/core/isr.S): ra the fixed point in the trap code where the
+ * handlers of its class return (nonblocking calls, calls that may wait), t0
+ * the caller's own return address. Built for size, every
  * call takes the full path, which gives all of them back as they were.
  */
 #define SCRATCH_REGS    14
@@ -33,6 +34,7 @@
 /* The address right after the ecall of syscall_scratch_registers(). */
 extern uintptr_t scratch_resume;
 extern char z_riscv_syscall_done[];
+extern char z_riscv_syscall_nonblocking_done[];
 #endif
 
 /* What the caller put in scratch register i before the trap. */

@@ -7,12 +7,14 @@
  * caller alone (K_ERR_KERNEL_OOPS), before the kernel touched anything;
  * k_thread_name_copy() instead returns -EFAULT, as Zephyr's does.
  * Also: a system call hands no kernel value back in a scratch register
- * (syscalls_<arch>.c issue the raw traps).
+ * (syscalls_<arch>.c issue the raw traps), and returns to user mode even when
+ * it switched to a thread that left the CPU from inside an interrupt.
  */
 #include <string.h>
 #include <syscall_list.h>
 #include "attack.h"
 #include "syscall_regs.h"
+#include <zephyr/irq_offload.h>
 
 static volatile uint32_t kernel_secret = 0x6b5ec2e7U;
 static char kernel_buf[16] = "kernel buffer";
@@ -115,7 +117,9 @@ static void check_scratch_registers(uintptr_t id)
 
 #ifdef SCRATCH_RA_SLOT
 		if (i == SCRATCH_RA_SLOT) {
-			mine = (uintptr_t)z_riscv_syscall_done;
+			mine = id < K_SYSCALL_NONBLOCKING_LIMIT
+				   ? (uintptr_t)z_riscv_syscall_nonblocking_done
+				   : (uintptr_t)z_riscv_syscall_done;
 		} else if (i == SCRATCH_T0_SLOT) {
 			mine = scratch_resume;
 		}
@@ -234,4 +238,48 @@ ZTEST(attacks_syscalls, test_syscall_id_negative) {
 /* Just below the ID that raises a fatal error on purpose (k_oops()). */
 ZTEST(attacks_syscalls, test_syscall_id_before_runtime_except) {
 	attack_run(K_ERR_KERNEL_OOPS, syscall_id, (void *)0xfffffffeU, NULL);
+}
+
+/*
+ * A nonblocking call whose switch goes to a thread that then leaves the CPU
+ * from inside an interrupt (irq_offload(): a trap from kernel mode, whose
+ * state the CPU keeps until that trap returns): the caller's call must still
+ * return to user mode, where its next step, a read of kernel data, faults.
+ */
+static struct k_sem switch_sem;
+static struct k_thread urgent_thread;
+static K_THREAD_STACK_DEFINE(urgent_stack, 1024);
+
+static void suspend_from_interrupt(const void *thread)
+{
+	k_thread_suspend((k_tid_t)thread);
+}
+
+static void urgent_offloader(void *p1, void *p2, void *p3)
+{
+	ARG_UNUSED(p1);
+	ARG_UNUSED(p2);
+	ARG_UNUSED(p3);
+	(void)k_sem_take(&switch_sem, K_FOREVER);
+	irq_offload(suspend_from_interrupt, k_current_get());
+}
+
+static void give_then_read_kernel(void *target)
+{
+	/* Switches to urgent_offloader, and back from inside its interrupt. */
+	k_sem_give(&switch_sem);
+	attack_arm();
+	attack_log.loot = *(volatile uint32_t *)target;
+}
+
+ZTEST(attacks_syscalls, test_nonblocking_switch_returns_to_user_mode) {
+	void *const grants[] = { &switch_sem, NULL };
+
+	k_sem_init(&switch_sem, 0, 1);
+	k_thread_create(&urgent_thread, urgent_stack, K_THREAD_STACK_SIZEOF(urgent_stack),
+			urgent_offloader, NULL, NULL, NULL, ATTACKER_PRIO - 1, 0, K_NO_WAIT);
+	attack_print_target((const void *)&kernel_secret);
+	attack_run(K_ERR_CPU_EXCEPTION, give_then_read_kernel, (void *)&kernel_secret, grants);
+	zassert_true(k_thread_join(&urgent_thread, K_NO_WAIT) == -EBUSY, "the offloader ended");
+	k_thread_abort(&urgent_thread);
 }
