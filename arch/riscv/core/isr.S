@@ -51,10 +51,11 @@
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_SPEED_OPTIMIZATIONS)
 /*
  * The system call fast path's entry, past the ID checks: the kernel's tp and
- * gp, what the return needs in the frame (mepc; the second result word, 0
- * unless the call sets it; the user sp and tp are there already; its
- * mstatus slot holds user-mode MPP since the thread first entered user
- * mode, as a fault report expects), and t0 = the handler of call a7.
+ * gp, what the return needs in the frame (mepc; the user sp and tp are there
+ * already; its mstatus slot holds user-mode MPP since the thread first
+ * entered user mode, as a fault report expects), and t0 = the handler of
+ * call a7. A call that may wait also finds its result's second word there
+ * (0 unless the call sets it, see syscall_call).
  */
 .macro syscall_setup
 	lw	tp, ESF_KTP(sp)		/* the thread's kernel TLS block */
