@@ -27,7 +27,9 @@ result among the plain ones. From the list come
                       K_SYSCALL_LIMIT;
   syscalls.h          for every call, the z_impl_ prototype and the public inline
                       wrapper: a direct call in supervisor mode, a trap carrying the
-                      ID and the marshalled arguments in user mode;
+                      ID and the marshalled arguments in user mode (z_syscall_trap()
+                      in <breeze/syscall.h> tells which, at run time or, for code
+                      built with __ZEPHYR_USER__ or __ZEPHYR_SUPERVISOR__, at build time);
   syscall_dispatch.c  the dispatch table indexed by ID and, for calls whose
                       arguments need rebuilding (64-bit words, words beyond the
                       registers, 64-bit results, no result), a marshalling
@@ -207,7 +209,7 @@ def gen_wrappers(calls, guard="BREEZE_GENERATED_SYSCALLS_H",
         out.append(f"static inline {ret} {name}({params})")
         out.append("{")
         out.append("#ifdef CONFIG_USERSPACE")
-        out.append("\tif (k_is_user_context()) {")
+        out.append("\tif (z_syscall_trap()) {")
         exprs = word_exprs(plist)
         for ctype, pname, ws in exprs:
             if len(ws) == 2:

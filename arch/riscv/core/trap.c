@@ -79,9 +79,18 @@ void z_riscv_trap(struct arch_esf *esf)
 		return;
 	}
 #endif
-	if (mcause == RV_EXC_ECALL_M) {
+	if (mcause == RV_EXC_ECALL_M && esf->a7 == RV_ECALL_RUNTIME_EXCEPT) {
 		/* ARCH_EXCEPT(): the reason is in a0. Report the ecall's own address. */
 		z_fatal_error((unsigned int)esf->a0, esf);
+	} else if (mcause == RV_EXC_ECALL_M) {
+		/*
+		 * A system call's trap in supervisor mode: code built to run in
+		 * user mode only (__ZEPHYR_USER__, <breeze/syscall.h>) run by a
+		 * supervisor thread. It is no system call: a CPU exception, as an
+		 * SVC from privileged code is on Cortex-M.
+		 */
+		printk("*** system call %lu trapped in machine mode\n", (unsigned long)esf->a7);
+		z_fatal_error(K_ERR_CPU_EXCEPTION, esf);
 	} else {
 		z_fatal_error(K_ERR_CPU_EXCEPTION, esf);
 	}

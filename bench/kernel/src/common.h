@@ -18,4 +18,7 @@ void bench_sync(void);
 void bench_misc(void);
 void bench_futex(void);
 
+/* From a user thread: the null call from code built for user mode only (user_only.c). */
+void bench_null_user_only(void);
+
 #endif

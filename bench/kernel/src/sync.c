@@ -36,6 +36,7 @@ static void user_uncontended(void *p1, void *p2, void *p3)
 {
 	uncontended(NULL, p2, p3);
 	BENCH_LOOP("syscall.null.user", ITERS, 0, (void)k_syscall_null());
+	bench_null_user_only();
 	ARG_UNUSED(p1);
 }
 
