@@ -79,9 +79,11 @@ void z_riscv_trap(struct arch_esf *esf)
 		return;
 	}
 #endif
+	unsigned int reason = K_ERR_CPU_EXCEPTION;
+
 	if (mcause == RV_EXC_ECALL_M && esf->a7 == RV_ECALL_RUNTIME_EXCEPT) {
 		/* ARCH_EXCEPT(): the reason is in a0. Report the ecall's own address. */
-		z_fatal_error((unsigned int)esf->a0, esf);
+		reason = (unsigned int)esf->a0;
 	} else if (mcause == RV_EXC_ECALL_M) {
 		/*
 		 * A system call's trap in supervisor mode: code built to run in
@@ -90,10 +92,8 @@ void z_riscv_trap(struct arch_esf *esf)
 		 * SVC from privileged code is on Cortex-M.
 		 */
 		printk("*** system call %lu trapped in machine mode\n", (unsigned long)esf->a7);
-		z_fatal_error(K_ERR_CPU_EXCEPTION, esf);
-	} else {
-		z_fatal_error(K_ERR_CPU_EXCEPTION, esf);
 	}
+	z_fatal_error(reason, esf);
 	/* Only reached if the faulting thread could not be aborted. */
 	k_fatal_halt(K_ERR_CPU_EXCEPTION);
 }
