@@ -191,11 +191,9 @@ static inline k_tid_t k_thread_create(struct k_thread *new_thread, k_thread_stac
 				      size_t stack_size, k_thread_entry_t entry, void *p1, void *p2,
 				      void *p3, int prio, uint32_t options, k_timeout_t delay)
 {
-#ifdef CONFIG_USERSPACE
-	if (k_is_user_context()) {
+	if (z_syscall_trap()) { /* where a system call would trap (<breeze/syscall.h>) */
 		k_oops();
 	}
-#endif
 	return z_impl_k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio,
 				      options, delay);
 }
