@@ -1,7 +1,7 @@
 /*
  * The null system call from code built to run in user mode only
  * (__ZEPHYR_USER__, CMakeLists.txt): its wrapper traps without first asking
- * the thread's mode, as the wrappers of mixed code do (sync.c).
+ * the thread's mode, which the wrappers of mixed code (sync.c) do.
  */
 #include "common.h"
 
