@@ -15,8 +15,6 @@
 
 uintptr_t __stack_chk_guard __attribute__((section(".rodata.z_arm_canary"), used));
 
-#define MPU_CTRL Z_ARM_REG(0xe000ed94)
-
 void z_arm_stack_chk_guard_set(uintptr_t guard)
 {
 	unsigned int key = arch_irq_lock();

@@ -18,15 +18,7 @@
 #include <arm_mpu.h>
 #include <breeze/devicetree.h>
 
-#define MPU_TYPE Z_ARM_REG(0xe000ed90)
-#define MPU_CTRL Z_ARM_REG(0xe000ed94)
-#define MPU_RBAR Z_ARM_REG(0xe000ed9c)
 #define MPU_RASR Z_ARM_REG(0xe000eda0)
-
-#define CTRL_ENABLE     (1U << 0)
-#define CTRL_PRIVDEFENA (1U << 2)
-
-#define RBAR_VALID (1U << 4)
 
 #define RASR_ENABLE    (1U << 0)
 #define RASR_SIZE(log) (((uint32_t)(log)-1U) << 1) /* region of 2^log bytes */
@@ -128,12 +120,12 @@ int arch_mem_domain_encode(struct k_mem_domain *domain)
 		if (n == Z_ARM_MPU_DOMAIN_REGIONS) {
 			return -ENOSPC;
 		}
-		regs[n][0] = rbar | RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + n);
+		regs[n][0] = rbar | Z_ARM_MPU_RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + n);
 		regs[n][1] = rasr | user_attrs(p->attr.perm);
 		n++;
 	}
 	for (; n < Z_ARM_MPU_DOMAIN_REGIONS; n++) {
-		regs[n][0] = RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + n);
+		regs[n][0] = Z_ARM_MPU_RBAR_VALID | (Z_ARM_MPU_REGION_DOMAIN + n);
 		regs[n][1] = 0; /* disabled */
 	}
 	static uint32_t versions;
@@ -152,7 +144,7 @@ void arch_thread_stack_encode(struct k_thread *t)
 	__ASSERT(ret == 0, "user stack %p of %u bytes is not a region",
 		 (void *)t->userspace.user_stack_start, (unsigned int)len);
 	ARG_UNUSED(ret);
-	t->callee_saved.stack_region[0] = rbar | RBAR_VALID | Z_ARM_MPU_REGION_STACK;
+	t->callee_saved.stack_region[0] = rbar | Z_ARM_MPU_RBAR_VALID | Z_ARM_MPU_REGION_STACK;
 	t->callee_saved.stack_region[1] = rasr | RASR_NORMAL | AP_PRW_URW | RASR_XN;
 #ifndef CONFIG_HW_STACK_PROTECTION
 	/* No guard to swap in for the kernel's work: region 2 stays the user stack. */
@@ -179,7 +171,7 @@ void arch_stack_guard_set(struct k_thread *t, uintptr_t guard)
 	__ASSERT(ret == 0, "stack guard %p is not a region", (void *)guard);
 	ARG_UNUSED(ret);
 	/* No access for anyone, the kernel included. */
-	t->callee_saved.guard_region[0] = rbar | RBAR_VALID | Z_ARM_MPU_REGION_STACK;
+	t->callee_saved.guard_region[0] = rbar | Z_ARM_MPU_RBAR_VALID | Z_ARM_MPU_REGION_STACK;
 	t->callee_saved.guard_region[1] = rasr | RASR_NORMAL | RASR_XN;
 	t->arch.guard = guard;
 }
@@ -201,7 +193,7 @@ void z_arm_mpu_init(void)
 		 (unsigned int)(MPU_TYPE >> 8 & 0xffU));
 	MPU_CTRL = 0;
 	for (unsigned int i = 0; i < REGIONS; i++) {
-		MPU_RBAR = RBAR_VALID | i;
+		MPU_RBAR = Z_ARM_MPU_RBAR_VALID | i;
 		MPU_RASR = 0;
 	}
 	/* Code and read-only data: read-only for everyone, executable. */
@@ -209,13 +201,13 @@ void z_arm_mpu_init(void)
 		     z_arm_pow2_ceil((uintptr_t)__rom_region_end - (uintptr_t)__rom_region_start),
 		     &rbar, &rasr);
 	__ASSERT(ret == 0, "the code region is not expressible");
-	MPU_RBAR = rbar | RBAR_VALID | Z_ARM_MPU_REGION_ROM;
+	MPU_RBAR = rbar | Z_ARM_MPU_RBAR_VALID | Z_ARM_MPU_REGION_ROM;
 	MPU_RASR = rasr | RASR_NORMAL | AP_PRO_URO;
 	/* The user TLS pointer's block. */
 	ret = encode((uintptr_t)__user_tp_start, 32, &rbar, &rasr);
 	__ASSERT(ret == 0, "the user TLS pointer's block is not expressible");
 	ARG_UNUSED(ret);
-	MPU_RBAR = rbar | RBAR_VALID | Z_ARM_MPU_REGION_USER_TP;
+	MPU_RBAR = rbar | Z_ARM_MPU_RBAR_VALID | Z_ARM_MPU_REGION_USER_TP;
 	MPU_RASR = rasr | RASR_NORMAL | AP_PRW_URW | RASR_XN;
 	if (DT_REG_ADDR(DT_CHOSEN(zephyr_flash)) == 0U) {
 		/*
@@ -224,9 +216,9 @@ void z_arm_mpu_init(void)
 		 * pointer, or a small offset from one, faults as it would where
 		 * nothing is mapped at 0.
 		 */
-		MPU_RBAR = RBAR_VALID | Z_ARM_MPU_REGION_NULL;
+		MPU_RBAR = Z_ARM_MPU_RBAR_VALID | Z_ARM_MPU_REGION_NULL;
 		MPU_RASR = RASR_SIZE(NULL_GUARD_LOG) | RASR_NORMAL | RASR_XN | RASR_ENABLE;
 	}
-	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
+	MPU_CTRL = MPU_CTRL_ENABLE | MPU_CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();
 }

@@ -36,16 +36,8 @@
 #include <cortex_m.h>
 #include <arm_mpu.h>
 
-#define MPU_TYPE  Z_ARM_REG(0xe000ed90)
-#define MPU_CTRL  Z_ARM_REG(0xe000ed94)
-#define MPU_RNR   Z_ARM_REG(0xe000ed98)
-#define MPU_RBAR  Z_ARM_REG(0xe000ed9c)
 #define MPU_RLAR  Z_ARM_REG(0xe000eda0)
 #define MPU_MAIR0 Z_ARM_REG(0xe000edc0)
-
-#define CTRL_ENABLE     (1U << 0)
-#define CTRL_PRIVDEFENA (1U << 2)
-BUILD_ASSERT(Z_ARM_MPU_CTRL_ON == (CTRL_ENABLE | CTRL_PRIVDEFENA));
 
 #define GRAIN 32U
 
@@ -209,7 +201,7 @@ void z_arm_mpu_ro_unload(void)
 	}
 	z_arm_mpu_loaded_version = 0; /* the next user thread loads its image whole */
 	z_arm_mpu_ro_loaded = 0;
-	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
+	MPU_CTRL = MPU_CTRL_ENABLE | MPU_CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();
 }
 
@@ -239,6 +231,6 @@ void z_arm_mpu_init(void)
 			   RLAR(NULL_GUARD_SIZE));
 		region_set(REGION_NULL_TWIN, RBAR(0) | AP_RO_ANY | RBAR_XN, RLAR(NULL_GUARD_SIZE));
 	}
-	MPU_CTRL = CTRL_ENABLE | CTRL_PRIVDEFENA;
+	MPU_CTRL = MPU_CTRL_ENABLE | MPU_CTRL_PRIVDEFENA;
 	z_arm_dsb_isb();
 }

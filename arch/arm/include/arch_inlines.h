@@ -141,16 +141,16 @@ BUILD_ASSERT(Z_ARM_MPU_DOMAIN_REGIONS == 4, "the domain's image is one store of 
 static ALWAYS_INLINE void z_arm_mpu_domain_load_inline(const struct k_mem_domain *domain)
 {
 #ifdef CONFIG_ARMV8_M_MPU
-	Z_ARM_REG(Z_ARM_MPU_CTRL) = 0;
+	MPU_CTRL = 0;
 	__asm__ volatile("dsb" ::: "memory");
 	for (unsigned int i = 0; i < Z_ARM_MPU_DOMAIN_REGIONS; i += 4U) {
-		Z_ARM_REG(Z_ARM_MPU_RNR) = Z_ARM_MPU_REGION_DOMAIN + i;
+		MPU_RNR = Z_ARM_MPU_REGION_DOMAIN + i;
 		z_arm_mpu_regions4_store(&domain->arch.regs[i][0]);
 	}
 	z_arm_mpu_loaded_version = domain->arch.version;
 	z_arm_mpu_ro_loaded = domain->arch.ro;
-	Z_ARM_REG(Z_ARM_MPU_CTRL) = Z_ARM_MPU_CTRL_ON;
-	__asm__ volatile("dsb\n\tisb" ::: "memory");
+	MPU_CTRL = MPU_CTRL_ENABLE | MPU_CTRL_PRIVDEFENA;
+	z_arm_dsb_isb();
 #else
 	z_arm_mpu_regions4_store(&domain->arch.regs[0][0]);
 	z_arm_mpu_loaded_version = domain->arch.version;

@@ -25,11 +25,6 @@
 #define Z_ARM_MPU_REGION_NULL    3
 #define Z_ARM_MPU_REGION_DOMAIN  4
 
-/* MPU_CTRL, MPU_RNR; MPU_CTRL's value with the MPU on (ENABLE, PRIVDEFENA). */
-#define Z_ARM_MPU_CTRL    0xe000ed94U
-#define Z_ARM_MPU_RNR     0xe000ed98U
-#define Z_ARM_MPU_CTRL_ON 0x5U
-
 /*
  * ARMv7-M RBAR's "region number valid" bit: the write also selects the region.
  * (ARMv8-M selects regions through RNR; there the bits are attributes, which a
@@ -48,7 +43,7 @@
 static ALWAYS_INLINE void z_arm_mpu_regions4_store(const uint32_t *words)
 {
 	const uint32_t *src = words;
-	uint32_t dst = 0xe000ed9cU; /* MPU_RBAR */
+	uint32_t dst = (uint32_t)&MPU_RBAR;
 
 	__asm__ volatile("ldm %[s]!, {r0-r3}\n\t"
 			 "stm %[d]!, {r0-r3}\n\t"

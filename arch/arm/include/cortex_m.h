@@ -24,6 +24,19 @@
 #define SCB_MMFAR Z_ARM_REG(0xe000ed34)
 #define SCB_BFAR  Z_ARM_REG(0xe000ed38)
 
+/*
+ * Memory protection unit: the registers ARMv7-M's and ARMv8-M's share. MPU_RBAR
+ * is followed by the second word of its region (RASR or RLAR) and by three
+ * aliases of the pair, so that one store multiple sets several regions.
+ */
+#define MPU_TYPE Z_ARM_REG(0xe000ed90)
+#define MPU_CTRL Z_ARM_REG(0xe000ed94)
+#define MPU_RNR  Z_ARM_REG(0xe000ed98)
+#define MPU_RBAR Z_ARM_REG(0xe000ed9c)
+
+#define MPU_CTRL_ENABLE     (1U << 0)
+#define MPU_CTRL_PRIVDEFENA (1U << 2) /* privileged code keeps the default map */
+
 #define SCB_ICSR_PENDSVSET       (1U << 28)
 #define SCB_SHCSR_USGFAULTPENDED (1U << 12)
 #define SCB_SHCSR_MEMFAULTPENDED (1U << 13)
