@@ -14,42 +14,108 @@ bool z_syscall_in_progress(void)
 	return (_current->base.user_options & K_USER) != 0U && !k_is_in_isr();
 }
 
-bool z_syscall_fail(Z_SYSCALL_SITE_PARAMS)
+/*
+ * The out-of-line halves of the argument checks (their inline halves pass the
+ * common case) run through a cold call, words in and out. Where the trap
+ * zeroes only the registers a handler may leave written
+ * (ARCH_SYSCALL_NONBLOCKING_EXITS), the port's scrubbing call keeps what
+ * they write (object lookups, and printing, whose calls through the console
+ * driver's pointers that analysis cannot follow) out of every handler's
+ * count: a handler whose checks may fail still skips zeroing what its own
+ * code never writes.
+ */
+#ifdef ARCH_SYSCALL_NONBLOCKING_EXITS
+#define COLD_CALL(fn, ...) arch_syscall_cold_call(fn, __VA_ARGS__, 0U)
+#else
+/* A direct call, which the compiler inlines: each of these has one caller. */
+#define COLD_CALL(fn, ...) fn(__VA_ARGS__, 0U)
+#endif
+
+#ifdef CONFIG_PRINTK
+#define SITE_WORDS (uintptr_t) func, (uintptr_t)line
+#else
+#define SITE_WORDS 0U, 0U
+#endif
+
+/* What a failed check refused, for its report. */
+enum refusal {
+	REFUSED_CHECK,
+	REFUSED_BUFFER,
+	REFUSED_OBJECT,
+};
+
+/* Report a failed check; true, the check's result. */
+static bool refused(enum refusal kind, uintptr_t ptr, uintptr_t n, uintptr_t write, uintptr_t func,
+		    uintptr_t line)
 {
 #ifdef CONFIG_PRINTK
-	printk("system call check failed in %s, line %d\n", func, line);
+	if (kind == REFUSED_BUFFER) {
+		printk("buffer %p (%u bytes) not %s by the caller\n", (void *)ptr, (unsigned int)n,
+		       write != 0U ? "writable" : "readable");
+	} else if (kind == REFUSED_OBJECT) {
+		printk("object %p refused (%d)\n", (void *)ptr, (int)n);
+	}
+	printk("system call check failed in %s, line %d\n", (const char *)func, (int)line);
+#else
+	ARG_UNUSED(kind);
+	ARG_UNUSED(ptr);
+	ARG_UNUSED(n);
+	ARG_UNUSED(write);
+	ARG_UNUSED(func);
+	ARG_UNUSED(line);
 #endif
 	return true;
 }
 
-#ifdef CONFIG_PRINTK
-#define SITE func, line
-#else
-#define SITE
-#endif
+static uintptr_t fail_slow(uintptr_t func, uintptr_t line, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+			   uintptr_t a5)
+{
+	ARG_UNUSED(a2);
+	ARG_UNUSED(a3);
+	ARG_UNUSED(a4);
+	ARG_UNUSED(a5);
+	return refused(REFUSED_CHECK, 0U, 0U, 0U, func, line);
+}
+
+static uintptr_t mem_check_slow(uintptr_t ptr, uintptr_t size, uintptr_t write, uintptr_t func,
+				uintptr_t line, uintptr_t a5)
+{
+	ARG_UNUSED(a5);
+	if (arch_buffer_validate((const void *)ptr, size, write != 0U) == 0) {
+		return false;
+	}
+	return refused(REFUSED_BUFFER, ptr, size, write, func, line);
+}
+
+static uintptr_t obj_check_slow(uintptr_t ptr, uintptr_t otype, uintptr_t init, uintptr_t func,
+				uintptr_t line, uintptr_t a5)
+{
+	struct z_object *ko = k_object_find((const void *)ptr);
+	int ret = ko != NULL
+		      ? k_object_validate(ko, (enum k_objects)otype, (enum _obj_init_check)init)
+		      : z_object_unregistered_error((const void *)ptr, (enum k_objects)otype);
+
+	ARG_UNUSED(a5);
+	if (ret == 0) {
+		return false;
+	}
+	return refused(REFUSED_OBJECT, ptr, (uintptr_t)ret, 0U, func, line);
+}
+
+bool z_syscall_fail(Z_SYSCALL_SITE_PARAMS)
+{
+	return COLD_CALL(fail_slow, SITE_WORDS, 0U, 0U, 0U) != 0U;
+}
 
 bool z_syscall_mem_check(const void *ptr, size_t size, bool write Z_SYSCALL_SITE_MORE_PARAMS)
 {
-	if (arch_buffer_validate(ptr, size, write) == 0) {
-		return false;
-	}
-	printk("buffer %p (%u bytes) not %s by the caller\n", ptr, (unsigned int)size,
-	       write ? "writable" : "readable");
-	return z_syscall_fail(SITE);
+	return COLD_CALL(mem_check_slow, (uintptr_t)ptr, size, write, SITE_WORDS) != 0U;
 }
 
 bool z_syscall_obj_check(const void *ptr, enum k_objects otype,
 			 enum _obj_init_check init Z_SYSCALL_SITE_MORE_PARAMS)
 {
-	struct z_object *ko = k_object_find(ptr);
-	int ret = ko != NULL ? k_object_validate(ko, otype, init)
-			     : z_object_unregistered_error(ptr, otype);
-
-	if (ret == 0) {
-		return false;
-	}
-	printk("object %p refused (%d)\n", ptr, ret);
-	return z_syscall_fail(SITE);
+	return COLD_CALL(obj_check_slow, (uintptr_t)ptr, otype, init, SITE_WORDS) != 0U;
 }
 
 int z_usermode_from_copy_checked(void *dst, const void *src, size_t size)

@@ -24,6 +24,16 @@ typedef uintptr_t (*z_syscall_handler_t)(uintptr_t a0, uintptr_t a1, uintptr_t a
 extern const z_syscall_handler_t z_syscall_table[];
 
 /*
+ * A nonblocking call's handler beside the point of the port's trap code where
+ * it returns, for a port that returns from each by its own exit
+ * (ARCH_SYSCALL_NONBLOCKING_EXITS).
+ */
+struct z_syscall_nonblocking {
+	z_syscall_handler_t handler;
+	const void *exit;
+};
+
+/*
  * True while kernel code acts for a user thread's system call: a user thread
  * runs kernel code only in system calls, interrupts (excluded here) and its
  * own fatal error. Out of line (kernel/syscall.c): only creation, init and

@@ -50,35 +50,32 @@
 
 #if defined(CONFIG_USERSPACE) && defined(CONFIG_SPEED_OPTIMIZATIONS)
 /*
- * The system call fast path's entry, past the ID checks: the kernel's tp and
- * gp, what the return needs in the frame (mepc; the user sp and tp are there
- * already; its mstatus slot holds user-mode MPP since the thread first
- * entered user mode, as a fault report expects), and t0 = the handler of
- * call a7. A call that may wait also finds its result's second word there
- * (0 unless the call sets it, see syscall_call).
+ * The system call fast path's entry, past the ID checks: what the return
+ * needs in the frame (mepc; the user sp and tp are there already; its
+ * mstatus slot holds user-mode MPP since the thread first entered user mode,
+ * as a fault report expects), then the kernel's tp and gp.
  */
-.macro syscall_setup
+.macro syscall_save_mepc
+	csrr	t0, mepc
+	sw	t0, ESF_MEPC(sp)
+.endm
+
+.macro syscall_kernel_tp_gp
 	lw	tp, ESF_KTP(sp)		/* the thread's kernel TLS block */
 	/* gp from it (userspace.c); the linker relaxes this to the load alone. */
 	lui	gp, %tprel_hi(z_riscv_kernel_gp)
 	add	gp, gp, tp, %tprel_add(z_riscv_kernel_gp)
 	lw	gp, %tprel_lo(z_riscv_kernel_gp)(gp)
-	csrr	t0, mepc
-	sw	t0, ESF_MEPC(sp)
-	slli	t1, a7, 2
-	lui	t0, %hi(z_syscall_table)
-	add	t0, t0, t1
-	lw	t0, %lo(z_syscall_table)(t0)
 .endm
 
 /*
- * The system call fast path's return to user mode, with interrupts masked and
- * a0 and a1 the results: the frame's words back, every other scratch register
- * zeroed. mstatus needs no write: the trap left user-mode MPP and MPIE set,
- * any mret since (an interrupt nested in a call that may wait) leaves them so
- * again, and a switch back to a user thread writes them
- * (arch_thread_switch_prepare() in arch_inlines.h), whatever the thread that
- * ran meanwhile left behind.
+ * The return to user mode, with interrupts masked and every scratch register
+ * but t0 as the caller may see it: the frame's words back. mstatus needs no
+ * write: the trap left user-mode MPP and MPIE set, any mret since (an
+ * interrupt nested in a call that may wait) leaves them so again, and a
+ * switch back to a user thread writes them (arch_thread_switch_prepare() in
+ * arch_inlines.h), whatever the thread that ran meanwhile left behind. t0
+ * becomes the caller's own return address.
  */
 .macro syscall_return
 	csrw	mscratch, sp		/* the frame's base, for the next trap */
@@ -86,40 +83,34 @@
 	lw	t0, ESF_MEPC(sp)
 	addi	t0, t0, 4
 	csrw	mepc, t0
-	/*
-	 * Nothing of the kernel's may stay in a register the caller sees. t0
-	 * now holds the caller's own return address, and ra the point of this
-	 * file where the handler returned (every handler returns through ra):
-	 * z_riscv_syscall_nonblocking_done or z_riscv_syscall_done, or after a
-	 * nonblocking void call or an [attempt] call the same fixed point of
-	 * syscall_void or syscall_attempt, addresses of the shared code that
-	 * tell nothing. The rest are zeroed.
-	 */
-	li	t1, 0
-	li	t2, 0
-	li	t3, 0
-	li	t4, 0
-	li	t5, 0
-	li	t6, 0
-	li	a2, 0
-	li	a3, 0
-	li	a4, 0
-	li	a5, 0
-	li	a6, 0
-	li	a7, 0
 	lw	sp, ESF_SP(sp)
 	mret
 .endm
 
 /*
- * The exit of a call that ran with interrupts masked, as [nonblocking] and
- * [attempt] calls do on one hart: a one-word result (scripts/gen_syscalls.py
- * gives a nonblocking call with a wide result the plain calls' IDs here), so
- * a1 is zeroed.
+ * Nothing of the kernel's may stay in a register the caller sees: these are
+ * zeroed, all but a0 (the result), t0 (syscall_return writes it) and ra
+ * (where the handler returned, an address of this file, which tells
+ * nothing). In this order, the registers
+ * compiled code writes least first: a nonblocking call's exit may start
+ * part way in (below), past registers its handler never writes.
  */
-.macro syscall_return_one_word
+.macro syscall_zero_scratch keep_a1=0
+	li	t6, 0
+	li	t5, 0
+	li	t4, 0
+	li	t3, 0
+	li	t2, 0
+	li	a7, 0
+	li	a6, 0
+	li	t1, 0
+.if \keep_a1 == 0
 	li	a1, 0
-	syscall_return
+.endif
+	li	a2, 0
+	li	a3, 0
+	li	a4, 0
+	li	a5, 0
 .endm
 #endif
 
@@ -221,8 +212,9 @@ from_user:
 	 * takes the full path, z_riscv_syscall(), whose return restores every
 	 * register from the frame). The user-mode wrapper tells the compiler that
 	 * the ecall clobbers every caller-saved register but a0/a1 (results),
-	 * so nothing else is saved; on the way out they are zeroed instead, so
-	 * no kernel value leaks to user mode. Everything unusual (unknown ID,
+	 * so nothing else is saved; on the way out the ones the kernel may
+	 * have written are zeroed instead, so no kernel value leaks to user
+	 * mode. Everything unusual (unknown ID,
 	 * k_oops() from user mode, interrupts, faults) takes the full path.
 	 * tp is the scratch register here: it is saved already and reloaded
 	 * with the kernel's, so the fast path saves nothing else.
@@ -231,54 +223,84 @@ from_user:
 	addi	tp, tp, -8		/* ecall from user mode */
 	bnez	tp, user_full
 	/*
-	 * IDs run nonblocking calls first (the void ones first of all), then
-	 * [attempt] ones, then the others (scripts/gen_syscalls.py): one test
-	 * finds the calls that never wait, the most frequent ones.
+	 * IDs run nonblocking calls first, then [attempt] ones, then the others
+	 * (scripts/gen_syscalls.py): one test finds the calls that never wait,
+	 * the most frequent ones.
 	 */
 	li	tp, K_SYSCALL_NONBLOCKING_LIMIT
 	bgeu	a7, tp, syscall_may_wait
-	syscall_setup
+	syscall_save_mepc
 	/*
-	 * A call that never waits runs as on Cortex-M, with interrupts held
-	 * off on one hart (bounded like any interrupts-off section; a switch it
-	 * makes is fine: the switch back writes mstatus, and the frame holds
-	 * mepc, whatever ran meanwhile). On
-	 * several harts it may still wait for another one (suspending a thread
-	 * running there), so it takes interrupts like any other call.
+	 * A call that never waits: its handler, and where it returns, from
+	 * z_syscall_nonblocking_table (8-byte entries, 8-byte aligned: both
+	 * words share the %hi part). No relaxation: the index is added
+	 * between the two halves of the address.
+	 */
+	.option push
+	.option norelax
+	slli	tp, a7, 3
+	lui	t0, %hi(z_syscall_nonblocking_table)
+	add	t0, t0, tp
+	lw	ra, %lo(z_syscall_nonblocking_table + 4)(t0)
+	lw	t0, %lo(z_syscall_nonblocking_table)(t0)
+	.option pop
+	syscall_kernel_tp_gp
+	/*
+	 * It runs as on Cortex-M, with interrupts held off on one hart
+	 * (bounded like any interrupts-off section; a switch it makes is
+	 * fine: the switch back writes mstatus, and the frame holds mepc,
+	 * whatever ran meanwhile). On several harts it may still wait for
+	 * another one (suspending a thread running there), so it takes
+	 * interrupts like any other call.
 	 */
 #ifdef CONFIG_SMP
 	csrsi	mstatus, MSTATUS_MIE
 #endif
-	li	t1, K_SYSCALL_NONBLOCKING_VOID_LIMIT
-	bltu	a7, t1, syscall_void
-	jalr	t0
-	/* Where a nonblocking call's handler returns: what ra shows the caller. */
-	.global z_riscv_syscall_nonblocking_done
-z_riscv_syscall_nonblocking_done:
-#ifdef CONFIG_SMP
-	csrci	mstatus, MSTATUS_MIE
-#endif
-syscall_exit_masked:
-	syscall_return_one_word
+	jr	t0
 
 /*
- * A nonblocking void call (the first IDs): its verifier is its handler
- * (ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT, no marshaller), and what it leaves
- * in a0 is no result, so it is zeroed here.
+ * The exits of the calls that never wait: the handler returns to one of
+ * these, where z_syscall_nonblocking_table says, for a one-word result (a1
+ * is zeroed with the others) or none (a0 too: what a void handler leaves
+ * there is no result; its verifier is its handler,
+ * ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT). The table points every call at the
+ * start of its exit; after the link, scripts/syscall_exits.py moves each one
+ * past the zeroing of registers its handler never writes.
  */
-syscall_void:
-	jalr	t0
+	.global z_riscv_syscall_exits
+z_riscv_syscall_exits:
+	.global z_riscv_syscall_exit_void
+z_riscv_syscall_exit_void:
+	syscall_zero_scratch
 	li	a0, 0
 #ifdef CONFIG_SMP
 	csrci	mstatus, MSTATUS_MIE
 #endif
-	syscall_return_one_word
+	syscall_return
+
+	.global z_riscv_syscall_exit_value
+z_riscv_syscall_exit_value:
+	syscall_zero_scratch
+#ifdef CONFIG_SMP
+	csrci	mstatus, MSTATUS_MIE
+#endif
+	syscall_return
+	.global z_riscv_syscall_exits_end
+z_riscv_syscall_exits_end:
 
 /* A call that may wait: the ID's other checks, and interrupts on (or an attempt). */
 syscall_may_wait:
 	li	tp, K_SYSCALL_LIMIT
 	bgeu	a7, tp, user_full
-	syscall_setup
+	syscall_save_mepc
+	syscall_kernel_tp_gp
+	.option push
+	.option norelax
+	slli	t1, a7, 2
+	lui	t0, %hi(z_syscall_table)
+	add	t0, t0, t1
+	lw	t0, %lo(z_syscall_table)(t0)
+	.option pop
 #ifdef CONFIG_SYSCALL_ATTEMPT
 	li	t1, K_SYSCALL_ATTEMPT_LIMIT
 	bltu	a7, t1, syscall_attempt
@@ -292,6 +314,7 @@ syscall_call:
 z_riscv_syscall_done:
 	csrci	mstatus, MSTATUS_MIE
 	lw	a1, ESF_A1(sp)
+	syscall_zero_scratch keep_a1=1
 	syscall_return
 
 #ifdef CONFIG_SYSCALL_ATTEMPT
@@ -303,7 +326,8 @@ z_riscv_syscall_done:
  * from its start with interrupts on, where it may wait like any other. A
  * switch it asked for was held back until its result is in the frame.
  * Bounded like any interrupts-off section: these handlers take one object's
- * lock, and copy at most CONFIG_MSGQ_MAX_USER_MSG_SIZE bytes.
+ * lock, and copy at most CONFIG_MSGQ_MAX_USER_MSG_SIZE bytes. Its one-word
+ * result leaves by the full exit of the calls that never wait.
  */
 syscall_attempt:
 	/*
@@ -324,13 +348,13 @@ syscall_attempt:
 	sw	zero, %lo(z_syscall_attempt)(t1)
 	addi	t2, t2, -Z_SYSCALL_ATTEMPT_ON
 	/* Done, nothing switched: interrupts stayed off. */
-	beqz	t2, syscall_exit_masked
+	beqz	t2, z_riscv_syscall_exit_value
 	andi	t1, t2, Z_SYSCALL_ATTEMPT_DECLINED
 	bnez	t1, attempt_again
 	sw	a0, ESF_A0(sp)		/* the result survives the switch in the frame */
 	call	z_syscall_attempt_resched	/* returns with interrupts masked */
 	lw	a0, ESF_A0(sp)
-	j	syscall_exit_masked
+	j	z_riscv_syscall_exit_value
 attempt_again:
 	lw	a0, ESF_A0(sp)
 	lw	a1, ESF_A1(sp)

@@ -15,6 +15,25 @@
  */
 #define ARCH_SYSCALL_ZEROES_VOID_RESULT
 extern const uint32_t z_syscall_void_ids[];
+#else
+/*
+ * Built for speed the trap returns from each nonblocking call by the exit
+ * z_syscall_nonblocking_table names beside its handler (arch/riscv/core/isr.S):
+ * at first the one zeroing every scratch register of a void call or of a call
+ * with a result, after the link a later point of it where the handler writes
+ * fewer (scripts/syscall_exits.py).
+ */
+#define ARCH_SYSCALL_NONBLOCKING_EXITS 1
+extern const char z_riscv_syscall_exit_void[];
+extern const char z_riscv_syscall_exit_value[];
+#define ARCH_SYSCALL_EXIT_VOID         z_riscv_syscall_exit_void
+#define ARCH_SYSCALL_EXIT_VALUE        z_riscv_syscall_exit_value
+/* fn(a0, ..., a5) from a cold path of a handler, its registers scrubbed (cold_call.S). */
+uintptr_t z_riscv_call_scrubbed(uintptr_t (*fn)(uintptr_t, uintptr_t, uintptr_t, uintptr_t,
+						uintptr_t, uintptr_t),
+				uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+				uintptr_t a4, uintptr_t a5);
+#define arch_syscall_cold_call         z_riscv_call_scrubbed
 #endif
 
 /* The frame of the current thread's system call, at the top of its privileged stack. */

@@ -186,7 +186,7 @@ fault_at(r test_nonblocking_switch_returns_to_user_mode load)
 foreach(t test_str_out_kernel_buffer test_syscall_id_limit)
   in_test(r ${t} "FATAL ERROR 3: kernel oops${nl}\\*\\*\\*   ${_syscall_trap}")
 endforeach()
-attacks_image(syscalls 17 ${r})
+attacks_image(syscalls 18 ${r})
 
 # Objects: not an object or wrong type -EBADF (9), not held -EPERM (1),
 # uninitialised -EINVAL (22).

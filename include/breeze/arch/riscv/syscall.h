@@ -3,9 +3,9 @@
  * words in a0-a5. The result comes back in a0 (and a1 for 64-bit results).
  *
  * The kernel's fast path saves no registers for the caller and zeroes the
- * caller-saved ones on return (so no kernel value leaks out): every one of
- * them except a0/a1 is declared clobbered, and the compiler keeps what it
- * needs across the call itself.
+ * caller-saved ones its handler may have written on return (so no kernel value
+ * leaks out): every one of them except a0/a1 is declared clobbered, and the
+ * compiler keeps what it needs across the call itself.
  */
 #ifndef BREEZE_ARCH_RISCV_SYSCALL_H
 #define BREEZE_ARCH_RISCV_SYSCALL_H
@@ -21,6 +21,12 @@
  * itself: their verifiers are their handlers, with no marshaller.
  */
 #define ARCH_SYSCALL_NONBLOCKING_VOID_DIRECT 1
+/*
+ * It returns from each nonblocking call through an exit that zeroes only the
+ * registers its handler may have written (arch/riscv/core/isr.S): after such a
+ * call, which has a one-word result, a1 is 0 or the caller's own.
+ */
+#define ARCH_SYSCALL_MAY_KEEP_SECOND_WORD    1
 #ifndef CONFIG_SMP
 /*
  * On one hart the fast path runs every nonblocking call with interrupts off

@@ -16,16 +16,19 @@
 #define SCRATCH_ID_SLOT 10
 #else
 /*
- * The registers a system call may clobber: ra, t0-t6, a2-a7 (a0/a1 carry the
- * result); the last, a7, held the ID. Built for speed, the trap's fast path
- * zeroes them, but two come back with addresses the caller knows anyway
- * (arch/riscv/core/isr.S): ra the fixed point in the trap code where the
- * handlers of its class return (nonblocking calls, calls that may wait), t0
- * the caller's own return address. Built for size, every
- * call takes the full path, which gives all of them back as they were.
+ * The registers a system call may clobber: ra, t0-t6, a2-a7 and a1 (a0/a1
+ * carry the result, a1 only for a 64-bit one); a7 held the ID. Built for
+ * speed, the trap's fast path zeroes those its handler may have written, but
+ * two come back with addresses the caller knows anyway
+ * (arch/riscv/core/isr.S): ra the point in the trap code where the handler
+ * returned (for a call that never waits, one of the exits between
+ * z_riscv_syscall_exits and z_riscv_syscall_exits_end, chosen per call; for
+ * the others, z_riscv_syscall_done), t0 the caller's own return address.
+ * Built for size, every call takes the full path, which gives all of them
+ * back as they were.
  */
-#define SCRATCH_REGS    14
-#define SCRATCH_ID_SLOT (SCRATCH_REGS - 1)
+#define SCRATCH_REGS    15
+#define SCRATCH_ID_SLOT 13
 #ifdef CONFIG_SPEED_OPTIMIZATIONS
 #define SCRATCH_RA_SLOT 0
 #define SCRATCH_T0_SLOT 1
@@ -34,7 +37,8 @@
 /* The address right after the ecall of syscall_scratch_registers(). */
 extern uintptr_t scratch_resume;
 extern char z_riscv_syscall_done[];
-extern char z_riscv_syscall_nonblocking_done[];
+extern char z_riscv_syscall_exits[];
+extern char z_riscv_syscall_exits_end[];
 #endif
 
 /* What the caller put in scratch register i before the trap. */

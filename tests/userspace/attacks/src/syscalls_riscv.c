@@ -38,6 +38,7 @@ void syscall_scratch_registers(void *call)
 			 "li a4, 0x5e00000a\n\t"
 			 "li a5, 0x5e00000b\n\t"
 			 "li a6, 0x5e00000c\n\t"
+			 "li a1, 0x5e00000e\n\t"
 			 "ecall\n"
 			 "1:\n\t"
 			 "sw ra, 0(s1)\n\t"
@@ -54,6 +55,7 @@ void syscall_scratch_registers(void *call)
 			 "sw a5, 44(s1)\n\t"
 			 "sw a6, 48(s1)\n\t"
 			 "sw a7, 52(s1)\n\t"
+			 "sw a1, 56(s1)\n\t"
 			 "la s2, 1b\n\t"
 			 "sw s2, 0(%[resume])"
 			 : "+r"(a0), "+r"(a7)
