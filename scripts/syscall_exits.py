@@ -176,13 +176,16 @@ def decode(i, args, ops):
         i.gen = BIT[args[0]]
 
 
-def disassemble(objdump, elf, start=None, stop=None):
-    """The image's code (or a range of it) as pieces, in address order."""
+def disassemble(objdump, elf):
+    """The image's code as pieces, in address order."""
+    return parse(run(objdump, "-d", "-M", "no-aliases", "--no-show-raw-insn", elf))
+
+
+def parse(text):
+    """Pieces from objdump's text (-M no-aliases --no-show-raw-insn)."""
     pieces = []
     cur = None
-    extra = [f"--start-address={start:#x}", f"--stop-address={stop:#x}"] if start else []
-    for line in run(objdump, "-d", "-M", "no-aliases", "--no-show-raw-insn", *extra,
-                    elf).splitlines():
+    for line in text.splitlines():
         m = HEADER_RE.match(line)
         if m:
             cur = Piece(m.group(2), int(m.group(1), 16))
@@ -238,6 +241,12 @@ class Image:
             seen.add(p)
             todo += self.exits(p)
         return seen
+
+    def analyse(self, roots):
+        """Summaries of @roots and every piece they can reach."""
+        ps = self.reachable(roots)
+        self.returns(ps)
+        self.summarise(ps)
 
     def returns(self, ps):
         """Least fixed point of "can return" over @ps."""
@@ -336,6 +345,11 @@ def sled(pieces, kind):
     raise SystemExit(f"syscall_exits.py: {piece.name} does not end")
 
 
+def choose(entries, tail, dirty):
+    """The first entry of an exit from which every register of @dirty is zeroed."""
+    return next((a for a, bit in entries if bit & dirty), tail)
+
+
 def sections(readelf, elf):
     """[(address, size, file offset)] of the image's sections with contents."""
     out = []
@@ -390,9 +404,7 @@ def main():
         f.seek(offset)
         words = list(struct.unpack(f"<{size // 4}I", f.read(size)))
     handlers = [image.piece_at(words[i]) for i in range(0, len(words), 2)]
-    ps = image.reachable(handlers)
-    image.returns(ps)
-    image.summarise(ps)
+    image.analyse(handlers)
 
     light = 0
     for n, p in enumerate(handlers):
@@ -404,8 +416,7 @@ def main():
         dirty = (p.gen if p is not None and p.start == handler else ALL) & SCRATCH[kind]
         if kind == "void":
             dirty |= BIT["a0"]        # a void call returns 0, whatever the handler did
-        # The first entry from which every dirty register is zeroed.
-        chosen = next((a for a, bit in entries if bit & dirty), tail)
+        chosen = choose(entries, tail, dirty)
         words[2 * n + 1] = chosen
         light += chosen != entries[0][0]
         if args.list:

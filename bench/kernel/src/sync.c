@@ -28,6 +28,9 @@ static void uncontended(void *p1, void *p2, void *p3)
 		(void)k_mutex_lock(&bench_mutex, K_FOREVER);
 		(void)k_mutex_unlock(&bench_mutex);
 	});
+	/* A getter: an object check and a load (from user mode, a nonblocking call). */
+	snprintf(name, sizeof(name), "sem.count_get.%s", mode);
+	BENCH_LOOP(name, ITERS, 0, (void)k_sem_count_get(&bench_sem));
 	snprintf(name, sizeof(name), "uptime_get.%s", mode);
 	BENCH_LOOP(name, ITERS, 0, (void)k_uptime_get());
 }

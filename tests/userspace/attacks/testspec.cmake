@@ -86,6 +86,13 @@ function(attacks_image group count)
     breeze_test(${group}.speed ARGS -DSUITE=${group}
                 -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf REGEX ${_expected})
   endif()
+  # The system call attacks with SMP too: the trap's exits then run with
+  # interrupts on until they mask them (arch/riscv/core/isr.S).
+  if(group STREQUAL "syscalls" AND BOARD_SMP)
+    breeze_test(${group}.speed_smp ARGS -DSUITE=${group}
+                -DEXTRA_CONF_FILE=${CMAKE_CURRENT_SOURCE_DIR}/speed.conf
+                -DOVERLAY_CONFIG=${CMAKE_CURRENT_SOURCE_DIR}/smp.conf SMP_RUNS REGEX ${_expected})
+  endif()
 endfunction()
 
 set(inside "(?:(?!${nl}START - ).)*?")
