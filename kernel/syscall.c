@@ -15,14 +15,17 @@ bool z_syscall_in_progress(void)
 }
 
 /*
- * The out-of-line halves of the argument checks (their inline halves pass the
- * common case) run through a cold call, words in and out. Where the trap
+ * What the out-of-line halves of the argument checks do when a check fails
+ * (and, for objects, the whole look-up, which the inline half of the check
+ * leaves to them) runs through a cold call, words in and out. Where the trap
  * zeroes only the registers a handler may leave written
  * (ARCH_SYSCALL_NONBLOCKING_EXITS), the port's scrubbing call keeps what
- * they write (object lookups, and printing, whose calls through the console
- * driver's pointers that analysis cannot follow) out of every handler's
- * count: a handler whose checks may fail still skips zeroing what its own
- * code never writes.
+ * that code writes (the registry's addresses; printing, whose calls through
+ * the console driver's pointers that analysis cannot follow) out of every
+ * handler's count: a getter whose object check could fail still skips
+ * zeroing what its own code never writes. A buffer's walk of the caller's
+ * regions stays a plain call: no call that never waits takes a buffer, and
+ * the walk is what a buffer check missing its remembered partition costs.
  */
 #ifdef ARCH_SYSCALL_NONBLOCKING_EXITS
 #define COLD_CALL(fn, ...) arch_syscall_cold_call(fn, __VA_ARGS__, 0U)
@@ -77,13 +80,10 @@ static uintptr_t fail_slow(uintptr_t func, uintptr_t line, uintptr_t a2, uintptr
 	return refused(REFUSED_CHECK, 0U, 0U, 0U, func, line);
 }
 
-static uintptr_t mem_check_slow(uintptr_t ptr, uintptr_t size, uintptr_t write, uintptr_t func,
+static uintptr_t buffer_refused(uintptr_t ptr, uintptr_t size, uintptr_t write, uintptr_t func,
 				uintptr_t line, uintptr_t a5)
 {
 	ARG_UNUSED(a5);
-	if (arch_buffer_validate((const void *)ptr, size, write != 0U) == 0) {
-		return false;
-	}
 	return refused(REFUSED_BUFFER, ptr, size, write, func, line);
 }
 
@@ -109,7 +109,10 @@ bool z_syscall_fail(Z_SYSCALL_SITE_PARAMS)
 
 bool z_syscall_mem_check(const void *ptr, size_t size, bool write Z_SYSCALL_SITE_MORE_PARAMS)
 {
-	return COLD_CALL(mem_check_slow, (uintptr_t)ptr, size, write, SITE_WORDS) != 0U;
+	if (arch_buffer_validate(ptr, size, write) == 0) {
+		return false;
+	}
+	return COLD_CALL(buffer_refused, (uintptr_t)ptr, size, write, SITE_WORDS) != 0U;
 }
 
 bool z_syscall_obj_check(const void *ptr, enum k_objects otype,

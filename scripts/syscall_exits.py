@@ -331,18 +331,20 @@ class Image:
         return out, returns
 
 
-def sled(pieces, kind):
-    """An exit's zeroing instructions in order, [(address, register bit)],
-    and the address right after them, where nothing is left to zero."""
-    piece = next((p for p in pieces if p.name == EXITS[kind]), None)
-    if piece is None:
-        raise SystemExit(f"syscall_exits.py: no {EXITS[kind]} in the image")
+def sled(image, name, addr):
+    """The zeroing instructions of exit @name at @addr, in order, [(address,
+    register bit)], and the address right after them, where nothing is left
+    to zero. (Found by the symbol's address: objdump names a piece after one
+    of the symbols at its address, not necessarily this one.)"""
+    piece = image.piece_at(addr)
+    if piece is None or addr not in piece.index:
+        raise SystemExit(f"syscall_exits.py: no code at {name}")
     entries = []
-    for insn in piece.insns:
+    for insn in piece.insns[piece.index[addr]:]:
         if not insn.clean:
             return entries, insn.addr
         entries.append((insn.addr, insn.clean))
-    raise SystemExit(f"syscall_exits.py: {piece.name} does not end")
+    raise SystemExit(f"syscall_exits.py: {name} does not end")
 
 
 def choose(entries, tail, dirty):
@@ -360,12 +362,17 @@ def sections(readelf, elf):
     return out
 
 
-def symbol(readelf, elf, name):
+def symbols(readelf, elf, names):
+    """{name: (address, size)} of @names; stops if one is missing."""
+    found = {}
     for line in run(readelf, "-sW", elf).splitlines():
         f = line.split()
-        if len(f) == 8 and f[7] == name:
-            return int(f[1], 16), int(f[2], 0)
-    raise SystemExit(f"syscall_exits.py: no {name} in the image")
+        if len(f) == 8 and f[7] in names:
+            found[f[7]] = (int(f[1], 16), int(f[2], 0))
+    for name in names:
+        if name not in found:
+            raise SystemExit(f"syscall_exits.py: no {name} in the image")
+    return found
 
 
 def file_offset(secs, addr, size):
@@ -387,9 +394,10 @@ def main():
     args = ap.parse_args()
 
     image = Image(disassemble(args.objdump, args.elf))
+    syms = symbols(args.readelf, args.elf, [TABLE] + list(EXITS.values()))
     exits = {}
-    for kind in EXITS:
-        entries, tail = sled(image.pieces, kind)
+    for kind, name in EXITS.items():
+        entries, tail = sled(image, name, syms[name][0])
         zeroed = 0
         for _, bit in entries:
             zeroed |= bit
@@ -398,7 +406,7 @@ def main():
                              f"not {names_of(SCRATCH[kind])} once each")
         exits[kind] = (entries, tail)
 
-    addr, size = symbol(args.readelf, args.elf, TABLE)
+    addr, size = syms[TABLE]
     offset = file_offset(sections(args.readelf, args.elf), addr, size)
     with open(args.elf, "rb") as f:
         f.seek(offset)

@@ -107,9 +107,10 @@ FUNC_NORETURN void z_syscall_oops(void)
 	esf->ra = 0;
 	z_fatal_error(K_ERR_KERNEL_OOPS, esf);
 	/*
-	 * Ending the current thread, that never returns. Said with a loop the
-	 * image shows rather than to the compiler alone: scripts/syscall_exits.py
-	 * then sees that nothing the report wrote reaches a handler's exit.
+	 * z_fatal_error() ends the current thread: it never comes back here.
+	 * Said with a loop the image shows rather than to the compiler alone:
+	 * scripts/syscall_exits.py then sees that nothing the report wrote
+	 * reaches a handler's exit.
 	 */
 	for (;;) {
 	}
