@@ -38,8 +38,10 @@ other than 0) where it returns:
     again: arch/riscv/core/cold_call.S calls such code on cold paths and
     zeroes everything after.
 Callee-saved registers are not considered: every handler is a C function,
-which gives them back as it found them. The exits themselves restore t0, sp,
-gp and tp, and ra is the exit's own address, shared code that tells nothing.
+which gives them back as it found them. The exits themselves restore sp and
+tp and set t0 to the caller's return address; gp holds the image's global
+pointer, which user code has too; ra is the exit's own address, shared code
+that tells nothing.
 
 The table's contents decide no code, so the script rewrites its words in the
 image in place, after the link: nothing moves. Run twice, it finds the same
