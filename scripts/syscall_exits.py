@@ -30,8 +30,9 @@ other than 0) where it returns:
     to a fixed point, so that loops and recursion that never return are
     found). Summaries are computed to a fixed point too;
   - what the disassembly cannot follow makes every register dirty at that
-    point: a call through a pointer, an ecall or ebreak (the trap may switch
-    threads), a write of sp other than a stack adjustment (sp = sp plus an
+    point: a call through a pointer, a call or jump into another piece part
+    way in (its summary holds from its start), an ecall or ebreak (the trap
+    may switch threads), a write of sp other than a stack adjustment (sp = sp plus an
     immediate: anything else is a switch to another stack, another thread's
     context, whose registers are another thread's); an indirect jump or an
     mret leaves with every register dirty. Zeroing afterwards cleans them
@@ -224,6 +225,12 @@ class Image:
         p = self.pieces[lo]
         return p if addr < p.end else None
 
+    def entry(self, addr):
+        """The piece that starts at @addr, or None: control entering a piece
+        part way in is not followed (its summary holds from its start)."""
+        q = self.piece_at(addr)
+        return q if q is not None and q.start == addr else None
+
     def exits(self, p):
         """The pieces @p hands control to: calls, tail calls, the next piece."""
         out = set()
@@ -300,7 +307,7 @@ class Image:
                 if f == CALL and inside:
                     d = ALL                    # a call into its own piece: not followed
                 elif f == CALL:
-                    q = self.piece_at(insn.target)
+                    q = self.entry(insn.target)
                     if q is not None and not q.can_return:
                         continue              # never comes back
                     d = self.apply(q, d) | insn.gen
@@ -309,7 +316,7 @@ class Image:
                 if inside:
                     succ.append(p.index.get(insn.target))
                 else:                          # a tail call
-                    q = self.piece_at(insn.target)
+                    q = self.entry(insn.target)
                     if q is None or q.can_return:
                         out |= self.apply(q, d)
                         returns = True
@@ -413,17 +420,18 @@ def main():
     with open(args.elf, "rb") as f:
         f.seek(offset)
         words = list(struct.unpack(f"<{size // 4}I", f.read(size)))
-    handlers = [image.piece_at(words[i]) for i in range(0, len(words), 2)]
-    image.analyse(handlers)
+    calls = len(words) // 2
+    image.analyse([image.piece_at(words[2 * n]) for n in range(calls)])
 
     light = 0
-    for n, p in enumerate(handlers):
+    for n in range(calls):
         handler, current = words[2 * n], words[2 * n + 1]
         kind = next((k for k, (e, tail) in exits.items() if e[0][0] <= current <= tail), None)
         if kind is None:
             raise SystemExit(f"syscall_exits.py: call {n} returns to {current:#x}, no exit")
         entries, tail = exits[kind]
-        dirty = (p.gen if p is not None and p.start == handler else ALL) & SCRATCH[kind]
+        p = image.entry(handler)
+        dirty = (p.gen if p is not None else ALL) & SCRATCH[kind]
         if kind == "void":
             dirty |= BIT["a0"]        # a void call returns 0, whatever the handler did
         chosen = choose(entries, tail, dirty)
@@ -435,7 +443,7 @@ def main():
             print(f"{n:3} {name:40} {kind:5} zeroes {left:2}: "
                   f"{' '.join(names_of(dirty)) or '-'}")
     if args.list:
-        print(f"{light} of {len(handlers)} nonblocking calls skip some zeroing")
+        print(f"{light} of {calls} nonblocking calls skip some zeroing")
         return 0
     with open(args.elf, "r+b") as f:
         f.seek(offset)

@@ -154,6 +154,15 @@ class Opaque(unittest.TestCase):
     def test_jump_between_instructions(self):
         self.assertEqual(dirty(("h", ["c.beqz a0,@h+3", "c.jr ra"])), everything())
 
+    def test_call_into_the_middle_of_a_piece(self):
+        # f's summary from its start would be a0 alone; from f+4, t5.
+        self.assertEqual(dirty(("h", ["jal ra,@f+4", "c.jr ra"]),
+                               ("f", ["c.li a0,0", "c.jr ra", "c.li t5,1", "c.jr ra"])),
+                         everything())
+        self.assertEqual(dirty(("h", ["c.j @f+4"]),
+                               ("f", ["c.li a0,0", "c.jr ra", "c.li t5,1", "c.jr ra"])),
+                         everything())
+
     def test_switch_in_a_callee(self):
         self.assertEqual(dirty(("h", ["jal ra,@switch", "c.jr ra"]),
                                ("switch", ["lw sp,0(a0)", "lw s0,4(sp)", "c.jr ra"])),
