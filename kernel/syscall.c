@@ -28,10 +28,10 @@ bool z_syscall_in_progress(void)
  * the walk is what a buffer check missing its remembered partition costs.
  */
 #ifdef ARCH_SYSCALL_NONBLOCKING_EXITS
-#define COLD_CALL(fn, ...) arch_syscall_cold_call(fn, __VA_ARGS__, 0U)
+#define COLD_CALL(fn, ...) arch_syscall_cold_call(fn, __VA_ARGS__)
 #else
-/* A direct call, which the compiler inlines: each of these has one caller. */
-#define COLD_CALL(fn, ...) fn(__VA_ARGS__, 0U)
+/* A direct call, which the compiler inlines where it has one caller. */
+#define COLD_CALL(fn, ...) fn(__VA_ARGS__)
 #endif
 
 #ifdef CONFIG_PRINTK
@@ -47,9 +47,9 @@ enum refusal {
 	REFUSED_OBJECT,
 };
 
-/* Report a failed check; true, the check's result. */
-static bool refused(enum refusal kind, uintptr_t ptr, uintptr_t n, uintptr_t write, uintptr_t func,
-		    uintptr_t line)
+/* Report a failed check (six words, for COLD_CALL()); true, the check's result. */
+static uintptr_t refused(uintptr_t kind, uintptr_t ptr, uintptr_t n, uintptr_t write,
+			 uintptr_t func, uintptr_t line)
 {
 #ifdef CONFIG_PRINTK
 	if (kind == REFUSED_BUFFER) {
@@ -70,23 +70,6 @@ static bool refused(enum refusal kind, uintptr_t ptr, uintptr_t n, uintptr_t wri
 	return true;
 }
 
-static uintptr_t fail_slow(uintptr_t func, uintptr_t line, uintptr_t a2, uintptr_t a3, uintptr_t a4,
-			   uintptr_t a5)
-{
-	ARG_UNUSED(a2);
-	ARG_UNUSED(a3);
-	ARG_UNUSED(a4);
-	ARG_UNUSED(a5);
-	return refused(REFUSED_CHECK, 0U, 0U, 0U, func, line);
-}
-
-static uintptr_t buffer_refused(uintptr_t ptr, uintptr_t size, uintptr_t write, uintptr_t func,
-				uintptr_t line, uintptr_t a5)
-{
-	ARG_UNUSED(a5);
-	return refused(REFUSED_BUFFER, ptr, size, write, func, line);
-}
-
 static uintptr_t obj_check_slow(uintptr_t ptr, uintptr_t otype, uintptr_t init, uintptr_t func,
 				uintptr_t line, uintptr_t a5)
 {
@@ -104,7 +87,7 @@ static uintptr_t obj_check_slow(uintptr_t ptr, uintptr_t otype, uintptr_t init, 
 
 bool z_syscall_fail(Z_SYSCALL_SITE_PARAMS)
 {
-	return COLD_CALL(fail_slow, SITE_WORDS, 0U, 0U, 0U) != 0U;
+	return COLD_CALL(refused, REFUSED_CHECK, 0U, 0U, 0U, SITE_WORDS) != 0U;
 }
 
 bool z_syscall_mem_check(const void *ptr, size_t size, bool write Z_SYSCALL_SITE_MORE_PARAMS)
@@ -112,13 +95,13 @@ bool z_syscall_mem_check(const void *ptr, size_t size, bool write Z_SYSCALL_SITE
 	if (arch_buffer_validate(ptr, size, write) == 0) {
 		return false;
 	}
-	return COLD_CALL(buffer_refused, (uintptr_t)ptr, size, write, SITE_WORDS) != 0U;
+	return COLD_CALL(refused, REFUSED_BUFFER, (uintptr_t)ptr, size, write, SITE_WORDS) != 0U;
 }
 
 bool z_syscall_obj_check(const void *ptr, enum k_objects otype,
 			 enum _obj_init_check init Z_SYSCALL_SITE_MORE_PARAMS)
 {
-	return COLD_CALL(obj_check_slow, (uintptr_t)ptr, otype, init, SITE_WORDS) != 0U;
+	return COLD_CALL(obj_check_slow, (uintptr_t)ptr, otype, init, SITE_WORDS, 0U) != 0U;
 }
 
 int z_usermode_from_copy_checked(void *dst, const void *src, size_t size)
