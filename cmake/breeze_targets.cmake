@@ -182,7 +182,7 @@ if(CONFIG_USERSPACE AND CONFIG_SPEED_OPTIMIZATIONS AND CONFIG_RISCV)
             --objdump ${CMAKE_OBJDUMP} --readelf ${CMAKE_READELF}
             $<TARGET_FILE:breeze.elf>)
   set_property(TARGET breeze.elf APPEND PROPERTY LINK_DEPENDS
-               ${BREEZE_BASE}/scripts/syscall_exits.py)
+               ${BREEZE_BASE}/scripts/syscall_exits.py ${BREEZE_BASE}/scripts/elf_read.py)
 endif()
 add_custom_command(TARGET breeze.elf POST_BUILD
   COMMAND ${CMAKE_SIZE} $<TARGET_FILE:breeze.elf>)

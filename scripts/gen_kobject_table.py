@@ -31,6 +31,8 @@ import subprocess
 import sys
 import tempfile
 
+from elf_read import run, sections, symbols
+
 SECTION = ".kobj_table"
 # struct z_kobj_table: magic, count, then count entries {address, type}.
 MAGIC = 0x6B6F626A  # "kobj"
@@ -186,36 +188,15 @@ def variable_type(dies, die):
     return None
 
 
-def readelf(tool, *args):
-    return subprocess.run([tool, *args], check=True, capture_output=True,
-                          text=True, errors="replace").stdout
-
-
-def symbols(tool, elf, names):
-    found = {}
-    for line in readelf(tool, "-sW", elf).splitlines():
-        f = line.split()
-        if len(f) == 8 and f[7] in names:
-            found[f[7]] = int(f[1], 16)
-    return found
-
-
-def section_size(tool, elf, name):
-    for line in readelf(tool, "-SW", elf).splitlines():
-        f = line.replace("[ ", "[").split()
-        if len(f) > 5 and f[1] == name:
-            return int(f[5], 16)
-    return None
-
-
 def collect(tool, elf):
-    sym = symbols(tool, elf, {"__data_region_start", "_end", "__app_smem_start",
-                              "__app_smem_end"})
+    sym = {name: addr for name, (addr, _) in
+           symbols(tool, elf, {"__data_region_start", "_end", "__app_smem_start",
+                               "__app_smem_end"}).items()}
     start, end = sym["__data_region_start"], sym["_end"]
     # Objects in application partitions are never kernel objects.
     smem = (sym.get("__app_smem_start", 0), sym.get("__app_smem_end", 0))
 
-    dies, variables = parse(readelf(tool, "--debug-dump=info", elf))
+    dies, variables = parse(run(tool, "--debug-dump=info", elf))
     enum = None
     for die in dies.values():
         if die.tag == "DW_TAG_enumeration_type" and die.name() == "k_objects":
@@ -252,9 +233,10 @@ def main():
             print(f"0x{addr:08x} {otype}")
         return
 
-    size = section_size(args.readelf, args.elf, SECTION)
-    if size is None:
+    section = sections(args.readelf, args.elf).get(SECTION)
+    if section is None:
         sys.exit(f"gen_kobject_table: {args.elf} has no {SECTION} section")
+    size = section[3]
     capacity = (size - HEADER.size) // ENTRY.size
     if len(entries) > capacity:
         sys.exit(f"gen_kobject_table: {len(entries)} kernel object variables, room for "

@@ -55,8 +55,9 @@ Usage: syscall_exits.py --objdump OBJDUMP --readelf READELF IMAGE.elf
 import argparse
 import re
 import struct
-import subprocess
 import sys
+
+from elf_read import run, sections, symbols
 
 TABLE = "z_syscall_nonblocking_table"
 EXITS = {"value": "z_riscv_syscall_exit_value", "void": "z_riscv_syscall_exit_void"}
@@ -126,11 +127,6 @@ class Piece:
         self.gen = 0              # summary: may be dirty where it returns ...
         self.passes = 0           # ... and dirty before it, may still be
         self.can_return = False
-
-
-def run(tool, *args):
-    return subprocess.run([tool, *args], check=True, capture_output=True, text=True,
-                          errors="replace").stdout
 
 
 def operands(text):
@@ -361,32 +357,9 @@ def choose(entries, tail, dirty):
     return next((a for a, bit in entries if bit & dirty), tail)
 
 
-def sections(readelf, elf):
-    """[(address, size, file offset)] of the image's sections with contents."""
-    out = []
-    for line in run(readelf, "-SW", elf).splitlines():
-        f = line.replace("[ ", "[").split()
-        if len(f) > 6 and f[0].startswith("[") and f[2] == "PROGBITS":
-            out.append((int(f[3], 16), int(f[5], 16), int(f[4], 16)))
-    return out
-
-
-def symbols(readelf, elf, names):
-    """{name: (address, size)} of @names; stops if one is missing."""
-    found = {}
-    for line in run(readelf, "-sW", elf).splitlines():
-        f = line.split()
-        if len(f) == 8 and f[7] in names:
-            found[f[7]] = (int(f[1], 16), int(f[2], 0))
-    for name in names:
-        if name not in found:
-            raise SystemExit(f"syscall_exits.py: no {name} in the image")
-    return found
-
-
 def file_offset(secs, addr, size):
-    for start, length, off in secs:
-        if start <= addr and addr + size <= start + length:
+    for kind, start, off, length in secs.values():
+        if kind == "PROGBITS" and start <= addr and addr + size <= start + length:
             return off + addr - start
     raise SystemExit(f"syscall_exits.py: {addr:#x} is in no section with contents")
 
@@ -404,6 +377,9 @@ def main():
 
     image = Image(disassemble(args.objdump, args.elf))
     syms = symbols(args.readelf, args.elf, [TABLE] + list(EXITS.values()))
+    for name in [TABLE] + list(EXITS.values()):
+        if name not in syms:
+            raise SystemExit(f"syscall_exits.py: no {name} in the image")
     exits = {}
     for kind, name in EXITS.items():
         entries, tail = sled(image, name, syms[name][0])
