@@ -9,7 +9,9 @@
  *          entry when the region allows, else a TOR pair)
  *   3      the interrupt stack's guard                       fixed
  *   4-12   the thread's memory domain, as precomputed by      per domain
- *          arch_mem_domain_encode() whenever it changes
+ *          arch_mem_domain_encode() whenever it changes; built
+ *          for speed, two small images (four entries or fewer)
+ *          stay resident in 4-7 and 8-11, one of them off
  *   13-15  kernel code (13-14, TOR) and read-only data (15)  fixed
  *
  * Without Smepmp, machine mode ignores every unlocked entry: entries only say
@@ -30,8 +32,9 @@
  *     running thread.
  *
  * Switching threads therefore writes a fixed sequence of CSRs (pmpaddr0-2 and
- * pmpcfg0; the domain's pmpaddr4-12 and pmpcfg1-3 only when the domain image
- * differs) from ready-made values and computes nothing.
+ * pmpcfg0; when the domain image differs, pmpcfg1-2 alone if the new one is
+ * resident, else its pmpaddr entries and configuration words) from
+ * ready-made values and computes nothing.
  */
 #include <string.h>
 #include <arch_interface.h>
@@ -253,7 +256,8 @@ static void write_domain_addrs(const unsigned long *a, unsigned int n)
 	}
 }
 
-/* A user thread's PMP: its stack's entries always, its domain's image only if another is loaded. */
+/* A user thread's PMP: its stack's entries always, its domain's image only if another is in force.
+ */
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
 	z_riscv_user_stack_pmp_load(t);
@@ -277,10 +281,20 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 	const struct arch_mem_domain *d = &domain->arch;
 	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
 
-	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) && likely(z_riscv_small_image_load(domain))) {
+	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) && likely(d->entries <= 4U)) {
+		/* Built for speed, a small image goes into a slot (arch_inlines.h). */
+		if (unlikely(loaded->large)) {
+			/* After a large one: entry 12 off, the fixed ones as ever, both slots free.
+			 */
+			csr_write(pmpcfg3, d->pmpcfg[2]);
+			loaded->large = 0U;
+		}
+		if (!z_riscv_resident_image_switch(domain)) {
+			(void)z_riscv_small_image_load(domain);
+		}
 		return;
 	}
-	/* A large image (or built for size, any): one straight run of writes. */
+	/* A large image (or built for size, any): one straight run of writes, no slot left. */
 	write_domain_addrs(
 	    d->pmpaddr, IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) ? d->entries : Z_PMP_DOMAIN_ENTRIES);
 	/* Entries past the new image's end only need their configuration cleared. */
@@ -288,7 +302,11 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 	csr_write(pmpcfg2, d->pmpcfg[1]);
 	csr_write(pmpcfg3, d->pmpcfg[2]);
 	loaded->version = d->version;
-	loaded->large = d->entries > 4U;
+	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
+		loaded->slot[0] = 0U;
+		loaded->slot[1] = 0U;
+		loaded->large = 1U;
+	}
 }
 #endif /* CONFIG_USERSPACE */
 

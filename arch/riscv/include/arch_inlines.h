@@ -56,16 +56,21 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 }
 
 /*
- * The domain image in each hart's PMP (arch/riscv/core/pmp.c), so a switch
- * skips what is there: its version (0: none), and whether it is large (uses
- * entries past the first four, which a small image's load would leave in
- * force). Every image arch_mem_domain_encode() makes gets a version of its own
- * (a count from 1), copied into one domain only: the version names the image,
- * so that the domain it belongs to need not be compared.
+ * The domain images in each hart's PMP (arch/riscv/core/pmp.c), so a switch
+ * skips what is there. A small image (four entries or fewer, the usual case)
+ * sits in one of two slots, entries 4-7 (pmpcfg1) or 8-11 (pmpcfg2), and
+ * stays there, its entries off, while the other slot's image is in force:
+ * a switch between two domains then writes two configuration words. A large
+ * image fills entries 4-12 and leaves no slot. Every image
+ * arch_mem_domain_encode() makes gets a version of its own (a count from 1),
+ * copied into one domain only: the version names the image, so that the
+ * domain it belongs to need not be compared, and a changed domain's old
+ * image, wherever it stays, is never taken for the new one.
  */
 struct z_riscv_loaded_image {
-	uint32_t version;
-	uint8_t large;
+	uint32_t version; /* the image in force (0: none) */
+	uint32_t slot[2]; /* the small image in each slot, in force or off (0: none) */
+	uint8_t large;    /* the image in force is a large one */
 };
 
 extern struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS];
@@ -73,13 +78,38 @@ extern struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS]
 /* This hart's (interrupts masked). */
 #define Z_RISCV_LOADED_IMAGE (&z_riscv_loaded_images[IS_ENABLED(CONFIG_SMP) ? arch_proc_id() : 0])
 
-/* Write @domain's image into this hart's PMP (entries 4-12). */
+/* Put @domain's image in force in this hart's PMP, writing it first if it is not there. */
 void z_riscv_domain_image_load(const struct k_mem_domain *domain);
 
 /*
- * @domain's image into this hart's PMP if it and the one there are both small
- * (four entries or fewer, the usual case): one configuration word, no jump.
- * False, with nothing written, otherwise.
+ * @domain's image into force if it sits in a slot already, its entries off:
+ * its slot's configuration word on, the other's off. False, with nothing
+ * written, if it is in no slot.
+ */
+static ALWAYS_INLINE bool z_riscv_resident_image_switch(const struct k_mem_domain *domain)
+{
+	const struct arch_mem_domain *d = &domain->arch;
+	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
+	uint32_t version = d->version;
+
+	if (version == loaded->slot[0]) {
+		__asm__ volatile("csrw pmpcfg2, zero" : : : "memory");
+		__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
+	} else if (version == loaded->slot[1]) {
+		__asm__ volatile("csrw pmpcfg1, zero" : : : "memory");
+		__asm__ volatile("csrw pmpcfg2, %0" : : "r"(d->pmpcfg[0]) : "memory");
+	} else {
+		return false;
+	}
+	loaded->version = version; /* no slot is filled while a large one is in force */
+	return true;
+}
+
+/*
+ * @domain's image written into this hart's PMP if it and the one in force are
+ * both small: into the slot the one in force does not use, which stays
+ * resident, off. False, with nothing written, for a large image, or after
+ * one (z_riscv_domain_image_load() clears what it used).
  */
 static ALWAYS_INLINE bool z_riscv_small_image_load(const struct k_mem_domain *domain)
 {
@@ -89,12 +119,24 @@ static ALWAYS_INLINE bool z_riscv_small_image_load(const struct k_mem_domain *do
 	if (d->entries > 4U || loaded->large) {
 		return false;
 	}
-	__asm__ volatile("csrw pmpaddr4, %0" : : "r"(d->pmpaddr[0]) : "memory");
-	__asm__ volatile("csrw pmpaddr5, %0" : : "r"(d->pmpaddr[1]) : "memory");
-	__asm__ volatile("csrw pmpaddr6, %0" : : "r"(d->pmpaddr[2]) : "memory");
-	__asm__ volatile("csrw pmpaddr7, %0" : : "r"(d->pmpaddr[3]) : "memory");
-	__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
-	loaded->version = d->version; /* small it was, and small it stays */
+	if (loaded->version == loaded->slot[0]) {
+		__asm__ volatile("csrw pmpaddr8, %0" : : "r"(d->pmpaddr[0]) : "memory");
+		__asm__ volatile("csrw pmpaddr9, %0" : : "r"(d->pmpaddr[1]) : "memory");
+		__asm__ volatile("csrw pmpaddr10, %0" : : "r"(d->pmpaddr[2]) : "memory");
+		__asm__ volatile("csrw pmpaddr11, %0" : : "r"(d->pmpaddr[3]) : "memory");
+		__asm__ volatile("csrw pmpcfg1, zero" : : : "memory");
+		__asm__ volatile("csrw pmpcfg2, %0" : : "r"(d->pmpcfg[0]) : "memory");
+		loaded->slot[1] = d->version;
+	} else {
+		__asm__ volatile("csrw pmpaddr4, %0" : : "r"(d->pmpaddr[0]) : "memory");
+		__asm__ volatile("csrw pmpaddr5, %0" : : "r"(d->pmpaddr[1]) : "memory");
+		__asm__ volatile("csrw pmpaddr6, %0" : : "r"(d->pmpaddr[2]) : "memory");
+		__asm__ volatile("csrw pmpaddr7, %0" : : "r"(d->pmpaddr[3]) : "memory");
+		__asm__ volatile("csrw pmpcfg2, zero" : : : "memory");
+		__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
+		loaded->slot[0] = d->version;
+	}
+	loaded->version = d->version;
 	return true;
 }
 
@@ -159,7 +201,8 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 				 :
 				 : "r"(MSTATUS_MPIE | MSTATUS_MPP_U)
 				 : "memory");
-		return z_riscv_domain_is_loaded(new->userspace.domain);
+		return z_riscv_domain_is_loaded(new->userspace.domain) ||
+		       z_riscv_resident_image_switch(new->userspace.domain);
 	}
 #endif
 #ifdef CONFIG_HW_STACK_PROTECTION
@@ -172,9 +215,10 @@ static ALWAYS_INLINE bool arch_thread_switch_prepare(struct k_thread *new)
 
 /*
  * The switch's load when arch_thread_switch_prepare() returned false (user
- * mode only; its stack's entries are in already): a small image inline, the
- * usual case; false when the image needs arch_thread_switch_load_call(), a
- * large one or any built for size.
+ * mode only; its stack's entries are in already, and its image is in no
+ * slot): a small image inline, the usual case; false when the image needs
+ * arch_thread_switch_load_call(), a large one or one after a large one, or
+ * any built for size.
  */
 static ALWAYS_INLINE bool arch_thread_switch_load(struct k_thread *new)
 {
