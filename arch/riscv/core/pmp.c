@@ -279,15 +279,14 @@ void arch_thread_switch_load_call(struct k_thread *new)
 void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 {
 	const struct arch_mem_domain *d = &domain->arch;
-	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
 
 	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) && likely(d->entries <= 4U)) {
 		/* Built for speed, a small image goes into a slot (arch_inlines.h). */
-		if (unlikely(loaded->large)) {
+		if (unlikely(Z_RISCV_LOADED_GET(large) != 0U)) {
 			/* After a large one: entry 12 off, the fixed ones as ever, both slots free.
 			 */
 			csr_write(pmpcfg3, d->pmpcfg[2]);
-			loaded->large = 0U;
+			Z_RISCV_LOADED_SET(large, 0U);
 		}
 		if (!z_riscv_resident_image_switch(domain)) {
 			(void)z_riscv_small_image_load(domain);
@@ -301,11 +300,11 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 	csr_write(pmpcfg1, d->pmpcfg[0]);
 	csr_write(pmpcfg2, d->pmpcfg[1]);
 	csr_write(pmpcfg3, d->pmpcfg[2]);
-	loaded->version = d->version;
+	Z_RISCV_LOADED_SET(version, d->version);
 	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS)) {
-		loaded->slot[0] = 0U;
-		loaded->slot[1] = 0U;
-		loaded->large = 1U;
+		Z_RISCV_LOADED_SET(slot[0], 0U);
+		Z_RISCV_LOADED_SET(slot[1], 0U);
+		Z_RISCV_LOADED_SET(large, 1U);
 	}
 }
 #endif /* CONFIG_USERSPACE */

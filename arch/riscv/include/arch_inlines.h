@@ -70,13 +70,44 @@ static ALWAYS_INLINE void arch_syscall_ret_hi_set(uintptr_t hi)
 struct z_riscv_loaded_image {
 	uint32_t version; /* the image in force (0: none) */
 	uint32_t slot[2]; /* the small image in each slot, in force or off (0: none) */
-	uint8_t large;    /* the image in force is a large one */
+	uint32_t large;   /* the image in force is a large one (a word, as the others) */
 };
 
 extern struct z_riscv_loaded_image z_riscv_loaded_images[CONFIG_MP_MAX_NUM_CPUS];
 
 /* This hart's (interrupts masked). */
 #define Z_RISCV_LOADED_IMAGE (&z_riscv_loaded_images[IS_ENABLED(CONFIG_SMP) ? arch_proc_id() : 0])
+
+#ifdef CONFIG_SMP
+#define Z_RISCV_LOADED_GET(field)      (Z_RISCV_LOADED_IMAGE->field)
+#define Z_RISCV_LOADED_SET(field, val) (Z_RISCV_LOADED_IMAGE->field = (val))
+#else
+/*
+ * A word of the one hart's record, read or written as the %hi/%lo pair the
+ * linker relaxes into one instruction from gp. GCC, which sees two
+ * instructions per access, would build the record's address in a register
+ * for all of them instead, and hoist that into the switch's common path: one
+ * more instruction on every switch to a user thread. Every access to the
+ * record goes through these, volatile, so they stay in program order.
+ */
+#define Z_RISCV_LOADED_GET(field)                                         \
+	({                                                                \
+		uint32_t word_;                                           \
+		__asm__ volatile("lui %0, %%hi(%1)\n\t"                   \
+				 "lw %0, %%lo(%1)(%0)"                    \
+				 : "=r"(word_)                            \
+				 : "i"(&z_riscv_loaded_images[0].field)); \
+		word_;                                                    \
+	})
+#define Z_RISCV_LOADED_SET(field, val)                                              \
+	do {                                                                        \
+		unsigned long hi_;                                                  \
+		__asm__ volatile("lui %0, %%hi(%1)\n\t"                             \
+				 "sw %2, %%lo(%1)(%0)"                              \
+				 : "=&r"(hi_)                                       \
+				 : "i"(&z_riscv_loaded_images[0].field), "r"(val)); \
+	} while (0)
+#endif
 
 /* Put @domain's image in force in this hart's PMP, writing it first if it is not there. */
 void z_riscv_domain_image_load(const struct k_mem_domain *domain);
@@ -89,19 +120,18 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain);
 static ALWAYS_INLINE bool z_riscv_resident_image_switch(const struct k_mem_domain *domain)
 {
 	const struct arch_mem_domain *d = &domain->arch;
-	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
 	uint32_t version = d->version;
 
-	if (version == loaded->slot[0]) {
+	if (version == Z_RISCV_LOADED_GET(slot[0])) {
 		__asm__ volatile("csrw pmpcfg2, zero" : : : "memory");
 		__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
-	} else if (version == loaded->slot[1]) {
+	} else if (version == Z_RISCV_LOADED_GET(slot[1])) {
 		__asm__ volatile("csrw pmpcfg1, zero" : : : "memory");
 		__asm__ volatile("csrw pmpcfg2, %0" : : "r"(d->pmpcfg[0]) : "memory");
 	} else {
 		return false;
 	}
-	loaded->version = version; /* no slot is filled while a large one is in force */
+	Z_RISCV_LOADED_SET(version, version); /* no slot is filled while a large one is in force */
 	return true;
 }
 
@@ -114,19 +144,18 @@ static ALWAYS_INLINE bool z_riscv_resident_image_switch(const struct k_mem_domai
 static ALWAYS_INLINE bool z_riscv_small_image_load(const struct k_mem_domain *domain)
 {
 	const struct arch_mem_domain *d = &domain->arch;
-	struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
 
-	if (d->entries > 4U || loaded->large) {
+	if (d->entries > 4U || Z_RISCV_LOADED_GET(large) != 0U) {
 		return false;
 	}
-	if (loaded->version == loaded->slot[0]) {
+	if (Z_RISCV_LOADED_GET(version) == Z_RISCV_LOADED_GET(slot[0])) {
 		__asm__ volatile("csrw pmpaddr8, %0" : : "r"(d->pmpaddr[0]) : "memory");
 		__asm__ volatile("csrw pmpaddr9, %0" : : "r"(d->pmpaddr[1]) : "memory");
 		__asm__ volatile("csrw pmpaddr10, %0" : : "r"(d->pmpaddr[2]) : "memory");
 		__asm__ volatile("csrw pmpaddr11, %0" : : "r"(d->pmpaddr[3]) : "memory");
 		__asm__ volatile("csrw pmpcfg1, zero" : : : "memory");
 		__asm__ volatile("csrw pmpcfg2, %0" : : "r"(d->pmpcfg[0]) : "memory");
-		loaded->slot[1] = d->version;
+		Z_RISCV_LOADED_SET(slot[1], d->version);
 	} else {
 		__asm__ volatile("csrw pmpaddr4, %0" : : "r"(d->pmpaddr[0]) : "memory");
 		__asm__ volatile("csrw pmpaddr5, %0" : : "r"(d->pmpaddr[1]) : "memory");
@@ -134,9 +163,9 @@ static ALWAYS_INLINE bool z_riscv_small_image_load(const struct k_mem_domain *do
 		__asm__ volatile("csrw pmpaddr7, %0" : : "r"(d->pmpaddr[3]) : "memory");
 		__asm__ volatile("csrw pmpcfg2, zero" : : : "memory");
 		__asm__ volatile("csrw pmpcfg1, %0" : : "r"(d->pmpcfg[0]) : "memory");
-		loaded->slot[0] = d->version;
+		Z_RISCV_LOADED_SET(slot[0], d->version);
 	}
-	loaded->version = d->version;
+	Z_RISCV_LOADED_SET(version, d->version);
 	return true;
 }
 
@@ -151,9 +180,7 @@ static ALWAYS_INLINE void z_riscv_user_stack_pmp_load(struct k_thread *t)
 /* Whether this hart's PMP holds @domain's image as it is now. */
 static ALWAYS_INLINE bool z_riscv_domain_is_loaded(const struct k_mem_domain *domain)
 {
-	const struct z_riscv_loaded_image *loaded = Z_RISCV_LOADED_IMAGE;
-
-	return domain->arch.version == loaded->version;
+	return domain->arch.version == Z_RISCV_LOADED_GET(version);
 }
 #endif
 
