@@ -15,13 +15,12 @@
 static struct k_thread threads[MAX_THREADS];
 K_THREAD_STACK_ARRAY_DEFINE(stacks, MAX_THREADS, 1024);
 
+/* @p1 yields: a count down to zero, the loop the compiler makes of a constant bound. */
 static void yielder(void *p1, void *p2, void *p3)
 {
 	ARG_UNUSED(p2);
 	ARG_UNUSED(p3);
-	int n = (int)(intptr_t)p1;
-
-	for (int i = 0; i < SWITCHES / n; i++) {
+	for (uintptr_t i = (uintptr_t)p1; i != 0U; i--) {
 		k_yield();
 	}
 }
@@ -60,7 +59,8 @@ static void run_threads(const char *name, uint32_t options, int n, struct k_mem_
 	/* Priority 1 (below main): all start only when main blocks in the join. */
 	for (int i = 0; i < n; i++) {
 		k_thread_create(&threads[i], stacks[i], K_THREAD_STACK_SIZEOF(stacks[i]), yielder,
-				(void *)(intptr_t)n, NULL, NULL, 1, options, K_FOREVER);
+				(void *)(uintptr_t)(SWITCHES / n), NULL, NULL, 1, options,
+				K_FOREVER);
 		if (domains != NULL) {
 			k_mem_domain_add_thread(&domains[i], &threads[i]);
 		}
