@@ -256,8 +256,7 @@ static void write_domain_addrs(const unsigned long *a, unsigned int n)
 	}
 }
 
-/* A user thread's PMP: its stack's entries always, its domain's image only if another is in force.
- */
+/* A user thread's PMP: its stack's entries always, its domain's image if another is in force. */
 void arch_mem_domain_thread_load(struct k_thread *t)
 {
 	z_riscv_user_stack_pmp_load(t);
@@ -283,8 +282,7 @@ void z_riscv_domain_image_load(const struct k_mem_domain *domain)
 	if (IS_ENABLED(CONFIG_SPEED_OPTIMIZATIONS) && likely(d->entries <= 4U)) {
 		/* Built for speed, a small image goes into a slot (arch_inlines.h). */
 		if (unlikely(Z_RISCV_LOADED_GET(large) != 0U)) {
-			/* After a large one: entry 12 off, the fixed ones as ever, both slots free.
-			 */
+			/* After a large one: entry 12 off, the fixed ones kept. */
 			csr_write(pmpcfg3, d->pmpcfg[2]);
 			Z_RISCV_LOADED_SET(large, 0U);
 		}
